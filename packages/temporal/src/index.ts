@@ -1,0 +1,29 @@
+import { Client, Connection } from '@temporalio/client';
+
+export const DEFAULT_NAMESPACE = 'default';
+/** The task queue every Cascade workflow and activity runs on. */
+export const TASK_QUEUE = 'cascade';
+
+export interface TemporalSettings {
+  address: string;
+  namespace: string;
+}
+
+/**
+ * The one way Cascade reaches Temporal from outside the worker. The worker itself starts runs
+ * through its own NativeConnection (DESIGN.md §8); everything else connects here.
+ */
+export async function connectTemporal(settings: TemporalSettings): Promise<Client> {
+  const connection = await Connection.connect({ address: settings.address, connectTimeout: '5s' });
+  return new Client({ connection, namespace: settings.namespace });
+}
+
+/** Answers whether the Temporal frontend is reachable and serving; never throws. */
+export async function checkTemporal(client: Client): Promise<{ ok: true } | { ok: false; error: string }> {
+  try {
+    await client.workflowService.getSystemInfo({});
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
