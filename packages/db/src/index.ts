@@ -1,8 +1,8 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/client.js';
+import { PrismaClient } from './generated/client';
 
-export * from './generated/client.js';
-export type * from './generated/models.js';
+export * from './generated/client';
+export type * from './generated/models';
 
 export type Database = InstanceType<typeof PrismaClient>;
 
@@ -21,3 +21,6 @@ export async function checkDatabase(db: Database): Promise<{ ok: true } | { ok: 
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+export { API_KEY_SCOPES, type ApiKeyScope, apiKeyFromString, generateApiKey, hashApiKey, hashPassword, verifyPassword } from './credentials';
+export { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, seedDemoTenant, type SeedResult } from './seed';

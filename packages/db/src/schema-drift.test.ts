@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { actualSchemaFacts, diffSchemas, expectedSchemaFacts } from './schema-drift.js';
+import { actualSchemaFacts, diffSchemas, expectedSchemaFacts } from './schema-drift';
 
 const schemaText = readFileSync(fileURLToPath(new URL('../../../prisma/schema.prisma', import.meta.url)), 'utf8');
 

@@ -1,5 +1,5 @@
 import { getDMMF } from '@prisma/get-dmmf';
-import type { DMMF } from '@prisma/dmmf';
+import type * as DMMF from '@prisma/dmmf';
 import type pg from 'pg';
 
 /**

@@ -1,5 +1,7 @@
-export { startInfrastructure, type Infrastructure, type InfrastructureOptions } from './infrastructure.js';
-export { ensureDatabase, startEmbeddedPostgres } from './postgres.js';
-export { startTemporalDevServer, stopChild } from './temporal.js';
-export { ensureDebianPackage, ensureWheelTool, wheelToolPath } from './tools.js';
-export { getFreePort, isPortInUse } from './ports.js';
+export { REPO_ROOT, startCascade, type CascadeOptions, type RunningCascade } from './cascade';
+export { startInfrastructure, type Infrastructure, type InfrastructureOptions } from './infrastructure';
+export { ensureDatabase, startEmbeddedPostgres } from './postgres';
+export { startTemporalDevServer } from './temporal';
+export { startProcess, stopChild, stopProcesses } from './processes';
+export { ensureDebianPackage, ensureWheelTool, wheelToolPath } from './tools';
+export { getFreePort, isPortInUse } from './ports';

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { migrateDatabase } from '@cascade/db/migrate';
-import { ensureDatabase, startEmbeddedPostgres } from './postgres.js';
-import { startTemporalDevServer } from './temporal.js';
+import { ConfigurationError } from '@cascade/env';
+import { redactUrl } from '@cascade/logger';
+import { Connection } from '@temporalio/client';
+import { ensureDatabase, startEmbeddedPostgres } from './postgres';
+import { startTemporalDevServer } from './temporal';
 
 export interface InfrastructureOptions {
   /** Where embedded PostgreSQL and the Temporal SQLite file keep their data. */
@@ -46,12 +49,15 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
     }
     options.log('Applying database migrations');
     await migrateDatabase(databaseUrl, { log: options.log }).catch((error: unknown) => {
-      throw new Error(`DATABASE_URL: cannot migrate the database: ${error instanceof Error ? error.message : error}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ConfigurationError('DATABASE_URL', `cannot migrate ${redactUrl(databaseUrl)}: ${reason}`);
     });
 
     let temporalAddress = options.temporalAddress;
     let temporalUiUrl: string | undefined;
-    if (!temporalAddress) {
+    if (temporalAddress) {
+      await assertTemporalReachable(temporalAddress);
+    } else {
       options.log(`Starting Temporal dev server on 127.0.0.1:${options.temporalPort}`);
       const temporal = await startTemporalDevServer({
         dbFile: path.join(options.dataDir, 'temporal', 'temporal.db'),
@@ -67,5 +73,14 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+async function assertTemporalReachable(address: string): Promise<void> {
+  try {
+    const connection = await Connection.connect({ address, connectTimeout: '5s' });
+    await connection.close();
+  } catch (error) {
+    throw new ConfigurationError('TEMPORAL_ADDRESS', `cannot reach Temporal at ${address}: ${(error as Error).message}`);
   }
 }

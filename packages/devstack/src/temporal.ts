@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
-import { ensureWheelTool } from './tools.js';
+import { stopChild } from './processes';
+import { ensureWheelTool } from './tools';
 
 export interface TemporalDevServerHandle {
   address: string;
@@ -34,7 +35,8 @@ export async function startTemporalDevServer(options: {
     '--log-level', 'error',
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
   ];
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C reaches only us, and we stop the server after the apps that use it.
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const forward = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((l) => options.onLog?.(l));
   child.stdout.on('data', forward);
   child.stderr.on('data', forward);
@@ -43,7 +45,8 @@ export async function startTemporalDevServer(options: {
   return {
     address,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
-    stop: () => stopChild(child),
+    // The CLI shuts its server down cleanly on SIGINT (Ctrl-C), not on SIGTERM.
+    stop: () => stopChild(child, { signal: 'SIGINT', group: true }),
   };
 }
 
@@ -67,17 +70,4 @@ async function waitUntilServing(address: string, child: ChildProcess, timeoutMs 
   }
   child.kill('SIGKILL');
   throw new Error(`Temporal dev server did not answer on ${address} within ${timeoutMs / 1000}s`);
-}
-
-/** Sends SIGTERM and waits for the exit, escalating to SIGKILL after `graceMs`. */
-export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

@@ -27,3 +27,20 @@ export async function checkTemporal(client: Client): Promise<{ ok: true } | { ok
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * Workflow names and argument types shared by whoever starts a workflow (web, dispatcher) and
+ * the worker that implements it, so neither imports the other's code.
+ */
+export const WORKFLOW_NAMES = {
+  roundtrip: 'roundtripWorkflow',
+} as const;
+
+export interface RoundtripInput {
+  roundtripId: string;
+  tenantId: string;
+}
+
+export function roundtripWorkflowId(roundtripId: string): string {
+  return `roundtrip:${roundtripId}`;
+}

@@ -1,4 +1,4 @@
-import { migrateDatabase } from '../migrate.js';
+import { migrateDatabase } from '../migrate';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {

@@ -2,15 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startInfrastructure } from '../infrastructure.js';
-import { getFreePort } from '../ports.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-    temporalAddress: string;
-  }
-}
+import { startInfrastructure } from '../infrastructure';
+import { getFreePort } from '../ports';
 
 /**
  * Starts the real PostgreSQL and Temporal dev server once per test run, in a throw-away

@@ -1,0 +1,4 @@
+import { health } from '@/server/routes/system';
+
+export const dynamic = 'force-dynamic';
+export const GET = health.handler;

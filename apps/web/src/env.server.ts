@@ -1,0 +1,27 @@
+import 'server-only';
+import { envFields, parseEnv } from '@cascade/env';
+import { z } from 'zod';
+
+const webEnvSchema = z.object({
+  DATABASE_URL: envFields.databaseUrl,
+  TEMPORAL_ADDRESS: envFields.temporalAddress,
+  TEMPORAL_NAMESPACE: envFields.temporalNamespace,
+  SESSION_SECRET: z
+    .string({ error: 'is required: at least 32 characters used to seal login sessions' })
+    .min(32, 'must be at least 32 characters'),
+  /** Where users reach Cascade; session cookies are marked Secure when it is https. */
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  LOG_LEVEL: envFields.logLevel,
+  /** How recent a worker heartbeat must be for /api/ready to count the worker as up. */
+  WORKER_HEARTBEAT_MAX_AGE_MS: z.coerce.number().int().positive().default(15_000),
+});
+
+export type WebEnv = z.infer<typeof webEnvSchema>;
+
+let parsed: WebEnv | undefined;
+
+/** The web app's environment, parsed on first use and never again. */
+export function webEnv(): WebEnv {
+  parsed ??= parseEnv(webEnvSchema);
+  return parsed;
+}

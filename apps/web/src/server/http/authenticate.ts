@@ -1,0 +1,50 @@
+import 'server-only';
+import { API_KEY_SCOPES, type ApiKeyScope, hashApiKey } from '@cascade/db';
+import { db } from '../services';
+import { getSession } from '../session';
+import { forbidden, unauthorized } from './problem';
+
+export type Scope = ApiKeyScope;
+
+/** Who is calling: an API key of one tenant, or a signed-in user of the UI. */
+export interface Principal {
+  tenantId: string;
+  scopes: ReadonlySet<string>;
+  kind: 'apiKey' | 'user';
+  id: string;
+}
+
+const ROLE_SCOPES: Record<string, Scope[]> = {
+  ADMIN: [...API_KEY_SCOPES],
+  EDITOR: ['events:publish', 'workflows:read', 'workflows:write', 'templates:write'],
+  VIEWER: ['workflows:read'],
+};
+
+/**
+ * Resolves the caller from `Authorization: Bearer <api key>`, or else from the session cookie,
+ * and checks it holds `scope`. Answers 401 for no or a bad credential, 403 for a missing scope.
+ */
+export async function authenticate(request: Request, scope: Scope): Promise<Principal> {
+  const principal = (await principalFromApiKey(request)) ?? (await principalFromSession());
+  if (!principal) throw unauthorized('Send an API key as "Authorization: Bearer <key>" or sign in');
+  if (!principal.scopes.has(scope) && !principal.scopes.has('admin')) {
+    throw forbidden(`This ${principal.kind === 'apiKey' ? 'API key' : 'user'} lacks the scope "${scope}"`);
+  }
+  return principal;
+}
+
+async function principalFromApiKey(request: Request): Promise<Principal | undefined> {
+  const header = request.headers.get('authorization');
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw unauthorized('The Authorization header must read "Bearer <api key>"');
+  const key = await db().apiKey.findUnique({ where: { hash: hashApiKey(match[1]!) } });
+  if (!key || key.revokedAt) throw unauthorized('The API key is unknown or revoked');
+  return { tenantId: key.tenantId, scopes: new Set(key.scopes), kind: 'apiKey', id: key.id };
+}
+
+async function principalFromSession(): Promise<Principal | undefined> {
+  const session = await getSession();
+  if (!session.userId || !session.tenantId || !session.role) return undefined;
+  return { tenantId: session.tenantId, scopes: new Set(ROLE_SCOPES[session.role]), kind: 'user', id: session.userId };
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { z } from 'zod';
+import type { Route } from './define-route';
+
+const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details; `errors` addresses each problem by JSON path' });
+
+const GENERIC_ERRORS: Record<string, string> = {
+  '400': 'The request is malformed; `errors` lists each problem by path',
+  '500': 'The server failed; the error is logged',
+};
+const AUTH_ERRORS: Record<string, string> = {
+  '401': 'No valid API key or session',
+  '403': 'The caller lacks the required scope',
+};
+
+/** The OpenAPI 3.1 document of every route, generated from their zod schemas. */
+export function buildOpenApiDocument(routes: Route[]) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const { spec } of routes) {
+    const errors = { ...GENERIC_ERRORS, ...(spec.scope ? AUTH_ERRORS : {}), ...spec.errors };
+    paths[spec.path] ??= {};
+    paths[spec.path]![spec.method.toLowerCase() as 'get'] = {
+      operationId: spec.operationId,
+      summary: spec.summary,
+      tags: spec.tags,
+      ...(spec.scope ? { security: [{ apiKey: [] }], description: `Requires the scope \`${spec.scope}\`.` } : { security: [] }),
+      requestParams: { ...(spec.params ? { path: spec.params } : {}), ...(spec.query ? { query: spec.query } : {}) },
+      ...(spec.body ? { requestBody: { content: { 'application/json': { schema: spec.body } } } } : {}),
+      responses: {
+        [spec.response.status]: { description: spec.response.description, content: { 'application/json': { schema: spec.response.schema } } },
+        ...Object.fromEntries(
+          Object.entries(errors).map(([status, description]) => [status, { description, content: { 'application/problem+json': { schema: Problem } } }]),
+        ),
+      },
+    };
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: { title: 'Cascade API', version: '1.0.0', description: 'Publish events, manage workflows and read runs.' },
+    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: csk_…' } } },
+    paths,
+  });
+}

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+
+/** One thing wrong with a request, addressed by a JSON path into it. */
+export interface ProblemDetail {
+  path: string;
+  message: string;
+}
+
+/** An error that answers the request with an RFC 9457 problem document. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    readonly errors?: ProblemDetail[],
+  ) {
+    super(detail);
+    this.name = 'HttpError';
+  }
+}
+
+export const badRequest = (detail: string, errors?: ProblemDetail[]) => new HttpError(400, 'Bad Request', detail, errors);
+export const unauthorized = (detail: string) => new HttpError(401, 'Unauthorized', detail);
+export const forbidden = (detail: string) => new HttpError(403, 'Forbidden', detail);
+export const notFound = (detail: string) => new HttpError(404, 'Not Found', detail);
+export const unprocessable = (detail: string, errors?: ProblemDetail[]) =>
+  new HttpError(422, 'Unprocessable Content', detail, errors);
+
+/** Turns zod issues into problem details whose paths point into the request (`/body/data/amount`). */
+export function issuesToDetails(issues: z.core.$ZodIssue[], root: string): ProblemDetail[] {
+  return issues.map((issue) => ({
+    path: [root, ...issue.path.map(String)].join('/').replace(/^\/?/, '/'),
+    message: issue.message,
+  }));
+}
+
+export function problemResponse(error: HttpError): Response {
+  const body = {
+    type: 'about:blank',
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
+  return Response.json(body, { status: error.status, headers: { 'content-type': 'application/problem+json' } });
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+import { createDatabase, type Database } from '@cascade/db';
+import { createLogger, type Logger } from '@cascade/logger';
+import { connectTemporal } from '@cascade/temporal';
+import type { Client } from '@temporalio/client';
+import { webEnv } from '../env.server';
+
+/**
+ * The web app's long-lived dependencies, created once per server process. Kept on globalThis
+ * so Next's module reloading in development does not open a pool per reload.
+ */
+interface Services {
+  db: Database;
+  logger: Logger;
+  temporal?: Promise<Client>;
+}
+
+const globalServices = globalThis as typeof globalThis & { cascadeServices?: Services };
+
+function services(): Services {
+  globalServices.cascadeServices ??= {
+    db: createDatabase(webEnv().DATABASE_URL),
+    logger: createLogger('web', { level: webEnv().LOG_LEVEL }),
+  };
+  return globalServices.cascadeServices;
+}
+
+export const db = (): Database => services().db;
+export const logger = (): Logger => services().logger;
+
+export function temporal(): Promise<Client> {
+  const s = services();
+  s.temporal ??= connectTemporal({ address: webEnv().TEMPORAL_ADDRESS, namespace: webEnv().TEMPORAL_NAMESPACE }).catch(
+    (error: unknown) => {
+      s.temporal = undefined; // retry on the next request instead of caching the failure
+      throw error;
+    },
+  );
+  return s.temporal;
+}

@@ -1,0 +1,49 @@
+import { checkDatabase, createDatabase } from '@cascade/db';
+import { ConfigurationError } from '@cascade/env';
+import { createLogger, redactUrl } from '@cascade/logger';
+import { TASK_QUEUE } from '@cascade/temporal';
+import { NativeConnection } from '@temporalio/worker';
+import { loadWorkerEnv } from './env';
+import { startHeartbeat } from './heartbeat';
+import { serveMetrics } from './metrics';
+import { installTemporalRuntime } from './temporal-runtime';
+import { createCascadeWorker } from './worker';
+
+const logger = createLogger('worker');
+installTemporalRuntime(logger);
+
+async function main(): Promise<void> {
+  const env = loadWorkerEnv();
+  const db = createDatabase(env.DATABASE_URL);
+  const database = await checkDatabase(db);
+  if (!database.ok) {
+    throw new ConfigurationError('DATABASE_URL', `cannot reach PostgreSQL at ${redactUrl(env.DATABASE_URL)}: ${database.error}`);
+  }
+  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }).catch((error: Error) => {
+    throw new ConfigurationError('TEMPORAL_ADDRESS', `cannot reach Temporal at ${env.TEMPORAL_ADDRESS}: ${error.message}`);
+  });
+  const metricsServer = await serveMetrics(env.WORKER_METRICS_PORT).catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigurationError('WORKER_METRICS_PORT', `cannot listen on ${env.WORKER_METRICS_PORT}: ${error.code ?? error.message}`);
+  });
+
+  const worker = await createCascadeWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db });
+  const stopHeartbeat = startHeartbeat({ db, workerId: env.WORKER_ID, taskQueue: TASK_QUEUE, logger });
+  logger.info({ taskQueue: TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS, metricsPort: env.WORKER_METRICS_PORT }, 'worker started');
+
+  // Worker.run() installs its own SIGINT/SIGTERM handlers and resolves once it has drained.
+  await worker.run();
+  await stopHeartbeat();
+  metricsServer.close();
+  await connection.close();
+  await db.$disconnect();
+  logger.info('worker stopped');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    console.error(`cascade worker: ${error.message}`);
+    process.exit(78); // EX_CONFIG
+  }
+  logger.fatal({ err: error }, 'worker crashed');
+  process.exit(1);
+});

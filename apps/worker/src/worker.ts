@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import type { Database } from '@cascade/db';
+import { TASK_QUEUE } from '@cascade/temporal';
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from './activities/index';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+
+export interface CascadeWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  db: Database;
+  taskQueue?: string;
+  /** Pre-bundled workflow code (tests bundle once and share it); bundled from source when absent. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+/** The Cascade worker: the workflows of ./workflows and the activities of ./activities on one task queue. */
+export function createCascadeWorker(options: CascadeWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue ?? TASK_QUEUE,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createActivities({ db: options.db }),
+    shutdownGraceTime: '10s',
+  });
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+
+/** Browser-safe description of an action: what the designer shows and validates mappings against. */
+export interface ActionManifest<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType> {
+  /** Stable id, `<domain>.<verb>`, referenced by workflow definitions. */
+  id: string;
+  version: number;
+  label: string;
+  description: string;
+  category: string;
+  input: Input;
+  output: Output;
+  /**
+   * Whether running the action twice with the same idempotency key has the effect of running it
+   * once. Non-idempotent actions are never retried automatically after their side effect may have happened.
+   */
+  idempotent: boolean;
+}
+
+export interface ActionContext {
+  tenantId: string;
+  runId: string;
+  /** Unique per (run, node, attempt-independent); pass it to remote systems that dedupe. */
+  idempotencyKey: string;
+  log: (message: string, fields?: Record<string, unknown>) => void;
+  signal: AbortSignal;
+}
+
+export interface ActionDefinition<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
+  extends ActionManifest<Input, Output> {
+  run(input: z.infer<Input>, context: ActionContext): Promise<z.input<Output>>;
+}
+
+/** Declares one action: its manifest and its server-side handler, in one place. */
+export function defineAction<Input extends z.ZodType, Output extends z.ZodType>(
+  definition: ActionDefinition<Input, Output>,
+): ActionDefinition<Input, Output> {
+  return definition;
+}
+
+/** The manifest part of an action, safe to send to the browser. */
+export function toManifest({ run: _run, ...manifest }: ActionDefinition): ActionManifest {
+  return manifest;
+}

@@ -1,0 +1,1 @@
+export { defineAction, toManifest, type ActionContext, type ActionDefinition, type ActionManifest } from './define-action';

@@ -1,0 +1,99 @@
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createDatabase, seedDemoTenant, type SeedResult } from '@cascade/db';
+import { startInfrastructure, type Infrastructure, type InfrastructureOptions } from './infrastructure';
+import { startProcess, stopProcesses, type ManagedProcess } from './processes';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface CascadeOptions extends InfrastructureOptions {
+  webPort: number;
+  workerMetricsPort: number;
+  temporalNamespace: string;
+  sessionSecret: string;
+  publicUrl: string;
+  adminPassword: string;
+  bootstrapApiKey?: string;
+}
+
+export interface RunningCascade {
+  infrastructure: Infrastructure;
+  seed: SeedResult;
+  webUrl: string;
+  /** Resolves with the name of the first app process that exits on its own. */
+  firstExit: Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole of Cascade on this machine: PostgreSQL and Temporal (embedded unless external ones
+ * are named), the seeded demo tenant, the worker and the built web app, ready when this resolves.
+ * `./cascade start` and the Playwright setup both start it this way.
+ */
+export async function startCascade(options: CascadeOptions): Promise<RunningCascade> {
+  const infrastructure = await startInfrastructure(options);
+  const processes: ManagedProcess[] = [];
+  const stop = async () => {
+    await stopProcesses(processes);
+    await infrastructure.stop();
+  };
+  try {
+    const seed = await seedDatabase(infrastructure.databaseUrl, options);
+    const env = {
+      ...process.env,
+      DATABASE_URL: infrastructure.databaseUrl,
+      TEMPORAL_ADDRESS: infrastructure.temporalAddress,
+      TEMPORAL_NAMESPACE: options.temporalNamespace,
+      WORKER_METRICS_PORT: String(options.workerMetricsPort),
+      SESSION_SECRET: options.sessionSecret,
+      PUBLIC_URL: options.publicUrl,
+      NODE_ENV: 'production',
+    };
+    const run = (name: string, bin: string, args: string[]) =>
+      processes.push(startProcess(name, bin, args, { cwd: REPO_ROOT, env, index: processes.length }));
+    run('worker', 'tsx', ['apps/worker/src/main.ts']);
+    run('web', 'next', ['start', 'apps/web', '-p', String(options.webPort)]);
+    const firstExit = Promise.race(processes.map((p) => p.exited.then(() => p.name)));
+    const webUrl = `http://127.0.0.1:${options.webPort}`;
+    await Promise.race([
+      waitUntilReady(webUrl, options.log),
+      firstExit.then((name) => {
+        throw new Error(`the ${name} exited during start-up; see its output above`);
+      }),
+    ]);
+    return { infrastructure, seed, webUrl, firstExit, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function seedDatabase(databaseUrl: string, options: CascadeOptions): Promise<SeedResult> {
+  const db = createDatabase(databaseUrl, { maxConnections: 1 });
+  try {
+    return await seedDemoTenant(db, { adminPassword: options.adminPassword, bootstrapApiKey: options.bootstrapApiKey });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Polls /api/ready, saying what it still waits for whenever that changes. */
+async function waitUntilReady(webUrl: string, log: (line: string) => void, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let waitingFor = '';
+  const say = (what: string) => {
+    if (what !== waitingFor) log(`Waiting for ${(waitingFor = what)} …`);
+  };
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${webUrl}/api/ready`);
+      if (response.ok) return;
+      const body = (await response.json()) as { down?: string[] };
+      say((body.down ?? []).join(', '));
+    } catch {
+      say('the web app to listen');
+    }
+    await sleep(500);
+  }
+  throw new Error(`Cascade was not ready within ${timeoutMs / 1000}s; see ${webUrl}/api/ready`);
+}

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../cascade';
+import { ensureDebianPackage, ensureWheelTool } from '../tools';
+
+/**
+ * The whole test suite, in the order a failure is cheapest to find. Every step runs even when an
+ * earlier one failed, so one run reports every problem; the exit code is non-zero if any failed.
+ */
+const RESULTS_DIR = path.join(REPO_ROOT, '.data', 'test-results');
+const VITEST_JSON = path.join(RESULTS_DIR, 'vitest.json');
+const PLAYWRIGHT_JSON = path.join(RESULTS_DIR, 'playwright.json');
+
+const log = (line: string) => console.log(`\n\x1b[1m[cascade test]\x1b[0m ${line}`);
+
+interface Step {
+  name: string;
+  command: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+const steps: Step[] = [
+  { name: 'Lint', command: ['npx', 'eslint', '--max-warnings=0', '.'] },
+  { name: 'Typecheck', command: ['npx', 'turbo', 'run', 'typecheck', '--continue', '--output-logs=errors-only'] },
+  {
+    name: 'Unit and integration tests (real PostgreSQL and Temporal)',
+    command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],
+  },
+  { name: 'Build the web app', command: ['npx', 'turbo', 'run', 'build', '--filter=@cascade/web', '--output-logs=errors-only'] },
+  {
+    name: 'Browser tests (Playwright, Chromium)',
+    command: ['npx', 'playwright', 'test', '-c', 'e2e/playwright.config.ts'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON },
+  },
+];
+
+function main(): void {
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  log('Checking test tools (installed once) …');
+  ensureWheelTool('temporal');
+  ensureDebianPackage('chromium', '/usr/bin/chromium');
+
+  const outcomes: Array<{ name: string; ok: boolean; seconds: number }> = [];
+  for (const step of steps) {
+    log(`${step.name} …`);
+    const startedAt = Date.now();
+    const [command, ...args] = step.command;
+    const result = spawnSync(command!, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...step.env } });
+    outcomes.push({ name: step.name, ok: result.status === 0, seconds: (Date.now() - startedAt) / 1000 });
+  }
+
+  log('Summary');
+  for (const o of outcomes) console.log(`  ${o.ok ? '✓' : '✗'} ${o.name} (${o.seconds.toFixed(1)} s)`);
+  const counts = [countVitest(), countPlaywright()].reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed }));
+  const failedSteps = outcomes.filter((o) => !o.ok).length;
+  // The plain closing line CI reads; a failed step with no failed test (lint, a crash) still counts as a failure.
+  console.log(`${counts.passed} passed, ${counts.failed + (counts.failed === 0 && failedSteps ? failedSteps : 0)} failed`);
+  process.exit(failedSteps ? 1 : 0);
+}
+
+function countVitest(): { passed: number; failed: number } {
+  const report = readJson<{ numPassedTests: number; numFailedTests: number }>(VITEST_JSON);
+  return { passed: report?.numPassedTests ?? 0, failed: report?.numFailedTests ?? 0 };
+}
+
+function countPlaywright(): { passed: number; failed: number } {
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(PLAYWRIGHT_JSON);
+  return { passed: (report?.stats.expected ?? 0) + (report?.stats.flaky ?? 0), failed: report?.stats.unexpected ?? 0 };
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+main();
