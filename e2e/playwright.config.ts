@@ -10,7 +10,7 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json']],
+  reporter: [['list'], ['json', { outputFile: '../.data/test-results/playwright.json' }]],
   outputDir: '../.data/test-results/playwright',
   use: {
     ...devices['Desktop Chrome'],

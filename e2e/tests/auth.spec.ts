@@ -6,7 +6,7 @@ test('pages ask for a sign-in and refuse a wrong password', async ({ page, casca
   await page.getByLabel('Email').fill(cascade.adminEmail);
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The email or password is wrong');
+  await expect(page.getByTestId('login-error')).toHaveText('The email or password is wrong');
 });
 
 test('the API answers 401 without a key and 401 for an unknown key', async ({ request }) => {

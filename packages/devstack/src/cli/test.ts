@@ -10,14 +10,13 @@ import { ensureDebianPackage, ensureWheelTool } from '../tools';
  */
 const RESULTS_DIR = path.join(REPO_ROOT, '.data', 'test-results');
 const VITEST_JSON = path.join(RESULTS_DIR, 'vitest.json');
-const PLAYWRIGHT_JSON = path.join(RESULTS_DIR, 'playwright.json');
+const PLAYWRIGHT_JSON = path.join(RESULTS_DIR, 'playwright.json'); // written by e2e/playwright.config.ts
 
 const log = (line: string) => console.log(`\n\x1b[1m[cascade test]\x1b[0m ${line}`);
 
 interface Step {
   name: string;
   command: string[];
-  env?: NodeJS.ProcessEnv;
 }
 
 const steps: Step[] = [
@@ -31,7 +30,6 @@ const steps: Step[] = [
   {
     name: 'Browser tests (Playwright, Chromium)',
     command: ['npx', 'playwright', 'test', '-c', 'e2e/playwright.config.ts'],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON },
   },
 ];
 
@@ -47,7 +45,7 @@ function main(): void {
     log(`${step.name} …`);
     const startedAt = Date.now();
     const [command, ...args] = step.command;
-    const result = spawnSync(command!, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...step.env } });
+    const result = spawnSync(command!, args, { cwd: REPO_ROOT, stdio: 'inherit' });
     outcomes.push({ name: step.name, ok: result.status === 0, seconds: (Date.now() - startedAt) / 1000 });
   }
 

@@ -53,7 +53,7 @@ export function RoundtripPanel() {
         <input aria-label="Message" value={message} onChange={(e) => setMessage(e.target.value)} style={{ flex: 1 }} />
         <button type="submit">Start roundtrip</button>
       </form>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p role="alert" className="error" data-testid="roundtrip-error">{error}</p>}
       <div className="card">
         {items === undefined ? (
           <p className="muted">Loading…</p>

@@ -17,7 +17,7 @@ export function LoginForm() {
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       {state.error && (
-        <p role="alert" className="error">
+        <p role="alert" className="error" data-testid="login-error">
           {state.error}
         </p>
       )}
