@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { callRoute, createTenantWithKey } from '@/test/api';
+import { listRoundtrips, startRoundtrip } from '../routes/diagnostics';
+
+describe('defineRoute: answering bad requests precisely', () => {
+  it('401 without credentials and for an unknown key', async () => {
+    expect((await callRoute(listRoundtrips, { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
+    const response = await callRoute(listRoundtrips, { headers: { authorization: 'Basic abc' } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ detail: 'The Authorization header must read "Bearer <api key>"' });
+  });
+
+  it('403 when the key lacks the scope, naming it', async () => {
+    const { apiKey } = await createTenantWithKey(['workflows:read']);
+    const response = await callRoute(startRoundtrip, { apiKey, body: { message: 'x' } });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ status: 403, detail: 'This API key lacks the scope "workflows:write"' });
+  });
+
+  it('415 for a body that is not JSON, 400 for broken JSON, 413 past the size limit', async () => {
+    const { apiKey } = await createTenantWithKey(['workflows:write']);
+    const text = await callRoute(startRoundtrip, { apiKey, rawBody: 'message=x', headers: { 'content-type': 'text/plain' } });
+    expect(text.status).toBe(415);
+    const broken = await callRoute(startRoundtrip, { apiKey, rawBody: '{"message":', headers: { 'content-type': 'application/json' } });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).detail).toMatch(/^The body is not valid JSON/);
+    const huge = await callRoute(startRoundtrip, { apiKey, body: { message: 'x'.repeat(2 * 1024 * 1024) } });
+    expect(huge.status).toBe(413);
+  });
+
+  it('400 with every schema problem addressed by its path', async () => {
+    const { apiKey } = await createTenantWithKey(['workflows:write', 'workflows:read']);
+    const response = await callRoute(startRoundtrip, { apiKey, body: { message: '' } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({
+      status: 400,
+      errors: [{ path: '/body/message', message: expect.stringContaining('>=1 characters') }],
+    });
+    const query = await callRoute(listRoundtrips, { apiKey, query: 'limit=1000' });
+    expect(query.status).toBe(400);
+    expect((await query.json()).errors[0].path).toBe('/query/limit');
+  });
+});
+
+describe('tenancy', () => {
+  it('a key of tenant A never sees the roundtrips of tenant B', async () => {
+    const a = await createTenantWithKey(['admin']);
+    const b = await createTenantWithKey(['admin']);
+    const started = await callRoute(startRoundtrip, { apiKey: b.apiKey, body: { message: 'secret of B' } });
+    expect(started.status).toBe(202);
+    const seenByA = (await (await callRoute(listRoundtrips, { apiKey: a.apiKey })).json()) as { items: unknown[] };
+    expect(seenByA.items).toEqual([]);
+    const seenByB = (await (await callRoute(listRoundtrips, { apiKey: b.apiKey })).json()) as { items: Array<{ message: string }> };
+    expect(seenByB.items.map((i) => i.message)).toEqual(['secret of B']);
+  });
+});
