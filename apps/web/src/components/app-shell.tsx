@@ -5,6 +5,7 @@ import type { SignedInSession } from '@/server/session';
 const NAV = [
   { href: '/', label: 'Overview' },
   { href: '/diagnostics', label: 'Diagnostics' },
+  { href: '/settings/api-keys', label: 'API keys' },
   { href: '/docs', label: 'API docs' },
 ];
 

@@ -40,6 +40,7 @@ async function principalFromApiKey(request: Request): Promise<Principal | undefi
   if (!match) throw unauthorized('The Authorization header must read "Bearer <api key>"');
   const key = await db().apiKey.findUnique({ where: { hash: hashApiKey(match[1]!) } });
   if (!key || key.revokedAt) throw unauthorized('The API key is unknown or revoked');
+  void recordUse(key.id);
   return { tenantId: key.tenantId, scopes: new Set(key.scopes), kind: 'apiKey', id: key.id };
 }
 
@@ -47,4 +48,17 @@ async function principalFromSession(): Promise<Principal | undefined> {
   const session = await getSession();
   if (!session.userId || !session.tenantId || !session.role) return undefined;
   return { tenantId: session.tenantId, scopes: new Set(ROLE_SCOPES[session.role]), kind: 'user', id: session.userId };
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Keeps `lastUsedAt` to the minute without a write per request. */
+async function recordUse(keyId: string): Promise<void> {
+  const now = new Date();
+  await db()
+    .apiKey.updateMany({
+      where: { id: keyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      data: { lastUsedAt: now },
+    })
+    .catch(() => undefined);
 }

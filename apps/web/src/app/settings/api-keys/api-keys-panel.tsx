@@ -1,0 +1,124 @@
+'use client';
+
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+
+const SCOPES = ['events:publish', 'workflows:read', 'workflows:write', 'templates:write', 'admin'] as const;
+
+interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  publishNamespaces: string[];
+  service: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+async function problemText(response: Response): Promise<string> {
+  const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+  return problem.detail ?? `The request failed (${response.status})`;
+}
+
+export function ApiKeysPanel() {
+  const [keys, setKeys] = useState<ApiKey[]>();
+  const [created, setCreated] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  const refresh = useCallback(async () => {
+    const response = await fetch('/api/v1/api-keys', { cache: 'no-store' });
+    if (!response.ok) return setError(await problemText(response));
+    setKeys(((await response.json()) as { items: ApiKey[] }).items);
+  }, []);
+  useEffect(() => void refresh(), [refresh]);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const namespaces = String(form.get('publishNamespaces') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const service = String(form.get('service') ?? '').trim();
+    const response = await fetch('/api/v1/api-keys', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: form.get('name'),
+        scopes: form.getAll('scopes'),
+        publishNamespaces: namespaces,
+        ...(service ? { service } : {}),
+      }),
+    });
+    if (!response.ok) return setError(await problemText(response));
+    setError(undefined);
+    setCreated(((await response.json()) as { key: string }).key);
+    await refresh();
+  }
+
+  async function revoke(id: string) {
+    const response = await fetch(`/api/v1/api-keys/${id}`, { method: 'DELETE' });
+    if (!response.ok) return setError(await problemText(response));
+    await refresh();
+  }
+
+  return (
+    <>
+      <form className="card" onSubmit={create} aria-label="Create API key">
+        <label>
+          Name
+          <input name="name" required maxLength={100} />
+        </label>
+        <fieldset style={{ border: 0, padding: 0, marginBottom: 12 }}>
+          <legend>Scopes</legend>
+          {SCOPES.map((scope) => (
+            <label key={scope} style={{ display: 'inline-flex', gap: 4, marginRight: 16 }}>
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'events:publish'} style={{ width: 'auto' }} />
+              {scope}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Publishable event prefixes (comma-separated; empty for any)
+          <input name="publishNamespaces" placeholder="ticket., INVOICE_" />
+        </label>
+        <label>
+          Owning service (for restricted namespaces such as money.*)
+          <input name="service" placeholder="money-service" />
+        </label>
+        <button type="submit">Create key</button>
+      </form>
+      {created && (
+        <div className="card" role="status">
+          <p>Copy the key now; it will not be shown again:</p>
+          <pre data-testid="created-api-key">{created}</pre>
+        </div>
+      )}
+      {error && <p role="alert" className="error" data-testid="api-keys-error">{error}</p>}
+      <div className="card">
+        <table data-testid="api-keys">
+          <thead>
+            <tr><th>Name</th><th>Key</th><th>Scopes</th><th>Last used</th><th /></tr>
+          </thead>
+          <tbody>
+            {keys?.map((key) => (
+              <tr key={key.id} data-testid="api-key-row">
+                <td>{key.name}</td>
+                <td><code>csk_{key.prefix}_…</code></td>
+                <td>{key.scopes.join(', ')}{key.service ? ` · service ${key.service}` : ''}</td>
+                <td>{key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleString() : 'never'}</td>
+                <td>
+                  {key.revokedAt ? (
+                    <span className="muted">revoked</span>
+                  ) : (
+                    <button type="button" onClick={() => void revoke(key.id)} aria-label={`Revoke ${key.name}`}>
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

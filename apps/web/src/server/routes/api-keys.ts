@@ -1,0 +1,108 @@
+import 'server-only';
+import { API_KEY_SCOPES, generateApiKey } from '@cascade/db';
+import { z } from 'zod';
+import { defineRoute } from '../http/define-route';
+import { notFound } from '../http/problem';
+import { db } from '../services';
+
+const ApiKey = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string().describe('First characters of the key, to recognise it'),
+    scopes: z.array(z.enum(API_KEY_SCOPES)),
+    publishNamespaces: z.array(z.string()).describe('Event type prefixes the key may publish; empty means any'),
+    service: z.string().nullable().describe('Owning service, for restricted namespaces such as money.*'),
+    createdAt: z.iso.datetime(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+type ApiKeyRow = {
+  id: string; name: string; prefix: string; scopes: string[]; publishNamespaces: string[]; service: string | null;
+  createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null;
+};
+
+const toApiKey = (row: ApiKeyRow) => ({
+  ...row,
+  scopes: row.scopes as (typeof API_KEY_SCOPES)[number][],
+  createdAt: row.createdAt.toISOString(),
+  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+});
+
+const apiKeyColumns = {
+  id: true, name: true, prefix: true, scopes: true, publishNamespaces: true, service: true,
+  createdAt: true, lastUsedAt: true, revokedAt: true,
+} as const;
+
+export const listApiKeys = defineRoute({
+  method: 'GET',
+  path: '/api/v1/api-keys',
+  operationId: 'listApiKeys',
+  summary: 'The API keys of the caller’s tenant (never the keys themselves)',
+  tags: ['API keys'],
+  scope: 'admin',
+  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(ApiKey) }) },
+  async handle({ principal }) {
+    const rows = await db().apiKey.findMany({
+      where: { tenantId: principal.tenantId },
+      orderBy: { createdAt: 'desc' },
+      select: apiKeyColumns,
+    });
+    return { items: rows.map(toApiKey) };
+  },
+});
+
+export const createApiKey = defineRoute({
+  method: 'POST',
+  path: '/api/v1/api-keys',
+  operationId: 'createApiKey',
+  summary: 'Create an API key; the key is in this response only',
+  tags: ['API keys'],
+  scope: 'admin',
+  body: z
+    .object({
+      name: z.string().trim().min(1).max(100),
+      scopes: z.array(z.enum(API_KEY_SCOPES)).min(1),
+      publishNamespaces: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+      service: z.string().trim().min(1).max(100).optional(),
+    })
+    .meta({ id: 'CreateApiKey' }),
+  response: {
+    status: 201,
+    description: 'The key, shown once; only its hash is stored',
+    schema: ApiKey.extend({ key: z.string() }).meta({ id: 'CreatedApiKey' }),
+  },
+  async handle({ body, principal }) {
+    const key = generateApiKey();
+    const row = await db().apiKey.create({
+      data: { tenantId: principal.tenantId, prefix: key.prefix, hash: key.hash, ...body },
+      select: apiKeyColumns,
+    });
+    return { ...toApiKey(row), key: key.key };
+  },
+});
+
+export const revokeApiKey = defineRoute({
+  method: 'DELETE',
+  path: '/api/v1/api-keys/{id}',
+  operationId: 'revokeApiKey',
+  summary: 'Revoke an API key; requests with it are refused from now on',
+  tags: ['API keys'],
+  scope: 'admin',
+  params: z.object({ id: z.uuid() }),
+  response: { status: 200, description: 'The revoked key', schema: ApiKey },
+  errors: { 404: 'No such key in the caller’s tenant' },
+  async handle({ params, principal }) {
+    const existing = await db().apiKey.findFirst({ where: { id: params.id, tenantId: principal.tenantId } });
+    if (!existing) throw notFound(`No API key ${params.id} in this tenant`);
+    const row = await db().apiKey.update({
+      where: { id: existing.id },
+      data: { revokedAt: existing.revokedAt ?? new Date() },
+      select: apiKeyColumns,
+    });
+    return toApiKey(row);
+  },
+});
