@@ -1,0 +1,11 @@
+import { fromCloudEvent } from './cloud-events';
+import { parseEventEnvelope, type EnvelopeParseResult } from './envelope';
+
+/**
+ * Reads an event posted in either accepted form: a CloudEvents 1.0 structured JSON event (it has
+ * `specversion`) or Cascade's canonical envelope. Both come out as the canonical envelope.
+ */
+export function parseIncomingEvent(input: unknown): EnvelopeParseResult {
+  const isCloudEvent = typeof input === 'object' && input !== null && 'specversion' in input;
+  return isCloudEvent ? fromCloudEvent(input) : parseEventEnvelope(input);
+}
