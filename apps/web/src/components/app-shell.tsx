@@ -4,6 +4,8 @@ import type { SignedInSession } from '@/server/session';
 
 const NAV = [
   { href: '/', label: 'Overview' },
+  { href: '/catalog', label: 'Event catalog' },
+  { href: '/events', label: 'Event log' },
   { href: '/diagnostics', label: 'Diagnostics' },
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/docs', label: 'API docs' },

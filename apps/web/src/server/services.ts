@@ -1,5 +1,6 @@
 import 'server-only';
 import { createDatabase, type Database } from '@cascade/db';
+import { createEventTypeRegistry, type EventTypeRegistry } from '@cascade/ingestion';
 import { createLogger, type Logger } from '@cascade/logger';
 import { connectTemporal } from '@cascade/temporal';
 import type { Client } from '@temporalio/client';
@@ -12,21 +13,27 @@ import { webEnv } from '../env.server';
 interface Services {
   db: Database;
   logger: Logger;
+  eventTypes: EventTypeRegistry;
   temporal?: Promise<Client>;
 }
 
 const globalServices = globalThis as typeof globalThis & { cascadeServices?: Services };
 
 function services(): Services {
-  globalServices.cascadeServices ??= {
-    db: createDatabase(webEnv().DATABASE_URL),
-    logger: createLogger('web', { level: webEnv().LOG_LEVEL }),
-  };
+  if (!globalServices.cascadeServices) {
+    const db = createDatabase(webEnv().DATABASE_URL);
+    globalServices.cascadeServices = {
+      db,
+      logger: createLogger('web', { level: webEnv().LOG_LEVEL }),
+      eventTypes: createEventTypeRegistry(db),
+    };
+  }
   return globalServices.cascadeServices;
 }
 
 export const db = (): Database => services().db;
 export const logger = (): Logger => services().logger;
+export const eventTypes = (): EventTypeRegistry => services().eventTypes;
 
 export function temporal(): Promise<Client> {
   const s = services();

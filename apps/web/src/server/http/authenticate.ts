@@ -12,6 +12,10 @@ export interface Principal {
   scopes: ReadonlySet<string>;
   kind: 'apiKey' | 'user';
   id: string;
+  /** Event type prefixes the caller may publish; empty means any. */
+  publishNamespaces: readonly string[];
+  /** The service an API key belongs to, for restricted namespaces. */
+  service: string | null;
 }
 
 const ROLE_SCOPES: Record<string, Scope[]> = {
@@ -41,13 +45,27 @@ async function principalFromApiKey(request: Request): Promise<Principal | undefi
   const key = await db().apiKey.findUnique({ where: { hash: hashApiKey(match[1]!) } });
   if (!key || key.revokedAt) throw unauthorized('The API key is unknown or revoked');
   void recordUse(key.id);
-  return { tenantId: key.tenantId, scopes: new Set(key.scopes), kind: 'apiKey', id: key.id };
+  return {
+    tenantId: key.tenantId,
+    scopes: new Set(key.scopes),
+    kind: 'apiKey',
+    id: key.id,
+    publishNamespaces: key.publishNamespaces,
+    service: key.service,
+  };
 }
 
 async function principalFromSession(): Promise<Principal | undefined> {
   const session = await getSession();
   if (!session.userId || !session.tenantId || !session.role) return undefined;
-  return { tenantId: session.tenantId, scopes: new Set(ROLE_SCOPES[session.role]), kind: 'user', id: session.userId };
+  return {
+    tenantId: session.tenantId,
+    scopes: new Set(ROLE_SCOPES[session.role]),
+    kind: 'user',
+    id: session.userId,
+    publishNamespaces: [],
+    service: null,
+  };
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;

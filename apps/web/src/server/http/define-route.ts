@@ -23,7 +23,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   params?: P;
   query?: Q;
   body?: B;
-  maxBodyBytes?: number;
+  /** Largest accepted body in bytes (a function reads configuration at request time). */
+  maxBodyBytes?: number | (() => number);
   response: { status: 200 | 201 | 202; description: string; schema: R };
   /** Error statuses this route answers besides the generic ones, for the OpenAPI document. */
   errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 422 | 503, string>>;
@@ -62,7 +63,8 @@ export function defineRoute<
       const principal = spec.scope ? await authenticate(request, spec.scope) : null;
       const params = parsePart(spec.params, await context.params, 'params');
       const query = parsePart(spec.query, Object.fromEntries(new URL(request.url).searchParams), 'query');
-      const body = spec.body ? parsePart(spec.body, await readJsonBody(request, spec.maxBodyBytes), 'body') : undefined;
+      const maxBodyBytes = typeof spec.maxBodyBytes === 'function' ? spec.maxBodyBytes() : spec.maxBodyBytes;
+      const body = spec.body ? parsePart(spec.body, await readJsonBody(request, maxBodyBytes), 'body') : undefined;
       const result = await spec.handle({
         params, query, body, request,
         principal: principal as A extends Scope ? Principal : null,

@@ -1,13 +1,27 @@
 import 'server-only';
 import type { Route } from '../http/define-route';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
+import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
+import { getEvent, listEvents, publishEvents } from './events';
 import { health, readiness } from './system';
+import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, saveWorkflow } from './workflows';
 
 /** Every HTTP route of Cascade; the OpenAPI document is generated from this list. */
 export const routes: Route[] = [
   health,
   readiness,
+  listCatalogEvents,
+  getCatalogEvent,
+  registerEventType,
+  publishEvents,
+  listEvents,
+  getEvent,
+  listWorkflows,
+  createWorkflow,
+  getWorkflow,
+  saveWorkflow,
+  listWorkflowVersions,
   listApiKeys,
   createApiKey,
   revokeApiKey,

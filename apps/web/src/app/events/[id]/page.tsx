@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AppShell } from '@/components/app-shell';
+import { db } from '@/server/services';
+import { requireSession } from '@/server/session';
+
+export const metadata: Metadata = { title: 'Event' };
+export const dynamic = 'force-dynamic';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requireSession();
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const event = await db().event.findUnique({
+    where: { tenantId_id: { tenantId: session.tenantId, id } },
+    include: { dispatch: true },
+  });
+  if (!event) notFound();
+  const runs = await db().run.findMany({
+    where: { tenantId: session.tenantId, eventId: id },
+    include: { workflow: { select: { name: true } } },
+    orderBy: { startedAt: 'asc' },
+  });
+
+  return (
+    <AppShell session={session}>
+      <p><Link href="/events">← Event log</Link></p>
+      <h1><code data-testid="event-type">{event.type}</code> v{event.version}</h1>
+      <div className="card">
+        <table>
+          <tbody>
+            <tr><th>Id</th><td><code>{event.id}</code></td></tr>
+            <tr><th>Source</th><td>{event.source}</td></tr>
+            <tr><th>Occurred / received</th><td>{event.occurredAt.toISOString()} / {event.receivedAt.toISOString()}</td></tr>
+            <tr><th>Correlation / causation</th><td><code>{event.correlationId ?? '—'}</code> / <code>{event.causationId ?? '—'}</code> (depth {event.causationDepth})</td></tr>
+            <tr>
+              <th>Dispatch</th>
+              <td data-testid="event-dispatch">
+                {event.dispatch ? `${event.dispatch.status} after ${event.dispatch.attempts} attempt(s)` : '—'}
+                {event.dispatch?.lastError ? ` · ${event.dispatch.lastError}` : ''}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <section className="card">
+        <h2>Runs started</h2>
+        {runs.length ? (
+          <ul>{runs.map((run) => <li key={run.id}>{run.workflow.name}: {run.status}</li>)}</ul>
+        ) : (
+          <p className="muted">None.</p>
+        )}
+      </section>
+      <section className="card">
+        <h2>Payload</h2>
+        <pre data-testid="event-data">{JSON.stringify(event.data, null, 2)}</pre>
+        {event.actor !== null && <><h3>Actor</h3><pre>{JSON.stringify(event.actor, null, 2)}</pre></>}
+        {event.metadata !== null && <><h3>Metadata</h3><pre>{JSON.stringify(event.metadata, null, 2)}</pre></>}
+      </section>
+    </AppShell>
+  );
+}

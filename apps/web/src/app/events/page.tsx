@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AppShell } from '@/components/app-shell';
+import { db } from '@/server/services';
+import { requireSession } from '@/server/session';
+
+export const metadata: Metadata = { title: 'Event log' };
+export const dynamic = 'force-dynamic';
+
+const STATUSES = ['PENDING', 'DISPATCHED', 'DEAD'] as const;
+
+export default async function EventLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ type?: string; correlationId?: string; status?: string }>;
+}) {
+  const session = await requireSession();
+  const filters = await searchParams;
+  const status = STATUSES.find((s) => s === filters.status);
+  const events = await db().event.findMany({
+    where: {
+      tenantId: session.tenantId,
+      ...(filters.type ? { type: filters.type } : {}),
+      ...(filters.correlationId ? { correlationId: filters.correlationId } : {}),
+      ...(status ? { dispatch: { status } } : {}),
+    },
+    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+    take: 100,
+    include: { dispatch: true },
+  });
+
+  return (
+    <AppShell session={session}>
+      <h1>Event log</h1>
+      <form className="card" role="search" style={{ display: 'flex', gap: 8 }}>
+        <input name="type" defaultValue={filters.type} aria-label="Event type" placeholder="Event type" />
+        <input name="correlationId" defaultValue={filters.correlationId} aria-label="Correlation id" placeholder="Correlation id" />
+        <select name="status" defaultValue={status ?? ''} aria-label="Dispatch status">
+          <option value="">Any status</option>
+          {STATUSES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+        <button type="submit">Filter</button>
+      </form>
+      <div className="card">
+        {events.length === 0 ? (
+          <p className="muted">No events match.</p>
+        ) : (
+          <table data-testid="event-log">
+            <thead>
+              <tr><th>Received</th><th>Type</th><th>Source</th><th>Correlation</th><th>Dispatch</th></tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id} data-testid="event-row">
+                  <td>{event.receivedAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                  <td>
+                    <Link href={`/events/${event.id}`}><code>{event.type}</code></Link> v{event.version}
+                  </td>
+                  <td>{event.source}</td>
+                  <td><code>{event.correlationId ?? '—'}</code></td>
+                  <td className={event.dispatch?.status === 'DEAD' ? 'status-bad' : undefined}>
+                    {event.dispatch?.status ?? '—'}
+                    {event.dispatch?.lastError ? ` · ${event.dispatch.lastError}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </AppShell>
+  );
+}

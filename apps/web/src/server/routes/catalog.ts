@@ -1,0 +1,174 @@
+import 'server-only';
+import { checkCompatibility, describeChange, eventTypeNamePattern, type JsonSchema } from '@cascade/catalog';
+import type { Prisma } from '@cascade/db';
+import { checkTenantSchema } from '@cascade/ingestion';
+import { z } from 'zod';
+import { isBuiltInType, tenantCatalog, type CatalogEntry } from '../catalog';
+import { defineRoute } from '../http/define-route';
+import { HttpError, notFound, unprocessable } from '../http/problem';
+import { db } from '../services';
+
+const Field = z.object({
+  path: z.string(),
+  type: z.string(),
+  itemType: z.string().optional(),
+  format: z.string().optional(),
+  enum: z.array(z.unknown()).optional(),
+  description: z.string(),
+  optional: z.boolean(),
+  nullable: z.boolean(),
+});
+
+const VersionDetail = z.object({
+  version: z.number().int(),
+  payloadSchemaRef: z.string(),
+  jsonSchema: z.record(z.string(), z.unknown()),
+  fields: z.array(Field),
+  example: z.unknown(),
+});
+
+const EventTypeSummary = z
+  .object({
+    type: z.string(),
+    displayName: z.string(),
+    description: z.string(),
+    category: z.string(),
+    domain: z.string(),
+    custom: z.boolean().describe('Registered by this tenant rather than built in'),
+    versions: z.array(z.number().int()),
+    latestVersion: z.number().int(),
+    payloadSchemaRef: z.string().describe('Of the latest version'),
+  })
+  .meta({ id: 'EventTypeSummary' });
+
+const EventTypeDetail = EventTypeSummary.extend({
+  versionDetails: z.array(VersionDetail),
+  workflows: z.array(z.object({ id: z.uuid(), name: z.string() })).describe('Published workflows this type triggers'),
+}).meta({ id: 'EventTypeDetail' });
+
+function summarize(entry: CatalogEntry) {
+  const latest = entry.versions.at(-1)!;
+  return {
+    type: entry.type,
+    displayName: entry.displayName,
+    description: entry.description,
+    category: entry.category,
+    domain: entry.domain,
+    custom: entry.custom,
+    versions: entry.versions.map((v) => v.version),
+    latestVersion: latest.version,
+    payloadSchemaRef: latest.payloadSchemaRef,
+  };
+}
+
+const matches = (entry: CatalogEntry, q: string) =>
+  [entry.type, entry.displayName, entry.description, ...entry.versions.at(-1)!.fields.map((f) => f.path)].some((text) =>
+    text.toLowerCase().includes(q),
+  );
+
+export const listCatalogEvents = defineRoute({
+  method: 'GET',
+  path: '/api/v1/catalog/events',
+  operationId: 'listCatalogEvents',
+  summary: 'Every event type usable as a trigger: the built-in catalog plus the tenant’s own',
+  tags: ['Catalog'],
+  scope: 'workflows:read',
+  query: z.object({
+    category: z.string().optional().describe('Exact category, e.g. Tickets'),
+    q: z.string().trim().min(1).optional().describe('Search in type, name, description and field paths'),
+  }),
+  response: { status: 200, description: 'Ordered by category, then type', schema: z.object({ items: z.array(EventTypeSummary) }) },
+  async handle({ query, principal }) {
+    const entries = (await tenantCatalog(principal.tenantId))
+      .filter((e) => !query.category || e.category === query.category)
+      .filter((e) => !query.q || matches(e, query.q.toLowerCase()))
+      .sort((a, b) => a.category.localeCompare(b.category) || a.type.localeCompare(b.type));
+    return { items: entries.map(summarize) };
+  },
+});
+
+export async function catalogEventDetail(tenantId: string, type: string) {
+  const entry = (await tenantCatalog(tenantId)).find((e) => e.type === type);
+  if (!entry) throw notFound(`No event type "${type}" in the catalog of this tenant`);
+  const workflows = await db().workflow.findMany({
+    where: { tenantId, trigger: { eventType: type } },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  });
+  return { ...summarize(entry), versionDetails: entry.versions, workflows };
+}
+
+export const getCatalogEvent = defineRoute({
+  method: 'GET',
+  path: '/api/v1/catalog/events/{type}',
+  operationId: 'getCatalogEvent',
+  summary: 'One event type: its versions with JSON Schema, field list and example, and the workflows it triggers',
+  tags: ['Catalog'],
+  scope: 'workflows:read',
+  params: z.object({ type: z.string() }),
+  response: { status: 200, description: 'The event type', schema: EventTypeDetail },
+  errors: { 404: 'Not in the built-in catalog nor registered by the tenant' },
+  handle: ({ params, principal }) => catalogEventDetail(principal.tenantId, decodeURIComponent(params.type)),
+});
+
+export const registerEventType = defineRoute({
+  method: 'POST',
+  path: '/api/v1/catalog/events',
+  operationId: 'registerEventType',
+  summary: 'Register a tenant event type, or a new version of one (checked for compatibility)',
+  tags: ['Catalog'],
+  scope: 'admin',
+  body: z
+    .object({
+      type: z.string().regex(eventTypeNamePattern, 'must be SCREAMING_SNAKE_CASE or dotted lower case, e.g. acme.order.shipped'),
+      version: z.number().int().min(1).default(1),
+      displayName: z.string().trim().min(1).max(200),
+      description: z.string().trim().max(2000).default(''),
+      category: z.string().trim().min(1).max(100).default('Custom'),
+      jsonSchema: z.record(z.string(), z.unknown()).describe('JSON Schema (draft 2020-12) of the payload'),
+      example: z.unknown().optional(),
+    })
+    .meta({ id: 'RegisterEventType' }),
+  response: { status: 201, description: 'Registered (or updated in place by a compatible, additive change)', schema: EventTypeDetail },
+  errors: {
+    409: 'The type is built in, or the change breaks the version and needs the next one',
+    422: 'The schema does not compile, or the example does not match it',
+  },
+  async handle({ body, principal }) {
+    if (isBuiltInType(body.type)) throw new HttpError(409, 'Conflict', `"${body.type}" is a built-in event type; choose another name`);
+    const problems = checkTenantSchema(body.jsonSchema, body.example);
+    if (problems.length) throw unprocessable('The payload schema or its example is invalid', problems);
+
+    const existing = await db().eventType.findMany({ where: { tenantId: principal.tenantId, type: body.type }, orderBy: { version: 'asc' } });
+    const sameVersion = existing.find((row) => row.version === body.version);
+    const latest = existing.at(-1)?.version ?? 0;
+    if (!sameVersion && body.version !== latest + 1) {
+      throw new HttpError(409, 'Conflict', `The next version of "${body.type}" is ${latest + 1}, not ${body.version}`);
+    }
+    if (sameVersion) {
+      // Only additive changes (a minor version) may replace a registered version in place.
+      const result = checkCompatibility(sameVersion.jsonSchema as JsonSchema, body.jsonSchema as JsonSchema);
+      if (result.kind === 'major') {
+        throw new HttpError(
+          409,
+          'Conflict',
+          `This change breaks version ${body.version} of "${body.type}"; register it as version ${latest + 1}, which runs side by side`,
+          result.changes.filter((c) => c.breaking).map((c) => ({ path: `/jsonSchema/${c.path}`, message: describeChange(c) })),
+        );
+      }
+    }
+    const data = {
+      displayName: body.displayName,
+      description: body.description,
+      category: body.category,
+      jsonSchema: body.jsonSchema as Prisma.InputJsonValue,
+      example: (body.example ?? undefined) as Prisma.InputJsonValue | undefined,
+    };
+    await db().eventType.upsert({
+      where: { tenantId_type_version: { tenantId: principal.tenantId, type: body.type, version: body.version } },
+      create: { tenantId: principal.tenantId, type: body.type, version: body.version, ...data },
+      update: data,
+    });
+    return catalogEventDetail(principal.tenantId, body.type);
+  },
+});

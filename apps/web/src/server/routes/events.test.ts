@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { callRoute, createTenantWithKey } from '@/test/api';
+import { getEvent, listEvents, publishEvents } from './events';
+
+const overdue = (invoiceId: string) => ({
+  type: 'INVOICE_OVERDUE',
+  source: 'billing',
+  correlationId: `invoice-${invoiceId}`,
+  data: {
+    tenantId: 'psa-1',
+    invoiceId,
+    clientId: 'c-1',
+    overdueAt: '2026-03-04T00:00:00Z',
+    dueDate: '2026-03-01',
+    amountDue: 12050,
+    currency: 'USD',
+    daysOverdue: 3,
+  },
+});
+
+async function publishable() {
+  return createTenantWithKey(['events:publish', 'workflows:read']);
+}
+
+describe('POST /api/v1/events', () => {
+  it('accepts one envelope with 202 and answers a redelivery as a duplicate', async () => {
+    const { apiKey } = await publishable();
+    const id = randomUUID();
+    const first = await callRoute(publishEvents, { apiKey, body: { ...overdue('i-1'), id } });
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ accepted: [{ index: 0, id, duplicate: false }], rejected: [] });
+    const again = await callRoute(publishEvents, { apiKey, body: { ...overdue('i-1'), id } });
+    expect((await again.json()).accepted[0].duplicate).toBe(true);
+  });
+
+  it('answers a single invalid payload 422 with each JSON path and what was expected', async () => {
+    const { apiKey } = await publishable();
+    const body = overdue('i-2');
+    const response = await callRoute(publishEvents, { apiKey, body: { ...body, data: { ...body.data, amountDue: 'lots' } } });
+    expect(response.status).toBe(422);
+    const problem = await response.json();
+    expect(problem.errors).toEqual([expect.objectContaining({ path: '/data/amountDue', expected: expect.any(String) })]);
+  });
+
+  it('takes a batch, rejecting bad items by index; atomic batches store nothing', async () => {
+    const { apiKey } = await publishable();
+    const batch = [overdue('i-3'), { type: 'INVOICE_OVERDUE' }, overdue('i-4')];
+    const response = await callRoute(publishEvents, { apiKey, body: batch });
+    expect(response.status).toBe(202);
+    const result = await response.json();
+    expect(result.accepted.map((a: { index: number }) => a.index)).toEqual([0, 2]);
+    expect(result.rejected.map((r: { index: number; status: number }) => [r.index, r.status])).toEqual([[1, 400]]);
+
+    const atomic = await callRoute(publishEvents, { apiKey, body: [overdue('i-5'), { type: 'INVOICE_OVERDUE' }], query: 'atomic=true' });
+    expect(atomic.status).toBe(400);
+    expect((await atomic.json()).detail).toMatch(/^Nothing was stored: item 1/);
+  });
+
+  it('answers 413 past 1,000 events and 403 without the publish scope', async () => {
+    const { apiKey } = await publishable();
+    const tooMany = await callRoute(publishEvents, { apiKey, body: Array.from({ length: 1001 }, () => ({})) });
+    expect(tooMany.status).toBe(413);
+    const reader = await createTenantWithKey(['workflows:read']);
+    expect((await callRoute(publishEvents, { apiKey: reader.apiKey, body: overdue('i-6') })).status).toBe(403);
+  });
+});
+
+describe('the event log', () => {
+  it('lists and reads a tenant’s own events only, filtered by type and correlation id', async () => {
+    const a = await publishable();
+    const b = await publishable();
+    const published = await (await callRoute(publishEvents, { apiKey: a.apiKey, body: overdue('i-7') })).json();
+    const id = published.accepted[0].id as string;
+
+    const listed = await (await callRoute(listEvents, { apiKey: a.apiKey, query: 'type=INVOICE_OVERDUE&correlationId=invoice-i-7' })).json();
+    expect(listed.items).toEqual([expect.objectContaining({ id, type: 'INVOICE_OVERDUE', dispatch: expect.objectContaining({ status: 'PENDING' }) })]);
+    const detail = await (await callRoute(getEvent, { apiKey: a.apiKey, params: { id } })).json();
+    expect(detail.data).toMatchObject({ invoiceId: 'i-7' });
+
+    expect((await (await callRoute(listEvents, { apiKey: b.apiKey })).json()).items).toEqual([]);
+    expect((await callRoute(getEvent, { apiKey: b.apiKey, params: { id } })).status).toBe(404);
+  });
+});

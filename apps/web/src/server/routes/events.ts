@@ -1,0 +1,193 @@
+import 'server-only';
+import { ingestEvents } from '@cascade/ingestion';
+import { z } from 'zod';
+import { webEnv } from '../../env.server';
+import { defineRoute } from '../http/define-route';
+import { HttpError, notFound } from '../http/problem';
+import { db, eventTypes } from '../services';
+
+export const MAX_BATCH = 1000;
+
+const Envelope = z
+  .looseObject({
+    id: z.string().optional().describe('UUID; a UUIDv7 is generated when absent. Redelivering an id is answered duplicate: true'),
+    type: z.string().describe('A catalog event type, e.g. TICKET_SLA_STAGE_BREACHED or work_order.status_changed'),
+    version: z.union([z.number().int(), z.string()]).optional(),
+    timestamp: z.string().optional(),
+    source: z.string().optional(),
+    tenantId: z.string().optional().describe('Must match the API key’s tenant when given'),
+    correlationId: z.string().optional(),
+    causationId: z.string().optional(),
+    actor: z.object({ id: z.string(), type: z.enum(['HUMAN', 'AGENT', 'SYSTEM']), role: z.string().optional() }).optional(),
+    data: z.unknown().describe('The payload, validated against the catalog schema of type@version'),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'EventEnvelope', description: 'DESIGN.md §3 envelope; CloudEvents 1.0 structured JSON is accepted too' });
+
+const PublishProblem = z.object({
+  index: z.number().int(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+
+const PublishResult = z
+  .object({
+    accepted: z.array(z.object({ index: z.number().int(), id: z.uuid(), duplicate: z.boolean() })),
+    rejected: z.array(PublishProblem).describe('Batch items refused, by index; empty for a single event'),
+  })
+  .meta({ id: 'PublishResult' });
+
+export const publishEvents = defineRoute({
+  method: 'POST',
+  path: '/api/v1/events',
+  operationId: 'publishEvents',
+  summary: 'Publish one event, or a batch of up to 1,000',
+  tags: ['Events'],
+  scope: 'events:publish',
+  query: z.object({
+    atomic: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe('With a batch: store nothing when any item is invalid'),
+  }),
+  body: z.union([Envelope, z.array(z.unknown())]),
+  maxBodyBytes: () => webEnv().MAX_EVENT_BODY_BYTES,
+  response: { status: 202, description: 'Committed before this answer; dispatch follows asynchronously', schema: PublishResult },
+  errors: {
+    403: 'The key may not publish this type (scope, namespace, or restricted namespace such as money.*)',
+    413: 'The body or the batch is too large',
+    422: 'The payload fails the catalog schema; `errors` gives each JSON path',
+  },
+  async handle({ body, query, principal }) {
+    const batch = Array.isArray(body);
+    const items = batch ? body : [body];
+    if (items.length > MAX_BATCH) {
+      throw new HttpError(413, 'Content Too Large', `A batch holds at most ${MAX_BATCH} events; this one has ${items.length}`);
+    }
+    const env = webEnv();
+    const result = await ingestEvents(
+      db(),
+      eventTypes(),
+      { tenantId: principal.tenantId, id: principal.id, namespaces: principal.publishNamespaces, service: principal.service },
+      items,
+      { atomic: query.atomic, restrictedNamespaces: env.CASCADE_RESTRICTED_NAMESPACES, maxCausationDepth: env.MAX_CAUSATION_DEPTH },
+    );
+    const [first] = result.rejected;
+    if (first && (!batch || query.atomic)) {
+      const title = { 400: 'Bad Request', 403: 'Forbidden', 422: 'Unprocessable Content' }[first.status];
+      const detail = batch ? `Nothing was stored: item ${first.index}: ${first.detail}` : first.detail;
+      const errors = batch
+        ? result.rejected.flatMap((r) => r.errors.map((e) => ({ path: `/${r.index}${e.path}`, message: e.message })))
+        : first.errors;
+      throw new HttpError(first.status, title, detail, errors);
+    }
+    return result;
+  },
+});
+
+const EventRecord = z
+  .object({
+    id: z.uuid(),
+    type: z.string(),
+    version: z.number().int(),
+    source: z.string(),
+    timestamp: z.iso.datetime(),
+    receivedAt: z.iso.datetime(),
+    correlationId: z.string().nullable(),
+    causationId: z.string().nullable(),
+    causationDepth: z.number().int(),
+    dispatch: z.object({
+      status: z.enum(['PENDING', 'DISPATCHED', 'DEAD']),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      dispatchedAt: z.iso.datetime().nullable(),
+    }).nullable(),
+  })
+  .meta({ id: 'EventRecord' });
+
+const EventDetail = EventRecord.extend({
+  actor: z.unknown().nullable(),
+  data: z.unknown(),
+  metadata: z.unknown().nullable(),
+}).meta({ id: 'EventDetail' });
+
+type EventRow = Awaited<ReturnType<typeof findEvents>>[number];
+
+function findEvents(tenantId: string, where: object, take: number) {
+  return db().event.findMany({
+    where: { tenantId, ...where },
+    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+    take,
+    include: { dispatch: true },
+  });
+}
+
+const toRecord = (row: EventRow) => ({
+  id: row.id,
+  type: row.type,
+  version: row.version,
+  source: row.source,
+  timestamp: row.occurredAt.toISOString(),
+  receivedAt: row.receivedAt.toISOString(),
+  correlationId: row.correlationId,
+  causationId: row.causationId,
+  causationDepth: row.causationDepth,
+  dispatch: row.dispatch && {
+    status: row.dispatch.status,
+    attempts: row.dispatch.attempts,
+    lastError: row.dispatch.lastError,
+    dispatchedAt: row.dispatch.dispatchedAt?.toISOString() ?? null,
+  },
+});
+
+export const listEvents = defineRoute({
+  method: 'GET',
+  path: '/api/v1/events',
+  operationId: 'listEvents',
+  summary: 'The event log, newest first, filtered by type, time range, correlation id or dispatch status',
+  tags: ['Events'],
+  scope: 'workflows:read',
+  query: z.object({
+    type: z.string().optional(),
+    from: z.iso.datetime({ offset: true }).optional().describe('Received at or after'),
+    to: z.iso.datetime({ offset: true }).optional().describe('Received before'),
+    correlationId: z.string().optional(),
+    status: z.enum(['PENDING', 'DISPATCHED', 'DEAD']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  }),
+  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(EventRecord) }) },
+  async handle({ query, principal }) {
+    const rows = await findEvents(
+      principal.tenantId,
+      {
+        ...(query.type ? { type: query.type } : {}),
+        ...(query.correlationId ? { correlationId: query.correlationId } : {}),
+        ...(query.from || query.to
+          ? { receivedAt: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lt: new Date(query.to) } : {}) } }
+          : {}),
+        ...(query.status ? { dispatch: { status: query.status } } : {}),
+      },
+      query.limit,
+    );
+    return { items: rows.map(toRecord) };
+  },
+});
+
+export const getEvent = defineRoute({
+  method: 'GET',
+  path: '/api/v1/events/{id}',
+  operationId: 'getEvent',
+  summary: 'One event with its payload and dispatch status',
+  tags: ['Events'],
+  scope: 'workflows:read',
+  params: z.object({ id: z.uuid() }),
+  response: { status: 200, description: 'The event', schema: EventDetail },
+  errors: { 404: 'No such event in the caller’s tenant' },
+  async handle({ params, principal }) {
+    const [row] = await findEvents(principal.tenantId, { id: params.id }, 1);
+    if (!row) throw notFound(`No event ${params.id} in this tenant`);
+    return { ...toRecord(row), actor: row.actor, data: row.data, metadata: row.metadata };
+  },
+});

@@ -1,0 +1,183 @@
+import 'server-only';
+import type { Prisma } from '@cascade/db';
+import { z } from 'zod';
+import { defineRoute } from '../http/define-route';
+import { HttpError, notFound } from '../http/problem';
+import { db } from '../services';
+
+/**
+ * The stored definition is validated in full on publish (422 with node-addressed problems); a
+ * draft only has to be a JSON object, so work in progress can be saved at any time.
+ */
+const Definition = z.record(z.string(), z.unknown()).describe('Workflow definition JSON (DESIGN.md §5)').meta({ id: 'WorkflowDefinition' });
+
+const WorkflowSummary = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    enabled: z.boolean(),
+    latestVersion: z.number().int().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'WorkflowSummary' });
+
+const Workflow = WorkflowSummary.extend({ draft: Definition }).meta({ id: 'Workflow' });
+
+const workflowInclude = { versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } } } as const;
+type WorkflowRow = Prisma.WorkflowGetPayload<{ include: typeof workflowInclude }>;
+
+const toSummary = (row: WorkflowRow) => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  enabled: row.enabled,
+  latestVersion: row.versions[0]?.version ?? null,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+const toWorkflow = (row: WorkflowRow) => ({ ...toSummary(row), draft: row.draft as Record<string, unknown> });
+
+export async function findWorkflow(tenantId: string, id: string): Promise<WorkflowRow> {
+  const row = await db().workflow.findFirst({ where: { id, tenantId }, include: workflowInclude });
+  if (!row) throw notFound(`No workflow ${id} in this tenant`);
+  return row;
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+const nameTaken = (name: string) => new HttpError(409, 'Conflict', `A workflow named "${name}" already exists in this tenant`);
+
+export const listWorkflows = defineRoute({
+  method: 'GET',
+  path: '/api/v1/workflows',
+  operationId: 'listWorkflows',
+  summary: 'The workflows of the caller’s tenant',
+  tags: ['Workflows'],
+  scope: 'workflows:read',
+  response: { status: 200, description: 'Most recently changed first', schema: z.object({ items: z.array(WorkflowSummary) }) },
+  async handle({ principal }) {
+    const rows = await db().workflow.findMany({
+      where: { tenantId: principal.tenantId },
+      orderBy: { updatedAt: 'desc' },
+      include: workflowInclude,
+    });
+    return { items: rows.map(toSummary) };
+  },
+});
+
+export const createWorkflow = defineRoute({
+  method: 'POST',
+  path: '/api/v1/workflows',
+  operationId: 'createWorkflow',
+  summary: 'Create a workflow with a draft definition',
+  tags: ['Workflows'],
+  scope: 'workflows:write',
+  body: z
+    .object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional(), definition: Definition })
+    .meta({ id: 'CreateWorkflow' }),
+  response: { status: 201, description: 'The new workflow; publish it to make it run', schema: Workflow },
+  errors: { 409: 'The name is taken in this tenant' },
+  async handle({ body, principal }) {
+    try {
+      const row = await db().workflow.create({
+        data: {
+          tenantId: principal.tenantId,
+          name: body.name,
+          description: body.description ?? null,
+          draft: body.definition as Prisma.InputJsonValue,
+        },
+        include: workflowInclude,
+      });
+      return toWorkflow(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken(body.name);
+      throw error;
+    }
+  },
+});
+
+export const getWorkflow = defineRoute({
+  method: 'GET',
+  path: '/api/v1/workflows/{id}',
+  operationId: 'getWorkflow',
+  summary: 'A workflow with its draft definition',
+  tags: ['Workflows'],
+  scope: 'workflows:read',
+  params: z.object({ id: z.uuid() }),
+  response: { status: 200, description: 'The workflow', schema: Workflow },
+  errors: { 404: 'No such workflow in the caller’s tenant' },
+  handle: async ({ params, principal }) => toWorkflow(await findWorkflow(principal.tenantId, params.id)),
+});
+
+export const saveWorkflow = defineRoute({
+  method: 'PUT',
+  path: '/api/v1/workflows/{id}',
+  operationId: 'saveWorkflow',
+  summary: 'Save the draft (and name, description, enabled); published versions are untouched',
+  tags: ['Workflows'],
+  scope: 'workflows:write',
+  params: z.object({ id: z.uuid() }),
+  body: z
+    .object({
+      name: z.string().trim().min(1).max(200).optional(),
+      description: z.string().max(2000).nullable().optional(),
+      enabled: z.boolean().optional().describe('A disabled workflow starts no new runs; running ones continue'),
+      definition: Definition.optional(),
+    })
+    .meta({ id: 'SaveWorkflow' }),
+  response: { status: 200, description: 'The saved workflow', schema: Workflow },
+  errors: { 404: 'No such workflow in the caller’s tenant', 409: 'The name is taken in this tenant' },
+  async handle({ params, body, principal }) {
+    const existing = await findWorkflow(principal.tenantId, params.id);
+    try {
+      const row = await db().$transaction(async (tx) => {
+        if (body.enabled !== undefined) await tx.trigger.updateMany({ where: { workflowId: existing.id }, data: { enabled: body.enabled } });
+        return tx.workflow.update({
+          where: { id: existing.id },
+          data: {
+            ...(body.name !== undefined ? { name: body.name } : {}),
+            ...(body.description !== undefined ? { description: body.description } : {}),
+            ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
+            ...(body.definition !== undefined ? { draft: body.definition as Prisma.InputJsonValue } : {}),
+          },
+          include: workflowInclude,
+        });
+      });
+      return toWorkflow(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken(body.name ?? existing.name);
+      throw error;
+    }
+  },
+});
+
+const Version = z
+  .object({ id: z.uuid(), version: z.number().int(), publishedAt: z.iso.datetime(), publishedBy: z.string().nullable(), definition: Definition })
+  .meta({ id: 'WorkflowVersion' });
+
+export const listWorkflowVersions = defineRoute({
+  method: 'GET',
+  path: '/api/v1/workflows/{id}/versions',
+  operationId: 'listWorkflowVersions',
+  summary: 'The immutable published versions of a workflow, newest first',
+  tags: ['Workflows'],
+  scope: 'workflows:read',
+  params: z.object({ id: z.uuid() }),
+  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(Version) }) },
+  errors: { 404: 'No such workflow in the caller’s tenant' },
+  async handle({ params, principal }) {
+    const workflow = await findWorkflow(principal.tenantId, params.id);
+    const versions = await db().workflowVersion.findMany({ where: { workflowId: workflow.id }, orderBy: { version: 'desc' } });
+    return {
+      items: versions.map((v) => ({
+        id: v.id,
+        version: v.version,
+        publishedAt: v.publishedAt.toISOString(),
+        publishedBy: v.publishedBy,
+        definition: v.definition as Record<string, unknown>,
+      })),
+    };
+  },
+});

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { createDatabase } from '@cascade/db';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createEventTypeRegistry } from './event-types';
+import { ingestEvents, type IngestOptions } from './ingest';
+import { DEFAULT_RESTRICTED_NAMESPACES, type Publisher } from './publisher-policy';
+
+const db = createDatabase(inject('databaseUrl'));
+const registry = createEventTypeRegistry(db);
+const options: IngestOptions = { restrictedNamespaces: DEFAULT_RESTRICTED_NAMESPACES, maxCausationDepth: 3 };
+let publisher: Publisher;
+
+const breach = (overrides: Record<string, unknown> = {}) => ({
+  type: 'TICKET_SLA_STAGE_BREACHED',
+  source: 'psa',
+  data: {
+    tenantId: 'psa-tenant-1',
+    ticketId: 'T-1',
+    slaPolicyId: 'SLA-1',
+    stage: 'resolution',
+    breachedAt: '2026-03-03T08:15:05Z',
+    targetAt: '2026-03-03T08:14:05Z',
+    overdueBySeconds: 60,
+  },
+  ...overrides,
+});
+
+beforeAll(async () => {
+  const tenant = await db.tenant.create({ data: { slug: `ingest-${randomUUID()}`, name: 'Ingest' } });
+  publisher = { tenantId: tenant.id, id: 'key-1', namespaces: [], service: null };
+});
+afterAll(() => db.$disconnect());
+
+describe('ingestEvents', () => {
+  it('stores the event and its dispatch row in one commit, with a generated UUIDv7 id', async () => {
+    const result = await ingestEvents(db, registry, publisher, [breach()], options);
+    expect(result.rejected).toEqual([]);
+    const [accepted] = result.accepted;
+    expect(accepted).toMatchObject({ index: 0, duplicate: false });
+    expect(accepted!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    const stored = await db.event.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId: publisher.tenantId, id: accepted!.id } },
+      include: { dispatch: true },
+    });
+    expect(stored).toMatchObject({ type: 'TICKET_SLA_STAGE_BREACHED', version: 1, publishedBy: 'key-1', dispatch: { status: 'PENDING' } });
+  });
+
+  it('answers a redelivered id as a duplicate and stores nothing new, also within one batch', async () => {
+    const id = randomUUID();
+    const first = await ingestEvents(db, registry, publisher, [breach({ id }), breach({ id })], options);
+    expect(first.accepted.map((a) => a.duplicate)).toEqual([false, true]);
+    const again = await ingestEvents(db, registry, publisher, [breach({ id })], options);
+    expect(again.accepted).toEqual([{ index: 0, id, duplicate: true }]);
+    expect(await db.dispatch.count({ where: { eventId: id } })).toBe(1);
+  });
+
+  it('rejects invalid items by index with JSON paths, and accepts the rest', async () => {
+    const result = await ingestEvents(
+      db,
+      registry,
+      publisher,
+      [breach(), { source: 'x' }, breach({ data: { ...breach().data, stage: 'lunch', overdueBySeconds: -1 } }), breach({ type: 'NO_SUCH_EVENT' })],
+      options,
+    );
+    expect(result.accepted.map((a) => a.index)).toEqual([0]);
+    expect(result.rejected.map((r) => [r.index, r.status])).toEqual([[1, 400], [2, 422], [3, 422]]);
+    expect(result.rejected[1]!.errors.map((e) => e.path)).toEqual(['/data/stage', '/data/overdueBySeconds']);
+    expect(result.rejected[2]!.errors).toEqual([
+      { path: '/type', message: '"NO_SUCH_EVENT" version 1 is neither in the catalog nor registered by this tenant', expected: 'a catalog event type' },
+    ]);
+  });
+
+  it('stores nothing from an atomic batch with an invalid item', async () => {
+    const id = randomUUID();
+    const result = await ingestEvents(db, registry, publisher, [breach({ id }), breach({ data: {} })], { ...options, atomic: true });
+    expect(result.accepted).toEqual([]);
+    expect(result.rejected.map((r) => r.index)).toEqual([1]);
+    expect(await db.event.count({ where: { id } })).toBe(0);
+  });
+
+  it('refuses money.* from any key but the money service’s, and types outside a key’s namespaces', async () => {
+    const credit = {
+      type: 'money.wallet.credited',
+      source: 'money',
+      data: { tenantId: 't', txId: 'tx-1', userId: 'u-1', amountCents: 100, currency: 'USD' },
+    };
+    const refused = await ingestEvents(db, registry, publisher, [credit], options);
+    expect(refused.rejected[0]).toMatchObject({ status: 403, detail: expect.stringContaining('only the money service may publish') });
+    const allowed = await ingestEvents(db, registry, { ...publisher, service: 'money' }, [credit], options);
+    expect(allowed.rejected).toEqual([]);
+    const narrow = await ingestEvents(db, registry, { ...publisher, namespaces: ['INVOICE_'] }, [breach()], options);
+    expect(narrow.rejected[0]).toMatchObject({ status: 403, detail: expect.stringContaining('may publish only INVOICE_*') });
+  });
+
+  it('refuses an envelope naming another tenant', async () => {
+    const result = await ingestEvents(db, registry, publisher, [breach({ tenantId: randomUUID() })], options);
+    expect(result.rejected[0]).toMatchObject({ status: 403, errors: [{ path: '/tenantId' }] });
+  });
+
+  it('counts causation depth and refuses a chain deeper than the limit', async () => {
+    let causationId: string | undefined;
+    for (let depth = 0; depth <= 3; depth += 1) {
+      const result = await ingestEvents(db, registry, publisher, [breach(causationId ? { causationId } : {})], options);
+      expect(result.rejected).toEqual([]);
+      causationId = result.accepted[0]!.id;
+    }
+    const tooDeep = await ingestEvents(db, registry, publisher, [breach({ causationId })], options);
+    expect(tooDeep.rejected[0]).toMatchObject({ status: 422, errors: [{ path: '/causationId', message: 'chain depth 4 > 3' }] });
+  });
+
+  it('validates tenant-registered event types against their JSON Schema', async () => {
+    await db.eventType.create({
+      data: {
+        tenantId: publisher.tenantId,
+        type: 'acme.order.shipped',
+        version: 1,
+        displayName: 'Order shipped',
+        description: 'An order left the warehouse',
+        category: 'Integrations',
+        jsonSchema: { type: 'object', required: ['orderId'], properties: { orderId: { type: 'string' }, weightKg: { type: 'number' } } },
+      },
+    });
+    const result = await ingestEvents(
+      db,
+      registry,
+      publisher,
+      [
+        { type: 'acme.order.shipped', source: 'acme', data: { orderId: 'o-1', weightKg: 2 } },
+        { type: 'acme.order.shipped', source: 'acme', data: { weightKg: 'heavy' } },
+      ],
+      options,
+    );
+    expect(result.accepted.map((a) => a.index)).toEqual([0]);
+    expect(result.rejected[0]!.errors.map((e) => e.path).sort()).toEqual(['/data/orderId', '/data/weightKg']);
+  });
+});

@@ -1,0 +1,156 @@
+import { parseIncomingEvent, type EventEnvelope, type FieldError } from '@cascade/catalog';
+import { DISPATCH_CHANNEL, type Database, type Prisma } from '@cascade/db';
+import type { EventTypeRegistry } from './event-types';
+import { checkPublisher, type Publisher, type RestrictedNamespace } from './publisher-policy';
+
+export interface IngestOptions {
+  /** Reject the whole batch when any item is invalid (nothing is stored). */
+  atomic?: boolean;
+  restrictedNamespaces: readonly RestrictedNamespace[];
+  /** Longest causation chain accepted (DESIGN.md §2); deeper events are refused. */
+  maxCausationDepth: number;
+}
+
+export interface AcceptedEvent {
+  index: number;
+  id: string;
+  /** The id was accepted before (in an earlier request or earlier in this batch); nothing new happens. */
+  duplicate: boolean;
+}
+
+export interface RejectedEvent {
+  index: number;
+  status: 400 | 403 | 422;
+  detail: string;
+  errors: FieldError[];
+}
+
+export interface IngestResult {
+  accepted: AcceptedEvent[];
+  rejected: RejectedEvent[];
+}
+
+interface CheckedEvent {
+  index: number;
+  envelope: EventEnvelope;
+}
+
+/**
+ * The one ingestion path (HTTP, NATS, emit nodes): validates each envelope against the catalog
+ * and the publisher's rights, then stores every valid event with its dispatch row in ONE
+ * transaction. Returns only after the commit, so an accepted event is never lost; an id seen
+ * before is reported as a duplicate and starts nothing.
+ */
+export async function ingestEvents(
+  db: Database,
+  registry: EventTypeRegistry,
+  publisher: Publisher,
+  items: readonly unknown[],
+  options: IngestOptions,
+): Promise<IngestResult> {
+  const rejected: RejectedEvent[] = [];
+  const checked: CheckedEvent[] = [];
+  for (const [index, item] of items.entries()) {
+    const outcome = await checkEvent(registry, publisher, item, options);
+    if ('envelope' in outcome) checked.push({ index, envelope: outcome.envelope });
+    else rejected.push({ index, ...outcome });
+  }
+  const depths = await causationDepths(db, publisher.tenantId, checked);
+  for (const event of [...checked]) {
+    const depth = depths.get(event.envelope.id) ?? 0;
+    if (depth > options.maxCausationDepth) {
+      checked.splice(checked.indexOf(event), 1);
+      rejected.push({
+        index: event.index,
+        status: 422,
+        detail: `The causation chain is ${depth} events deep, beyond the limit of ${options.maxCausationDepth}; a workflow is probably triggering itself`,
+        errors: [{ path: '/causationId', message: `chain depth ${depth} > ${options.maxCausationDepth}`, expected: `a chain of at most ${options.maxCausationDepth} events` }],
+      });
+    }
+  }
+  rejected.sort((a, b) => a.index - b.index);
+  if (options.atomic && rejected.length) return { accepted: [], rejected };
+  const accepted = await storeEvents(db, publisher, checked, depths);
+  return { accepted, rejected };
+}
+
+async function checkEvent(
+  registry: EventTypeRegistry,
+  publisher: Publisher,
+  item: unknown,
+  options: IngestOptions,
+): Promise<{ envelope: EventEnvelope } | Omit<RejectedEvent, 'index'>> {
+  const parsed = parseIncomingEvent(item);
+  if (!parsed.ok) return { status: 400, detail: parsed.error.message, errors: parsed.error.errors };
+  const envelope = parsed.event;
+  if (envelope.tenantId && envelope.tenantId !== publisher.tenantId) {
+    return {
+      status: 403,
+      detail: 'The envelope names another tenant than the API key belongs to',
+      errors: [{ path: '/tenantId', message: 'must match the tenant of the API key (or be omitted)', expected: publisher.tenantId, received: envelope.tenantId }],
+    };
+  }
+  const refusal = checkPublisher(publisher, envelope.type, options.restrictedNamespaces);
+  if (refusal) return { status: 403, detail: refusal, errors: [{ path: '/type', message: refusal, expected: 'a type this key may publish' }] };
+  const check = await registry.validate(publisher.tenantId, envelope.type, envelope.version, envelope.data);
+  if (!check.ok) return { status: 422, detail: check.detail, errors: check.errors };
+  return { envelope };
+}
+
+/** Depth of each event's causation chain: one more than the event that caused it. */
+async function causationDepths(db: Database, tenantId: string, events: CheckedEvent[]): Promise<Map<string, number>> {
+  const causes = [...new Set(events.map((e) => e.envelope.causationId).filter((id): id is string => !!id))];
+  const parents = causes.length
+    ? await db.event.findMany({ where: { tenantId, id: { in: causes.filter(isUuid) } }, select: { id: true, causationDepth: true } })
+    : [];
+  const parentDepth = new Map(parents.map((p) => [p.id, p.causationDepth]));
+  return new Map(
+    events.map(({ envelope }) => {
+      const parent = envelope.causationId ? parentDepth.get(envelope.causationId) : undefined;
+      return [envelope.id, parent === undefined ? (envelope.causationId ? 1 : 0) : parent + 1];
+    }),
+  );
+}
+
+async function storeEvents(
+  db: Database,
+  publisher: Publisher,
+  events: CheckedEvent[],
+  depths: Map<string, number>,
+): Promise<AcceptedEvent[]> {
+  const firstIndexOf = new Map<string, number>();
+  for (const { index, envelope } of events) if (!firstIndexOf.has(envelope.id)) firstIndexOf.set(envelope.id, index);
+  const unique = events.filter(({ index, envelope }) => firstIndexOf.get(envelope.id) === index);
+  if (!unique.length) return [];
+
+  const rows: Prisma.EventCreateManyInput[] = unique.map(({ envelope }) => ({
+    tenantId: publisher.tenantId,
+    id: envelope.id,
+    type: envelope.type,
+    version: envelope.version,
+    source: envelope.source,
+    occurredAt: new Date(envelope.timestamp),
+    correlationId: envelope.correlationId ?? null,
+    causationId: envelope.causationId ?? null,
+    causationDepth: depths.get(envelope.id) ?? 0,
+    actor: (envelope.actor ?? undefined) as Prisma.InputJsonValue | undefined,
+    data: envelope.data as Prisma.InputJsonValue,
+    metadata: (envelope.metadata ?? undefined) as Prisma.InputJsonValue | undefined,
+    publishedBy: publisher.id,
+  }));
+  const created = await db.$transaction(async (tx) => {
+    const inserted = await tx.event.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+    if (inserted.length) {
+      await tx.dispatch.createMany({ data: inserted.map(({ id }) => ({ tenantId: publisher.tenantId, eventId: id })) });
+      await tx.$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, '')`;
+    }
+    return new Set(inserted.map(({ id }) => id));
+  });
+  return events.map(({ index, envelope }) => ({
+    index,
+    id: envelope.id,
+    duplicate: !created.has(envelope.id) || firstIndexOf.get(envelope.id) !== index,
+  }));
+}
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
