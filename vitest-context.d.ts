@@ -4,6 +4,8 @@ import 'vitest';
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** A migrated database to copy with createIsolatedDatabase(); never connect to it. */
+    templateDatabase: string;
     temporalAddress: string;
   }
 }

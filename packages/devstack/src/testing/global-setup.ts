@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startInfrastructure } from '../infrastructure';
+import { createTemplate } from './databases';
 import { getFreePort } from '../ports';
 
 /**
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject) {
     log: (line) => process.env.CASCADE_TEST_VERBOSE && console.log(`[infra] ${line}`),
   });
   project.provide('databaseUrl', infrastructure.databaseUrl);
+  project.provide('templateDatabase', await createTemplate(infrastructure.databaseUrl));
   project.provide('temporalAddress', infrastructure.temporalAddress);
   return async () => {
     await infrastructure.stop();

@@ -1,0 +1,53 @@
+import type { Database } from '@cascade/db';
+
+export interface ClaimedDispatch {
+  id: bigint;
+  tenantId: string;
+  eventId: string;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` due dispatches for `leaseMs`: their next attempt moves past the lease, so
+ * rows held by a dispatcher that dies are picked up again once the lease runs out (at-least-once;
+ * run starts are idempotent by workflow id). SKIP LOCKED lets several dispatchers share the table.
+ */
+export async function claimDispatches(db: Database, limit: number, leaseMs: number): Promise<ClaimedDispatch[]> {
+  const rows = await db.$queryRaw<Array<{ id: bigint; tenant_id: string; event_id: string; attempts: number }>>`
+    UPDATE dispatches d
+       SET attempts = d.attempts + 1,
+           next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}::double precision)
+     WHERE d.id IN (
+       SELECT id FROM dispatches
+        WHERE status = 'PENDING' AND next_attempt_at <= now()
+        ORDER BY id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING d.id, d.tenant_id, d.event_id, d.attempts`;
+  return rows
+    .map((row) => ({ id: row.id, tenantId: row.tenant_id, eventId: row.event_id, attempts: row.attempts }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+export async function markDispatched(db: Database, id: bigint): Promise<void> {
+  await db.dispatch.update({ where: { id }, data: { status: 'DISPATCHED', dispatchedAt: new Date(), lastError: null } });
+}
+
+/** Schedules the next attempt with exponential backoff, or dead-letters after `maxAttempts`. */
+export async function markFailed(
+  db: Database,
+  dispatch: ClaimedDispatch,
+  error: string,
+  policy: { maxAttempts: number; initialBackoffMs: number; maxBackoffMs: number },
+): Promise<'retrying' | 'dead'> {
+  if (dispatch.attempts >= policy.maxAttempts) {
+    await db.dispatch.update({ where: { id: dispatch.id }, data: { status: 'DEAD', lastError: error } });
+    return 'dead';
+  }
+  const backoff = Math.min(policy.initialBackoffMs * 2 ** (dispatch.attempts - 1), policy.maxBackoffMs);
+  await db.dispatch.update({
+    where: { id: dispatch.id },
+    data: { lastError: error, nextAttemptAt: new Date(Date.now() + backoff) },
+  });
+  return 'retrying';
+}

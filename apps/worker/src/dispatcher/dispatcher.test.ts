@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { DISPATCH_CHANNEL, createDatabase, type Database, type Event } from '@cascade/db';
+import { createIsolatedDatabase } from '@cascade/devstack/testing';
+import { createLogger } from '@cascade/logger';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDispatcher, type DispatchEvent } from './dispatcher';
+
+const logger = createLogger('dispatcher-test', { level: 'silent' });
+let databaseUrl: string;
+let db: Database;
+let tenantId: string;
+
+beforeAll(async () => {
+  databaseUrl = await createIsolatedDatabase();
+  db = createDatabase(databaseUrl);
+  tenantId = (await db.tenant.create({ data: { slug: 'dispatch', name: 'Dispatch' } })).id;
+});
+afterAll(() => db.$disconnect());
+
+/** Stores events with their dispatch rows the way ingestion does, and notifies. */
+async function storeEvents(count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => randomUUID());
+  await db.$transaction([
+    db.event.createMany({
+      data: ids.map((id) => ({ tenantId, id, type: 'TICKET_CREATED', version: 1, source: 'test', occurredAt: new Date(), data: {} })),
+    }),
+    db.dispatch.createMany({ data: ids.map((eventId) => ({ tenantId, eventId })) }),
+    db.$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, '')`,
+  ]);
+  return ids;
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const dispatchedCount = (ids: string[]) => db.dispatch.count({ where: { eventId: { in: ids }, status: 'DISPATCHED' } });
+
+describe('dispatcher', () => {
+  it('hands every event to exactly one of two competing dispatchers, woken by the ingest notification', async () => {
+    const seen: string[] = [];
+    const record: DispatchEvent = async (event: Event) => void seen.push(event.id);
+    // A long idle poll: only LISTEN/NOTIFY can wake them in time.
+    const options = { db, databaseUrl, logger, channel: DISPATCH_CHANNEL, idlePollMs: 60_000, batchSize: 7 };
+    const dispatchers = [startDispatcher({ ...options, dispatchEvent: record }), startDispatcher({ ...options, dispatchEvent: record })];
+    await new Promise((resolve) => setTimeout(resolve, 300)); // both are LISTENing
+    const ids = await storeEvents(200);
+    await until(async () => (await dispatchedCount(ids)) === ids.length);
+    await Promise.all(dispatchers.map((d) => d.stop()));
+    expect(seen.sort()).toEqual([...ids].sort());
+  });
+
+  it('retries a failing dispatch with backoff and dead-letters it after the last attempt, keeping the error', async () => {
+    const [id] = await storeEvents(1);
+    let calls = 0;
+    const dispatcher = startDispatcher({
+      db, databaseUrl, logger, channel: DISPATCH_CHANNEL, idlePollMs: 20,
+      maxAttempts: 3, initialBackoffMs: 10, maxBackoffMs: 50,
+      dispatchEvent: async (event) => {
+        if (event.id !== id) return;
+        calls += 1;
+        throw new Error(`temporal unavailable (call ${calls})`);
+      },
+    });
+    await until(async () => (await db.dispatch.findFirstOrThrow({ where: { eventId: id } })).status === 'DEAD');
+    await dispatcher.stop();
+    const row = await db.dispatch.findFirstOrThrow({ where: { eventId: id } });
+    expect(calls).toBe(3);
+    expect(row).toMatchObject({ status: 'DEAD', attempts: 3, lastError: 'temporal unavailable (call 3)' });
+  });
+});

@@ -1,0 +1,1 @@
+export { createIsolatedDatabase } from './databases';
