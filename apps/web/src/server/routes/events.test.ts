@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
-import { getEvent, listEvents, publishEvents } from './events';
+import { db } from '@/server/services';
+import { getEvent, listEvents, publishEvents, replayEvent } from './events';
 
 const overdue = (invoiceId: string) => ({
   type: 'INVOICE_OVERDUE',
@@ -20,7 +21,7 @@ const overdue = (invoiceId: string) => ({
 });
 
 async function publishable() {
-  return createTenantWithKey(['events:publish', 'workflows:read']);
+  return createTenantWithKey(['events:publish', 'workflows:read', 'workflows:write']);
 }
 
 describe('POST /api/v1/events', () => {
@@ -80,5 +81,34 @@ describe('the event log', () => {
 
     expect((await (await callRoute(listEvents, { apiKey: b.apiKey })).json()).items).toEqual([]);
     expect((await callRoute(getEvent, { apiKey: b.apiKey, params: { id } })).status).toBe(404);
+  });
+});
+
+describe('dead letters', () => {
+  it('replays a dead-lettered event with fresh attempts, and refuses events that are not dead', async () => {
+    const { apiKey, tenantId } = await publishable();
+    const { accepted } = await (await callRoute(publishEvents, { apiKey, body: overdue('i-8') })).json();
+    const id = accepted[0].id as string;
+    expect((await callRoute(replayEvent, { apiKey, params: { id } })).status).toBe(409);
+
+    await db().dispatch.update({ where: { tenantId_eventId: { tenantId, eventId: id } }, data: { status: 'DEAD', attempts: 5, lastError: 'boom' } });
+    const dead = await (await callRoute(listEvents, { apiKey, query: 'status=DEAD' })).json();
+    expect(dead.items.map((e: { id: string }) => e.id)).toEqual([id]);
+
+    const replayed = await callRoute(replayEvent, { apiKey, params: { id } });
+    expect(replayed.status).toBe(202);
+    expect((await replayed.json()).dispatch).toMatchObject({ status: 'PENDING', attempts: 0, lastError: null });
+  });
+});
+
+describe('publisher policy over HTTP', () => {
+  it('answers 403 when a key that is not the money service publishes money.*', async () => {
+    const { apiKey } = await publishable();
+    const response = await callRoute(publishEvents, {
+      apiKey,
+      body: { type: 'money.wallet.debited', source: 'shop', data: { tenantId: 't', txId: 'x', userId: 'u', amountCents: 1, currency: 'USD' } },
+    });
+    expect(response.status).toBe(403);
+    expect((await response.json()).detail).toContain('only the money service may publish');
   });
 });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { DISPATCH_CHANNEL } from '@cascade/db';
 import { ingestEvents } from '@cascade/ingestion';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
@@ -189,5 +190,33 @@ export const getEvent = defineRoute({
     const [row] = await findEvents(principal.tenantId, { id: params.id }, 1);
     if (!row) throw notFound(`No event ${params.id} in this tenant`);
     return { ...toRecord(row), actor: row.actor, data: row.data, metadata: row.metadata };
+  },
+});
+
+export const replayEvent = defineRoute({
+  method: 'POST',
+  path: '/api/v1/events/{id}/replay',
+  operationId: 'replayEvent',
+  summary: 'Dispatch a dead-lettered event again, after the cause of its failures is fixed',
+  tags: ['Events'],
+  scope: 'workflows:write',
+  params: z.object({ id: z.uuid() }),
+  response: { status: 202, description: 'Queued for dispatch with a fresh set of attempts', schema: EventRecord },
+  errors: { 404: 'No such event in the caller’s tenant', 409: 'The event is not dead-lettered' },
+  async handle({ params, principal }) {
+    const [row] = await findEvents(principal.tenantId, { id: params.id }, 1);
+    if (!row?.dispatch) throw notFound(`No event ${params.id} in this tenant`);
+    if (row.dispatch.status !== 'DEAD') {
+      throw new HttpError(409, 'Conflict', `Only dead-lettered events are replayed; this one is ${row.dispatch.status}`);
+    }
+    await db().$transaction([
+      db().dispatch.update({
+        where: { id: row.dispatch.id },
+        data: { status: 'PENDING', attempts: 0, nextAttemptAt: new Date(), lastError: null },
+      }),
+      db().$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, '')`,
+    ]);
+    const [replayed] = await findEvents(principal.tenantId, { id: params.id }, 1);
+    return toRecord(replayed!);
   },
 });

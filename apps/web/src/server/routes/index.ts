@@ -3,7 +3,7 @@ import type { Route } from '../http/define-route';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
-import { getEvent, listEvents, publishEvents } from './events';
+import { getEvent, listEvents, publishEvents, replayEvent } from './events';
 import { health, readiness } from './system';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, saveWorkflow } from './workflows';
 
@@ -17,6 +17,7 @@ export const routes: Route[] = [
   publishEvents,
   listEvents,
   getEvent,
+  replayEvent,
   listWorkflows,
   createWorkflow,
   getWorkflow,

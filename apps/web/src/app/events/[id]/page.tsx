@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
 import { db } from '@/server/services';
 import { requireSession } from '@/server/session';
+import { ReplayButton } from './replay-button';
 
 export const metadata: Metadata = { title: 'Event' };
 export const dynamic = 'force-dynamic';
@@ -41,6 +42,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
               <td data-testid="event-dispatch">
                 {event.dispatch ? `${event.dispatch.status} after ${event.dispatch.attempts} attempt(s)` : '—'}
                 {event.dispatch?.lastError ? ` · ${event.dispatch.lastError}` : ''}
+                {event.dispatch?.status === 'DEAD' && <> <ReplayButton eventId={event.id} /></>}
               </td>
             </tr>
           </tbody>

@@ -1,0 +1,24 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+/** Queues a dead-lettered event for dispatch again. */
+export function ReplayButton({ eventId }: { eventId: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  async function replay() {
+    const response = await fetch(`/api/v1/events/${eventId}/replay`, { method: 'POST' });
+    if (!response.ok) {
+      const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+      return setError(problem.detail ?? `Replay failed (${response.status})`);
+    }
+    router.refresh();
+  }
+  return (
+    <>
+      <button type="button" onClick={() => void replay()}>Replay</button>
+      {error && <span role="alert" className="error"> {error}</span>}
+    </>
+  );
+}
