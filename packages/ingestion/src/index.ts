@@ -1,7 +1,8 @@
-export { checkTenantSchema, createEventTypeRegistry, type EventTypeRegistry, type PayloadCheck } from './event-types';
+export { checkTenantSchema } from './event-types';
 export {
-  ingestEvents,
+  createIngestion,
   type AcceptedEvent,
+  type Ingestion,
   type IngestOptions,
   type IngestResult,
   type RejectedEvent,

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createDatabase } from '@cascade/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createEventTypeRegistry } from './event-types';
-import { ingestEvents, type IngestOptions } from './ingest';
+import { createIngestion, type IngestOptions } from './ingest';
 import { DEFAULT_RESTRICTED_NAMESPACES, type Publisher } from './publisher-policy';
 
 const db = createDatabase(inject('databaseUrl'));
-const registry = createEventTypeRegistry(db);
+const ingestion = createIngestion(db);
 const options: IngestOptions = { restrictedNamespaces: DEFAULT_RESTRICTED_NAMESPACES, maxCausationDepth: 3 };
 let publisher: Publisher;
 
@@ -33,7 +32,7 @@ afterAll(() => db.$disconnect());
 
 describe('ingestEvents', () => {
   it('stores the event and its dispatch row in one commit, with a generated UUIDv7 id', async () => {
-    const result = await ingestEvents(db, registry, publisher, [breach()], options);
+    const result = await ingestion.ingest(publisher, [breach()], options);
     expect(result.rejected).toEqual([]);
     const [accepted] = result.accepted;
     expect(accepted).toMatchObject({ index: 0, duplicate: false });
@@ -47,18 +46,15 @@ describe('ingestEvents', () => {
 
   it('answers a redelivered id as a duplicate and stores nothing new, also within one batch', async () => {
     const id = randomUUID();
-    const first = await ingestEvents(db, registry, publisher, [breach({ id }), breach({ id })], options);
+    const first = await ingestion.ingest(publisher, [breach({ id }), breach({ id })], options);
     expect(first.accepted.map((a) => a.duplicate)).toEqual([false, true]);
-    const again = await ingestEvents(db, registry, publisher, [breach({ id })], options);
+    const again = await ingestion.ingest(publisher, [breach({ id })], options);
     expect(again.accepted).toEqual([{ index: 0, id, duplicate: true }]);
     expect(await db.dispatch.count({ where: { eventId: id } })).toBe(1);
   });
 
   it('rejects invalid items by index with JSON paths, and accepts the rest', async () => {
-    const result = await ingestEvents(
-      db,
-      registry,
-      publisher,
+    const result = await ingestion.ingest(publisher,
       [breach(), { source: 'x' }, breach({ data: { ...breach().data, stage: 'lunch', overdueBySeconds: -1 } }), breach({ type: 'NO_SUCH_EVENT' })],
       options,
     );
@@ -72,7 +68,7 @@ describe('ingestEvents', () => {
 
   it('stores nothing from an atomic batch with an invalid item', async () => {
     const id = randomUUID();
-    const result = await ingestEvents(db, registry, publisher, [breach({ id }), breach({ data: {} })], { ...options, atomic: true });
+    const result = await ingestion.ingest(publisher, [breach({ id }), breach({ data: {} })], { ...options, atomic: true });
     expect(result.accepted).toEqual([]);
     expect(result.rejected.map((r) => r.index)).toEqual([1]);
     expect(await db.event.count({ where: { id } })).toBe(0);
@@ -84,27 +80,27 @@ describe('ingestEvents', () => {
       source: 'money',
       data: { tenantId: 't', txId: 'tx-1', userId: 'u-1', amountCents: 100, currency: 'USD' },
     };
-    const refused = await ingestEvents(db, registry, publisher, [credit], options);
+    const refused = await ingestion.ingest(publisher, [credit], options);
     expect(refused.rejected[0]).toMatchObject({ status: 403, detail: expect.stringContaining('only the money service may publish') });
-    const allowed = await ingestEvents(db, registry, { ...publisher, service: 'money' }, [credit], options);
+    const allowed = await ingestion.ingest({ ...publisher, service: 'money' }, [credit], options);
     expect(allowed.rejected).toEqual([]);
-    const narrow = await ingestEvents(db, registry, { ...publisher, namespaces: ['INVOICE_'] }, [breach()], options);
+    const narrow = await ingestion.ingest({ ...publisher, namespaces: ['INVOICE_'] }, [breach()], options);
     expect(narrow.rejected[0]).toMatchObject({ status: 403, detail: expect.stringContaining('may publish only INVOICE_*') });
   });
 
   it('refuses an envelope naming another tenant', async () => {
-    const result = await ingestEvents(db, registry, publisher, [breach({ tenantId: randomUUID() })], options);
+    const result = await ingestion.ingest(publisher, [breach({ tenantId: randomUUID() })], options);
     expect(result.rejected[0]).toMatchObject({ status: 403, errors: [{ path: '/tenantId' }] });
   });
 
   it('counts causation depth and refuses a chain deeper than the limit', async () => {
     let causationId: string | undefined;
     for (let depth = 0; depth <= 3; depth += 1) {
-      const result = await ingestEvents(db, registry, publisher, [breach(causationId ? { causationId } : {})], options);
+      const result = await ingestion.ingest(publisher, [breach(causationId ? { causationId } : {})], options);
       expect(result.rejected).toEqual([]);
       causationId = result.accepted[0]!.id;
     }
-    const tooDeep = await ingestEvents(db, registry, publisher, [breach({ causationId })], options);
+    const tooDeep = await ingestion.ingest(publisher, [breach({ causationId })], options);
     expect(tooDeep.rejected[0]).toMatchObject({ status: 422, errors: [{ path: '/causationId', message: 'chain depth 4 > 3' }] });
   });
 
@@ -120,10 +116,7 @@ describe('ingestEvents', () => {
         jsonSchema: { type: 'object', required: ['orderId'], properties: { orderId: { type: 'string' }, weightKg: { type: 'number' } } },
       },
     });
-    const result = await ingestEvents(
-      db,
-      registry,
-      publisher,
+    const result = await ingestion.ingest(publisher,
       [
         { type: 'acme.order.shipped', source: 'acme', data: { orderId: 'o-1', weightKg: 2 } },
         { type: 'acme.order.shipped', source: 'acme', data: { weightKg: 'heavy' } },

@@ -1,6 +1,7 @@
 import { parseIncomingEvent, type EventEnvelope, type FieldError } from '@cascade/catalog';
-import { DISPATCH_CHANNEL, type Database, type Prisma } from '@cascade/db';
-import type { EventTypeRegistry } from './event-types';
+import type { Database } from '@cascade/db';
+import { createEventTypeRegistry, type EventTypeRegistry } from './event-types';
+import { createEventWriter, eventKey, type EventRow, type EventWriter } from './event-writer';
 import { checkPublisher, type Publisher, type RestrictedNamespace } from './publisher-policy';
 
 export interface IngestOptions {
@@ -35,15 +36,26 @@ interface CheckedEvent {
   envelope: EventEnvelope;
 }
 
+export interface Ingestion {
+  ingest(publisher: Publisher, items: readonly unknown[], options: IngestOptions): Promise<IngestResult>;
+}
+
 /**
  * The one ingestion path (HTTP, NATS, emit nodes): validates each envelope against the catalog
- * and the publisher's rights, then stores every valid event with its dispatch row in ONE
- * transaction. Returns only after the commit, so an accepted event is never lost; an id seen
- * before is reported as a duplicate and starts nothing.
+ * and the publisher's rights, then stores every valid event with its dispatch row in one commit
+ * (shared with concurrent callers). Returns only after that commit, so an accepted event is never
+ * lost; an id seen before is reported as a duplicate and starts nothing.
  */
-export async function ingestEvents(
+export function createIngestion(db: Database): Ingestion {
+  const registry = createEventTypeRegistry(db);
+  const writer = createEventWriter(db);
+  return { ingest: (publisher, items, options) => ingestEvents(db, registry, writer, publisher, items, options) };
+}
+
+async function ingestEvents(
   db: Database,
   registry: EventTypeRegistry,
+  writer: EventWriter,
   publisher: Publisher,
   items: readonly unknown[],
   options: IngestOptions,
@@ -70,7 +82,7 @@ export async function ingestEvents(
   }
   rejected.sort((a, b) => a.index - b.index);
   if (options.atomic && rejected.length) return { accepted: [], rejected };
-  const accepted = await storeEvents(db, publisher, checked, depths);
+  const accepted = await storeEvents(writer, publisher, checked, depths);
   return { accepted, rejected };
 }
 
@@ -113,43 +125,35 @@ async function causationDepths(db: Database, tenantId: string, events: CheckedEv
 }
 
 async function storeEvents(
-  db: Database,
+  writer: EventWriter,
   publisher: Publisher,
   events: CheckedEvent[],
   depths: Map<string, number>,
 ): Promise<AcceptedEvent[]> {
   const firstIndexOf = new Map<string, number>();
   for (const { index, envelope } of events) if (!firstIndexOf.has(envelope.id)) firstIndexOf.set(envelope.id, index);
-  const unique = events.filter(({ index, envelope }) => firstIndexOf.get(envelope.id) === index);
-  if (!unique.length) return [];
-
-  const rows: Prisma.EventCreateManyInput[] = unique.map(({ envelope }) => ({
-    tenantId: publisher.tenantId,
-    id: envelope.id,
-    type: envelope.type,
-    version: envelope.version,
-    source: envelope.source,
-    occurredAt: new Date(envelope.timestamp),
-    correlationId: envelope.correlationId ?? null,
-    causationId: envelope.causationId ?? null,
-    causationDepth: depths.get(envelope.id) ?? 0,
-    actor: (envelope.actor ?? undefined) as Prisma.InputJsonValue | undefined,
-    data: envelope.data as Prisma.InputJsonValue,
-    metadata: (envelope.metadata ?? undefined) as Prisma.InputJsonValue | undefined,
-    publishedBy: publisher.id,
-  }));
-  const created = await db.$transaction(async (tx) => {
-    const inserted = await tx.event.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
-    if (inserted.length) {
-      await tx.dispatch.createMany({ data: inserted.map(({ id }) => ({ tenantId: publisher.tenantId, eventId: id })) });
-      await tx.$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, '')`;
-    }
-    return new Set(inserted.map(({ id }) => id));
-  });
+  const rows: EventRow[] = events
+    .filter(({ index, envelope }) => firstIndexOf.get(envelope.id) === index)
+    .map(({ envelope }) => ({
+      tenant_id: publisher.tenantId,
+      id: envelope.id,
+      type: envelope.type,
+      version: envelope.version,
+      source: envelope.source,
+      occurred_at: envelope.timestamp,
+      correlation_id: envelope.correlationId ?? null,
+      causation_id: envelope.causationId ?? null,
+      causation_depth: depths.get(envelope.id) ?? 0,
+      actor: envelope.actor ?? null,
+      data: envelope.data,
+      metadata: envelope.metadata ?? null,
+      published_by: publisher.id,
+    }));
+  const inserted = await writer.write(rows);
   return events.map(({ index, envelope }) => ({
     index,
     id: envelope.id,
-    duplicate: !created.has(envelope.id) || firstIndexOf.get(envelope.id) !== index,
+    duplicate: !inserted.has(eventKey(publisher.tenantId, envelope.id)) || firstIndexOf.get(envelope.id) !== index,
   }));
 }
 

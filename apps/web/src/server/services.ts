@@ -1,6 +1,6 @@
 import 'server-only';
 import { createDatabase, type Database } from '@cascade/db';
-import { createEventTypeRegistry, type EventTypeRegistry } from '@cascade/ingestion';
+import { createIngestion, type Ingestion } from '@cascade/ingestion';
 import { createLogger, type Logger } from '@cascade/logger';
 import { connectTemporal } from '@cascade/temporal';
 import type { Client } from '@temporalio/client';
@@ -13,7 +13,7 @@ import { webEnv } from '../env.server';
 interface Services {
   db: Database;
   logger: Logger;
-  eventTypes: EventTypeRegistry;
+  ingestion: Ingestion;
   temporal?: Promise<Client>;
 }
 
@@ -25,7 +25,7 @@ function services(): Services {
     globalServices.cascadeServices = {
       db,
       logger: createLogger('web', { level: webEnv().LOG_LEVEL }),
-      eventTypes: createEventTypeRegistry(db),
+      ingestion: createIngestion(db),
     };
   }
   return globalServices.cascadeServices;
@@ -33,7 +33,7 @@ function services(): Services {
 
 export const db = (): Database => services().db;
 export const logger = (): Logger => services().logger;
-export const eventTypes = (): EventTypeRegistry => services().eventTypes;
+export const ingestion = (): Ingestion => services().ingestion;
 
 export function temporal(): Promise<Client> {
   const s = services();

@@ -37,12 +37,33 @@ export async function authenticate(request: Request, scope: Scope): Promise<Prin
   return principal;
 }
 
+/**
+ * Keys looked up in the last few seconds, by hash: ingestion answers thousands of requests a
+ * second and must not read the key table for each. A revocation made on this replica applies at
+ * once (`forgetApiKey`); on other replicas within API_KEY_CACHE_MS.
+ */
+const API_KEY_CACHE_MS = 5_000;
+const apiKeyCache = new Map<string, { principal: Principal; expiresAt: number }>();
+
+export function forgetApiKey(keyId: string): void {
+  for (const [hash, entry] of apiKeyCache) if (entry.principal.id === keyId) apiKeyCache.delete(hash);
+}
+
 async function principalFromApiKey(request: Request): Promise<Principal | undefined> {
   const header = request.headers.get('authorization');
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthorized('The Authorization header must read "Bearer <api key>"');
-  const key = await db().apiKey.findUnique({ where: { hash: hashApiKey(match[1]!) } });
+  const hash = hashApiKey(match[1]!);
+  const cached = apiKeyCache.get(hash);
+  if (cached && cached.expiresAt > Date.now()) return cached.principal;
+  const principal = await loadApiKey(hash);
+  apiKeyCache.set(hash, { principal, expiresAt: Date.now() + API_KEY_CACHE_MS });
+  return principal;
+}
+
+async function loadApiKey(hash: string): Promise<Principal> {
+  const key = await db().apiKey.findUnique({ where: { hash } });
   if (!key || key.revokedAt) throw unauthorized('The API key is unknown or revoked');
   void recordUse(key.id);
   return {

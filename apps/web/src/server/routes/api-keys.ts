@@ -1,6 +1,7 @@
 import 'server-only';
 import { API_KEY_SCOPES, generateApiKey } from '@cascade/db';
 import { z } from 'zod';
+import { forgetApiKey } from '../http/authenticate';
 import { defineRoute } from '../http/define-route';
 import { notFound } from '../http/problem';
 import { db } from '../services';
@@ -103,6 +104,7 @@ export const revokeApiKey = defineRoute({
       data: { revokedAt: existing.revokedAt ?? new Date() },
       select: apiKeyColumns,
     });
+    forgetApiKey(existing.id);
     return toApiKey(row);
   },
 });

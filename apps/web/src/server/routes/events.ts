@@ -1,11 +1,10 @@
 import 'server-only';
 import { DISPATCH_CHANNEL } from '@cascade/db';
-import { ingestEvents } from '@cascade/ingestion';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { defineRoute } from '../http/define-route';
 import { HttpError, notFound } from '../http/problem';
-import { db, eventTypes } from '../services';
+import { db, ingestion } from '../services';
 
 export const MAX_BATCH = 1000;
 
@@ -68,9 +67,7 @@ export const publishEvents = defineRoute({
       throw new HttpError(413, 'Content Too Large', `A batch holds at most ${MAX_BATCH} events; this one has ${items.length}`);
     }
     const env = webEnv();
-    const result = await ingestEvents(
-      db(),
-      eventTypes(),
+    const result = await ingestion().ingest(
       { tenantId: principal.tenantId, id: principal.id, namespaces: principal.publishNamespaces, service: principal.service },
       items,
       { atomic: query.atomic, restrictedNamespaces: env.CASCADE_RESTRICTED_NAMESPACES, maxCausationDepth: env.MAX_CAUSATION_DEPTH },

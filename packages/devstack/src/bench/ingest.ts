@@ -1,0 +1,97 @@
+/**
+ * Ingestion load benchmark (issue 5): starts Cascade on free ports in a temp directory, then
+ * measures POST /api/v1/events as batches of 100 and as single events from 16 concurrent clients,
+ * and prints events/s and 202 latency percentiles. Run: npm run bench:ingest
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { generateApiKey } from '@cascade/db';
+import { startCascade } from '../cascade';
+import { getFreePort } from '../ports';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+function breach() {
+  return {
+    id: randomUUID(),
+    type: 'TICKET_SLA_STAGE_BREACHED',
+    source: 'bench',
+    data: {
+      tenantId: 'psa-1',
+      ticketId: `T-${randomUUID()}`,
+      slaPolicyId: 'SLA-1',
+      stage: 'resolution',
+      breachedAt: '2026-11-23T08:00:00Z',
+      targetAt: '2026-11-23T07:00:00Z',
+      overdueBySeconds: 3600,
+    },
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function load(url: string, apiKey: string, clients: number, batchSize: number) {
+  const latencies: number[] = [];
+  let events = 0;
+  let failures = 0;
+  const deadline = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < deadline) {
+        const body = batchSize === 1 ? breach() : Array.from({ length: batchSize }, breach);
+        const started = performance.now();
+        const response = await fetch(`${url}/api/v1/events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - started);
+        if (response.status === 202) events += batchSize;
+        else failures += 1;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    eventsPerSecond: Math.round(events / SECONDS),
+    requests: latencies.length,
+    failures,
+    p50: percentile(latencies, 50).toFixed(1),
+    p99: percentile(latencies, 99).toFixed(1),
+  };
+}
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cascade-bench-'));
+  const apiKey = generateApiKey().key;
+  const webPort = await getFreePort();
+  const cascade = await startCascade({
+    dataDir,
+    database: 'cascade_bench',
+    postgresPort: await getFreePort(),
+    temporalPort: await getFreePort(),
+    webPort,
+    workerMetricsPort: await getFreePort(),
+    temporalNamespace: 'default',
+    sessionSecret: randomBytes(32).toString('base64url'),
+    publicUrl: `http://127.0.0.1:${webPort}`,
+    adminPassword: randomBytes(12).toString('base64url'),
+    bootstrapApiKey: apiKey,
+    log: () => undefined,
+  });
+  try {
+    await load(cascade.webUrl, apiKey, 4, 10); // warm-up: JIT, connection pools
+    const batches = await load(cascade.webUrl, apiKey, 4, 100);
+    console.log(`batches of 100, 4 clients:  ${batches.eventsPerSecond} events/s, 202 p50 ${batches.p50} ms, p99 ${batches.p99} ms, ${batches.failures} failed requests`);
+    const singles = await load(cascade.webUrl, apiKey, 16, 1);
+    console.log(`single events, 16 clients:  ${singles.eventsPerSecond} events/s, 202 p50 ${singles.p50} ms, p99 ${singles.p99} ms, ${singles.failures} failed requests`);
+  } finally {
+    await cascade.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,106 @@
+import { DISPATCH_CHANNEL, type Database } from '@cascade/db';
+
+/** One event row as stored; JSON columns are already plain values. */
+export interface EventRow {
+  tenant_id: string;
+  id: string;
+  type: string;
+  version: number;
+  source: string;
+  occurred_at: string;
+  correlation_id: string | null;
+  causation_id: string | null;
+  causation_depth: number;
+  actor: unknown;
+  data: unknown;
+  metadata: unknown;
+  published_by: string;
+}
+
+interface Pending {
+  rows: EventRow[];
+  resolve: (inserted: Set<string>) => void;
+  reject: (error: unknown) => void;
+}
+
+export const eventKey = (tenantId: string, id: string) => `${tenantId}/${id}`;
+
+/** Most rows one statement carries; larger groups are split. */
+const MAX_ROWS_PER_COMMIT = 2_000;
+
+/**
+ * Writes events and their dispatch rows, sharing commits between concurrent callers (group
+ * commit): while one statement is in flight, later callers queue and go together in the next
+ * one. A caller's promise settles only after the commit that holds its rows, so the guarantee
+ * "stored before 202" is kept while fsyncs are shared (DESIGN.md §8).
+ */
+export function createEventWriter(db: Database) {
+  let queue: Pending[] = [];
+  let flushing = false;
+
+  async function flush(): Promise<void> {
+    flushing = true;
+    while (queue.length) {
+      const group: Pending[] = [];
+      let size = 0;
+      while (queue.length && (size === 0 || size + queue[0]!.rows.length <= MAX_ROWS_PER_COMMIT)) {
+        const next = queue.shift()!;
+        group.push(next);
+        size += next.rows.length;
+      }
+      try {
+        const inserted = await insertEvents(db, group.flatMap((p) => p.rows));
+        // The same id sent twice at once lands in one group: only its first sender inserted it.
+        for (const pending of group) {
+          const mine = new Set<string>();
+          for (const row of pending.rows) {
+            const key = eventKey(row.tenant_id, row.id);
+            if (inserted.delete(key)) mine.add(key);
+          }
+          pending.resolve(mine);
+        }
+      } catch (error) {
+        for (const pending of group) pending.reject(error);
+      }
+    }
+    flushing = false;
+  }
+
+  return {
+    /** Resolves with the keys (`eventKey`) of the rows this call inserted; the others were duplicates. */
+    write(rows: EventRow[]): Promise<Set<string>> {
+      if (!rows.length) return Promise.resolve(new Set());
+      return new Promise((resolve, reject) => {
+        queue.push({ rows, resolve, reject });
+        if (!flushing) void flush();
+      });
+    },
+  };
+}
+
+export type EventWriter = ReturnType<typeof createEventWriter>;
+
+/**
+ * One statement, so one round trip and one commit: insert the events (skipping ids already
+ * stored for the tenant), a dispatch row for each new one, and wake the dispatchers.
+ */
+async function insertEvents(db: Database, rows: EventRow[]): Promise<Set<string>> {
+  const result = await db.$queryRaw<Array<{ tenant_id: string; id: string }>>`
+    WITH incoming AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+        tenant_id uuid, id uuid, type text, version int, source text, occurred_at timestamptz,
+        correlation_id text, causation_id text, causation_depth int, actor jsonb, data jsonb,
+        metadata jsonb, published_by text)
+    ), inserted AS (
+      INSERT INTO events (tenant_id, id, type, version, source, occurred_at, correlation_id, causation_id,
+                          causation_depth, actor, data, metadata, published_by)
+      SELECT tenant_id, id, type, version, source, occurred_at, correlation_id, causation_id,
+             causation_depth, actor, data, metadata, published_by FROM incoming
+      ON CONFLICT (tenant_id, id) DO NOTHING
+      RETURNING tenant_id, id
+    ), dispatched AS (
+      INSERT INTO dispatches (tenant_id, event_id) SELECT tenant_id, id FROM inserted
+    )
+    SELECT inserted.tenant_id::text, inserted.id::text FROM inserted, (SELECT pg_notify(${DISPATCH_CHANNEL}, '')) AS wake`;
+  return new Set(result.map((row) => eventKey(row.tenant_id, row.id)));
+}
