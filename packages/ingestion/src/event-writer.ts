@@ -35,7 +35,7 @@ const MAX_ROWS_PER_COMMIT = 2_000;
  * "stored before 202" is kept while fsyncs are shared (DESIGN.md §8).
  */
 export function createEventWriter(db: Database) {
-  let queue: Pending[] = [];
+  const queue: Pending[] = [];
   let flushing = false;
 
   async function flush(): Promise<void> {
