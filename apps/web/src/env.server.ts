@@ -1,6 +1,6 @@
 import 'server-only';
 import { envFields, parseEnv } from '@cascade/env';
-import { parseRestrictedNamespaces } from '@cascade/ingestion';
+import { ingestionEnvFields } from '@cascade/ingestion';
 import { z } from 'zod';
 
 const webEnvSchema = z.object({
@@ -13,20 +13,7 @@ const webEnvSchema = z.object({
   /** Where users reach Cascade; session cookies are marked Secure when it is https. */
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   LOG_LEVEL: envFields.logLevel,
-  /** `prefix=owner` pairs: event types under a prefix only the owning service's keys may publish. */
-  CASCADE_RESTRICTED_NAMESPACES: z
-    .string()
-    .default('money.=money')
-    .transform((setting, ctx) => {
-      try {
-        return parseRestrictedNamespaces(setting);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: `must be prefix=owner pairs separated by commas: ${(error as Error).message}` });
-        return z.NEVER;
-      }
-    }),
-  /** Longest causation chain of emitted events accepted before it is refused as a loop. */
-  MAX_CAUSATION_DEPTH: z.coerce.number().int().positive().default(20),
+  ...ingestionEnvFields,
   /** Largest POST /api/v1/events body, in bytes. */
   MAX_EVENT_BODY_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   /** How recent a worker heartbeat must be for /api/ready to count the worker as up. */

@@ -1,6 +1,8 @@
 import { envFields, parseEnv } from '@cascade/env';
+import { ingestionEnvFields } from '@cascade/ingestion';
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { DEFAULT_NATS_SOURCES, natsSourceSchema } from './nats/sources';
 
 const workerEnvSchema = z.object({
   DATABASE_URL: envFields.databaseUrl,
@@ -9,6 +11,23 @@ const workerEnvSchema = z.object({
   WORKER_METRICS_PORT: envFields.port(9464),
   WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
   LOG_LEVEL: envFields.logLevel,
+  ...ingestionEnvFields,
+  /** NATS server to consume events from (JetStream); no NATS source when unset. */
+  NATS_URL: z.string().min(1).optional(),
+  /** JSON array of sources: {stream, subjects, durable?, tenant: {subjectToken} | "envelope", service?, createStream?}. */
+  NATS_SOURCES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return DEFAULT_NATS_SOURCES;
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(natsSourceSchema)),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

@@ -1,11 +1,13 @@
 import { checkDatabase, createDatabase } from '@cascade/db';
 import { ConfigurationError } from '@cascade/env';
+import { createIngestion } from '@cascade/ingestion';
 import { createLogger, redactUrl } from '@cascade/logger';
 import { TASK_QUEUE } from '@cascade/temporal';
 import { NativeConnection } from '@temporalio/worker';
 import { loadWorkerEnv } from './env';
 import { startHeartbeat } from './heartbeat';
 import { serveMetrics } from './metrics';
+import { startNatsSources } from './nats';
 import { installTemporalRuntime } from './temporal-runtime';
 import { createCascadeWorker } from './worker';
 
@@ -27,11 +29,16 @@ async function main(): Promise<void> {
   });
 
   const worker = await createCascadeWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db });
+  const ingestOptions = { restrictedNamespaces: env.CASCADE_RESTRICTED_NAMESPACES, maxCausationDepth: env.MAX_CAUSATION_DEPTH };
+  const nats = env.NATS_URL
+    ? await startNatsSources(env.NATS_URL, env.NATS_SOURCES, { db, ingestion: createIngestion(db), ingestOptions, logger })
+    : undefined;
   const stopHeartbeat = startHeartbeat({ db, workerId: env.WORKER_ID, taskQueue: TASK_QUEUE, logger });
   logger.info({ taskQueue: TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS, metricsPort: env.WORKER_METRICS_PORT }, 'worker started');
 
   // Worker.run() installs its own SIGINT/SIGTERM handlers and resolves once it has drained.
   await worker.run();
+  await nats?.stop();
   await stopHeartbeat();
   metricsServer.close();
   await connection.close();

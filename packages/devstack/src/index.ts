@@ -3,5 +3,5 @@ export { startInfrastructure, type Infrastructure, type InfrastructureOptions } 
 export { ensureDatabase, startEmbeddedPostgres } from './postgres';
 export { startTemporalDevServer } from './temporal';
 export { startProcess, stopChild, stopProcesses } from './processes';
-export { ensureDebianPackage, ensureWheelTool, wheelToolPath } from './tools';
+export { ensureDebianPackage, ensureDebianPackages, ensureWheelTool, wheelToolPath } from './tools';
 export { getFreePort, isPortInUse } from './ports';

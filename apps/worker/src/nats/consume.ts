@@ -1,0 +1,101 @@
+import type { Database } from '@cascade/db';
+import type { IngestOptions, Ingestion } from '@cascade/ingestion';
+import type { Logger } from '@cascade/logger';
+import { AckPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import { DEAD_LETTER_PREFIX, REASON_HEADER, type NatsSource } from './sources';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BATCH = 100;
+
+export interface NatsConsumerOptions {
+  nc: NatsConnection;
+  db: Database;
+  ingestion: Ingestion;
+  ingestOptions: IngestOptions;
+  logger: Logger;
+}
+
+/**
+ * Consumes one JetStream source through the same ingestion path as HTTP. A message is acked only
+ * after its event is committed (or found to be a duplicate); an invalid one is republished to the
+ * dead-letter subject with the reason and terminated; a transient failure (database down) is
+ * nak'ed and redelivered. Messages are handled in order, a batch at a time.
+ */
+export async function consumeNatsSource(source: NatsSource, options: NatsConsumerOptions): Promise<{ stop(): Promise<void> }> {
+  const { nc, logger } = options;
+  const jsm = await jetstreamManager(nc);
+  if (source.createStream) {
+    await jsm.streams.info(source.stream).catch(() => jsm.streams.add({ name: source.stream, subjects: source.subjects }));
+  }
+  await jsm.consumers.info(source.stream, source.durable).catch(() =>
+    jsm.consumers.add(source.stream, { durable_name: source.durable, ack_policy: AckPolicy.Explicit, max_deliver: -1 }),
+  );
+  const consumer = await jetstream(nc).consumers.get(source.stream, source.durable);
+  const tenantIds = new Map<string, string | undefined>();
+  let running = true;
+
+  const resolveTenant = async (message: JsMsg, body: unknown): Promise<string | undefined> => {
+    const key = source.tenant === 'envelope'
+      ? (body as { tenantId?: unknown } | null)?.tenantId
+      : message.subject.split('.')[source.tenant.subjectToken];
+    if (typeof key !== 'string' || !key) return undefined;
+    if (!tenantIds.has(key)) {
+      const tenant = await options.db.tenant.findFirst({ where: UUID.test(key) ? { id: key } : { slug: key }, select: { id: true } });
+      tenantIds.set(key, tenant?.id);
+    }
+    return tenantIds.get(key);
+  };
+
+  const deadLetter = (message: JsMsg, reason: string) => {
+    const h = headers();
+    h.set(REASON_HEADER, reason.slice(0, 4_000));
+    nc.publish(`${DEAD_LETTER_PREFIX}.${message.subject}`, message.data, { headers: h });
+    message.term(); // no reason argument: servers before 2.10.4 ignore a +TERM that carries one
+    logger.warn({ subject: message.subject, reason }, 'NATS message dead-lettered');
+  };
+
+  const handle = async (message: JsMsg) => {
+    let body: unknown;
+    try {
+      body = message.json();
+    } catch {
+      return deadLetter(message, 'The message is not JSON');
+    }
+    const tenantId = await resolveTenant(message, body);
+    if (!tenantId) return deadLetter(message, `No Cascade tenant for message on ${message.subject}`);
+    const publisher = { tenantId, id: `nats:${source.stream}`, namespaces: [], service: source.service ?? null };
+    const { rejected } = await options.ingestion.ingest(publisher, [body], options.ingestOptions);
+    const [problem] = rejected;
+    if (problem) {
+      return deadLetter(message, `${problem.status} ${problem.detail}: ${problem.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+    }
+    message.ack();
+  };
+
+  const loop = (async () => {
+    while (running) {
+      try {
+        const batch = await consumer.fetch({ max_messages: BATCH, expires: 1_000 });
+        for await (const message of batch) {
+          try {
+            await handle(message);
+          } catch (error) {
+            logger.warn({ err: error, subject: message.subject }, 'NATS message not stored; it will be redelivered');
+            message.nak(2_000);
+          }
+        }
+      } catch (error) {
+        if (running) logger.warn({ err: error, stream: source.stream }, 'NATS fetch failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}
