@@ -3,7 +3,7 @@ import { ConfigurationError } from '@cascade/env';
 import { createIngestion } from '@cascade/ingestion';
 import { createLogger, redactUrl } from '@cascade/logger';
 import { TASK_QUEUE } from '@cascade/temporal';
-import { NativeConnection } from '@temporalio/worker';
+import { connectNativeTemporal } from '@cascade/temporal/native';
 import { loadWorkerEnv } from './env';
 import { startHeartbeat } from './heartbeat';
 import { serveMetrics } from './metrics';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   if (!database.ok) {
     throw new ConfigurationError('DATABASE_URL', `cannot reach PostgreSQL at ${redactUrl(env.DATABASE_URL)}: ${database.error}`);
   }
-  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }).catch((error: Error) => {
+  const { connection } = await connectNativeTemporal({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE }).catch((error: Error) => {
     throw new ConfigurationError('TEMPORAL_ADDRESS', `cannot reach Temporal at ${env.TEMPORAL_ADDRESS}: ${error.message}`);
   });
   const metricsServer = await serveMetrics(env.WORKER_METRICS_PORT).catch((error: NodeJS.ErrnoException) => {

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { createDatabase } from '@cascade/db';
 import { type RoundtripInput, WORKFLOW_NAMES, roundtripWorkflowId } from '@cascade/temporal';
-import { Client } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { connectNativeTemporal, type NativeTemporal } from '@cascade/temporal/native';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { createCascadeWorker } from './worker';
 
 const db = createDatabase(inject('databaseUrl'));
-let connection: NativeConnection;
+let temporal: NativeTemporal;
 
 beforeAll(async () => {
-  connection = await NativeConnection.connect({ address: inject('temporalAddress') });
+  temporal = await connectNativeTemporal({ address: inject('temporalAddress'), namespace: 'default' });
 });
 afterAll(async () => {
-  await connection.close();
+  await temporal.connection.close();
   await db.$disconnect();
 });
 
@@ -23,8 +22,8 @@ it('completes a roundtrip: the workflow runs on the real dev server and its acti
   const roundtrip = await db.roundtrip.create({
     data: { id: randomUUID(), tenantId: tenant.id, message: 'hello', workflowId: 'pending' },
   });
-  const worker = await createCascadeWorker({ connection, namespace: 'default', db, taskQueue });
-  const client = new Client({ connection });
+  const worker = await createCascadeWorker({ connection: temporal.connection, namespace: 'default', db, taskQueue });
+  const { client } = temporal;
 
   await worker.runUntil(async () => {
     const input: RoundtripInput = { roundtripId: roundtrip.id, tenantId: tenant.id };

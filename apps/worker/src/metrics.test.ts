@@ -1,0 +1,17 @@
+import { getFreePort } from '@cascade/devstack';
+import { expect, it } from 'vitest';
+import { serveMetrics } from './metrics';
+
+it('serves Prometheus metrics on /metrics and refuses a port in use', async () => {
+  const port = await getFreePort();
+  const server = await serveMetrics(port);
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    expect(await response.text()).toMatch(/^process_cpu_user_seconds_total\{app="cascade-worker"\} /m);
+    await expect(serveMetrics(port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  } finally {
+    server.close();
+  }
+});
