@@ -1,4 +1,5 @@
 export { REPO_ROOT, startCascade, type CascadeOptions, type RunningCascade } from './cascade';
+export { startThrowawayCascade, type ThrowawayCascade } from './throwaway';
 export { startInfrastructure, type Infrastructure, type InfrastructureOptions } from './infrastructure';
 export { ensureDatabase, startEmbeddedPostgres } from './postgres';
 export { startTemporalDevServer } from './temporal';

@@ -3,13 +3,8 @@
  * measures POST /api/v1/events as batches of 100 and as single events from 16 concurrent clients,
  * and prints events/s and 202 latency percentiles. Run: npm run bench:ingest
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { generateApiKey } from '@cascade/db';
-import { startCascade } from '../cascade';
-import { getFreePort } from '../ports';
+import { randomUUID } from 'node:crypto';
+import { startThrowawayCascade } from '../throwaway';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -65,23 +60,8 @@ async function load(url: string, apiKey: string, clients: number, batchSize: num
 }
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cascade-bench-'));
-  const apiKey = generateApiKey().key;
-  const webPort = await getFreePort();
-  const cascade = await startCascade({
-    dataDir,
-    database: 'cascade_bench',
-    postgresPort: await getFreePort(),
-    temporalPort: await getFreePort(),
-    webPort,
-    workerMetricsPort: await getFreePort(),
-    temporalNamespace: 'default',
-    sessionSecret: randomBytes(32).toString('base64url'),
-    publicUrl: `http://127.0.0.1:${webPort}`,
-    adminPassword: randomBytes(12).toString('base64url'),
-    bootstrapApiKey: apiKey,
-    log: () => undefined,
-  });
+  const cascade = await startThrowawayCascade({ name: 'bench', log: () => undefined });
+  const { apiKey } = cascade;
   try {
     await load(cascade.webUrl, apiKey, 4, 10); // warm-up: JIT, connection pools
     const batches = await load(cascade.webUrl, apiKey, 4, 100);
@@ -90,7 +70,6 @@ async function main() {
     console.log(`single events, 16 clients:  ${singles.eventsPerSecond} events/s, 202 p50 ${singles.p50} ms, p99 ${singles.p99} ms, ${singles.failures} failed requests`);
   } finally {
     await cascade.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { generateApiKey } from '@cascade/db';
+import { startCascade, type RunningCascade } from './cascade';
+import { getFreePort } from './ports';
+
+export interface ThrowawayCascade extends RunningCascade {
+  apiKey: string;
+  adminPassword: string;
+}
+
+/**
+ * The whole of Cascade in a temporary directory on free ports, with a known admin password and API
+ * key, for browser tests and benchmarks. DATABASE_URL / TEMPORAL_ADDRESS still point it elsewhere.
+ * `stop()` also deletes the directory.
+ */
+export async function startThrowawayCascade(options: { name: string; log: (line: string) => void }): Promise<ThrowawayCascade> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `cascade-${options.name}-`));
+  const webPort = await getFreePort();
+  const adminPassword = randomBytes(12).toString('base64url');
+  const apiKey = generateApiKey().key;
+  try {
+    const cascade = await startCascade({
+      dataDir,
+      database: `cascade_${options.name}`,
+      postgresPort: await getFreePort(),
+      temporalPort: await getFreePort(),
+      webPort,
+      workerMetricsPort: await getFreePort(),
+      temporalNamespace: 'default',
+      sessionSecret: randomBytes(32).toString('base64url'),
+      publicUrl: `http://127.0.0.1:${webPort}`,
+      adminPassword,
+      bootstrapApiKey: apiKey,
+      databaseUrl: process.env.DATABASE_URL,
+      temporalAddress: process.env.TEMPORAL_ADDRESS,
+      log: options.log,
+    });
+    return {
+      ...cascade,
+      apiKey,
+      adminPassword,
+      async stop() {
+        await cascade.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
