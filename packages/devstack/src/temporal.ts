@@ -37,6 +37,11 @@ export async function startTemporalDevServer(options: {
   ];
   // Its own process group: a Ctrl-C reaches only us, and we stop the server after the apps that use it.
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // A detached server outlives a parent that exits without stopping it (a crashed or killed test
+  // run); kill it on any exit of ours so no server is left behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   const forward = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((l) => options.onLog?.(l));
   child.stdout.on('data', forward);
   child.stderr.on('data', forward);
