@@ -68,22 +68,20 @@ async function ingestEvents(
     else rejected.push({ index, ...outcome });
   }
   const depths = await causationDepths(db, publisher.tenantId, checked);
-  for (const event of [...checked]) {
-    const depth = depths.get(event.envelope.id) ?? 0;
-    if (depth > options.maxCausationDepth) {
-      checked.splice(checked.indexOf(event), 1);
-      rejected.push({
-        index: event.index,
-        status: 422,
-        detail: `The causation chain is ${depth} events deep, beyond the limit of ${options.maxCausationDepth}; a workflow is probably triggering itself`,
-        errors: [{ path: '/causationId', message: `chain depth ${depth} > ${options.maxCausationDepth}`, expected: `a chain of at most ${options.maxCausationDepth} events` }],
-      });
-    }
+  const max = options.maxCausationDepth;
+  const depthOf = (event: CheckedEvent) => depths.get(event.envelope.id) ?? 0;
+  for (const event of checked.filter((e) => depthOf(e) > max)) {
+    rejected.push({
+      index: event.index,
+      status: 422,
+      detail: `The causation chain is ${depthOf(event)} events deep, beyond the limit of ${max}; a workflow is probably triggering itself`,
+      errors: [{ path: '/causationId', message: `chain depth ${depthOf(event)} > ${max}`, expected: `a chain of at most ${max} events` }],
+    });
   }
   rejected.sort((a, b) => a.index - b.index);
   if (options.atomic && rejected.length) return { accepted: [], rejected };
-  const accepted = await storeEvents(writer, publisher, checked, depths);
-  return { accepted, rejected };
+  const storable = checked.filter((e) => depthOf(e) <= max);
+  return { accepted: await storeEvents(writer, publisher, storable, depths), rejected };
 }
 
 async function checkEvent(
