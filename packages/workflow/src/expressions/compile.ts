@@ -1,0 +1,56 @@
+import jsonata from 'jsonata';
+import { ExpressionError, toExpressionError } from './expression-error';
+import { repeatsARepetition } from './regex-safety';
+import { installSandbox, MAX_SEQUENCE_LENGTH } from './sandbox';
+
+/** A parsed, sandboxed expression; evaluate it as often as needed. */
+export interface CompiledExpression {
+  readonly source: string;
+  /** JSONata's abstract syntax tree, for static analysis such as `referencedPaths`. */
+  readonly ast: jsonata.ExprNode;
+  /** @internal the sandboxed JSONata program; use `evaluateExpression`. */
+  readonly program: jsonata.Expression;
+}
+
+export type CompileResult = { ok: true; expression: CompiledExpression } | { ok: false; error: ExpressionError };
+
+/** Parses an expression; a syntax error comes back with its position rather than thrown. */
+export function compileExpression(source: string): CompileResult {
+  let program: jsonata.Expression;
+  try {
+    program = jsonata(source, { sequence: MAX_SEQUENCE_LENGTH });
+  } catch (thrown) {
+    return { ok: false, error: toExpressionError(thrown, 'syntax') };
+  }
+  const ast = program.ast();
+  const unsafeRegex = findUnsafeRegex(ast);
+  if (unsafeRegex) {
+    const message = `The regular expression /${unsafeRegex.pattern}/ repeats a group that itself repeats; it can take for ever on some inputs`;
+    return { ok: false, error: new ExpressionError('forbidden', message, unsafeRegex.position) };
+  }
+  installSandbox(program);
+  return { ok: true, expression: { source, ast, program } };
+}
+
+/** Like `compileExpression`, for callers that treat a bad expression as an exception. */
+export function compileOrThrow(expression: string | CompiledExpression): CompiledExpression {
+  if (typeof expression !== 'string') return expression;
+  const compiled = compileExpression(expression);
+  if (!compiled.ok) throw compiled.error;
+  return compiled.expression;
+}
+
+function findUnsafeRegex(node: unknown, seen = new WeakSet<object>()): { pattern: string; position?: number } | undefined {
+  // JSONata's AST can share nodes (parent-operator slots), so remember what was visited.
+  if (typeof node !== 'object' || node === null || seen.has(node)) return undefined;
+  seen.add(node);
+  const { type, value, position } = node as jsonata.ExprNode;
+  if ((type as string) === 'regex' && value instanceof RegExp) {
+    return repeatsARepetition(value.source) ? { pattern: value.source, ...(position === undefined ? {} : { position }) } : undefined;
+  }
+  for (const child of Object.values(node)) {
+    const found = findUnsafeRegex(child, seen);
+    if (found) return found;
+  }
+  return undefined;
+}

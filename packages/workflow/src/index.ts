@@ -1,0 +1,65 @@
+// The workflow definition (DESIGN.md §5), its one expression engine and its one validator.
+// Pure and browser-safe: the designer, the API and the worker's workflow code all import it.
+
+export {
+  workflowDefinitionSchema,
+  workflowNodeSchema,
+  edgeSchema,
+  subFlowSchema,
+  nodeSchemasByType,
+  NODE_TYPES,
+  isNodeType,
+  type WorkflowDefinition,
+  type WorkflowNode,
+  type WorkflowEdge,
+  type ForEachNode,
+  type SubFlow,
+  type NodeType,
+  type NodeOf,
+  type ShallowNode,
+} from './definition/workflow';
+export { NODE_PORTS, ERROR_PORT, DEFAULT_PORT, BODY_PORT, portsOf, requiredPortsOf } from './definition/ports';
+export {
+  mappingSchema,
+  mappingObjectSchema,
+  isExpressionLeaf,
+  expressionLeaves,
+  formatFieldPath,
+  type Mapping,
+  type MappingObject,
+  type ExpressionLeaf,
+  type FieldPath,
+} from './definition/mapping';
+export { parseDuration } from './definition/duration';
+
+export { compileExpression, type CompiledExpression, type CompileResult } from './expressions/compile';
+export { evaluateExpression, evaluateMapping, isTruthy, type EvaluationOptions } from './expressions/evaluate';
+export { referencedPaths, readPaths, type ReadPath } from './expressions/references';
+export { ExpressionError, type ExpressionErrorKind } from './expressions/expression-error';
+export { DEFAULT_LIMITS, MAX_SEQUENCE_LENGTH, type ExpressionLimits } from './expressions/sandbox';
+export {
+  CONTEXT_ROOTS,
+  ENVELOPE_FIELDS,
+  RUN_FIELDS,
+  STEP_FIELDS,
+  ITERATION_FIELDS,
+  type ExpressionContext,
+  type RunContext,
+  type StepRecord,
+  type ContextRoot,
+} from './expressions/context';
+
+export { validateWorkflow, type ValidationResult } from './validate/validate-workflow';
+export { PROBLEM_CODES, type Problem, type ProblemCode } from './validate/problems';
+export {
+  checkValue,
+  type ValidationCatalog,
+  type CatalogEvent,
+  type CatalogAction,
+  type CatalogWorkflow,
+  type CatalogField,
+  type SchemaIssue,
+  type ValueCheck,
+} from './validate/catalog';
+
+export { reachableFrom, ancestorsOf, findCycleEdges, topologicalOrder, alwaysRunBefore, type GraphEdge } from './graph';

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+
+/**
+ * What the validator needs to know about events, actions and workflows. Injected, so this package
+ * depends on neither the catalog nor the actions package and runs the same in the browser, the
+ * API and the worker.
+ */
+export interface ValidationCatalog {
+  getEvent(type: string): CatalogEvent | undefined;
+  getAction(id: string): CatalogAction | undefined;
+  /** Without it, sub-workflow references are not checked (the browser may not know them). */
+  getWorkflow?(id: string, version: number): CatalogWorkflow | undefined;
+}
+
+/**
+ * One field of a payload or output, in the catalog's field-list format: `customer.id`,
+ * `lines[].sku` (`[]` steps into array items), `changes.*.previous` (`*` is any key of a map).
+ */
+export interface CatalogField {
+  path: string;
+  /** JSON type; `unknown` or a childless `object` lets expressions read anything beneath it. */
+  type: string;
+  optional: boolean;
+}
+
+/** One way a value fails a schema, at a path into the value. */
+export interface SchemaIssue {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+}
+
+export type ValueCheck = (value: unknown) => SchemaIssue[];
+
+export interface CatalogEvent {
+  fields: readonly CatalogField[];
+  validatePayload: ValueCheck;
+}
+
+export interface CatalogAction {
+  /** The action's input schema, or a function that checks a value against it. */
+  input: z.ZodType | ValueCheck;
+  /** What `steps.<id>.output` holds; unchecked when absent. */
+  outputFields?: readonly CatalogField[];
+}
+
+export interface CatalogWorkflow {
+  validateInput?: ValueCheck;
+}
+
+/** Runs a zod schema or a check function the same way. */
+export function checkValue(check: z.ZodType | ValueCheck, value: unknown): SchemaIssue[] {
+  if (typeof check === 'function') return check(value);
+  const result = check.safeParse(value);
+  return result.success ? [] : result.error.issues.map(({ path, message }) => ({ path, message }));
+}

@@ -1,0 +1,130 @@
+import type { ShallowNode } from '../definition/workflow';
+import { compileExpression } from '../expressions/compile';
+import { CONTEXT_ROOTS, ENVELOPE_FIELDS, ITERATION_FIELDS, RUN_FIELDS, STEP_FIELDS } from '../expressions/context';
+import { readPaths, type ReadPath } from '../expressions/references';
+import type { CatalogField, ValidationCatalog } from './catalog';
+import { firstUnknownPrefix, topLevelFieldNames } from './field-paths';
+import { nodeExpressions, type NodeExpression } from './node-expressions';
+import type { ParsedNode } from './parse-leniently';
+import { problemAt, type Problem, type ProblemCode } from './problems';
+
+/** What the expressions of a workflow may refer to. */
+export interface ReferenceScope {
+  catalog: ValidationCatalog;
+  /** The event type of the workflow's trigger, when it has one. */
+  triggerEvent: string | undefined;
+  /** Every node of the workflow by id, forEach bodies included. */
+  nodes: ReadonlyMap<string, ParsedNode>;
+  /** For each node inside a forEach body, that forEach. */
+  bodyOwners: ReadonlyMap<string, string>;
+  /** Steps that have certainly finished before each node; absent for nodes no path reaches. */
+  runBefore: ReadonlyMap<string, ReadonlySet<string>>;
+  variables: ReadonlySet<string>;
+}
+
+type Finding = { code: ProblemCode; message: string };
+
+/** Compiles each expression of the node and checks every context path it reads. */
+export function checkNodeExpressions(parsed: ParsedNode & { node: ShallowNode }, scope: ReferenceScope): Problem[] {
+  return nodeExpressions(parsed.node).flatMap((expression) => {
+    const compiled = compileExpression(expression.source);
+    if (!compiled.ok) {
+      const code = compiled.error.kind === 'syntax' ? 'expression-syntax' : 'expression-forbidden';
+      return [problemAt(parsed.site, code, compiled.error.message, expression.field)];
+    }
+    const findings = readPaths(compiled.expression.ast).flatMap((path) => checkRead(path, expression, parsed.id, scope) ?? []);
+    const distinct = new Map(findings.map((finding) => [finding.message, finding]));
+    return [...distinct.values()].map(({ code, message }) => problemAt(parsed.site, code, message, expression.field));
+  });
+}
+
+function checkRead(path: ReadPath, expression: NodeExpression, nodeId: string, scope: ReferenceScope): Finding | undefined {
+  const [root, ...rest] = path as [string, ...string[]];
+  const written = path.join('.');
+  if (expression.filtersEvent !== undefined && root !== 'event') {
+    return { code: 'unknown-reference', message: `Reads ${written}, but this expression is evaluated against the ${expression.filtersEvent} event alone and sees only event` };
+  }
+  switch (root) {
+    case 'event':
+      return checkEventRead(rest, expression.filtersEvent ?? scope.triggerEvent, scope);
+    case 'steps':
+      return rest[0] === undefined ? undefined : checkStepRead(rest[0], rest.slice(1), nodeId, scope);
+    case 'vars':
+      if (rest[0] === undefined || scope.variables.has(rest[0])) return undefined;
+      return { code: 'unknown-variable', message: `Reads vars.${rest[0]}, which is neither declared in variables nor assigned by a setVariables node` };
+    case 'run':
+      if (rest[0] === undefined || includes(RUN_FIELDS, rest[0])) return undefined;
+      return { code: 'unknown-run-field', message: `Reads run.${rest[0]}; a run has ${RUN_FIELDS.join(', ')}` };
+    default:
+      return {
+        code: 'unknown-reference',
+        message: `Reads ${written}, which is not in the context: expressions read ${CONTEXT_ROOTS.join(', ')} (did you mean event.data.${written}?)`,
+      };
+  }
+}
+
+function checkEventRead(rest: string[], eventType: string | undefined, scope: ReferenceScope): Finding | undefined {
+  if (rest[0] !== undefined && !includes(ENVELOPE_FIELDS, rest[0])) {
+    return { code: 'unknown-event-field', message: `Reads event.${rest[0]}; an event has ${ENVELOPE_FIELDS.join(', ')}, and its payload is under event.data` };
+  }
+  if (rest[0] !== 'data' || rest.length < 2 || eventType === undefined) return undefined;
+  const event = scope.catalog.getEvent(eventType);
+  return event && unknownField(event.fields, rest.slice(1), 'event.data', `the payload of ${eventType}`, 'unknown-event-field');
+}
+
+function checkStepRead(stepId: string, rest: string[], nodeId: string, scope: ReferenceScope): Finding | undefined {
+  const step = scope.nodes.get(stepId);
+  if (!step) return { code: 'unknown-step', message: `Reads steps.${stepId}, but no node has the id "${stepId}"` };
+  const before = scope.runBefore.get(nodeId);
+  if (before && !before.has(stepId)) {
+    const owner = scope.bodyOwners.get(stepId);
+    const why =
+      owner !== undefined && !isInsideBody(nodeId, owner, scope.bodyOwners)
+        ? `it runs once per item inside the body of forEach "${owner}"; read the forEach's output instead`
+        : `it is not on every path from the trigger to "${nodeId}"`;
+    return { code: 'step-not-before', message: `Reads steps.${stepId}, which may not have run before this node: ${why}` };
+  }
+  const field = rest[0];
+  if (field === undefined) return undefined;
+  // Inside its body a forEach has not finished: it offers the current item instead of an output.
+  const fields = isInsideBody(nodeId, stepId, scope.bodyOwners) ? ITERATION_FIELDS : STEP_FIELDS;
+  if (!includes(fields, field)) {
+    return { code: 'unknown-step-field', message: `Reads steps.${stepId}.${field}; here steps.${stepId} has ${fields.join(' and ')}` };
+  }
+  if (field !== 'output' || rest.length < 2 || !step.node) return undefined;
+  const output = outputFieldsOf(step.node, scope.catalog);
+  return output && unknownField(output.fields, output.under(rest.slice(1)), `steps.${stepId}.output${output.prefix}`, output.what, 'unknown-output-field');
+}
+
+function includes(list: readonly string[], item: string): boolean {
+  return list.includes(item);
+}
+
+function isInsideBody(nodeId: string, forEachId: string, bodyOwners: ReadonlyMap<string, string>): boolean {
+  for (let owner = bodyOwners.get(nodeId); owner !== undefined; owner = bodyOwners.get(owner)) {
+    if (owner === forEachId) return true;
+  }
+  return false;
+}
+
+/** The described part of a step's output: an action's declared output, or the data of a received event. */
+function outputFieldsOf(node: ShallowNode, catalog: ValidationCatalog) {
+  if (node.type === 'action') {
+    const fields = catalog.getAction(node.action)?.outputFields;
+    return fields && { fields, prefix: '', under: (path: string[]) => path, what: `the output of ${node.action}` };
+  }
+  if (node.type === 'waitForEvent') {
+    const fields = catalog.getEvent(node.event)?.fields;
+    const under = (path: string[]) => (path[0] === 'data' ? path.slice(1) : []);
+    return fields && { fields, prefix: '.data', under, what: `the payload of ${node.event}` };
+  }
+  return undefined;
+}
+
+function unknownField(fields: readonly CatalogField[], path: string[], base: string, what: string, code: ProblemCode): Finding | undefined {
+  if (path.length === 0) return undefined;
+  const unknown = firstUnknownPrefix(fields, path);
+  if (!unknown) return undefined;
+  const known = unknown.length === 1 ? `; its fields are ${topLevelFieldNames(fields).join(', ')}` : '';
+  return { code, message: `Reads ${base}.${unknown.join('.')}, which is not a field of ${what}${known}` };
+}

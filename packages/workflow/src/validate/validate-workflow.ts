@@ -1,0 +1,49 @@
+import { formatFieldPath } from '../definition/mapping';
+import { workflowDefinitionSchema, type ShallowNode, type WorkflowDefinition } from '../definition/workflow';
+import { checkAgainstCatalog } from './catalog-checks';
+import type { ValidationCatalog } from './catalog';
+import { checkNodeExpressions, type ReferenceScope } from './expression-checks';
+import { parseLeniently, type ParsedFlow, type ParsedNode } from './parse-leniently';
+import { problemAt, type Problem } from './problems';
+import { stepsRunBefore } from './step-order';
+import { checkFlowStructure, checkUniqueIds, entryOf, flowsOf } from './structure';
+
+export type ValidationResult = { ok: true; definition: WorkflowDefinition } | { ok: false; problems: Problem[] };
+
+/**
+ * The one validator: the designer runs it as the admin draws, the API before publishing, the
+ * worker before running. It reports every problem it finds, each addressed by node or edge id and
+ * field, rather than stopping at the first.
+ */
+export function validateWorkflow(definition: unknown, catalog: ValidationCatalog): ValidationResult {
+  const parsed = parseLeniently(definition);
+  // Not even an object: nothing further could be said that would help.
+  if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) return { ok: false, problems: parsed.problems };
+  const flows = flowsOf(parsed.root);
+  const nodes = flows.flatMap((flow) => flow.nodes);
+  const checked = nodes.filter((node): node is ParsedNode & { node: ShallowNode } => node.node !== undefined);
+  const scope: ReferenceScope = {
+    catalog,
+    triggerEvent: triggerEventOf(parsed.root),
+    nodes: new Map(nodes.map((node) => [node.id, node])),
+    bodyOwners: new Map(flows.flatMap(({ owner, nodes: inBody }) => (owner ? inBody.map((node) => [node.id, owner.id] as const) : []))),
+    runBefore: stepsRunBefore(flows),
+    variables: new Set([...parsed.declaredVariables, ...checked.flatMap(({ node }) => (node.type === 'setVariables' ? Object.keys(node.assign) : []))]),
+  };
+  const problems = [
+    ...parsed.problems,
+    ...checkUniqueIds(flows),
+    ...flows.flatMap(checkFlowStructure),
+    ...checked.flatMap((node) => [...checkAgainstCatalog(node, catalog), ...checkNodeExpressions(node, scope)]),
+  ];
+  if (problems.length > 0) return { ok: false, problems };
+  // Every part parsed on its own; parsing the whole gives the typed definition.
+  const whole = workflowDefinitionSchema.safeParse(definition);
+  if (whole.success) return { ok: true, definition: whole.data };
+  return { ok: false, problems: whole.error.issues.map((issue) => problemAt({}, 'schema', issue.message, formatFieldPath(issue.path.map(String)))) };
+}
+
+function triggerEventOf(root: ParsedFlow): string | undefined {
+  const trigger = entryOf(root)?.node;
+  return trigger?.type === 'trigger' ? trigger.event : undefined;
+}
