@@ -9,7 +9,20 @@ const Problem = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          expected: z.string().optional(),
+          received: z.string().optional(),
+          nodeId: z.string().optional(),
+          edgeId: z.string().optional(),
+          field: z.string().optional(),
+          code: z.string().optional(),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details; `errors` addresses each problem by JSON path' });
 

@@ -4,6 +4,14 @@ import type { z } from 'zod';
 export interface ProblemDetail {
   path: string;
   message: string;
+  /** What the value must be, and what was sent instead. */
+  expected?: string;
+  received?: string;
+  /** For workflow definitions: the node or edge, the field within it, and the problem's code. */
+  nodeId?: string;
+  edgeId?: string;
+  field?: string;
+  code?: string;
 }
 
 /** An error that answers the request with an RFC 9457 problem document. */

@@ -5,7 +5,7 @@ import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { getEvent, listEvents, publishEvents, replayEvent } from './events';
 import { health, readiness } from './system';
-import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, saveWorkflow } from './workflows';
+import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
 /** Every HTTP route of Cascade; the OpenAPI document is generated from this list. */
 export const routes: Route[] = [
@@ -23,6 +23,7 @@ export const routes: Route[] = [
   getWorkflow,
   saveWorkflow,
   listWorkflowVersions,
+  publishWorkflow,
   listApiKeys,
   createApiKey,
   revokeApiKey,

@@ -2,7 +2,9 @@ import 'server-only';
 import type { Prisma } from '@cascade/db';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
-import { HttpError, notFound } from '../http/problem';
+import { validateWorkflow, type WorkflowDefinition } from '@cascade/workflow';
+import { HttpError, notFound, unprocessable } from '../http/problem';
+import { validationCatalogFor } from '../validation-catalog';
 import { db } from '../services';
 
 /**
@@ -181,3 +183,63 @@ export const listWorkflowVersions = defineRoute({
     };
   },
 });
+
+export const publishWorkflow = defineRoute({
+  method: 'POST',
+  path: '/api/v1/workflows/{id}/publish',
+  operationId: 'publishWorkflow',
+  summary: 'Publish the draft as a new immutable version, after validating the whole graph',
+  tags: ['Workflows'],
+  scope: 'workflows:write',
+  params: z.object({ id: z.uuid() }),
+  response: { status: 201, description: 'The new version; its trigger now starts runs', schema: Version },
+  errors: { 404: 'No such workflow in the caller’s tenant', 422: 'The draft is invalid; `errors` addresses each problem by node and field' },
+  async handle({ params, principal }) {
+    const workflow = await findWorkflow(principal.tenantId, params.id);
+    const result = validateWorkflow(workflow.draft, await validationCatalogFor(principal.tenantId));
+    if (!result.ok) {
+      throw unprocessable(
+        `The draft has ${result.problems.length} problem(s); nothing was published`,
+        result.problems.map((problem) => ({
+          ...problem,
+          path: ['', problem.nodeId ? `nodes/${problem.nodeId}` : problem.edgeId ? `edges/${problem.edgeId}` : 'definition', problem.field]
+            .filter((part) => part !== undefined)
+            .join('/'),
+        })),
+      );
+    }
+    const trigger = triggerOf(result.definition);
+    const version = await db().$transaction(async (tx) => {
+      const latest = await tx.workflowVersion.findFirst({ where: { workflowId: workflow.id }, orderBy: { version: 'desc' } });
+      const created = await tx.workflowVersion.create({
+        data: {
+          tenantId: principal.tenantId,
+          workflowId: workflow.id,
+          version: (latest?.version ?? 0) + 1,
+          definition: result.definition as unknown as Prisma.InputJsonValue,
+          publishedBy: principal.id,
+        },
+      });
+      const triggerRow = { versionId: created.id, eventType: trigger.event, filter: trigger.filter ?? null, enabled: workflow.enabled };
+      await tx.trigger.upsert({
+        where: { workflowId: workflow.id },
+        create: { tenantId: principal.tenantId, workflowId: workflow.id, ...triggerRow },
+        update: triggerRow,
+      });
+      return created;
+    });
+    return {
+      id: version.id,
+      version: version.version,
+      publishedAt: version.publishedAt.toISOString(),
+      publishedBy: version.publishedBy,
+      definition: version.definition as Record<string, unknown>,
+    };
+  },
+});
+
+function triggerOf(definition: WorkflowDefinition): { event: string; filter?: string } {
+  const trigger = definition.nodes.find((node) => node.type === 'trigger');
+  if (!trigger || trigger.type !== 'trigger') throw new Error('a validated definition has a trigger');
+  return trigger;
+}
