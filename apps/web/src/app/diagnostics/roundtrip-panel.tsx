@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { problemText } from '@/components/problem-text';
 
 interface Roundtrip {
   id: string;
@@ -20,7 +21,7 @@ export function RoundtripPanel() {
 
   const refresh = useCallback(async () => {
     const response = await fetch('/api/v1/diagnostics/roundtrips', { cache: 'no-store' });
-    if (!response.ok) return setError(`Could not load roundtrips (${response.status})`);
+    if (!response.ok) return setError(await problemText(response, 'Could not load roundtrips'));
     setItems(((await response.json()) as { items: Roundtrip[] }).items);
   }, []);
 
@@ -40,10 +41,7 @@ export function RoundtripPanel() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ message }),
     });
-    if (!response.ok) {
-      const problem = (await response.json().catch(() => ({}))) as { detail?: string };
-      return setError(problem.detail ?? `The roundtrip did not start (${response.status})`);
-    }
+    if (!response.ok) return setError(await problemText(response, 'The roundtrip did not start'));
     await refresh();
   }
 

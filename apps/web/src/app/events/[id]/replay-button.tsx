@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { problemText } from '@/components/problem-text';
 
 /** Queues a dead-lettered event for dispatch again. */
 export function ReplayButton({ eventId }: { eventId: string }) {
@@ -9,10 +10,7 @@ export function ReplayButton({ eventId }: { eventId: string }) {
   const [error, setError] = useState<string>();
   async function replay() {
     const response = await fetch(`/api/v1/events/${eventId}/replay`, { method: 'POST' });
-    if (!response.ok) {
-      const problem = (await response.json().catch(() => ({}))) as { detail?: string };
-      return setError(problem.detail ?? `Replay failed (${response.status})`);
-    }
+    if (!response.ok) return setError(await problemText(response, 'Replay failed'));
     router.refresh();
   }
   return (

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { problemText } from '@/components/problem-text';
 
 const SCOPES = ['events:publish', 'workflows:read', 'workflows:write', 'templates:write', 'admin'] as const;
 
@@ -16,11 +17,6 @@ interface ApiKey {
   revokedAt: string | null;
 }
 
-async function problemText(response: Response): Promise<string> {
-  const problem = (await response.json().catch(() => ({}))) as { detail?: string };
-  return problem.detail ?? `The request failed (${response.status})`;
-}
-
 export function ApiKeysPanel() {
   const [keys, setKeys] = useState<ApiKey[]>();
   const [created, setCreated] = useState<string>();
@@ -28,7 +24,7 @@ export function ApiKeysPanel() {
 
   const refresh = useCallback(async () => {
     const response = await fetch('/api/v1/api-keys', { cache: 'no-store' });
-    if (!response.ok) return setError(await problemText(response));
+    if (!response.ok) return setError(await problemText(response, 'The request failed'));
     setKeys(((await response.json()) as { items: ApiKey[] }).items);
   }, []);
   useEffect(() => void refresh(), [refresh]);
@@ -48,7 +44,7 @@ export function ApiKeysPanel() {
         ...(service ? { service } : {}),
       }),
     });
-    if (!response.ok) return setError(await problemText(response));
+    if (!response.ok) return setError(await problemText(response, 'The request failed'));
     setError(undefined);
     setCreated(((await response.json()) as { key: string }).key);
     await refresh();
@@ -56,7 +52,7 @@ export function ApiKeysPanel() {
 
   async function revoke(id: string) {
     const response = await fetch(`/api/v1/api-keys/${id}`, { method: 'DELETE' });
-    if (!response.ok) return setError(await problemText(response));
+    if (!response.ok) return setError(await problemText(response, 'The request failed'));
     await refresh();
   }
 
