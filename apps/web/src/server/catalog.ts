@@ -91,3 +91,28 @@ export function isBuiltInType(type: string): boolean {
   builtIns ??= builtInEntries();
   return builtIns.has(type);
 }
+
+/**
+ * The entries in a category and matching a search (type, name, description or a field path of the
+ * latest version), ordered by category then type. The API and the catalog page share it.
+ */
+export function filterCatalog(entries: CatalogEntry[], filter: { category?: string; q?: string }): CatalogEntry[] {
+  const needle = filter.q?.trim().toLowerCase();
+  const matches = (entry: CatalogEntry) =>
+    [entry.type, entry.displayName, entry.description, ...entry.versions.at(-1)!.fields.map((f) => f.path)].some((text) =>
+      text.toLowerCase().includes(needle!),
+    );
+  return entries
+    .filter((entry) => !filter.category || entry.category === filter.category)
+    .filter((entry) => !needle || matches(entry))
+    .sort((a, b) => a.category.localeCompare(b.category) || a.type.localeCompare(b.type));
+}
+
+/** The tenant's workflows whose published trigger is `type`. */
+export function workflowsTriggeredBy(tenantId: string, type: string) {
+  return db().workflow.findMany({
+    where: { tenantId, trigger: { eventType: type } },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  });
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
-import { tenantCatalog } from '@/server/catalog';
+import { filterCatalog, tenantCatalog } from '@/server/catalog';
 import { requireSession } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Event catalog' };
@@ -12,14 +12,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const { q = '', category = '' } = await searchParams;
   const all = await tenantCatalog(session.tenantId);
   const categories = [...new Set(all.map((e) => e.category))].sort();
-  const needle = q.trim().toLowerCase();
-  const shown = all
-    .filter((e) => !category || e.category === category)
-    .filter(
-      (e) =>
-        !needle ||
-        [e.type, e.displayName, e.description, ...e.versions.at(-1)!.fields.map((f) => f.path)].some((t) => t.toLowerCase().includes(needle)),
-    );
+  const shown = filterCatalog(all, { category, q });
   const byCategory = new Map<string, typeof shown>();
   for (const entry of shown) byCategory.set(entry.category, [...(byCategory.get(entry.category) ?? []), entry]);
 
@@ -40,9 +33,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         <button type="submit">Search</button>
       </form>
       <p data-testid="catalog-count">{shown.length} shown</p>
-      {[...byCategory.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, entries]) => (
+      {[...byCategory.entries()].map(([name, entries]) => (
           <section key={name} className="card">
             <h2>{name}</h2>
             <table>

@@ -3,7 +3,7 @@ import { checkCompatibility, describeChange, eventTypeNamePattern, type JsonSche
 import type { Prisma } from '@cascade/db';
 import { checkTenantSchema } from '@cascade/ingestion';
 import { z } from 'zod';
-import { isBuiltInType, tenantCatalog, type CatalogEntry } from '../catalog';
+import { filterCatalog, isBuiltInType, tenantCatalog, workflowsTriggeredBy, type CatalogEntry } from '../catalog';
 import { defineRoute } from '../http/define-route';
 import { HttpError, notFound, unprocessable } from '../http/problem';
 import { db } from '../services';
@@ -61,11 +61,6 @@ function summarize(entry: CatalogEntry) {
   };
 }
 
-const matches = (entry: CatalogEntry, q: string) =>
-  [entry.type, entry.displayName, entry.description, ...entry.versions.at(-1)!.fields.map((f) => f.path)].some((text) =>
-    text.toLowerCase().includes(q),
-  );
-
 export const listCatalogEvents = defineRoute({
   method: 'GET',
   path: '/api/v1/catalog/events',
@@ -79,23 +74,14 @@ export const listCatalogEvents = defineRoute({
   }),
   response: { status: 200, description: 'Ordered by category, then type', schema: z.object({ items: z.array(EventTypeSummary) }) },
   async handle({ query, principal }) {
-    const entries = (await tenantCatalog(principal.tenantId))
-      .filter((e) => !query.category || e.category === query.category)
-      .filter((e) => !query.q || matches(e, query.q.toLowerCase()))
-      .sort((a, b) => a.category.localeCompare(b.category) || a.type.localeCompare(b.type));
-    return { items: entries.map(summarize) };
+    return { items: filterCatalog(await tenantCatalog(principal.tenantId), query).map(summarize) };
   },
 });
 
 export async function catalogEventDetail(tenantId: string, type: string) {
   const entry = (await tenantCatalog(tenantId)).find((e) => e.type === type);
   if (!entry) throw notFound(`No event type "${type}" in the catalog of this tenant`);
-  const workflows = await db().workflow.findMany({
-    where: { tenantId, trigger: { eventType: type } },
-    select: { id: true, name: true },
-    orderBy: { name: 'asc' },
-  });
-  return { ...summarize(entry), versionDetails: entry.versions, workflows };
+  return { ...summarize(entry), versionDetails: entry.versions, workflows: await workflowsTriggeredBy(tenantId, type) };
 }
 
 export const getCatalogEvent = defineRoute({

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
-import { tenantCatalog } from '@/server/catalog';
-import { db } from '@/server/services';
+import { tenantCatalog, workflowsTriggeredBy } from '@/server/catalog';
 import { requireSession } from '@/server/session';
 
 export const dynamic = 'force-dynamic';
@@ -19,11 +18,7 @@ export default async function CatalogEventPage({ params }: Params) {
   const type = decodeURIComponent((await params).type);
   const entry = (await tenantCatalog(session.tenantId)).find((e) => e.type === type);
   if (!entry) notFound();
-  const workflows = await db().workflow.findMany({
-    where: { tenantId: session.tenantId, trigger: { eventType: type } },
-    select: { id: true, name: true },
-    orderBy: { name: 'asc' },
-  });
+  const workflows = await workflowsTriggeredBy(session.tenantId, type);
   const versions = [...entry.versions].reverse();
 
   return (
