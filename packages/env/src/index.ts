@@ -20,15 +20,16 @@ export function parseEnv<Schema extends z.ZodObject>(schema: Schema, source: Nod
   throw new ConfigurationError(first!.path.join('.'), `${first!.message}${others}`);
 }
 
+const hostPort = z.string().regex(/^[^:/\s]+:\d+$/, 'must be host:port, e.g. 127.0.0.1:7233');
+
 /** Field builders shared by the apps' schemas, so each setting means the same everywhere. */
 export const envFields = {
   databaseUrl: z
     .string({ error: 'is required: the PostgreSQL connection URL (postgresql://user:pass@host:port/db)' })
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
-  temporalAddress: z
-    .string()
-    .regex(/^[^:/\s]+:\d+$/, 'must be host:port, e.g. 127.0.0.1:7233')
-    .default('127.0.0.1:7233'),
+  /** `host:port`; the start command treats it as optional (no value: start a dev server). */
+  hostPort,
+  temporalAddress: hostPort.default('127.0.0.1:7233'),
   temporalNamespace: z.string().min(1).default('default'),
   port: (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -9,7 +9,7 @@ import { isPortInUse } from '../ports';
 
 const startEnvSchema = z.object({
   DATABASE_URL: envFields.databaseUrl.optional(),
-  TEMPORAL_ADDRESS: z.string().regex(/^[^:/\s]+:\d+$/, 'must be host:port, e.g. 127.0.0.1:7233').optional(),
+  TEMPORAL_ADDRESS: envFields.hostPort.optional(),
   TEMPORAL_NAMESPACE: envFields.temporalNamespace,
   PORT: envFields.port(3000),
   POSTGRES_PORT: envFields.port(54329),
