@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
-import { db } from '@/server/services';
+import { DISPATCH_STATUSES, findEvents } from '@/server/event-log';
 import { requireSession } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Event log' };
 export const dynamic = 'force-dynamic';
-
-const STATUSES = ['PENDING', 'DISPATCHED', 'DEAD'] as const;
 
 export default async function EventLogPage({
   searchParams,
@@ -16,18 +14,8 @@ export default async function EventLogPage({
 }) {
   const session = await requireSession();
   const filters = await searchParams;
-  const status = STATUSES.find((s) => s === filters.status);
-  const events = await db().event.findMany({
-    where: {
-      tenantId: session.tenantId,
-      ...(filters.type ? { type: filters.type } : {}),
-      ...(filters.correlationId ? { correlationId: filters.correlationId } : {}),
-      ...(status ? { dispatch: { status } } : {}),
-    },
-    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-    take: 100,
-    include: { dispatch: true },
-  });
+  const status = DISPATCH_STATUSES.find((s) => s === filters.status);
+  const events = await findEvents(session.tenantId, { type: filters.type, correlationId: filters.correlationId, status }, 100);
 
   return (
     <AppShell session={session}>
@@ -37,7 +25,7 @@ export default async function EventLogPage({
         <input name="correlationId" defaultValue={filters.correlationId} aria-label="Correlation id" placeholder="Correlation id" />
         <select name="status" defaultValue={status ?? ''} aria-label="Dispatch status">
           <option value="">Any status</option>
-          {STATUSES.map((s) => (
+          {DISPATCH_STATUSES.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>

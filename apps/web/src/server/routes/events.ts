@@ -2,6 +2,7 @@ import 'server-only';
 import { DISPATCH_CHANNEL } from '@cascade/db';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
+import { DISPATCH_STATUSES, findEvents, type EventLogRow } from '../event-log';
 import { defineRoute } from '../http/define-route';
 import { HttpError, notFound } from '../http/problem';
 import { db, ingestion } from '../services';
@@ -97,7 +98,7 @@ const EventRecord = z
     causationId: z.string().nullable(),
     causationDepth: z.number().int(),
     dispatch: z.object({
-      status: z.enum(['PENDING', 'DISPATCHED', 'DEAD']),
+      status: z.enum(DISPATCH_STATUSES),
       attempts: z.number().int(),
       lastError: z.string().nullable(),
       dispatchedAt: z.iso.datetime().nullable(),
@@ -111,18 +112,8 @@ const EventDetail = EventRecord.extend({
   metadata: z.unknown().nullable(),
 }).meta({ id: 'EventDetail' });
 
-type EventRow = Awaited<ReturnType<typeof findEvents>>[number];
 
-function findEvents(tenantId: string, where: object, take: number) {
-  return db().event.findMany({
-    where: { tenantId, ...where },
-    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-    take,
-    include: { dispatch: true },
-  });
-}
-
-const toRecord = (row: EventRow) => ({
+const toRecord = (row: EventLogRow) => ({
   id: row.id,
   type: row.type,
   version: row.version,
@@ -152,24 +143,13 @@ export const listEvents = defineRoute({
     from: z.iso.datetime({ offset: true }).optional().describe('Received at or after'),
     to: z.iso.datetime({ offset: true }).optional().describe('Received before'),
     correlationId: z.string().optional(),
-    status: z.enum(['PENDING', 'DISPATCHED', 'DEAD']).optional(),
+    status: z.enum(DISPATCH_STATUSES).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
   }),
   response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(EventRecord) }) },
   async handle({ query, principal }) {
-    const rows = await findEvents(
-      principal.tenantId,
-      {
-        ...(query.type ? { type: query.type } : {}),
-        ...(query.correlationId ? { correlationId: query.correlationId } : {}),
-        ...(query.from || query.to
-          ? { receivedAt: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lt: new Date(query.to) } : {}) } }
-          : {}),
-        ...(query.status ? { dispatch: { status: query.status } } : {}),
-      },
-      query.limit,
-    );
-    return { items: rows.map(toRecord) };
+    const { limit, ...filter } = query;
+    return { items: (await findEvents(principal.tenantId, filter, limit)).map(toRecord) };
   },
 });
 

@@ -1,0 +1,36 @@
+import 'server-only';
+import { db } from './services';
+
+export const DISPATCH_STATUSES = ['PENDING', 'DISPATCHED', 'DEAD'] as const;
+export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
+
+export interface EventLogFilter {
+  id?: string;
+  type?: string;
+  correlationId?: string;
+  /** Received at or after / before, ISO timestamps. */
+  from?: string;
+  to?: string;
+  status?: DispatchStatus;
+}
+
+/** A tenant's events with their dispatch rows, newest first: the one query behind the event log API and pages. */
+export function findEvents(tenantId: string, filter: EventLogFilter, take: number) {
+  return db().event.findMany({
+    where: {
+      tenantId,
+      ...(filter.id ? { id: filter.id } : {}),
+      ...(filter.type ? { type: filter.type } : {}),
+      ...(filter.correlationId ? { correlationId: filter.correlationId } : {}),
+      ...(filter.from || filter.to
+        ? { receivedAt: { ...(filter.from ? { gte: new Date(filter.from) } : {}), ...(filter.to ? { lt: new Date(filter.to) } : {}) } }
+        : {}),
+      ...(filter.status ? { dispatch: { status: filter.status } } : {}),
+    },
+    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+    take,
+    include: { dispatch: true },
+  });
+}
+
+export type EventLogRow = Awaited<ReturnType<typeof findEvents>>[number];
