@@ -24,6 +24,41 @@ export interface ActionContext {
   idempotencyKey: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
   signal: AbortSignal;
+  /** The tenant's secrets by name. What it returns is redacted from logs and run records. */
+  secrets: SecretReader;
+  services: ActionServices;
+}
+
+export interface SecretReader {
+  /** The secret's plain value; throws an error naming the secret when the tenant has none by that name. */
+  reveal(name: string): Promise<string>;
+}
+
+/** What the worker provides to actions that reach beyond the process. */
+export interface ActionServices {
+  /** Sends mail over SMTP (the development capture server, or a real relay). */
+  mail: { send(message: MailMessage): Promise<{ messageId: string }> };
+  /** Writes an in-app inbox entry. */
+  notifications: { send(notification: InboxNotification): Promise<{ id: string }> };
+  /** Hosts http.request and webhook.send may reach even though they resolve to private addresses. */
+  allowedPrivateHosts: readonly string[];
+}
+
+export interface MailMessage {
+  from?: string;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  text?: string;
+  html?: string;
+  headers?: Record<string, string>;
+}
+
+export interface InboxNotification {
+  recipient: string;
+  title: string;
+  body: string;
+  link?: string;
 }
 
 export interface ActionDefinition<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>

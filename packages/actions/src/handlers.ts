@@ -2,7 +2,7 @@
 import type { ActionDefinition } from './define-action';
 import { builtInActions } from './registry';
 
-export type { ActionContext, ActionDefinition } from './define-action';
+export type { ActionContext, ActionDefinition, ActionServices, SecretReader, MailMessage, InboxNotification } from './define-action';
 
 export function getActionHandler(id: string): ActionDefinition | undefined {
   return builtInActions.get(id);

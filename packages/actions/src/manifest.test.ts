@@ -14,6 +14,12 @@ describe('action manifest and handlers', () => {
     const input = handler.input.parse({ message: 'hello', fields: { invoiceId: 'inv_1' } });
     const output = await handler.run(input, {
       tenantId: 't', runId: 'r', idempotencyKey: 'k', signal: new AbortController().signal,
+      secrets: { reveal: () => Promise.reject(new Error('no secrets here')) },
+      services: {
+        mail: { send: () => Promise.reject(new Error('no mail here')) },
+        notifications: { send: () => Promise.reject(new Error('no inbox here')) },
+        allowedPrivateHosts: [],
+      },
       log: (message, fields) => logged.push([message, fields]),
     });
     expect(output).toEqual({ logged: true });
