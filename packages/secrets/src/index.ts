@@ -1,0 +1,7 @@
+// Public surface of @cascade/secrets: server-only (node:crypto and the database).
+
+export { parseSecretKey, secretsEnvFields, SECRET_KEY_BYTES } from './key';
+export { MAX_SECRET_VALUE_LENGTH, secretNamePattern, secretNameSchema, secretValueSchema } from './names';
+export { InvalidSecretError, SecretDecryptionError, SecretNotFoundError } from './errors';
+export { createSecretStore, type SecretStore, type SecretSummary, type TenantSecrets } from './store';
+export { createRedactor, MIN_REDACTED_LENGTH, type NamedSecret, type Redactor } from './redact';
