@@ -11,6 +11,8 @@ export interface CascadeOptions extends InfrastructureOptions {
   workerMetricsPort: number;
   temporalNamespace: string;
   sessionSecret: string;
+  /** CASCADE_SECRET_KEY for web and worker: base64 of 32 bytes sealing tenant secrets. */
+  secretKey: string;
   publicUrl: string;
   adminPassword: string;
   bootstrapApiKey?: string;
@@ -46,6 +48,7 @@ export async function startCascade(options: CascadeOptions): Promise<RunningCasc
       TEMPORAL_NAMESPACE: options.temporalNamespace,
       WORKER_METRICS_PORT: String(options.workerMetricsPort),
       SESSION_SECRET: options.sessionSecret,
+      CASCADE_SECRET_KEY: options.secretKey,
       PUBLIC_URL: options.publicUrl,
       NODE_ENV: 'production',
     };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { generateApiKey } from '@cascade/db';
 import { startCascade, type RunningCascade } from './cascade';
 import { getFreePort } from './ports';
+import { generateSecretKey } from './secret-key';
 
 export interface ThrowawayCascade extends RunningCascade {
   apiKey: string;
@@ -31,6 +32,7 @@ export async function startThrowawayCascade(options: { name: string; log: (line:
       workerMetricsPort: await getFreePort(),
       temporalNamespace: 'default',
       sessionSecret: randomBytes(32).toString('base64url'),
+      secretKey: process.env.CASCADE_SECRET_KEY ?? generateSecretKey(),
       publicUrl: `http://127.0.0.1:${webPort}`,
       adminPassword,
       bootstrapApiKey: apiKey,

@@ -6,6 +6,7 @@ import { ConfigurationError, envFields, parseEnv } from '@cascade/env';
 import { z } from 'zod';
 import { REPO_ROOT, startCascade } from '../cascade';
 import { isPortInUse } from '../ports';
+import { persistentSecretKey } from '../secret-key';
 
 const startEnvSchema = z.object({
   DATABASE_URL: envFields.databaseUrl.optional(),
@@ -21,6 +22,8 @@ const startEnvSchema = z.object({
   BOOTSTRAP_API_KEY: z.string().optional(),
   CASCADE_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Checked by web and worker at boot; generated into the data directory when unset. */
+  CASCADE_SECRET_KEY: z.string().min(1).optional(),
 });
 type StartEnv = z.infer<typeof startEnvSchema>;
 
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     workerMetricsPort: env.WORKER_METRICS_PORT,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     sessionSecret: env.SESSION_SECRET ?? persistentSecret(env.CASCADE_DATA_DIR),
+    secretKey: env.CASCADE_SECRET_KEY ?? persistentSecretKey(env.CASCADE_DATA_DIR),
     adminPassword: env.CASCADE_ADMIN_PASSWORD ?? randomBytes(9).toString('base64url'),
     bootstrapApiKey: env.BOOTSTRAP_API_KEY,
     log,

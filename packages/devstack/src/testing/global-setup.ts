@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { startInfrastructure } from '../infrastructure';
 import { createTemplate } from './databases';
 import { getFreePort } from '../ports';
+import { generateSecretKey } from '../secret-key';
 
 /**
  * Starts the real PostgreSQL and Temporal dev server once per test run, in a throw-away
@@ -12,6 +13,8 @@ import { getFreePort } from '../ports';
  * TEMPORAL_ADDRESS point the tests at existing servers instead.
  */
 export default async function setup(project: TestProject) {
+  // Test workers start after this and inherit it: the web app and the worker read it at boot.
+  process.env.CASCADE_SECRET_KEY ??= generateSecretKey();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cascade-test-'));
   const infrastructure = await startInfrastructure({
     dataDir,
