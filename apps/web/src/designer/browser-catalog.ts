@@ -1,0 +1,55 @@
+import { getActionManifest } from '@cascade/actions/manifest';
+import { getEventDefinition, payloadFieldsOf, type PayloadField } from '@cascade/catalog';
+import { checkValue, type CatalogEvent, type ValidationCatalog } from '@cascade/workflow';
+
+/** An event type the tenant registered itself, as the designer page hands it to the browser. */
+export interface CustomEventFields {
+  type: string;
+  /** The field list of its latest version. */
+  fields: PayloadField[];
+}
+
+/** A published workflow a sub-workflow node may pin. */
+export interface PublishedWorkflow {
+  id: string;
+  name: string;
+  versions: number[];
+}
+
+export interface BrowserCatalogInput {
+  customEvents: readonly CustomEventFields[];
+  workflows?: readonly PublishedWorkflow[];
+}
+
+/**
+ * The browser's side of `validationCatalogFor` on the server, so the designer runs the same
+ * `validateWorkflow` with the same answers: built-in events and actions come from the same
+ * browser-safe packages, the tenant's own event types and workflows from the page.
+ *
+ * One difference: a custom event type's payload schema is JSON Schema, checked on the server with
+ * Ajv, which is not shipped to the browser. Its fields are known here (so expressions are checked),
+ * but a literal in an emit mapping is only checked against it when publishing.
+ */
+export function createBrowserCatalog({ customEvents, workflows = [] }: BrowserCatalogInput): ValidationCatalog {
+  const custom = new Map(customEvents.map((event) => [event.type, event]));
+  const published = new Set(workflows.flatMap((w) => w.versions.map((version) => `${w.id}@${version}`)));
+  const events = new Map<string, CatalogEvent | undefined>();
+  const eventOf = (type: string): CatalogEvent | undefined => {
+    const builtIn = getEventDefinition(type);
+    if (builtIn) return { fields: payloadFieldsOf(builtIn), validatePayload: (value) => checkValue(builtIn.payload, value) };
+    const entry = custom.get(type);
+    return entry && { fields: entry.fields, validatePayload: () => [] };
+  };
+  return {
+    getEvent(type) {
+      // Field lists are derived from the JSON Schema on first use; the designer asks on every edit.
+      if (!events.has(type)) events.set(type, eventOf(type));
+      return events.get(type);
+    },
+    getAction(id) {
+      const manifest = getActionManifest(id);
+      return manifest && { input: manifest.input };
+    },
+    getWorkflow: (id, version) => (published.has(`${id}@${version}`) ? {} : undefined),
+  };
+}

@@ -1,0 +1,45 @@
+import { NODE_TYPES, nodeSchemasByType, validateWorkflow } from '@cascade/workflow';
+import { describe, expect, it } from 'vitest';
+import { createBrowserCatalog } from './browser-catalog';
+import { addNode, connect } from './edit';
+import { loggingWorkflow } from './fixtures';
+import { createNode, newNodePosition, newWorkflowDefinition } from './new-node';
+
+const catalog = createBrowserCatalog({ customEvents: [] });
+
+/** Types whose first field only the admin can choose: the validator asks for it. */
+const AWAITING_A_CHOICE = ['action', 'emit', 'subWorkflow'];
+
+describe('new nodes', () => {
+  it.each(NODE_TYPES.filter((type) => !AWAITING_A_CHOICE.includes(type)))('a new %s node has the shape its schema requires', (type) => {
+    const node = createNode(loggingWorkflow(), type, { x: 0, y: 0 });
+    expect(nodeSchemasByType[type].safeParse(node).error?.issues ?? []).toEqual([]);
+  });
+
+  it('a new workflow is a trigger leading to an end, and valid as it is', () => {
+    const definition = newWorkflowDefinition('Escalate breaches', 'TICKET_SLA_STAGE_BREACHED');
+    expect(validateWorkflow(definition, catalog)).toMatchObject({ ok: true });
+  });
+
+  it('a forEach body starts valid, and a node added after it does not reuse its body ids', () => {
+    let definition = newWorkflowDefinition('Per line', 'TICKET_SLA_STAGE_BREACHED');
+    const forEach = createNode(definition, 'forEach', { x: 0, y: 0 });
+    definition = connect(connect(addNode(definition, forEach), { from: 'trigger_1', port: 'next', to: 'forEach_1' }), { from: 'forEach_1', port: 'done', to: 'end_1' });
+    expect(validateWorkflow(definition, catalog)).toMatchObject({ ok: true });
+    expect(createNode(definition, 'end', { x: 0, y: 0 }).id).toBe('end_3');
+  });
+
+  it('asks for the action to call rather than guessing one', () => {
+    const definition = loggingWorkflow();
+    definition.nodes[1] = { ...createNode(definition, 'action', { x: 0, y: 0 }), id: 'action_1' };
+    const result = validateWorkflow(definition, catalog);
+    expect(result.ok ? [] : result.problems.map((p) => [p.nodeId, p.field, p.message])).toContainEqual(['action_1', 'action', 'An action id is required']);
+  });
+
+  it('puts a new node a row below the lowest one, in the selected node’s column', () => {
+    const definition = loggingWorkflow();
+    definition.nodes[1]!.position = { x: 300, y: 180 };
+    expect(newNodePosition(definition, 'action_1')).toEqual({ x: 300, y: 540 });
+    expect(newNodePosition(definition, undefined)).toEqual({ x: 0, y: 540 });
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { loggingWorkflow } from './fixtures';
+import { createNode } from './new-node';
+import { problemLabel, problemsAt, problemsByNode, problemsFromServer } from './problems';
+
+describe('problems', () => {
+  it('land on their node, on the forEach holding a body node, or on the source of an edge', () => {
+    const definition = loggingWorkflow();
+    definition.nodes.push(createNode(definition, 'forEach', { x: 0, y: 0 }));
+    const byNode = problemsByNode(
+      [
+        { nodeId: 'action_1', field: 'input.message', code: 'invalid-mapping', message: 'Required' },
+        { nodeId: 'end_2', code: 'unreachable', message: 'No path' },
+        { edgeId: 'e2', field: 'to', code: 'unknown-node', message: 'No node' },
+        { code: 'missing-trigger', message: 'No trigger' },
+      ],
+      definition,
+    );
+    expect([...byNode].map(([id, problems]) => [id, problems.map((p) => p.code)])).toEqual([
+      ['action_1', ['invalid-mapping', 'unknown-node']],
+      ['forEach_1', ['unreachable']],
+    ]);
+  });
+
+  it('say where they are, then what they are', () => {
+    expect(problemLabel({ nodeId: 'action_1', field: 'input.message', code: 'schema', message: 'Required' })).toBe('action_1 · input.message: Required');
+    expect(problemLabel({ edgeId: 'e1', code: 'cycle', message: 'Loops' })).toBe('edge e1: Loops');
+    expect(problemLabel({ code: 'missing-trigger', message: 'No trigger' })).toBe('workflow: No trigger');
+  });
+
+  it('are found by field for the inspector, including fields beneath it', () => {
+    const problems = [
+      { field: 'input.message', code: 'schema', message: 'a' },
+      { field: 'cases[0].expression', code: 'schema', message: 'b' },
+      { field: 'inputs', code: 'schema', message: 'c' },
+    ] as const;
+    expect(problemsAt([...problems], 'input').map((p) => p.message)).toEqual(['a']);
+    expect(problemsAt([...problems], 'cases').map((p) => p.message)).toEqual(['b']);
+  });
+
+  it('are read from a refused publish, keeping codes this browser does not know', () => {
+    const body = {
+      status: 422,
+      errors: [
+        { path: '/nodes/action_1/input.message', nodeId: 'action_1', field: 'input.message', code: 'invalid-mapping', message: 'Required' },
+        { path: '/definition', code: 'something-new', message: 'Newer check' },
+        { nonsense: true },
+      ],
+    };
+    expect(problemsFromServer(body)).toEqual([
+      { nodeId: 'action_1', field: 'input.message', code: 'invalid-mapping', message: 'Required' },
+      { code: 'schema', message: 'Newer check' },
+    ]);
+    expect(problemsFromServer({ detail: 'nope' })).toEqual([]);
+  });
+});

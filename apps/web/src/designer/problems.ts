@@ -1,0 +1,57 @@
+import { PROBLEM_CODES, type Problem, type ProblemCode } from '@cascade/workflow';
+import { z } from 'zod';
+import { allNodeIds, bodyOf, type DraftDefinition } from './draft';
+
+/**
+ * Which canvas node each problem belongs on: its own node, the forEach whose body holds it (bodies
+ * are not drawn on the outer canvas), or, for an edge with no node named, the edge's source.
+ */
+export function problemsByNode(problems: readonly Problem[], definition: DraftDefinition): Map<string, Problem[]> {
+  const canvasNodeOf = new Map<string, string>();
+  for (const node of definition.nodes) {
+    canvasNodeOf.set(node.id, node.id);
+    for (const inner of allNodeIds(bodyOf(node)?.nodes ?? [])) canvasNodeOf.set(inner, node.id);
+  }
+  const edgeSource = new Map(definition.edges.map((edge) => [edge.id, edge.from]));
+  const byNode = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    const named = problem.nodeId ?? (problem.edgeId === undefined ? undefined : edgeSource.get(problem.edgeId));
+    const nodeId = named === undefined ? undefined : canvasNodeOf.get(named);
+    if (nodeId !== undefined) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), problem]);
+  }
+  return byNode;
+}
+
+/** `action_1 · input.message: Required`: where the problem is, then what it is. */
+export function problemLabel(problem: Problem): string {
+  const where = [problem.nodeId ?? (problem.edgeId ? `edge ${problem.edgeId}` : 'workflow'), problem.field].filter(Boolean).join(' · ');
+  return `${where}: ${problem.message}`;
+}
+
+/** The problems of one field of a node, for the inspector to show beside that field. */
+export function problemsAt(problems: readonly Problem[], field: string): Problem[] {
+  return problems.filter((problem) => problem.field === field || problem.field?.startsWith(`${field}.`) || problem.field?.startsWith(`${field}[`));
+}
+
+const serverProblem = z.object({
+  nodeId: z.string().optional(),
+  edgeId: z.string().optional(),
+  field: z.string().optional(),
+  code: z.string().optional(),
+  message: z.string(),
+});
+
+/**
+ * The node-addressed problems of a refused publish (422 `errors`). Codes the browser does not know
+ * (a newer server) are kept, shown as schema problems, rather than dropped.
+ */
+export function problemsFromServer(body: unknown): Problem[] {
+  const errors = z.object({ errors: z.array(z.unknown()) }).safeParse(body);
+  if (!errors.success) return [];
+  return errors.data.errors.flatMap((item) => {
+    const parsed = serverProblem.safeParse(item);
+    if (!parsed.success) return [];
+    const { code, ...rest } = parsed.data;
+    return [{ ...rest, code: code !== undefined && Object.hasOwn(PROBLEM_CODES, code) ? (code as ProblemCode) : 'schema' }];
+  });
+}

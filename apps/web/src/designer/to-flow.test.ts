@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loggingWorkflow } from './fixtures';
+import { createNode } from './new-node';
+import { toFlowEdges, toFlowNodes } from './to-flow';
+
+describe('definition → React Flow', () => {
+  it('draws one node per definition node, with one handle per outgoing port', () => {
+    const definition = loggingWorkflow();
+    definition.nodes.push(
+      { id: 'check', type: 'condition', expression: 'true' },
+      { id: 'route', type: 'switch', cases: [{ port: 'urgent', expression: 'true' }, { port: 'later', expression: 'false' }] },
+      createNode(definition, 'forEach', { x: 0, y: 0 }),
+    );
+    const nodes = toFlowNodes(definition);
+    expect(nodes.map((node) => [node.id, node.data.ports])).toEqual([
+      ['trigger_1', ['next']],
+      ['action_1', ['next', 'error']],
+      ['end_1', []],
+      ['check', ['true', 'false', 'error']],
+      ['route', ['urgent', 'later', 'default', 'error']],
+      // The item port leads into the body, which the outer canvas does not draw.
+      ['forEach_1', ['done', 'error']],
+    ]);
+    expect(nodes[0]).toMatchObject({ type: 'workflow', position: { x: 0, y: 0 }, deletable: false, data: { typeLabel: 'Trigger', acceptsIncoming: false } });
+    expect(nodes[1]!.data).toMatchObject({ summary: 'core.log', acceptsIncoming: true });
+  });
+
+  it('places nodes that were never placed one row each, and hands back measured sizes and problems', () => {
+    const definition = loggingWorkflow();
+    delete definition.nodes[2]!.position;
+    const problem = { nodeId: 'end_1', code: 'unreachable', message: 'No path' } as const;
+    const [, , end] = toFlowNodes(definition, {
+      selectedNodeId: 'end_1',
+      sizes: new Map([['end_1', { width: 200, height: 80 }]]),
+      problemsByNode: new Map([['end_1', [problem]]]),
+    });
+    expect(end).toMatchObject({ position: { x: 0, y: 360 }, selected: true, measured: { width: 200, height: 80 }, data: { problems: [problem] } });
+  });
+
+  it('turns edges into connections from the port handle, labelled unless they take the default port', () => {
+    const definition = loggingWorkflow();
+    definition.edges.push({ id: 'e3', from: 'action_1', to: 'end_1', port: 'error' }, { id: 'e4', from: 'trigger_1', to: 'end_1' });
+    expect(toFlowEdges(definition, { selectedEdgeIds: new Set(['e3']) }).slice(1)).toEqual([
+      { id: 'e2', source: 'action_1', target: 'end_1', sourceHandle: 'next', targetHandle: 'in', selected: false, data: { port: 'next' } },
+      { id: 'e3', source: 'action_1', target: 'end_1', sourceHandle: 'error', targetHandle: 'in', selected: true, label: 'error', data: { port: 'error' } },
+      { id: 'e4', source: 'trigger_1', target: 'end_1', sourceHandle: 'next', targetHandle: 'in', selected: false, data: { port: 'next' } },
+    ]);
+  });
+});
