@@ -1,6 +1,7 @@
 import 'server-only';
 import { envFields, parseEnv } from '@cascade/env';
 import { ingestionEnvFields } from '@cascade/ingestion';
+import { secretsEnvFields } from '@cascade/secrets';
 import { z } from 'zod';
 
 const webEnvSchema = z.object({
@@ -14,6 +15,13 @@ const webEnvSchema = z.object({
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   LOG_LEVEL: envFields.logLevel,
   ...ingestionEnvFields,
+  ...secretsEnvFields,
+  /**
+   * Lets remote actions be registered with plain http:// endpoints on any host (a private network
+   * without TLS). Without it only https:// is accepted, and http:// to localhost outside production.
+   */
+  ALLOW_HTTP_ACTION_ENDPOINTS: z.stringbool().default(false),
+  NODE_ENV: z.string().default('development'),
   /** Largest POST /api/v1/events body, in bytes. */
   MAX_EVENT_BODY_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   /** How recent a worker heartbeat must be for /api/ready to count the worker as up. */

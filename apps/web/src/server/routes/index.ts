@@ -4,6 +4,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { getEvent, listEvents, publishEvents, replayEvent } from './events';
+import { deleteSecret, listSecrets, putSecret } from './secrets';
 import { health, readiness } from './system';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
@@ -27,6 +28,9 @@ export const routes: Route[] = [
   listApiKeys,
   createApiKey,
   revokeApiKey,
+  listSecrets,
+  putSecret,
+  deleteSecret,
   startRoundtrip,
   listRoundtrips,
 ];

@@ -1,0 +1,4 @@
+import { listSecrets } from '@/server/routes/secrets';
+
+export const dynamic = 'force-dynamic';
+export const GET = listSecrets.handler;

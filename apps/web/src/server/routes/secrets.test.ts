@@ -1,0 +1,65 @@
+import { createSecretStore, parseSecretKey } from '@cascade/secrets';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/server/services';
+import { callRoute, createTenantWithKey } from '@/test/api';
+import { deleteSecret, listSecrets, putSecret } from './secrets';
+
+// What the worker will do: open the secrets with the same CASCADE_SECRET_KEY the web app writes with.
+const workerStore = () => createSecretStore(db(), parseSecretKey(process.env.CASCADE_SECRET_KEY!));
+
+describe('secrets API', () => {
+  it('creates (201), replaces (200), lists names only, and deletes a secret', async () => {
+    const { apiKey, tenantId } = await createTenantWithKey(['admin']);
+    const created = await callRoute(putSecret, { apiKey, params: { name: 'crm_token' }, body: { value: 'tok_live_first' } });
+    expect(created.status).toBe(201);
+    const createdText = await created.text();
+    expect(JSON.parse(createdText)).toMatchObject({ name: 'crm_token', createdAt: expect.any(String), updatedAt: expect.any(String) });
+    expect(createdText).not.toContain('tok_live');
+
+    const replaced = await callRoute(putSecret, { apiKey, params: { name: 'crm_token' }, body: { value: 'tok_live_second' } });
+    expect(replaced.status).toBe(200);
+    expect(await workerStore().reveal(tenantId, 'crm_token')).toBe('tok_live_second');
+
+    const listed = await (await callRoute(listSecrets, { apiKey })).text();
+    expect(JSON.parse(listed).items.map((s: { name: string }) => s.name)).toEqual(['crm_token']);
+    expect(listed).not.toContain('tok_live');
+    const row = await db().secret.findUniqueOrThrow({ where: { tenantId_name: { tenantId, name: 'crm_token' } } });
+    expect(row.ciphertext).not.toContain('tok_live');
+
+    expect((await callRoute(deleteSecret, { apiKey, params: { name: 'crm_token' } })).status).toBe(200);
+    expect((await callRoute(deleteSecret, { apiKey, params: { name: 'crm_token' } })).status).toBe(404);
+    expect((await (await callRoute(listSecrets, { apiKey })).json()).items).toEqual([]);
+  });
+
+  it('never reaches another tenant’s secrets', async () => {
+    const a = await createTenantWithKey(['admin']);
+    const b = await createTenantWithKey(['admin']);
+    await callRoute(putSecret, { apiKey: a.apiKey, params: { name: 'shared_name' }, body: { value: 'value-of-a' } });
+
+    expect((await (await callRoute(listSecrets, { apiKey: b.apiKey })).json()).items).toEqual([]);
+    expect((await callRoute(deleteSecret, { apiKey: b.apiKey, params: { name: 'shared_name' } })).status).toBe(404);
+    // B may use the same name for its own secret without touching A's.
+    expect((await callRoute(putSecret, { apiKey: b.apiKey, params: { name: 'shared_name' }, body: { value: 'value-of-b' } })).status).toBe(201);
+    expect(await workerStore().reveal(a.tenantId, 'shared_name')).toBe('value-of-a');
+    expect(await workerStore().reveal(b.tenantId, 'shared_name')).toBe('value-of-b');
+  });
+
+  it('refuses bad names and empty values with the path of the problem', async () => {
+    const { apiKey } = await createTenantWithKey(['admin']);
+    const badName = await callRoute(putSecret, { apiKey, params: { name: 'has space' }, body: { value: 'x' } });
+    expect(badName.status).toBe(400);
+    expect((await badName.json()).errors[0].path).toBe('/params/name');
+    const empty = await callRoute(putSecret, { apiKey, params: { name: 'ok_name' }, body: { value: '' } });
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).errors[0]).toMatchObject({ path: '/body/value', message: 'A secret value cannot be empty' });
+    expect((await callRoute(putSecret, { apiKey, params: { name: 'ok_name' }, body: {} })).status).toBe(400);
+    expect((await callRoute(putSecret, { apiKey, params: { name: 'x'.repeat(101) }, body: { value: 'x' } })).status).toBe(400);
+    expect((await callRoute(deleteSecret, { apiKey, params: { name: '../etc' } })).status).toBe(400);
+  });
+
+  it('requires the admin scope', async () => {
+    const { apiKey } = await createTenantWithKey(['workflows:read', 'workflows:write']);
+    expect((await callRoute(listSecrets, { apiKey })).status).toBe(403);
+    expect((await callRoute(putSecret, { apiKey, params: { name: 'crm_token' }, body: { value: 'v' } })).status).toBe(403);
+  });
+});
