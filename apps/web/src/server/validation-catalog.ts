@@ -1,8 +1,8 @@
 import 'server-only';
 import { getActionManifest } from '@cascade/actions/manifest';
-import { getEventDefinition } from '@cascade/catalog';
+import { getEventDefinition, listPayloadFields, type JsonSchema } from '@cascade/catalog';
 import { checkTenantSchema } from '@cascade/ingestion';
-import type { CatalogEvent, SchemaIssue, ValidationCatalog } from '@cascade/workflow';
+import type { CatalogAction, CatalogEvent, SchemaIssue, ValidationCatalog, ValueCheck } from '@cascade/workflow';
 import { tenantCatalog } from './catalog';
 import { db } from './services';
 
@@ -13,14 +13,25 @@ const pointerToPath = (pointer: string): PropertyKey[] =>
     .slice(2)
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
+/** Checks a value against a tenant's JSON Schema (event payload or remote action input) with Ajv. */
+const jsonSchemaCheck =
+  (jsonSchema: unknown): ValueCheck =>
+  (value): SchemaIssue[] =>
+    checkTenantSchema(jsonSchema, value).map((error) => ({ path: pointerToPath(error.path), message: error.message }));
+
 /**
  * What the workflow validator needs to know about one tenant: the built-in catalog plus the
- * tenant's own event types, the registered actions, and its published workflow versions.
+ * tenant's own event types, the built-in actions plus the tenant's remote actions, and its
+ * published workflow versions.
  */
 export async function validationCatalogFor(tenantId: string): Promise<ValidationCatalog> {
   const entries = new Map((await tenantCatalog(tenantId)).map((entry) => [entry.type, entry]));
-  const versions = await db().workflowVersion.findMany({ where: { tenantId }, select: { workflowId: true, version: true } });
+  const [versions, remoteActions] = await Promise.all([
+    db().workflowVersion.findMany({ where: { tenantId }, select: { workflowId: true, version: true } }),
+    db().remoteAction.findMany({ where: { tenantId }, select: { actionId: true, inputSchema: true, outputSchema: true } }),
+  ]);
   const published = new Set(versions.map((v) => `${v.workflowId}@${v.version}`));
+  const remote = new Map(remoteActions.map((action) => [action.actionId, action]));
   return {
     getEvent(type): CatalogEvent | undefined {
       const entry = entries.get(type);
@@ -34,13 +45,16 @@ export async function validationCatalogFor(tenantId: string): Promise<Validation
             const result = builtIn.payload.safeParse(value);
             return result.success ? [] : result.error.issues.map(({ path, message }) => ({ path, message }));
           }
-          return checkTenantSchema(latest.jsonSchema, value).map((error) => ({ path: pointerToPath(error.path), message: error.message }));
+          return jsonSchemaCheck(latest.jsonSchema)(value);
         },
       };
     },
-    getAction(id) {
+    getAction(id): CatalogAction | undefined {
+      // Built-in ids win: the actions API refuses to register a remote action under one.
       const manifest = getActionManifest(id);
-      return manifest && { input: manifest.input };
+      if (manifest) return { input: manifest.input };
+      const action = remote.get(id);
+      return action && { input: jsonSchemaCheck(action.inputSchema), outputFields: listPayloadFields(action.outputSchema as JsonSchema) };
     },
     getWorkflow: (id, version) => (published.has(`${id}@${version}`) ? {} : undefined),
   };

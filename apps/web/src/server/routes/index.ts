@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Route } from '../http/define-route';
+import { deleteRemoteAction, getAction, listActions, putRemoteAction } from './actions';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
@@ -25,6 +26,10 @@ export const routes: Route[] = [
   saveWorkflow,
   listWorkflowVersions,
   publishWorkflow,
+  listActions,
+  getAction,
+  putRemoteAction,
+  deleteRemoteAction,
   listApiKeys,
   createApiKey,
   revokeApiKey,

@@ -1,5 +1,6 @@
 import { createSecretStore, parseSecretKey } from '@cascade/secrets';
 import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '@/server/http/openapi';
 import { db } from '@/server/services';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { deleteSecret, listSecrets, putSecret } from './secrets';
@@ -55,6 +56,13 @@ describe('secrets API', () => {
     expect((await callRoute(putSecret, { apiKey, params: { name: 'ok_name' }, body: {} })).status).toBe(400);
     expect((await callRoute(putSecret, { apiKey, params: { name: 'x'.repeat(101) }, body: { value: 'x' } })).status).toBe(400);
     expect((await callRoute(deleteSecret, { apiKey, params: { name: '../etc' } })).status).toBe(400);
+  });
+
+  it('is described in the OpenAPI document without any value in a response', () => {
+    const document = buildOpenApiDocument([listSecrets, putSecret, deleteSecret]);
+    expect(document.paths!['/api/v1/secrets/{name}']).toMatchObject({ put: { operationId: 'putSecret' }, delete: { operationId: 'deleteSecret' } });
+    expect(document.components!.schemas!.Secret).toMatchObject({ properties: { name: {}, createdAt: {}, updatedAt: {} } });
+    expect(Object.keys((document.components!.schemas!.Secret as { properties: object }).properties)).not.toContain('value');
   });
 
   it('requires the admin scope', async () => {
