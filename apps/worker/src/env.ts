@@ -12,6 +12,15 @@ const workerEnvSchema = z.object({
   WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
   LOG_LEVEL: envFields.logLevel,
   ...ingestionEnvFields,
+  /** How long before a waitForEvent an event may arrive and still be delivered to it. */
+  CASCADE_EVENT_BUFFER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** Dispatch attempts before an event is dead-lettered. */
+  DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  /** Comma-separated hosts http.request and webhook.send may reach although they resolve to private addresses. */
+  ALLOWED_PRIVATE_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((host) => host.trim()).filter(Boolean)),
   /** NATS server to consume events from (JetStream); no NATS source when unset. */
   NATS_URL: z.string().min(1).optional(),
   /** JSON array of sources: {stream, subjects, durable?, tenant: {subjectToken} | "envelope", service?, createStream?}. */

@@ -1,13 +1,16 @@
-import { checkDatabase, createDatabase } from '@cascade/db';
+import { checkDatabase, createDatabase, DISPATCH_CHANNEL } from '@cascade/db';
 import { ConfigurationError } from '@cascade/env';
 import { createIngestion } from '@cascade/ingestion';
 import { createLogger, redactUrl } from '@cascade/logger';
 import { TASK_QUEUE } from '@cascade/temporal';
 import { connectNativeTemporal } from '@cascade/temporal/native';
 import { loadWorkerEnv } from './env';
+import { startDispatcher } from './dispatcher/dispatcher';
+import { createEventRouter } from './dispatcher/route-event';
 import { startHeartbeat } from './heartbeat';
 import { serveMetrics } from './metrics';
 import { startNatsSources } from './nats';
+import { createActionServices } from './services/action-services';
 import { installTemporalRuntime } from './temporal-runtime';
 import { createCascadeWorker } from './worker';
 
@@ -21,23 +24,42 @@ async function main(): Promise<void> {
   if (!database.ok) {
     throw new ConfigurationError('DATABASE_URL', `cannot reach PostgreSQL at ${redactUrl(env.DATABASE_URL)}: ${database.error}`);
   }
-  const { connection } = await connectNativeTemporal({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE }).catch((error: Error) => {
+  const { connection, client } = await connectNativeTemporal({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE }).catch((error: Error) => {
     throw new ConfigurationError('TEMPORAL_ADDRESS', `cannot reach Temporal at ${env.TEMPORAL_ADDRESS}: ${error.message}`);
   });
   const metricsServer = await serveMetrics(env.WORKER_METRICS_PORT).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigurationError('WORKER_METRICS_PORT', `cannot listen on ${env.WORKER_METRICS_PORT}: ${error.code ?? error.message}`);
   });
 
-  const worker = await createCascadeWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db });
+  const ingestion = createIngestion(db);
   const ingestOptions = { restrictedNamespaces: env.CASCADE_RESTRICTED_NAMESPACES, maxCausationDepth: env.MAX_CAUSATION_DEPTH };
-  const nats = env.NATS_URL
-    ? await startNatsSources(env.NATS_URL, env.NATS_SOURCES, { db, ingestion: createIngestion(db), ingestOptions, logger })
-    : undefined;
+  const worker = await createCascadeWorker({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    dependencies: {
+      db,
+      ingestion,
+      ingestOptions,
+      logger,
+      services: createActionServices({ db, allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS }),
+      eventBufferMs: env.CASCADE_EVENT_BUFFER_SECONDS * 1000,
+    },
+  });
+  const nats = env.NATS_URL ? await startNatsSources(env.NATS_URL, env.NATS_SOURCES, { db, ingestion, ingestOptions, logger }) : undefined;
+  const dispatcher = startDispatcher({
+    db,
+    databaseUrl: env.DATABASE_URL,
+    channel: DISPATCH_CHANNEL,
+    logger,
+    maxAttempts: env.DISPATCH_MAX_ATTEMPTS,
+    dispatchEvent: createEventRouter({ db, client, taskQueue: TASK_QUEUE, logger }),
+  });
   const stopHeartbeat = startHeartbeat({ db, workerId: env.WORKER_ID, taskQueue: TASK_QUEUE, logger });
   logger.info({ taskQueue: TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS, metricsPort: env.WORKER_METRICS_PORT }, 'worker started');
 
   // Worker.run() installs its own SIGINT/SIGTERM handlers and resolves once it has drained.
   await worker.run();
+  await dispatcher.stop();
   await nats?.stop();
   await stopHeartbeat();
   metricsServer.close();

@@ -3,6 +3,7 @@ import { createDatabase } from '@cascade/db';
 import { type RoundtripInput, WORKFLOW_NAMES, roundtripWorkflowId } from '@cascade/temporal';
 import { connectNativeTemporal, type NativeTemporal } from '@cascade/temporal/native';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { testDependencies } from './testing/run-harness';
 import { createCascadeWorker } from './worker';
 
 const db = createDatabase(inject('databaseUrl'));
@@ -22,7 +23,7 @@ it('completes a roundtrip: the workflow runs on the real dev server and its acti
   const roundtrip = await db.roundtrip.create({
     data: { id: randomUUID(), tenantId: tenant.id, message: 'hello', workflowId: 'pending' },
   });
-  const worker = await createCascadeWorker({ connection: temporal.connection, namespace: 'default', db, taskQueue });
+  const worker = await createCascadeWorker({ connection: temporal.connection, namespace: 'default', dependencies: testDependencies(db), taskQueue });
   const { client } = temporal;
 
   await worker.runUntil(async () => {

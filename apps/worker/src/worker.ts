@@ -1,15 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import type { Database } from '@cascade/db';
 import { TASK_QUEUE } from '@cascade/temporal';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
-import { createActivities } from './activities/index';
+import { createActivities, type ActivityDependencies } from './activities/index';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
 export interface CascadeWorkerOptions {
   connection: NativeConnection;
   namespace: string;
-  db: Database;
+  dependencies: ActivityDependencies;
   taskQueue?: string;
   /** Pre-bundled workflow code (tests bundle once and share it); bundled from source when absent. */
   workflowBundle?: WorkerOptions['workflowBundle'];
@@ -22,7 +21,7 @@ export function createCascadeWorker(options: CascadeWorkerOptions): Promise<Work
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities({ db: options.db }),
+    activities: createActivities(options.dependencies),
     shutdownGraceTime: '10s',
   });
 }

@@ -25,3 +25,4 @@ export async function checkDatabase(db: Database): Promise<{ ok: true } | { ok: 
 export { API_KEY_SCOPES, type ApiKeyScope, apiKeyFromString, generateApiKey, hashApiKey, hashPassword, verifyPassword } from './credentials';
 export { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, seedDemoTenant, type SeedResult } from './seed';
 export { DISPATCH_CHANNEL } from './channels';
+export { toEnvelope, type StoredEnvelope } from './event-envelope';

@@ -34,6 +34,8 @@ export async function checkTemporal(client: Client): Promise<{ ok: true } | { ok
  */
 export const WORKFLOW_NAMES = {
   roundtrip: 'roundtripWorkflow',
+  /** The interpreter: executes one published workflow version (RunInput → RunResult). */
+  run: 'runWorkflow',
 } as const;
 
 export interface RoundtripInput {
@@ -44,3 +46,6 @@ export interface RoundtripInput {
 export function roundtripWorkflowId(roundtripId: string): string {
   return `roundtrip:${roundtripId}`;
 }
+
+// The run contract is also importable alone, as @cascade/temporal/runs, by workflow code.
+export * from './runs';

@@ -1,14 +1,13 @@
-import type { Database } from '@cascade/db';
 import { createRoundtripActivities } from './roundtrip';
+import { createRunActivities, type RunActivityDependencies } from './runs';
 
-export interface ActivityDependencies {
-  db: Database;
-}
+export type ActivityDependencies = RunActivityDependencies;
 
 /** Builds every activity with its dependencies injected, so tests can pass their own. */
-export function createActivities({ db }: ActivityDependencies) {
+export function createActivities(deps: ActivityDependencies) {
   return {
-    ...createRoundtripActivities(db),
+    ...createRoundtripActivities(deps.db),
+    ...createRunActivities(deps),
   };
 }
 

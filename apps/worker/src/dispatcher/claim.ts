@@ -29,8 +29,9 @@ export async function claimDispatches(db: Database, limit: number, leaseMs: numb
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-export async function markDispatched(db: Database, id: bigint): Promise<void> {
-  await db.dispatch.update({ where: { id }, data: { status: 'DISPATCHED', dispatchedAt: new Date(), lastError: null } });
+/** `note`: what went wrong without stopping the dispatch (kept in lastError), or null. */
+export async function markDispatched(db: Database, id: bigint, note: string | null): Promise<void> {
+  await db.dispatch.update({ where: { id }, data: { status: 'DISPATCHED', dispatchedAt: new Date(), lastError: note } });
 }
 
 /** Schedules the next attempt with exponential backoff, or dead-letters after `maxAttempts`. */

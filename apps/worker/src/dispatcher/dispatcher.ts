@@ -4,8 +4,12 @@ import type { Logger } from '@cascade/logger';
 import pg from 'pg';
 import { claimDispatches, markDispatched, markFailed, type ClaimedDispatch } from './claim';
 
-/** What the dispatcher does with each event: start the runs it triggers, signal runs waiting for it. */
-export type DispatchEvent = (event: Event) => Promise<void>;
+/**
+ * What the dispatcher does with each event: start the runs it triggers, signal runs waiting for
+ * it. Notes are problems that did not stop the dispatch (a failing trigger filter); they are kept
+ * on the dispatch row for the event log to show.
+ */
+export type DispatchEvent = (event: Event) => Promise<{ notes?: string[] } | void>;
 
 export interface DispatcherOptions {
   db: Database;
@@ -50,8 +54,8 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
   const dispatchOne = async (claimed: ClaimedDispatch) => {
     try {
       const event = await db.event.findUniqueOrThrow({ where: { tenantId_id: { tenantId: claimed.tenantId, id: claimed.eventId } } });
-      await options.dispatchEvent(event);
-      await markDispatched(db, claimed.id);
+      const outcome = await options.dispatchEvent(event);
+      await markDispatched(db, claimed.id, outcome?.notes?.join('\n') || null);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const outcome = await markFailed(db, claimed, message, retry);

@@ -4,7 +4,9 @@ import { mappingObjectSchema, mappingSchema } from './mapping';
 
 /** One node type's schema: the common fields, its `type` literal and its own fields. */
 function nodeType<const Type extends string, Shape extends z.ZodRawShape>(type: Type, shape: Shape) {
-  return z.strictObject({ ...commonNodeFields, type: z.literal(type), ...shape });
+  // A node type's own field replaces a common one of the same name (waitForEvent's required timeout).
+  type Fields = Omit<typeof commonNodeFields, keyof Shape> & { type: z.ZodLiteral<Type> } & Shape;
+  return z.strictObject({ ...commonNodeFields, type: z.literal(type), ...shape } as Fields);
 }
 
 /** Ports a switch may not name, because every node type already has them or the switch owns them. */

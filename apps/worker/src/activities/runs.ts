@@ -1,0 +1,230 @@
+import { getActionHandler } from '@cascade/actions/handlers';
+import { Prisma, toEnvelope, type Database } from '@cascade/db';
+import type { IngestOptions, Ingestion } from '@cascade/ingestion';
+import type { Logger } from '@cascade/logger';
+import type { RunEvent } from '@cascade/temporal';
+import { evaluateExpression, type WorkflowDefinition } from '@cascade/workflow';
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import type { RecordBatch, StepWrite } from '../runs/records';
+import type { ActionServicesFor } from '../services/action-services';
+import { stableUuid } from '../runs/stable-uuid';
+import { writeRecords } from '../runs/write-records';
+
+export interface SecretStoreReader {
+  reveal(tenantId: string, name: string): Promise<string>;
+}
+
+export interface RunActivityDependencies {
+  db: Database;
+  ingestion: Ingestion;
+  ingestOptions: IngestOptions;
+  logger: Logger;
+  services: ActionServicesFor;
+  secrets?: SecretStoreReader;
+  /** How far back a waitForEvent looks for an event that arrived before the run reached it. */
+  eventBufferMs: number;
+}
+
+interface StepCall {
+  batch: RecordBatch;
+  runId: string;
+  tenantId: string;
+  /** The step this call performs, written COMPLETED or FAILED with its outcome. */
+  step: Omit<StepWrite, 'status' | 'finishedAt' | 'output' | 'error' | 'attempts'>;
+}
+
+export interface ExecuteActionCall extends StepCall {
+  actionId: string;
+  input: unknown;
+}
+
+export interface EmitEventCall extends StepCall {
+  type: string;
+  data: unknown;
+  causationId: string;
+  correlationId: string;
+}
+
+export interface OpenWaitCall extends StepCall {
+  waitId: string;
+  temporalWorkflowId: string;
+  eventType: string;
+  correlation: { key: string; eventExpression: string };
+  expiresAt: string;
+}
+
+export interface OpenApprovalCall extends StepCall {
+  taskId: string;
+  temporalWorkflowId: string;
+  title: string;
+  assignees: string[];
+  formFields: unknown[];
+  dueAt: string;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The run's side effects. Each is a local activity (DESIGN.md §8): it writes the records the
+ * workflow batched, does its one effect, and writes its own step, so the read model costs no
+ * extra round trip. All are idempotent under retry: steps upsert by key, actions dedupe by
+ * idempotency key, emitted events by their id.
+ */
+export function createRunActivities(deps: RunActivityDependencies) {
+  const { db } = deps;
+
+  /** Runs `effect` as the call's step: the step row says COMPLETED with the output, or FAILED with the error and attempt. */
+  async function asStep<Output>(call: StepCall, effect: () => Promise<Output>): Promise<Output> {
+    await writeRecords(db, call.batch, call.runId);
+    const attempts = Context.current().info.attempt;
+    try {
+      const output = await effect();
+      await writeRecords(db, { steps: [{ ...call.step, status: 'COMPLETED', attempts, output, finishedAt: new Date().toISOString() }] }, call.runId);
+      return output;
+    } catch (error) {
+      const failure = { message: message(error), type: error instanceof ApplicationFailure ? (error.type ?? undefined) : undefined };
+      await writeRecords(db, { steps: [{ ...call.step, status: 'FAILED', attempts, error: failure, finishedAt: new Date().toISOString() }] }, call.runId);
+      throw error;
+    }
+  }
+
+  return {
+    async writeRunRecords({ batch, runId }: { batch: RecordBatch; runId: string }): Promise<void> {
+      await writeRecords(db, batch, runId);
+    },
+
+    async executeAction(call: ExecuteActionCall): Promise<unknown> {
+      return asStep(call, async () => {
+        const idempotencyKey = `${call.runId}:${call.step.key}`;
+        const done = await db.actionExecution.findUnique({ where: { idempotencyKey } });
+        if (done) return done.output;
+        const handler = getActionHandler(call.actionId);
+        if (!handler) throw ApplicationFailure.nonRetryable(`Unknown action ${call.actionId}`, 'UnknownAction');
+        const input = handler.input.safeParse(call.input);
+        if (!input.success) {
+          const issues = input.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ');
+          throw ApplicationFailure.nonRetryable(`Input of ${call.actionId} is invalid: ${issues}`, 'InvalidActionInput');
+        }
+        const context = Context.current();
+        const log = deps.logger.child({ runId: call.runId, node: call.step.key, action: call.actionId });
+        const output = await handler.run(input.data, {
+          tenantId: call.tenantId,
+          runId: call.runId,
+          idempotencyKey,
+          signal: context.cancellationSignal,
+          log: (text, fields) => log.info(fields ?? {}, text),
+          secrets: {
+            reveal: (name) =>
+              deps.secrets ? deps.secrets.reveal(call.tenantId, name) : Promise.reject(new Error(`No secret store is configured, so secret ${name} is unknown`)),
+          },
+          services: deps.services({ tenantId: call.tenantId, runId: call.runId }),
+        });
+        const parsed = handler.output.parse(output) as unknown;
+        await db.actionExecution.create({
+          data: { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId, output: parsed ?? Prisma.JsonNull },
+        });
+        return parsed;
+      });
+    },
+
+    async emitEvent(call: EmitEventCall): Promise<{ eventId: string; duplicate: boolean }> {
+      return asStep(call, async () => {
+        const publisher = { tenantId: call.tenantId, id: `run:${call.runId}`, namespaces: [] };
+        // The id follows from the step, so a retried or re-executed emit is a duplicate, not a second event.
+        const eventId = stableUuid(`${call.runId}:${call.step.key}`);
+        const envelope = { id: eventId, type: call.type, source: 'cascade', data: call.data, causationId: call.causationId, correlationId: call.correlationId };
+        const result = await deps.ingestion.ingest(publisher, [envelope], deps.ingestOptions);
+        const [rejected] = result.rejected;
+        if (rejected) {
+          const fields = rejected.errors.map((error) => `${error.path}: ${error.message}`).join('; ');
+          throw ApplicationFailure.nonRetryable(`${call.type} was refused: ${rejected.detail}${fields ? ` (${fields})` : ''}`, 'EmitRefused');
+        }
+        return { eventId, duplicate: result.accepted[0]!.duplicate };
+      });
+    },
+
+    async finishRun({ batch, runId, status, error }: { batch: RecordBatch; runId: string; status: 'COMPLETED' | 'FAILED' | 'CANCELLED'; error?: { message: string; node?: string } }) {
+      await writeRecords(db, batch, runId);
+      await db.run.update({ where: { id: runId }, data: { status, finishedAt: new Date(), error: error ?? undefined } });
+    },
+
+    /**
+     * Opens the wait the dispatcher signals, then returns events of the type that arrived within
+     * the buffer window and match the correlation. In this order, an event is either committed
+     * before the wait (found here) or dispatched after it (signalled); sometimes both, and the
+     * workflow takes the first.
+     */
+    async openWait(call: OpenWaitCall): Promise<RunEvent[]> {
+      await writeRecords(db, call.batch, call.runId);
+      await db.wait.upsert({
+        where: { id: call.waitId },
+        update: {},
+        create: {
+          id: call.waitId,
+          tenantId: call.tenantId,
+          runId: call.runId,
+          temporalWorkflowId: call.temporalWorkflowId,
+          nodeKey: call.step.key,
+          eventType: call.eventType,
+          correlationKey: call.correlation.key,
+          correlationExpr: call.correlation.eventExpression,
+          expiresAt: new Date(call.expiresAt),
+        },
+      });
+      const recent = await db.event.findMany({
+        where: { tenantId: call.tenantId, type: call.eventType, receivedAt: { gte: new Date(Date.now() - deps.eventBufferMs) } },
+        orderBy: { receivedAt: 'asc' },
+        take: 500,
+      });
+      const matching: RunEvent[] = [];
+      for (const row of recent) {
+        const envelope = toEnvelope(row);
+        const value = await evaluateExpression(call.correlation.eventExpression, { event: envelope }).catch(() => undefined);
+        if (value !== undefined && JSON.stringify(value) === call.correlation.key) matching.push(envelope);
+      }
+      return matching;
+    },
+
+    async closeWait({ batch, runId, waitId, deliveredEventId }: { batch: RecordBatch; runId: string; waitId: string; deliveredEventId: string | null }) {
+      await writeRecords(db, batch, runId);
+      await db.wait.update({ where: { id: waitId }, data: { closedAt: new Date(), deliveredEventId } });
+    },
+
+    async openApprovalTask(call: OpenApprovalCall): Promise<void> {
+      await writeRecords(db, call.batch, call.runId);
+      await db.approvalTask.upsert({
+        where: { id: call.taskId },
+        update: {},
+        create: {
+          id: call.taskId,
+          tenantId: call.tenantId,
+          runId: call.runId,
+          temporalWorkflowId: call.temporalWorkflowId,
+          nodeKey: call.step.key,
+          title: call.title,
+          assignees: call.assignees,
+          formFields: call.formFields as object[],
+          dueAt: new Date(call.dueAt),
+        },
+      });
+    },
+
+    async escalateApprovalTask({ taskId, assignees }: { taskId: string; assignees: string[] }) {
+      await db.approvalTask.updateMany({ where: { id: taskId, status: 'PENDING' }, data: { assignees, escalatedAt: new Date() } });
+    },
+
+    async expireApprovalTask({ batch, runId, taskId }: { batch: RecordBatch; runId: string; taskId: string }) {
+      await writeRecords(db, batch, runId);
+      await db.approvalTask.updateMany({ where: { id: taskId, status: 'PENDING' }, data: { status: 'TIMED_OUT', decidedAt: new Date() } });
+    },
+
+    async loadWorkflowVersion({ tenantId, workflowId, version }: { tenantId: string; workflowId: string; version: number }) {
+      const row = await db.workflowVersion.findFirst({ where: { tenantId, workflowId, version } });
+      if (!row) throw ApplicationFailure.nonRetryable(`Workflow ${workflowId} has no published version ${version}`, 'UnknownWorkflowVersion');
+      return { versionId: row.id, definition: row.definition as unknown as WorkflowDefinition };
+    },
+  };
+}
+
+export type RunActivities = ReturnType<typeof createRunActivities>;

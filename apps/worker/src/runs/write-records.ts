@@ -1,0 +1,54 @@
+import type { Database } from '@cascade/db';
+import type { RecordBatch, StepWrite } from './records';
+
+/**
+ * Writes a batch of the run read model in one statement: the run row (once, idempotently) and
+ * each step upserted by its key, so a retried activity rewrites rather than duplicates.
+ */
+export async function writeRecords(db: Database, batch: RecordBatch, runId: string): Promise<void> {
+  const { run } = batch;
+  if (!run && batch.steps.length === 0) return;
+  await db.$executeRaw`
+    WITH new_run AS (
+      INSERT INTO runs (id, tenant_id, workflow_id, version_id, temporal_workflow_id, event_id, parent_run_id, status, started_at)
+      SELECT r.id, r.tenant_id, r.workflow_id, r.version_id, r.temporal_workflow_id, r.event_id, r.parent_run_id, 'RUNNING', r.started_at
+        FROM jsonb_to_record(${run ? JSON.stringify(runRow(run)) : null}::jsonb)
+          AS r(id uuid, tenant_id uuid, workflow_id uuid, version_id uuid, temporal_workflow_id text, event_id uuid, parent_run_id uuid, started_at timestamptz)
+       WHERE r.id IS NOT NULL
+      ON CONFLICT DO NOTHING
+    )
+    INSERT INTO run_steps (run_id, node_id, key, status, attempts, input, output, error, started_at, finished_at)
+    SELECT ${runId}::uuid, s.node_id, s.key, s.status::"StepStatus", s.attempts, s.input, s.output, s.error, s.started_at, s.finished_at
+      FROM jsonb_to_recordset(${JSON.stringify(batch.steps.map(stepRow))}::jsonb)
+        AS s(node_id text, key text, status text, attempts int, input jsonb, output jsonb, error jsonb, started_at timestamptz, finished_at timestamptz)
+    ON CONFLICT (run_id, key) DO UPDATE
+      SET status = excluded.status, attempts = excluded.attempts, input = excluded.input, output = excluded.output,
+          error = excluded.error, started_at = excluded.started_at, finished_at = excluded.finished_at`;
+}
+
+function runRow(run: NonNullable<RecordBatch['run']>) {
+  return {
+    id: run.id,
+    tenant_id: run.tenantId,
+    workflow_id: run.workflowId,
+    version_id: run.versionId,
+    temporal_workflow_id: run.temporalWorkflowId,
+    event_id: run.eventId,
+    parent_run_id: run.parentRunId ?? null,
+    started_at: run.startedAt,
+  };
+}
+
+function stepRow(step: StepWrite) {
+  return {
+    node_id: step.nodeId,
+    key: step.key,
+    status: step.status,
+    attempts: step.attempts ?? 1,
+    input: step.input ?? null,
+    output: step.output ?? null,
+    error: step.error ?? null,
+    started_at: step.startedAt,
+    finished_at: step.finishedAt ?? null,
+  };
+}

@@ -1,0 +1,441 @@
+import type { ApprovalDecision, DeliveredEvent, RunEvent, RunFailureDetails, RunInput, RunResult, RunResume } from '@cascade/temporal/runs';
+import {
+  ERROR_PORT,
+  evaluateExpression,
+  evaluateMapping,
+  isExpressionLeaf,
+  isTruthy,
+  parseDuration,
+  type ExpressionContext,
+  type NodeOf,
+  type RunContext,
+  type StepRecord,
+  type WorkflowNode,
+} from '@cascade/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  ContinueAsNew,
+  condition,
+  continueAsNew,
+  executeChild,
+  isCancellation,
+  proxyLocalActivities,
+  sleep,
+  uuid4,
+  workflowInfo,
+  type ActivityOptions,
+  type LocalActivityOptions,
+} from '@temporalio/workflow';
+import type { RunActivities } from '../../activities/runs';
+import type { RecordBatch, StepWrite } from '../../runs/records';
+import { Flow } from './flow';
+
+/** Bookkeeping activities retry until the database is back: an outage must not fail a run. */
+const bookkeeping = proxyLocalActivities<RunActivities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '1m' },
+});
+
+const DEFAULT_NODE_RETRY = { maximumAttempts: 3, initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' } as const;
+const DEFAULT_NODE_TIMEOUT = '30s';
+/** A forEach refuses more items than this: each iteration lives in the run's history. */
+export const MAX_FOREACH_ITEMS = 1_000;
+
+/** How a node ended: the port its run continues by, and what `steps.<id>.output` holds. */
+interface Outcome {
+  port: string | undefined;
+  output?: unknown;
+  /** The node's step was written by its own activity; otherwise it joins the next batch. */
+  recorded?: boolean;
+}
+
+interface Arrivals {
+  live: number;
+  skipped: number;
+  fired: boolean;
+}
+
+/** Where a walk is: the top level, or one iteration of a forEach body. */
+interface Scope {
+  flow: Flow;
+  /** Prefix of step keys: '' at the top, `lines[2].` inside an iteration. */
+  prefix: string;
+  steps: Record<string, StepRecord>;
+  arrivals: Map<string, Arrivals>;
+  top: boolean;
+}
+
+/** A `fail` node: ends the run as failed; `error` ports do not catch it. */
+class RunFailed extends Error {
+  constructor(message: string, readonly node: string) {
+    super(message);
+  }
+}
+
+/** A node failed and nothing catches it: the error leaves its scope. */
+class NodeFailed extends Error {
+  constructor(message: string, readonly node: string, readonly type?: string) {
+    super(message);
+  }
+}
+
+const isoNow = () => new Date().toISOString();
+
+/** Milliseconds of a duration the definition schema has already checked. */
+function ms(duration: string | undefined): number {
+  const value = duration === undefined ? undefined : parseDuration(duration);
+  if (value === undefined) throw new Error(`${JSON.stringify(duration)} is not an ISO 8601 duration`);
+  return value;
+}
+
+function describe(error: unknown): { message: string; type?: string } {
+  if (error instanceof NodeFailed) return { message: error.message, type: error.type };
+  // An activity's failure wraps the error its code threw; that one says what went wrong.
+  const cause = error instanceof Error && error.cause instanceof ApplicationFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure) return { message: cause.message, type: cause.type ?? undefined };
+  if (error instanceof Error) return { message: error.message, type: error.name };
+  return { message: String(error) };
+}
+
+function retryOf(node: WorkflowNode): LocalActivityOptions['retry'] {
+  if (!node.retry) return DEFAULT_NODE_RETRY;
+  const { maxAttempts, initialInterval, backoff, maxInterval } = node.retry;
+  return { maximumAttempts: maxAttempts, initialInterval: ms(initialInterval), backoffCoefficient: backoff, maximumInterval: ms(maxInterval) };
+}
+
+function effects(node: WorkflowNode) {
+  const options: ActivityOptions & LocalActivityOptions = { startToCloseTimeout: node.timeout ? ms(node.timeout) : DEFAULT_NODE_TIMEOUT, retry: retryOf(node) };
+  return proxyLocalActivities<RunActivities>(options);
+}
+
+/**
+ * Executes one published workflow version (DESIGN.md §5) as Temporal workflow code: it walks the
+ * graph from the trigger, evaluates expressions itself (they are pure) and leaves every side
+ * effect to a local activity. Branches run concurrently; a join waits for the branches that can
+ * still reach it (paths not taken are propagated to it as skipped); a failure goes to the node's
+ * `error` port or fails the run.
+ */
+export class Interpreter {
+  private readonly run: RunContext;
+  private readonly temporalWorkflowId = workflowInfo().workflowId;
+  private readonly vars: Record<string, unknown>;
+  private readonly pending: StepWrite[] = [];
+  private runRecorded: boolean;
+  /** Live branches of the top level; continue-as-new happens only when one remains. */
+  private branches = 1;
+  private readonly waits = new Map<string, RunEvent[]>();
+  private readonly decisions = new Map<string, ApprovalDecision | undefined>();
+  private top!: Scope;
+
+  constructor(private readonly input: RunInput) {
+    const { run, definition, resume } = input;
+    this.run = { id: run.id, workflowId: run.workflowId, workflowVersion: run.version, tenantId: run.tenantId, startedAt: resume?.startedAt ?? isoNow() };
+    this.vars = resume ? { ...resume.vars } : { ...definition.variables, ...input.vars };
+    this.runRecorded = resume !== undefined;
+  }
+
+  onEventDelivered({ waitId, event }: DeliveredEvent): void {
+    this.waits.get(waitId)?.push(event);
+  }
+
+  onApprovalDecided(decision: ApprovalDecision): void {
+    if (this.decisions.has(decision.taskId) && this.decisions.get(decision.taskId) === undefined) this.decisions.set(decision.taskId, decision);
+  }
+
+  async execute(): Promise<RunResult> {
+    const { definition, resume } = this.input;
+    const flow = Flow.topLevel(definition);
+    this.top = { flow, prefix: '', steps: { ...resume?.steps }, arrivals: new Map(Object.entries(resume?.arrivals ?? {})), top: true };
+    try {
+      if (resume) await this.visit(flow.node(resume.nodeId), this.top);
+      else await Promise.all(flow.entries.map((entry) => this.arrive(entry, this.top, true)));
+      await bookkeeping.finishRun({ batch: this.takeBatch(), runId: this.run.id, status: 'COMPLETED' });
+      return { vars: this.vars };
+    } catch (error) {
+      if (error instanceof ContinueAsNew) throw error;
+      if (isCancellation(error)) {
+        await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ batch: this.takeBatch(), runId: this.run.id, status: 'CANCELLED' }));
+        throw error;
+      }
+      const node = error instanceof RunFailed || error instanceof NodeFailed ? error.node : 'unknown';
+      const { message, type } = describe(error);
+      await bookkeeping.finishRun({ batch: this.takeBatch(), runId: this.run.id, status: 'FAILED', error: { message, node } });
+      const details: RunFailureDetails = { failedNode: node, resume: this.resumeAt(node.split('.')[0]!.replace(/\[\d+\]$/, '')) };
+      throw ApplicationFailure.create({ message, type: error instanceof RunFailed ? 'RunFailed' : (type ?? 'NodeFailed'), nonRetryable: true, details: [details] });
+    }
+  }
+
+  /** A branch reaches a node (live), or learns that a path to it was not taken (skipped). */
+  private async arrive(nodeId: string, scope: Scope, live: boolean): Promise<void> {
+    const node = scope.flow.node(nodeId);
+    const state = scope.arrivals.get(nodeId) ?? { live: 0, skipped: 0, fired: false };
+    scope.arrivals.set(nodeId, state);
+    if (live) state.live++;
+    else state.skipped++;
+    const allArrived = state.live + state.skipped >= scope.flow.incomingCount(nodeId);
+    const waitsForAll = node.type === 'join' && node.mode === 'all';
+    const fire = !state.fired && (waitsForAll ? allArrived && state.live > 0 : live);
+    if (fire) {
+      state.fired = true;
+      // A join completed by a skipped path continues the branch it absorbed earlier.
+      if (!live && scope.top) this.branches++;
+      return this.visit(node, scope);
+    }
+    if (live && scope.top) this.branches--;
+    if (!state.fired && allArrived && state.live === 0) {
+      state.fired = true;
+      await Promise.all(scope.flow.targetsOtherThan(nodeId, undefined).map((target) => this.arrive(target, scope, false)));
+    }
+  }
+
+  private async visit(node: WorkflowNode, scope: Scope): Promise<void> {
+    const key = scope.prefix + node.id;
+    if (scope.top) await this.continueAsNewIfLong(node.id);
+    const startedAt = isoNow();
+    let outcome: Outcome;
+    try {
+      outcome = await this.executeNode(node, scope, key, startedAt);
+      scope.steps[node.id] = { output: outcome.output ?? null };
+      if (!outcome.recorded) this.pending.push({ key, nodeId: node.id, status: 'COMPLETED', output: outcome.output ?? null, startedAt, finishedAt: isoNow() });
+    } catch (error) {
+      if (error instanceof RunFailed || error instanceof ContinueAsNew || isCancellation(error)) throw error;
+      const failure = describe(error);
+      // Activities write their own failed step; anything else failed in the workflow and is written here.
+      if (!(error instanceof ActivityFailure)) {
+        this.pending.push({ key, nodeId: node.id, status: 'FAILED', error: failure, startedAt, finishedAt: isoNow() });
+      }
+      if (!scope.flow.hasPort(node.id, ERROR_PORT)) throw new NodeFailed(failure.message, error instanceof NodeFailed ? error.node : key, failure.type);
+      scope.steps[node.id] = { error: failure };
+      outcome = { port: ERROR_PORT };
+    }
+    const port = outcome.port;
+    const taken = port === undefined ? [] : scope.flow.targets(node.id, port);
+    if (scope.top) this.branches += taken.length - 1;
+    await Promise.all([
+      ...taken.map((target) => this.arrive(target, scope, true)),
+      ...scope.flow.targetsOtherThan(node.id, port).map((target) => this.arrive(target, scope, false)),
+    ]);
+  }
+
+  private async executeNode(node: WorkflowNode, scope: Scope, key: string, startedAt: string): Promise<Outcome> {
+    switch (node.type) {
+      case 'trigger':
+        return { port: 'next', output: { eventId: this.input.event.id } };
+      case 'parallel':
+      case 'join':
+        return { port: 'next' };
+      case 'end':
+        return { port: undefined };
+      case 'fail':
+        throw new RunFailed(String(await this.evaluate(node.message, scope)), key);
+      case 'condition': {
+        const value = isTruthy(await this.evaluate(node.expression, scope));
+        return { port: value ? 'true' : 'false', output: value };
+      }
+      case 'switch': {
+        for (const { port, expression } of node.cases) {
+          if (isTruthy(await this.evaluate(expression, scope))) return { port, output: port };
+        }
+        return { port: 'default', output: 'default' };
+      }
+      case 'setVariables': {
+        const values = (await evaluateMapping(node.assign, this.context(scope), { now: Date.now() })) as Record<string, unknown>;
+        Object.assign(this.vars, values);
+        return { port: 'next', output: values };
+      }
+      case 'action': {
+        const input = await evaluateMapping(node.input, this.context(scope), { now: Date.now() });
+        const output = await effects(node).executeAction({
+          batch: this.takeBatch(), runId: this.run.id, tenantId: this.run.tenantId,
+          step: { key, nodeId: node.id, input, startedAt }, actionId: node.action, input,
+        });
+        this.runRecorded = true;
+        return { port: 'next', output, recorded: true };
+      }
+      case 'emit': {
+        const data = await evaluateMapping(node.data, this.context(scope), { now: Date.now() });
+        const { event } = this.input;
+        const output = await effects(node).emitEvent({
+          batch: this.takeBatch(), runId: this.run.id, tenantId: this.run.tenantId,
+          step: { key, nodeId: node.id, input: data, startedAt },
+          type: node.event, data, causationId: event.id, correlationId: event.correlationId ?? event.id,
+        });
+        this.runRecorded = true;
+        return { port: 'next', output, recorded: true };
+      }
+      case 'delay':
+        return this.delay(node, scope);
+      case 'waitForEvent':
+        return this.waitForEvent(node, scope, key, startedAt);
+      case 'approval':
+        return this.approval(node, scope, key, startedAt);
+      case 'forEach':
+        return { port: 'done', output: await this.forEach(node, scope) };
+      case 'subWorkflow':
+        return this.subWorkflow(node, scope, key);
+    }
+  }
+
+  private async delay(node: NodeOf<'delay'>, scope: Scope): Promise<Outcome> {
+    let until: number;
+    if (node.duration !== undefined) {
+      until = Date.now() + ms(node.duration);
+    } else {
+      const value = await this.evaluate(node.until!, scope);
+      until = typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : NaN;
+      if (Number.isNaN(until)) throw new Error(`until gave ${JSON.stringify(value)}, not an ISO 8601 instant`);
+    }
+    if (until > Date.now()) await sleep(until - Date.now());
+    return { port: 'next', output: { until: new Date(until).toISOString() } };
+  }
+
+  private async waitForEvent(node: NodeOf<'waitForEvent'>, scope: Scope, key: string, startedAt: string): Promise<Outcome> {
+    const runSide = await this.evaluate(node.correlation.run, scope);
+    if (runSide === undefined) throw new Error('correlation.run gave no value, so no event could ever match');
+    const waitId = uuid4();
+    const deadline = Date.now() + ms(node.timeout);
+    const inbox: RunEvent[] = [];
+    this.waits.set(waitId, inbox);
+    const buffered = await bookkeeping.openWait({
+      batch: this.takeBatch(), runId: this.run.id, tenantId: this.run.tenantId,
+      step: { key, nodeId: node.id, startedAt }, waitId, temporalWorkflowId: this.temporalWorkflowId,
+      eventType: node.event, correlation: { key: JSON.stringify(runSide), eventExpression: node.correlation.event },
+      expiresAt: new Date(deadline).toISOString(),
+    });
+    this.runRecorded = true;
+    inbox.unshift(...buffered);
+    const seen = new Set<string>();
+    const next = async (): Promise<RunEvent | undefined> => {
+      for (let event = inbox.shift(); event; event = inbox.shift()) {
+        if (seen.has(event.id)) continue;
+        seen.add(event.id);
+        if (!node.filter || isTruthy(await this.evaluate(node.filter, scope, event))) return event;
+      }
+      return undefined;
+    };
+    let received = await next();
+    while (!received && Date.now() < deadline) {
+      if (!(await condition(() => inbox.length > 0, deadline - Date.now()))) break;
+      received = await next();
+    }
+    this.waits.delete(waitId);
+    const output = received ?? null;
+    this.pending.push({ key, nodeId: node.id, status: 'COMPLETED', output, startedAt, finishedAt: isoNow() });
+    await bookkeeping.closeWait({ batch: this.takeBatch(), runId: this.run.id, waitId, deliveredEventId: received?.id ?? null });
+    return { port: received ? 'received' : 'timeout', output, recorded: true };
+  }
+
+  private async approval(node: NodeOf<'approval'>, scope: Scope, key: string, startedAt: string): Promise<Outcome> {
+    const taskId = uuid4();
+    const deadline = Date.now() + ms(node.timeout);
+    this.decisions.set(taskId, undefined);
+    await bookkeeping.openApprovalTask({
+      batch: this.takeBatch(), runId: this.run.id, tenantId: this.run.tenantId,
+      step: { key, nodeId: node.id, startedAt }, taskId, temporalWorkflowId: this.temporalWorkflowId,
+      title: node.title, assignees: await this.assignees(node.assignees, scope), formFields: node.formFields ?? [],
+      dueAt: new Date(deadline).toISOString(),
+    });
+    this.runRecorded = true;
+    const decided = () => this.decisions.get(taskId) !== undefined;
+    if (node.escalation) {
+      const after = ms(node.escalation.after);
+      if (Date.now() + after < deadline && !(await condition(decided, after))) {
+        await bookkeeping.escalateApprovalTask({ taskId, assignees: await this.assignees(node.escalation.assignees, scope) });
+      }
+    }
+    if (!decided() && deadline > Date.now()) await condition(decided, deadline - Date.now());
+    const decision = this.decisions.get(taskId);
+    this.decisions.delete(taskId);
+    if (!decision) {
+      await bookkeeping.expireApprovalTask({ batch: this.takeBatch(), runId: this.run.id, taskId });
+      return { port: 'timeout', output: { outcome: 'timeout' } };
+    }
+    const { outcome, data, decidedBy, comment } = decision;
+    return { port: outcome, output: { outcome, data, decidedBy, ...(comment ? { comment } : {}) } };
+  }
+
+  private async forEach(node: NodeOf<'forEach'>, scope: Scope): Promise<unknown[]> {
+    const value = await this.evaluate(node.items, scope);
+    const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
+    if (items.length > MAX_FOREACH_ITEMS) throw new Error(`items gave ${items.length} items; a forEach takes at most ${MAX_FOREACH_ITEMS}`);
+    const body = Flow.body(node);
+    const results: unknown[] = new Array(items.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < items.length) {
+        const index = next++;
+        const iteration: Scope = {
+          flow: body,
+          prefix: `${scope.prefix}${node.id}[${index}].`,
+          steps: { ...scope.steps, [node.id]: { item: items[index], index } },
+          arrivals: new Map(),
+          top: false,
+        };
+        await Promise.all(body.entries.map((entry) => this.arrive(entry, iteration, true)));
+        results[index] = Object.fromEntries(body.nodeIds().filter((id) => id in iteration.steps).map((id) => [id, iteration.steps[id]!.output ?? null]));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(node.concurrency, items.length) }, lane));
+    return results;
+  }
+
+  private async subWorkflow(node: NodeOf<'subWorkflow'>, scope: Scope, key: string): Promise<Outcome> {
+    const input = (await evaluateMapping(node.input, this.context(scope), { now: Date.now() })) as Record<string, unknown>;
+    const { versionId, definition } = await bookkeeping.loadWorkflowVersion({ tenantId: this.run.tenantId, workflowId: node.workflow, version: node.version });
+    const child: RunInput = {
+      run: { id: uuid4(), tenantId: this.run.tenantId, workflowId: node.workflow, versionId, version: node.version, parentRunId: this.run.id },
+      definition,
+      event: this.input.event,
+      vars: input,
+    };
+    const result = await executeChild('runWorkflow', {
+      workflowId: `${this.temporalWorkflowId}/${key}`,
+      args: [child],
+      ...(node.timeout ? { workflowExecutionTimeout: ms(node.timeout) } : {}),
+    });
+    return { port: 'next', output: (result as RunResult).vars };
+  }
+
+  private async assignees(list: NodeOf<'approval'>['assignees'], scope: Scope): Promise<string[]> {
+    const resolved: string[] = [];
+    for (const assignee of list) {
+      const value = isExpressionLeaf(assignee) ? await this.evaluate(assignee.$expr, scope) : assignee;
+      resolved.push(...(Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== null).map(String));
+    }
+    return resolved;
+  }
+
+  private context(scope: Scope, event: RunEvent = this.input.event): ExpressionContext {
+    return { event, steps: scope.steps, vars: this.vars, run: this.run };
+  }
+
+  /** Evaluates in the workflow: pure, with the workflow clock as `$now`, so replays agree. */
+  private evaluate(expression: string, scope: Scope, event?: RunEvent): Promise<unknown> {
+    return evaluateExpression(expression, this.context(scope, event), { now: Date.now() });
+  }
+
+  /** The records batched since the last activity, for the next one to write. */
+  private takeBatch(): RecordBatch {
+    const { run, event } = this.input;
+    return {
+      ...(this.runRecorded ? {} : { run: { ...run, temporalWorkflowId: this.temporalWorkflowId, eventId: event.id, startedAt: this.run.startedAt } }),
+      steps: this.pending.splice(0),
+    };
+  }
+
+  private resumeAt(nodeId: string): RunResume {
+    return { nodeId, steps: this.top.steps, vars: this.vars, startedAt: this.run.startedAt, arrivals: Object.fromEntries(this.top.arrivals) };
+  }
+
+  /** Before a top-level node, with no other branch alive, a long history starts afresh. */
+  private async continueAsNewIfLong(nodeId: string): Promise<void> {
+    const info = workflowInfo();
+    const long = info.continueAsNewSuggested || (this.input.historyLimit !== undefined && info.historyLength >= this.input.historyLimit);
+    if (!long || this.branches !== 1) return;
+    await bookkeeping.writeRunRecords({ batch: this.takeBatch(), runId: this.run.id });
+    const resume = this.resumeAt(nodeId);
+    await continueAsNew<(input: RunInput) => Promise<RunResult>>({ ...this.input, resume });
+  }
+}

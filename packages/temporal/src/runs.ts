@@ -1,0 +1,89 @@
+import type { StepRecord, WorkflowDefinition } from '@cascade/workflow';
+
+/**
+ * The contract between whoever starts, signals or inspects a run (dispatcher, API) and the
+ * interpreter workflow that executes it. Type-only imports keep it safe for workflow code.
+ */
+
+/** The triggering event as `event` shows it in expressions (DESIGN.md §3 envelope). */
+export interface RunEvent {
+  id: string;
+  type: string;
+  version: number;
+  timestamp: string;
+  source: string;
+  tenantId: string;
+  correlationId: string | null;
+  causationId: string | null;
+  actor: unknown;
+  data: unknown;
+  metadata: unknown;
+}
+
+export interface RunIdentity {
+  id: string;
+  tenantId: string;
+  workflowId: string;
+  versionId: string;
+  version: number;
+  /** Set when a subWorkflow node started this run. */
+  parentRunId?: string;
+}
+
+/** Where a run picks up again after continue-as-new or a retry from its failed step. */
+export interface RunResume {
+  /** Key of the node to execute next, in the top-level flow. */
+  nodeId: string;
+  steps: Record<string, StepRecord>;
+  vars: Record<string, unknown>;
+  startedAt: string;
+  /** Which branches have reached which top-level nodes, so joins keep counting. */
+  arrivals?: Record<string, { live: number; skipped: number; fired: boolean }>;
+}
+
+export interface RunInput {
+  run: RunIdentity;
+  /** The published version's definition, pinned for the run's whole life. */
+  definition: WorkflowDefinition;
+  event: RunEvent;
+  /** Initial variables beyond the definition's own (a subWorkflow's input). */
+  vars?: Record<string, unknown>;
+  resume?: RunResume;
+  /** Continue-as-new once history holds this many events (default: when Temporal suggests it). */
+  historyLimit?: number;
+}
+
+export interface RunResult {
+  vars: Record<string, unknown>;
+}
+
+/** What a run that failed left behind, so a retry can start again at the failed node. */
+export interface RunFailureDetails {
+  failedNode: string;
+  resume: RunResume;
+}
+
+export const RUN_SIGNALS = {
+  /** An event a waitForEvent node of the run waits for: `DeliveredEvent`. */
+  deliverEvent: 'deliverEvent',
+  /** A decision on one of the run's approval tasks: `ApprovalDecision`. */
+  decideApproval: 'decideApproval',
+} as const;
+
+export interface DeliveredEvent {
+  waitId: string;
+  event: RunEvent;
+}
+
+export interface ApprovalDecision {
+  taskId: string;
+  outcome: 'approved' | 'rejected';
+  data: Record<string, unknown>;
+  decidedBy: string;
+  comment?: string;
+}
+
+/** One Temporal workflow per (workflow, event): a redelivered event cannot start a second run. */
+export function runWorkflowId(workflowId: string, eventId: string): string {
+  return `run:${workflowId}:${eventId}`;
+}
