@@ -6,8 +6,11 @@ const NAV = [
   { href: '/', label: 'Overview' },
   { href: '/catalog', label: 'Event catalog' },
   { href: '/events', label: 'Event log' },
+  { href: '/runs', label: 'Runs' },
+  { href: '/approvals', label: 'Approvals' },
   { href: '/diagnostics', label: 'Diagnostics' },
   { href: '/settings/api-keys', label: 'API keys' },
+  { href: '/settings/secrets', label: 'Secrets' },
   { href: '/docs', label: 'API docs' },
 ];
 

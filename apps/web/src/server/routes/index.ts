@@ -6,6 +6,7 @@ import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { getEvent, listEvents, publishEvents, replayEvent } from './events';
 import { deleteSecret, listSecrets, putSecret } from './secrets';
+import { cancelRunRoute, decideApprovalRoute, getRun, listApprovals, listRuns, retryRunRoute } from './runs';
 import { health, readiness } from './system';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
@@ -26,6 +27,12 @@ export const routes: Route[] = [
   saveWorkflow,
   listWorkflowVersions,
   publishWorkflow,
+  listRuns,
+  getRun,
+  cancelRunRoute,
+  retryRunRoute,
+  listApprovals,
+  decideApprovalRoute,
   listActions,
   getAction,
   putRemoteAction,

@@ -1,0 +1,4 @@
+import { listApprovals } from '@/server/routes/runs';
+
+export const dynamic = 'force-dynamic';
+export const GET = listApprovals.handler;

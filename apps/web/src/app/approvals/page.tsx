@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AppShell } from '@/components/app-shell';
+import { db } from '@/server/services';
+import { requireSession } from '@/server/session';
+import { DecisionForm, type FormField } from './decision-form';
+
+export const metadata: Metadata = { title: 'Approvals' };
+export const dynamic = 'force-dynamic';
+
+const time = (date: Date | null) => date?.toISOString().replace('T', ' ').slice(0, 16) ?? '—';
+
+export default async function ApprovalsPage() {
+  const session = await requireSession();
+  const [pending, decided] = await Promise.all([
+    db().approvalTask.findMany({ where: { tenantId: session.tenantId, status: 'PENDING' }, orderBy: { createdAt: 'asc' }, take: 100 }),
+    db().approvalTask.findMany({ where: { tenantId: session.tenantId, status: { not: 'PENDING' } }, orderBy: { decidedAt: 'desc' }, take: 20 }),
+  ]);
+
+  return (
+    <AppShell session={session}>
+      <h1>Approvals</h1>
+      {pending.length === 0 && <p className="muted card">Nothing waits for a decision.</p>}
+      {pending.map((task) => (
+        <section key={task.id} className="card" data-testid="approval-task">
+          <h2>{task.title}</h2>
+          <p className="muted">
+            For {(task.assignees as string[]).join(', ')} · due {time(task.dueAt)}
+            {task.escalatedAt ? ` · escalated ${time(task.escalatedAt)}` : ''} · <Link href={`/runs/${task.runId}`}>run</Link>
+          </p>
+          <DecisionForm taskId={task.id} fields={task.formFields as unknown as FormField[]} />
+        </section>
+      ))}
+      {decided.length > 0 && (
+        <section className="card">
+          <h2>Recently decided</h2>
+          <ul data-testid="decided-tasks">
+            {decided.map((task) => (
+              <li key={task.id}>{task.title}: {task.status}{task.decidedBy ? ` by ${task.decidedBy}` : ''} ({time(task.decidedAt)})</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </AppShell>
+  );
+}

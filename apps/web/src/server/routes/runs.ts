@@ -1,0 +1,250 @@
+import 'server-only';
+import { z } from 'zod';
+import { defineRoute } from '../http/define-route';
+import { issuesToDetails, notFound, unprocessable } from '../http/problem';
+import { cancelRun, decideApproval, findRun, findRuns, retryRun, RUN_STATUSES, type RunRow } from '../runs';
+import { db } from '../services';
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+const RunSummary = z
+  .object({
+    id: z.uuid(),
+    workflowId: z.uuid(),
+    workflowName: z.string(),
+    version: z.number().int(),
+    status: z.enum(RUN_STATUSES),
+    eventId: z.uuid().nullable(),
+    parentRunId: z.uuid().nullable(),
+    startedAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+    error: z.unknown().nullable().describe('{message, node} of a failed run'),
+  })
+  .meta({ id: 'RunSummary' });
+
+const Step = z
+  .object({
+    key: z.string().describe('The node id, prefixed by the forEach iterations it ran in'),
+    nodeId: z.string(),
+    status: z.enum(['RUNNING', 'COMPLETED', 'FAILED']),
+    attempts: z.number().int(),
+    input: z.unknown().nullable(),
+    output: z.unknown().nullable(),
+    error: z.unknown().nullable(),
+    startedAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'RunStep' });
+
+const ApprovalTask = z
+  .object({
+    id: z.uuid(),
+    runId: z.uuid(),
+    nodeKey: z.string(),
+    title: z.string(),
+    assignees: z.array(z.string()),
+    formFields: z.array(z.unknown()),
+    status: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'TIMED_OUT']),
+    dueAt: z.iso.datetime(),
+    escalatedAt: z.iso.datetime().nullable(),
+    decision: z.unknown().nullable(),
+    decidedBy: z.string().nullable(),
+    decidedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ApprovalTask' });
+
+const RunDetail = RunSummary.extend({
+  steps: z.array(Step),
+  waits: z.array(z.object({ nodeKey: z.string(), eventType: z.string(), openedAt: z.iso.datetime(), expiresAt: z.iso.datetime(), closedAt: z.iso.datetime().nullable(), deliveredEventId: z.uuid().nullable() })),
+  approvalTasks: z.array(ApprovalTask),
+}).meta({ id: 'RunDetail' });
+
+const toSummary = (run: RunRow) => ({
+  id: run.id,
+  workflowId: run.workflowId,
+  workflowName: run.workflow.name,
+  version: run.version.version,
+  status: run.status,
+  eventId: run.eventId,
+  parentRunId: run.parentRunId,
+  startedAt: run.startedAt.toISOString(),
+  finishedAt: iso(run.finishedAt),
+  error: run.error,
+});
+
+type TaskRow = Awaited<ReturnType<typeof findRun>>['approvalTasks'][number];
+const toTask = (task: TaskRow) => ({
+  id: task.id,
+  runId: task.runId,
+  nodeKey: task.nodeKey,
+  title: task.title,
+  assignees: task.assignees as string[],
+  formFields: task.formFields as unknown[],
+  status: task.status,
+  dueAt: task.dueAt.toISOString(),
+  escalatedAt: iso(task.escalatedAt),
+  decision: task.decision,
+  decidedBy: task.decidedBy,
+  decidedAt: iso(task.decidedAt),
+});
+
+const params = z.object({ id: z.uuid() });
+
+export const listRuns = defineRoute({
+  method: 'GET',
+  path: '/api/v1/runs',
+  operationId: 'listRuns',
+  summary: 'Runs of the caller’s tenant, newest first, by workflow, triggering event or status',
+  tags: ['Runs'],
+  scope: 'workflows:read',
+  query: z.object({
+    workflowId: z.uuid().optional(),
+    eventId: z.uuid().optional(),
+    status: z.enum(RUN_STATUSES).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  }),
+  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(RunSummary) }) },
+  async handle({ query, principal }) {
+    const { limit, ...filter } = query;
+    return { items: (await findRuns(principal.tenantId, filter, limit)).map(toSummary) };
+  },
+});
+
+export const getRun = defineRoute({
+  method: 'GET',
+  path: '/api/v1/runs/{id}',
+  operationId: 'getRun',
+  summary: 'One run with its steps (input, output, error, attempts, timing), waits and approval tasks',
+  tags: ['Runs'],
+  scope: 'workflows:read',
+  params,
+  response: { status: 200, description: 'The run', schema: RunDetail },
+  errors: { 404: 'No such run in the caller’s tenant' },
+  async handle({ params, principal }) {
+    const run = await findRun(principal.tenantId, params.id);
+    return {
+      ...toSummary(run),
+      steps: run.steps.map((step) => ({
+        key: step.key, nodeId: step.nodeId, status: step.status, attempts: step.attempts,
+        input: step.input, output: step.output, error: step.error,
+        startedAt: step.startedAt.toISOString(), finishedAt: iso(step.finishedAt),
+      })),
+      waits: run.waits.map((wait) => ({
+        nodeKey: wait.nodeKey, eventType: wait.eventType, openedAt: wait.openedAt.toISOString(), expiresAt: wait.expiresAt.toISOString(),
+        closedAt: iso(wait.closedAt), deliveredEventId: wait.deliveredEventId,
+      })),
+      approvalTasks: run.approvalTasks.map(toTask),
+    };
+  },
+});
+
+export const cancelRunRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/runs/{id}/cancel',
+  operationId: 'cancelRun',
+  summary: 'Cancel a running run; it stops at its next step and is marked CANCELLED',
+  tags: ['Runs'],
+  scope: 'workflows:write',
+  params,
+  response: { status: 202, description: 'Cancellation requested', schema: z.object({ id: z.uuid(), status: z.literal('CANCELLING') }) },
+  errors: { 404: 'No such run in the caller’s tenant', 409: 'The run is not running' },
+  async handle({ params, principal }) {
+    await cancelRun(principal.tenantId, params.id);
+    return { id: params.id, status: 'CANCELLING' as const };
+  },
+});
+
+export const retryRunRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/runs/{id}/retry',
+  operationId: 'retryRun',
+  summary: 'Run a failed run again from the node that failed, on the same pinned version',
+  tags: ['Runs'],
+  scope: 'workflows:write',
+  params,
+  response: { status: 202, description: 'The run is running again', schema: z.object({ id: z.uuid(), status: z.literal('RUNNING') }) },
+  errors: { 404: 'No such run in the caller’s tenant', 409: 'The run has not failed, or is a sub-workflow run' },
+  async handle({ params, principal }) {
+    await retryRun(principal.tenantId, params.id);
+    return { id: params.id, status: 'RUNNING' as const };
+  },
+});
+
+export const listApprovals = defineRoute({
+  method: 'GET',
+  path: '/api/v1/approvals',
+  operationId: 'listApprovals',
+  summary: 'Approval tasks of the caller’s tenant, newest first',
+  tags: ['Approvals'],
+  scope: 'workflows:read',
+  query: z.object({
+    status: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'TIMED_OUT']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  }),
+  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(ApprovalTask) }) },
+  async handle({ query, principal }) {
+    const rows = await db().approvalTask.findMany({
+      where: { tenantId: principal.tenantId, ...(query.status ? { status: query.status } : {}) },
+      orderBy: { createdAt: 'desc' },
+      take: query.limit,
+    });
+    return { items: rows.map(toTask) };
+  },
+});
+
+interface FormField {
+  name: string;
+  label: string;
+  type: 'text' | 'number' | 'boolean' | 'date' | 'select';
+  required?: boolean;
+  options?: string[];
+}
+
+const fieldValue: Record<FormField['type'], (field: FormField) => z.ZodType> = {
+  text: () => z.string(),
+  number: () => z.number(),
+  boolean: () => z.boolean(),
+  date: () => z.iso.date(),
+  select: (field) => z.enum(field.options as [string, ...string[]]),
+};
+
+/** The decision's data must fill the task's form: required fields present, each of its type. */
+function formSchema(fields: FormField[]) {
+  return z.strictObject(
+    Object.fromEntries(fields.map((field) => [field.name, field.required ? fieldValue[field.type](field) : fieldValue[field.type](field).optional()])),
+  );
+}
+
+export const decideApprovalRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/approvals/{id}/decision',
+  operationId: 'decideApproval',
+  summary: 'Approve or reject a pending task, filling its form; the waiting run continues by the outcome',
+  tags: ['Approvals'],
+  scope: 'workflows:write',
+  params,
+  body: z
+    .object({
+      outcome: z.enum(['approved', 'rejected']),
+      data: z.record(z.string(), z.unknown()).default({}),
+      comment: z.string().max(2000).optional(),
+    })
+    .meta({ id: 'ApprovalDecision' }),
+  response: { status: 200, description: 'The decided task', schema: ApprovalTask },
+  errors: { 404: 'No such task in the caller’s tenant', 409: 'The task was already decided or timed out', 422: 'The form data does not fit the task’s fields' },
+  async handle({ params, body, principal }) {
+    const task = await db().approvalTask.findFirst({ where: { id: params.id, tenantId: principal.tenantId } });
+    if (!task) throw notFound(`No approval task ${params.id} in this tenant`);
+    if (body.outcome === 'approved') {
+      const form = formSchema(task.formFields as unknown as FormField[]).safeParse(body.data);
+      if (!form.success) throw unprocessable('The form data does not fit the task’s fields', issuesToDetails(form.error.issues, '/body/data'));
+    }
+    const decided = await decideApproval(principal.tenantId, params.id, {
+      outcome: body.outcome,
+      data: body.data,
+      decidedBy: principal.id,
+      ...(body.comment ? { comment: body.comment } : {}),
+    });
+    return toTask(decided);
+  },
+});

@@ -1,0 +1,117 @@
+import 'server-only';
+import { Prisma, toEnvelope } from '@cascade/db';
+import { RUN_SIGNALS, TASK_QUEUE, WORKFLOW_NAMES, runWorkflowId, type ApprovalDecision, type RunFailureDetails, type RunInput } from '@cascade/temporal';
+import type { WorkflowDefinition } from '@cascade/workflow';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { HttpError, notFound } from './http/problem';
+import { db, temporal } from './services';
+
+/** The run queries and commands behind the runs API and pages: one place, tenant-scoped. */
+
+export const RUN_STATUSES = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+
+export interface RunFilter {
+  workflowId?: string;
+  eventId?: string;
+  status?: (typeof RUN_STATUSES)[number];
+}
+
+const runInclude = { workflow: { select: { name: true } }, version: { select: { version: true } } } as const;
+export type RunRow = Prisma.RunGetPayload<{ include: typeof runInclude }>;
+
+export function findRuns(tenantId: string, filter: RunFilter, take: number): Promise<RunRow[]> {
+  return db().run.findMany({
+    where: { tenantId, ...filter },
+    orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+    take,
+    include: runInclude,
+  });
+}
+
+export async function findRun(tenantId: string, id: string) {
+  const run = await db().run.findFirst({
+    where: { tenantId, id },
+    include: {
+      ...runInclude,
+      steps: { orderBy: [{ startedAt: 'asc' }, { id: 'asc' }] },
+      waits: { orderBy: { openedAt: 'asc' } },
+      approvalTasks: { orderBy: { createdAt: 'asc' } },
+    },
+  });
+  if (!run) throw notFound(`No run ${id} in this tenant`);
+  return run;
+}
+
+/** Asks Temporal to cancel a running run; the interpreter marks it CANCELLED as it stops. */
+export async function cancelRun(tenantId: string, id: string): Promise<void> {
+  const run = await findRun(tenantId, id);
+  if (run.status !== 'RUNNING') throw new HttpError(409, 'Conflict', `Only running runs can be cancelled; this one is ${run.status}`);
+  await (await temporal()).workflow.getHandle(run.temporalWorkflowId).cancel();
+}
+
+/**
+ * Starts a failed run again at the node that failed, with the steps and variables it had. Nodes
+ * that completed are not run again, and actions already done inside the failed node (an earlier
+ * forEach item) return their recorded outcome through their idempotency keys.
+ */
+export async function retryRun(tenantId: string, id: string): Promise<void> {
+  const run = await findRun(tenantId, id);
+  if (run.status !== 'FAILED') throw new HttpError(409, 'Conflict', `Only failed runs can be retried; this one is ${run.status}`);
+  if (run.parentRunId) throw new HttpError(409, 'Conflict', 'This run is a sub-workflow; retry the run that started it');
+  if (!run.eventId) throw new HttpError(409, 'Conflict', 'This run has no triggering event to start again from');
+  const client = await temporal();
+  const handle = client.workflow.getHandle(run.temporalWorkflowId);
+  const details = await handle.result().then(
+    () => undefined,
+    (error: unknown) => (error instanceof WorkflowFailedError ? (error.cause as { details?: unknown[] } | undefined)?.details?.[0] : undefined),
+  );
+  const event = await db().event.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: run.eventId } } });
+  const version = await db().workflowVersion.findUniqueOrThrow({ where: { id: run.versionId } });
+  const input: RunInput = {
+    run: { id: run.id, tenantId, workflowId: run.workflowId, versionId: run.versionId, version: version.version },
+    definition: version.definition as unknown as WorkflowDefinition,
+    event: toEnvelope(event),
+    ...(isFailureDetails(details) ? { resume: details.resume } : {}),
+  };
+  await db().run.update({ where: { id: run.id }, data: { status: 'RUNNING', finishedAt: null, error: Prisma.DbNull } });
+  await client.workflow.start(WORKFLOW_NAMES.run, {
+    taskQueue: TASK_QUEUE,
+    workflowId: runWorkflowId(run.workflowId, run.eventId),
+    args: [input],
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+  });
+}
+
+function isFailureDetails(value: unknown): value is RunFailureDetails {
+  return typeof value === 'object' && value !== null && 'resume' in value && 'failedNode' in value;
+}
+
+/** Records a decision on a pending approval task, then hands it to the waiting run. */
+export async function decideApproval(tenantId: string, taskId: string, decision: Omit<ApprovalDecision, 'taskId'>) {
+  const decided = await db().approvalTask.updateManyAndReturn({
+    where: { id: taskId, tenantId, status: 'PENDING' },
+    data: {
+      status: decision.outcome === 'approved' ? 'APPROVED' : 'REJECTED',
+      decision: { data: decision.data, ...(decision.comment ? { comment: decision.comment } : {}) } as Prisma.InputJsonObject,
+      decidedBy: decision.decidedBy,
+      decidedAt: new Date(),
+    },
+  });
+  const [task] = decided;
+  if (!task) {
+    const existing = await db().approvalTask.findFirst({ where: { id: taskId, tenantId } });
+    if (!existing) throw notFound(`No approval task ${taskId} in this tenant`);
+    throw new HttpError(409, 'Conflict', `This task was already decided: ${existing.status}`);
+  }
+  const signal: ApprovalDecision = { taskId, ...decision };
+  try {
+    await (await temporal()).workflow.getHandle(task.temporalWorkflowId).signal(RUN_SIGNALS.decideApproval, signal);
+  } catch (error) {
+    // The run could not be told: put the task back, so nothing is recorded that the run did not get.
+    await db().approvalTask.update({ where: { id: taskId }, data: { status: 'PENDING', decision: Prisma.DbNull, decidedBy: null, decidedAt: null } });
+    if (error instanceof WorkflowNotFoundError) throw new HttpError(409, 'Conflict', 'The run waiting for this task has ended; the decision was not recorded');
+    throw error;
+  }
+  return task;
+}
