@@ -61,19 +61,37 @@ export interface InboxNotification {
   link?: string;
 }
 
-export interface ActionDefinition<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
+/** A manifest joined with its server-side `run`: what the worker executes. */
+export interface ActionHandler<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
   extends ActionManifest<Input, Output> {
   run(input: z.infer<Input>, context: ActionContext): Promise<z.input<Output>>;
 }
 
-/** Declares one action: its manifest and its server-side handler, in one place. */
-export function defineAction<Input extends z.ZodType, Output extends z.ZodType>(
-  definition: ActionDefinition<Input, Output>,
-): ActionDefinition<Input, Output> {
-  return definition;
+/** Declares an action's browser-safe half: ids, labels and schemas. Lives in `<name>.manifest.ts`. */
+export function defineManifest<Input extends z.ZodType, Output extends z.ZodType>(
+  manifest: ActionManifest<Input, Output>,
+): ActionManifest<Input, Output> {
+  return manifest;
 }
 
-/** The manifest part of an action, safe to send to the browser. */
-export function toManifest({ run: _run, ...manifest }: ActionDefinition): ActionManifest {
-  return manifest;
+/** Joins a manifest with its server-only `run`. Lives in `<name>.ts`, beside the manifest. */
+export function defineHandler<Input extends z.ZodType, Output extends z.ZodType>(
+  manifest: ActionManifest<Input, Output>,
+  run: ActionHandler<Input, Output>['run'],
+): ActionHandler<Input, Output> {
+  return { ...manifest, run };
+}
+
+/**
+ * An action failure that retrying cannot fix (a refused address, a 404, a missing secret): the
+ * worker fails the step at once instead of spending its retries. Any other error is retryable.
+ */
+export class ActionFailure extends Error {
+  override readonly name = 'ActionFailure';
+  readonly retryable: boolean;
+
+  constructor(message: string, options: { retryable: boolean; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.retryable = options.retryable;
+  }
 }

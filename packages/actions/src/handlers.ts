@@ -1,9 +1,31 @@
-// Server-only entry: the worker looks handlers up here by id.
-import type { ActionDefinition } from './define-action';
-import { builtInActions } from './registry';
+// Server-only entry: the worker looks handlers up here by id. Everything a handler needs
+// (node:crypto, node:dns, nodemailer) is imported from here, never from manifest.ts.
+import type { ActionHandler } from './define-action';
+import { logMessageHandler } from './core/log-message';
+import { mergeObjectsHandler } from './data/merge-objects';
+import { pickFieldsHandler } from './data/pick-fields';
+import { renderTemplateHandler } from './text/render-template';
 
-export type { ActionContext, ActionDefinition, ActionServices, SecretReader, MailMessage, InboxNotification } from './define-action';
+export {
+  ActionFailure,
+  type ActionContext,
+  type ActionHandler,
+  type ActionServices,
+  type InboxNotification,
+  type MailMessage,
+  type SecretReader,
+} from './define-action';
 
-export function getActionHandler(id: string): ActionDefinition | undefined {
-  return builtInActions.get(id);
+/** Every built-in handler, in the order of actionManifests. */
+export const actionHandlers: readonly ActionHandler[] = [
+  logMessageHandler,
+  pickFieldsHandler,
+  mergeObjectsHandler,
+  renderTemplateHandler,
+];
+
+const byId = new Map(actionHandlers.map((handler) => [handler.id, handler]));
+
+export function getActionHandler(id: string): ActionHandler | undefined {
+  return byId.get(id);
 }

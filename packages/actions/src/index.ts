@@ -1,1 +1,3 @@
-export { defineAction, toManifest, type ActionContext, type ActionDefinition, type ActionManifest } from './define-action';
+// The package root is browser-safe, like ./manifest; handlers live behind ./handlers.
+export { ActionFailure, defineHandler, defineManifest, type ActionContext, type ActionHandler, type ActionManifest } from './define-action';
+export { actionManifests, getActionManifest } from './manifest';

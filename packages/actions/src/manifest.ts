@@ -1,11 +1,23 @@
-// Browser-safe entry: manifests only, no handlers (see package.json "exports").
-import { toManifest, type ActionManifest } from './define-action';
-import { builtInActions } from './registry';
+// Browser-safe entry: manifests only (zod schemas and labels), no handlers. A test walks this
+// file's imports to keep it that way; handlers.ts joins each manifest with its run.
+import type { ActionManifest } from './define-action';
+import { logMessageManifest } from './core/log-message.manifest';
+import { mergeObjectsManifest } from './data/merge-objects.manifest';
+import { pickFieldsManifest } from './data/pick-fields.manifest';
+import { renderTemplateManifest } from './text/render-template.manifest';
 
 export type { ActionManifest } from './define-action';
 
-export const actionManifests: ActionManifest[] = [...builtInActions.values()].map(toManifest);
+/** Every built-in action. Add one by writing its `<name>.manifest.ts` and `<name>.ts` and listing it here and in handlers.ts. */
+export const actionManifests: readonly ActionManifest[] = [
+  logMessageManifest,
+  pickFieldsManifest,
+  mergeObjectsManifest,
+  renderTemplateManifest,
+];
+
+const byId = new Map(actionManifests.map((manifest) => [manifest.id, manifest]));
 
 export function getActionManifest(id: string): ActionManifest | undefined {
-  return actionManifests.find((manifest) => manifest.id === id);
+  return byId.get(id);
 }

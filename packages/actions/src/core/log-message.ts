@@ -1,21 +1,7 @@
-import { z } from 'zod';
-import { defineAction } from '../define-action';
+import { defineHandler } from '../define-action';
+import { logMessageManifest } from './log-message.manifest';
 
-export const logMessage = defineAction({
-  id: 'core.log',
-  version: 1,
-  label: 'Log a message',
-  description: 'Writes a message to the run log; useful to trace what a workflow saw.',
-  category: 'Utilities',
-  input: z.object({
-    message: z.string().min(1).max(2_000).describe('The text to log'),
-    level: z.enum(['info', 'warn', 'error']).default('info').describe('Severity'),
-    fields: z.record(z.string(), z.unknown()).optional().describe('Structured context logged with the message'),
-  }),
-  output: z.object({ logged: z.literal(true) }),
-  idempotent: true,
-  async run(input, context) {
-    context.log(input.message, { level: input.level, ...input.fields });
-    return { logged: true as const };
-  },
+export const logMessageHandler = defineHandler(logMessageManifest, async (input, context) => {
+  context.log(input.message, { level: input.level, ...input.fields });
+  return { logged: true as const };
 });
