@@ -4,7 +4,9 @@ import type { ActionHandler } from './define-action';
 import { logMessageHandler } from './core/log-message';
 import { mergeObjectsHandler } from './data/merge-objects';
 import { pickFieldsHandler } from './data/pick-fields';
+import { sendRequestHandler } from './http/send-request';
 import { renderTemplateHandler } from './text/render-template';
+import { sendWebhookHandler } from './webhook/send-webhook';
 
 export {
   ActionFailure,
@@ -15,10 +17,21 @@ export {
   type MailMessage,
   type SecretReader,
 } from './define-action';
+export { callRemoteAction, REMOTE_ACTION_TIMEOUT_MS, type RemoteActionTarget } from './remote/call-remote-action';
+export {
+  DELIVERY_HEADER,
+  SIGNATURE_HEADER,
+  signWebhookPayload,
+  TIMESTAMP_HEADER,
+  verifyWebhookSignature,
+  type WebhookToVerify,
+} from './webhook/signature';
 
 /** Every built-in handler, in the order of actionManifests. */
 export const actionHandlers: readonly ActionHandler[] = [
   logMessageHandler,
+  sendRequestHandler,
+  sendWebhookHandler,
   pickFieldsHandler,
   mergeObjectsHandler,
   renderTemplateHandler,

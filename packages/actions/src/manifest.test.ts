@@ -8,6 +8,8 @@ describe('action manifests and handlers', () => {
     const ids = actionManifests.map((manifest) => manifest.id);
     expect(ids).toEqual([
       'core.log',
+      'http.request',
+      'webhook.send',
       'data.pick',
       'data.merge',
       'text.template',

@@ -4,13 +4,17 @@ import type { ActionManifest } from './define-action';
 import { logMessageManifest } from './core/log-message.manifest';
 import { mergeObjectsManifest } from './data/merge-objects.manifest';
 import { pickFieldsManifest } from './data/pick-fields.manifest';
+import { sendRequestManifest } from './http/send-request.manifest';
 import { renderTemplateManifest } from './text/render-template.manifest';
+import { sendWebhookManifest } from './webhook/send-webhook.manifest';
 
 export type { ActionManifest } from './define-action';
 
 /** Every built-in action. Add one by writing its `<name>.manifest.ts` and `<name>.ts` and listing it here and in handlers.ts. */
 export const actionManifests: readonly ActionManifest[] = [
   logMessageManifest,
+  sendRequestManifest,
+  sendWebhookManifest,
   pickFieldsManifest,
   mergeObjectsManifest,
   renderTemplateManifest,
