@@ -41,6 +41,6 @@ describe('the browser-safe entries', () => {
 
   it('the scan does see what handlers import, so an empty answer above means something', () => {
     const imports = externalImports(path.join(import.meta.dirname, 'handlers.ts'));
-    expect(imports).toEqual(new Set(['zod', 'ipaddr.js', 'node:crypto', 'node:dns', 'node:net']));
+    expect(imports).toEqual(new Set(['zod', 'ipaddr.js', 'nodemailer', 'node:crypto', 'node:dns', 'node:net']));
   });
 });

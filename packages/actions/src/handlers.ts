@@ -4,7 +4,9 @@ import type { ActionHandler } from './define-action';
 import { logMessageHandler } from './core/log-message';
 import { mergeObjectsHandler } from './data/merge-objects';
 import { pickFieldsHandler } from './data/pick-fields';
+import { sendEmailHandler } from './email/send-email';
 import { sendRequestHandler } from './http/send-request';
+import { sendNotificationHandler } from './notification/send-notification';
 import { renderTemplateHandler } from './text/render-template';
 import { sendWebhookHandler } from './webhook/send-webhook';
 
@@ -17,6 +19,7 @@ export {
   type MailMessage,
   type SecretReader,
 } from './define-action';
+export { createSmtpMailer, TENANT_HEADER, type SmtpMailer } from './email/smtp-mailer';
 export { callRemoteAction, REMOTE_ACTION_TIMEOUT_MS, type RemoteActionTarget } from './remote/call-remote-action';
 export {
   DELIVERY_HEADER,
@@ -32,6 +35,8 @@ export const actionHandlers: readonly ActionHandler[] = [
   logMessageHandler,
   sendRequestHandler,
   sendWebhookHandler,
+  sendEmailHandler,
+  sendNotificationHandler,
   pickFieldsHandler,
   mergeObjectsHandler,
   renderTemplateHandler,

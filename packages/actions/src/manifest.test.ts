@@ -10,6 +10,8 @@ describe('action manifests and handlers', () => {
       'core.log',
       'http.request',
       'webhook.send',
+      'email.send',
+      'notification.send',
       'data.pick',
       'data.merge',
       'text.template',

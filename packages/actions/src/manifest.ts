@@ -4,7 +4,9 @@ import type { ActionManifest } from './define-action';
 import { logMessageManifest } from './core/log-message.manifest';
 import { mergeObjectsManifest } from './data/merge-objects.manifest';
 import { pickFieldsManifest } from './data/pick-fields.manifest';
+import { sendEmailManifest } from './email/send-email.manifest';
 import { sendRequestManifest } from './http/send-request.manifest';
+import { sendNotificationManifest } from './notification/send-notification.manifest';
 import { renderTemplateManifest } from './text/render-template.manifest';
 import { sendWebhookManifest } from './webhook/send-webhook.manifest';
 
@@ -15,6 +17,8 @@ export const actionManifests: readonly ActionManifest[] = [
   logMessageManifest,
   sendRequestManifest,
   sendWebhookManifest,
+  sendEmailManifest,
+  sendNotificationManifest,
   pickFieldsManifest,
   mergeObjectsManifest,
   renderTemplateManifest,
