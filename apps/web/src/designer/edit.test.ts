@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connect, connectionProblem, moveNode, removeEdges, removeNodes, renameNode, updateNode } from './edit';
+import { connect, connectionProblem, moveNode, removeEdges, removeNodes, removePortEdges, renameNode, renamePort, updateNode } from './edit';
 import { loggingWorkflow } from './fixtures';
 import { createNode } from './new-node';
 
@@ -51,5 +51,14 @@ describe('edits of the definition', () => {
     definition = updateNode(definition, 'trigger_1', { filter: undefined });
     expect(definition.nodes[0]).not.toHaveProperty('filter');
     expect(moveNode(definition, 'end_1', { x: 10.4, y: 99.6 }).nodes[2]!.position).toEqual({ x: 10, y: 100 });
+  });
+
+  it('moves the edges of a renamed switch case along, and drops those of a removed one', () => {
+    let definition = loggingWorkflow();
+    definition.nodes.push({ id: 'route', type: 'switch', cases: [{ port: 'urgent', expression: 'true' }] });
+    definition = connect(connect(definition, { from: 'route', port: 'urgent', to: 'action_1' }), { from: 'route', port: 'default', to: 'end_1' });
+    definition = renamePort(definition, 'route', 'urgent', 'breached');
+    expect(definition.edges.filter((e) => e.from === 'route').map((e) => e.port)).toEqual(['breached', 'default']);
+    expect(removePortEdges(definition, 'route', 'breached').edges.filter((e) => e.from === 'route').map((e) => e.port)).toEqual(['default']);
   });
 });

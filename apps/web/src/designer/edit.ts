@@ -90,3 +90,16 @@ export function connect(definition: DraftDefinition, connection: Connection): Dr
   const kept = portFansOut(source) ? definition.edges : definition.edges.filter((edge) => !onPort.includes(edge));
   return { ...definition, edges: [...kept, { id: nextEdgeId(definition), from, to, port }] };
 }
+
+/** Renames a port of a node (a switch case) and moves the edges leaving by it along. */
+export function renamePort(definition: DraftDefinition, nodeId: string, from: string, to: string): DraftDefinition {
+  return {
+    ...definition,
+    edges: definition.edges.map((edge) => (edge.from === nodeId && portOf(edge) === from ? { ...edge, port: to } : edge)),
+  };
+}
+
+/** Removes the edges leaving a node by a port that is going away (a deleted switch case). */
+export function removePortEdges(definition: DraftDefinition, nodeId: string, port: string): DraftDefinition {
+  return { ...definition, edges: definition.edges.filter((edge) => !(edge.from === nodeId && portOf(edge) === port)) };
+}

@@ -36,10 +36,12 @@ describe('new nodes', () => {
     expect(result.ok ? [] : result.problems.map((p) => [p.nodeId, p.field, p.message])).toContainEqual(['action_1', 'action', 'An action id is required']);
   });
 
-  it('puts a new node a row below the lowest one, in the selected node’s column', () => {
+  it('puts a new node a row below the selected (or else the lowest) node, moved right past any in the way', () => {
     const definition = loggingWorkflow();
-    definition.nodes[1]!.position = { x: 300, y: 180 };
-    expect(newNodePosition(definition, 'action_1')).toEqual({ x: 300, y: 540 });
     expect(newNodePosition(definition, undefined)).toEqual({ x: 0, y: 540 });
+    expect(newNodePosition(definition, 'trigger_1')).toEqual({ x: 300, y: 180 });
+    definition.nodes.push({ id: 'side', type: 'end', position: { x: 300, y: 200 } });
+    expect(newNodePosition(definition, 'trigger_1')).toEqual({ x: 600, y: 180 });
+    expect(newNodePosition({ ...definition, nodes: [] }, undefined)).toEqual({ x: 0, y: 0 });
   });
 });

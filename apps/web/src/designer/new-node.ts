@@ -62,19 +62,26 @@ export function newWorkflowDefinition(name: string, event: string): DraftDefinit
     name,
     nodes: [
       { id: 'trigger_1', type: 'trigger', event, position: { x: 0, y: 0 } },
-      { id: 'end_1', type: 'end', position: { x: 0, y: 240 } },
+      { id: 'end_1', type: 'end', position: { x: 0, y: ROW_HEIGHT } },
     ],
     edges: [{ id: 'e1', from: 'trigger_1', to: 'end_1', port: 'next' }],
   };
 }
 
+/** Horizontal distance between nodes placed side by side. */
+const COLUMN_WIDTH = 300;
+
 /**
- * Where the palette puts a new node: in the column of the selected node (or the first column),
- * a row below the lowest node, so it never lands on top of one.
+ * Where the palette puts a new node: a row below the selected node (or, with none selected, below
+ * the lowest node), moved right until it overlaps none, so it lands where it will be connected.
  */
 export function newNodePosition(definition: DraftDefinition, selectedId: string | undefined): Position {
   const placed = definition.nodes.map((node, index) => node.position ?? defaultPosition(index));
-  const anchor = definition.nodes.find((node) => node.id === selectedId)?.position;
-  const lowest = placed.reduce((y, position) => Math.max(y, position.y), -ROW_HEIGHT);
-  return { x: anchor?.x ?? placed[0]?.x ?? 0, y: lowest + ROW_HEIGHT };
+  const selected = definition.nodes.findIndex((node) => node.id === selectedId);
+  const lowest = placed.reduce<Position | undefined>((low, position) => (low === undefined || position.y > low.y ? position : low), undefined);
+  const anchor = (selected >= 0 ? placed[selected] : lowest) ?? { x: 0, y: -ROW_HEIGHT };
+  const candidate = { x: anchor.x, y: anchor.y + ROW_HEIGHT };
+  const overlaps = (p: Position) => Math.abs(p.x - candidate.x) < COLUMN_WIDTH && Math.abs(p.y - candidate.y) < ROW_HEIGHT;
+  while (placed.some(overlaps)) candidate.x += COLUMN_WIDTH;
+  return candidate;
 }
