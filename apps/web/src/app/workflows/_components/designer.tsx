@@ -1,0 +1,104 @@
+'use client';
+
+import '@xyflow/react/dist/style.css';
+import { validateWorkflow, type Problem, type ValidationCatalog } from '@cascade/workflow';
+import { useEffect, useMemo, useReducer, useState } from 'react';
+import { createBrowserCatalog, type CustomEventFields, type PublishedWorkflow } from '@/designer/browser-catalog';
+import { readDraft, type DraftDefinition } from '@/designer/draft';
+import { problemLabel, problemsByNode } from '@/designer/problems';
+import { designerReducer, hasUnsavedChanges, initialDesignerState } from '@/designer/store';
+import type { EventOption } from '../_server/workflow-pages';
+import type { WorkflowInfo } from './api';
+import { Canvas } from './canvas';
+import { DesignerContext } from './designer-context';
+import styles from './designer.module.css';
+import { Inspector } from './inspector/inspector';
+import { Palette } from './palette';
+import { ProblemsPanel } from './problems-panel';
+import { Toolbar } from './toolbar';
+import { useWorkflowApi } from './use-workflow-api';
+import { VersionsPanel } from './versions-panel';
+
+export interface DesignerProps {
+  workflow: WorkflowInfo;
+  /** The stored draft, as saved: any JSON object. */
+  draft: unknown;
+  events: EventOption[];
+  customEvents: CustomEventFields[];
+  workflows: PublishedWorkflow[];
+  readOnly: boolean;
+}
+
+/** The workflow designer: palette, canvas and inspector over one definition, validated as it is drawn. */
+export function Designer({ workflow, draft, events, customEvents, workflows, readOnly }: DesignerProps) {
+  const [{ definition: initial, dropped }] = useState(() => readDraft(draft, workflow.name));
+  const [state, dispatch] = useReducer(designerReducer, initial, initialDesignerState);
+  const catalog = useMemo(() => createBrowserCatalog({ customEvents, workflows }), [customEvents, workflows]);
+  const problems = useValidation(state.definition, catalog);
+  const byNode = useMemo(() => problemsByNode(withRefused(problems, state.serverProblems), state.definition), [problems, state.serverProblems, state.definition]);
+  const dirty = hasUnsavedChanges(state);
+  const api = useWorkflowApi(workflow, state, dirty, dispatch);
+  useLeaveWarning(dirty);
+
+  const context = useMemo(() => ({ definition: state.definition, dispatch, catalog, events, workflows, readOnly }), [state.definition, catalog, events, workflows, readOnly]);
+  return (
+    <DesignerContext value={context}>
+      <div className={styles.designer}>
+        <Toolbar
+          name={state.definition.name}
+          dirty={dirty}
+          enabled={api.enabled}
+          latestVersion={api.versions?.[0]?.version ?? workflow.latestVersion}
+          status={api.status}
+          readOnly={readOnly}
+          onSave={() => void api.save()}
+          onPublish={() => void api.publish()}
+          onToggleEnabled={() => void api.toggleEnabled()}
+        />
+        {readOnly && <p role="note" className="muted">You can view this workflow; only admins and editors change it.</p>}
+        {dropped > 0 && (
+          <p role="alert" className="error">
+            {dropped} node(s) or edge(s) of the stored draft have no id (or no ends) and are not shown; saving leaves them out.
+          </p>
+        )}
+        <div className={styles.workspace}>
+          <Palette selectedNodeId={state.selectedNodeId} />
+          <Canvas selectedNodeId={state.selectedNodeId} selectedEdgeIds={state.selectedEdgeIds} problemsByNode={byNode} />
+          <Inspector selectedNodeId={state.selectedNodeId} problemsByNode={byNode} />
+        </div>
+        <div className={styles.panels}>
+          <ProblemsPanel problems={problems} refused={state.serverProblems} onSelect={(id) => dispatch({ type: 'selectNode', id })} />
+          <VersionsPanel versions={api.versions} />
+        </div>
+      </div>
+    </DesignerContext>
+  );
+}
+
+/**
+ * The browser's run of the one validator. Moving a node changes nothing it checks, so positions
+ * are left out of what it is re-run for: dragging stays smooth however large the workflow.
+ */
+function useValidation(definition: DraftDefinition, catalog: ValidationCatalog): Problem[] {
+  const withoutPositions = useMemo(() => JSON.stringify({ ...definition, nodes: definition.nodes.map(({ position: _, ...node }) => node) }), [definition]);
+  return useMemo(() => {
+    const result = validateWorkflow(JSON.parse(withoutPositions), catalog);
+    return result.ok ? [] : result.problems;
+  }, [withoutPositions, catalog]);
+}
+
+/** The refused publish's problems that the browser's validator does not also report. */
+function withRefused(problems: readonly Problem[], refused: readonly Problem[]): Problem[] {
+  const known = new Set(problems.map(problemLabel));
+  return [...problems, ...refused.filter((problem) => !known.has(problemLabel(problem)))];
+}
+
+/** Asks before the page is left with unsaved changes. */
+function useLeaveWarning(dirty: boolean) {
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { isNodeType, type Problem } from '@cascade/workflow';
+import type { DraftNode } from '@/designer/draft';
+import { removeNodes } from '@/designer/edit';
+import { NODE_TYPE_INFO } from '@/designer/node-types';
+import { canvasPortsOf } from '@/designer/ports';
+import { problemLabel } from '@/designer/problems';
+import { useDesigner } from '../designer-context';
+import styles from '../designer.module.css';
+import { Connections } from './connections';
+import { IdentityFields } from './identity-fields';
+import { NodeFields } from './node-fields';
+import { useNodeEditor } from './node-editor';
+import { ReliabilityFields } from './reliability-fields';
+import { WorkflowSettings } from './workflow-settings';
+
+interface InspectorProps {
+  selectedNodeId: string | undefined;
+  problemsByNode: ReadonlyMap<string, Problem[]>;
+}
+
+/** The selected node's fields, or the workflow's own when nothing is selected. */
+export function Inspector({ selectedNodeId, problemsByNode }: InspectorProps) {
+  const { definition } = useDesigner();
+  const node = definition.nodes.find((candidate) => candidate.id === selectedNodeId);
+  return (
+    <aside className={styles.inspector} aria-label="Inspector" data-testid="inspector">
+      {node ? (
+        // Keyed by id: the text being typed into one node's fields never carries over to another's.
+        <NodeInspector key={node.id} node={node} problems={problemsByNode.get(node.id) ?? []} />
+      ) : (
+        <WorkflowSettings />
+      )}
+    </aside>
+  );
+}
+
+function NodeInspector({ node, problems }: { node: DraftNode; problems: Problem[] }) {
+  const { dispatch, readOnly } = useDesigner();
+  const editor = useNodeEditor(node, problems);
+  const runsSomething = canvasPortsOf(node).includes('error');
+  return (
+    <>
+      <header className={styles.inspectorHeader}>
+        <h2>{isNodeType(node.type) ? NODE_TYPE_INFO[node.type].label : node.type}</h2>
+        <button type="button" className={styles.danger} disabled={readOnly} onClick={() => dispatch({ type: 'edit', apply: (d) => removeNodes(d, [node.id]) })}>
+          Delete node
+        </button>
+      </header>
+      <IdentityFields editor={editor} />
+      <NodeFields editor={editor} />
+      <Connections node={node} problems={problems} />
+      {runsSomething && <ReliabilityFields editor={editor} />}
+      {problems.length > 0 && (
+        <section aria-label="Problems of this node">
+          <h3>Problems</h3>
+          <ul className={styles.problemList}>
+            {problems.map((problem, index) => (
+              <li key={index}>{problemLabel(problem)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

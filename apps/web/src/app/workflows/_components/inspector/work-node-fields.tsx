@@ -1,0 +1,182 @@
+'use client';
+
+import { actionManifests, getActionManifest } from '@cascade/actions/manifest';
+import { inputKeys, inputSkeleton } from '@/designer/action-input';
+import { useDesigner } from '../designer-context';
+import { ExpressionField, Field, JsonField, mustBeArray, mustBeObject, TextField } from './field';
+import { text, type NodeEditor } from './node-editor';
+
+/** Fields of the nodes that do work: actions, approvals, variables, sub-workflows, failures. */
+
+const mappingHint = <>Literals, or <code>{'{"$expr": "…"}'}</code> computed in the run; type a path for suggestions.</>;
+
+export function ActionFields({ editor }: { editor: NodeEditor }) {
+  const { node, update } = editor;
+  const manifest = getActionManifest(text(node.action) ?? '');
+  const isEmpty = (value: unknown) => typeof value !== 'object' || value === null || Object.keys(value).length === 0;
+  const choose = (id: string) => {
+    const chosen = getActionManifest(id);
+    // A fresh input gets the keys the action requires; one already written is the admin's and stays.
+    update({ action: id, ...(chosen && isEmpty(node.input) ? { input: inputSkeleton(chosen.input) } : {}) });
+  };
+  return (
+    <>
+      <Field label="Action" problems={editor.problemsAt('action')} hint={manifest?.description}>
+        {(id) => (
+          <select id={id} value={text(node.action) ?? ''} onChange={(e) => choose(e.target.value)} disabled={editor.readOnly}>
+            <option value="">Choose an action…</option>
+            {text(node.action) && !manifest && <option value={text(node.action)}>{text(node.action)} (not registered)</option>}
+            {actionManifests.map((action) => (
+              <option key={action.id} value={action.id}>
+                {action.label} ({action.id})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <JsonField
+        label="Input mapping"
+        value={node.input ?? {}}
+        onChange={(input) => update({ input })}
+        check={mustBeObject}
+        suggestions={editor.runPaths}
+        problems={editor.problemsAt('input')}
+        testId="input-mapping"
+        rows={6}
+        hint={
+          <>
+            {mappingHint}
+            {manifest && (
+              <ul className="muted">
+                {inputKeys(manifest.input).map((key) => (
+                  <li key={key.key}>
+                    <code>{key.key}</code>
+                    {key.required ? ' (required)' : ''} {key.description}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        }
+        readOnly={editor.readOnly}
+      />
+    </>
+  );
+}
+
+export function ApprovalFields({ editor }: { editor: NodeEditor }) {
+  const { node, update, readOnly } = editor;
+  return (
+    <>
+      <TextField label="Title" value={text(node.title)} onChange={(title) => update({ title: title ?? '' })} problems={editor.problemsAt('title')} readOnly={readOnly} />
+      <JsonField
+        label="Assignees"
+        value={node.assignees ?? []}
+        onChange={(assignees) => update({ assignees })}
+        check={mustBeArray}
+        suggestions={editor.runPaths}
+        problems={editor.problemsAt('assignees')}
+        hint={<>User or role ids, or <code>{'{"$expr": "…"}'}</code>: <code>{'["finance", {"$expr": "event.data.ownerId"}]'}</code></>}
+        rows={3}
+        readOnly={readOnly}
+      />
+      <TextField label="Timeout (ISO 8601)" value={text(node.timeout)} onChange={(timeout) => update({ timeout: timeout ?? '' })} placeholder="P3D" problems={editor.problemsAt('timeout')} readOnly={readOnly} />
+      <JsonField
+        label="Form fields"
+        value={node.formFields}
+        onChange={(formFields) => update({ formFields })}
+        optional
+        check={mustBeArray}
+        problems={editor.problemsAt('formFields')}
+        hint={<>Optional: <code>{'[{"name": "note", "label": "Note", "type": "text"}]'}</code>; types text, number, boolean, date, select (with options)</>}
+        rows={3}
+        readOnly={readOnly}
+      />
+      <JsonField
+        label="Escalation"
+        value={node.escalation}
+        onChange={(escalation) => update({ escalation })}
+        optional
+        check={mustBeObject}
+        problems={editor.problemsAt('escalation')}
+        hint={<>Optional: <code>{'{"after": "P1D", "assignees": ["cfo"]}'}</code></>}
+        rows={3}
+        readOnly={readOnly}
+      />
+    </>
+  );
+}
+
+export function SetVariablesFields({ editor }: { editor: NodeEditor }) {
+  return (
+    <JsonField
+      label="Assign"
+      value={editor.node.assign ?? {}}
+      onChange={(assign) => editor.update({ assign })}
+      check={mustBeObject}
+      suggestions={editor.runPaths}
+      problems={editor.problemsAt('assign')}
+      hint={<>Variable names to values, read later as <code>vars.&lt;name&gt;</code>. {mappingHint}</>}
+      readOnly={editor.readOnly}
+    />
+  );
+}
+
+export function SubWorkflowFields({ editor }: { editor: NodeEditor }) {
+  const { workflows } = useDesigner();
+  const { node, update, readOnly } = editor;
+  const chosen = workflows.find((w) => w.id === node.workflow);
+  return (
+    <>
+      <Field label="Workflow" problems={editor.problemsAt('workflow')} hint="Only published workflows can be run as sub-workflows.">
+        {(id) => (
+          <select
+            id={id}
+            value={text(node.workflow) ?? ''}
+            disabled={readOnly}
+            onChange={(e) => update({ workflow: e.target.value, version: workflows.find((w) => w.id === e.target.value)?.versions[0] ?? 1 })}
+          >
+            <option value="">Choose a workflow…</option>
+            {text(node.workflow) && !chosen && <option value={text(node.workflow)}>{text(node.workflow)} (not published)</option>}
+            {workflows.map((w) => (
+              <option key={w.id} value={w.id}>{w.name}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Version (pinned)" problems={editor.problemsAt('version')}>
+        {(id) => (
+          <select id={id} value={String(node.version ?? '')} disabled={readOnly || !chosen} onChange={(e) => update({ version: Number(e.target.value) })}>
+            {(chosen?.versions ?? [node.version]).map((version) => (
+              <option key={String(version)} value={String(version)}>version {String(version)}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <JsonField
+        label="Input mapping"
+        value={node.input ?? {}}
+        onChange={(input) => update({ input })}
+        check={mustBeObject}
+        suggestions={editor.runPaths}
+        problems={editor.problemsAt('input')}
+        hint={mappingHint}
+        readOnly={readOnly}
+      />
+    </>
+  );
+}
+
+export function FailFields({ editor }: { editor: NodeEditor }) {
+  return (
+    <ExpressionField
+      label="Message"
+      value={text(editor.node.message)}
+      onChange={(message) => editor.update({ message: message ?? '' })}
+      suggestions={editor.runPaths}
+      problems={editor.problemsAt('message')}
+      hint={<>An expression: quote literal text, <code>{'"Gave up on " & event.data.ticketId'}</code></>}
+      readOnly={editor.readOnly}
+    />
+  );
+}

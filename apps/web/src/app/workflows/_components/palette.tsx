@@ -1,0 +1,30 @@
+'use client';
+
+import { NODE_TYPES } from '@cascade/workflow';
+import { newNodePosition } from '@/designer/new-node';
+import { NODE_TYPE_INFO } from '@/designer/node-types';
+import { useDesigner } from './designer-context';
+import styles from './designer.module.css';
+
+/** Adds a node of any type below the others and selects it, so the inspector opens on it. */
+export function Palette({ selectedNodeId }: { selectedNodeId: string | undefined }) {
+  const { definition, dispatch, readOnly } = useDesigner();
+  return (
+    <nav className={styles.palette} aria-label="Add a node">
+      <h2>Add</h2>
+      {NODE_TYPES.map((type) => (
+        <button
+          key={type}
+          type="button"
+          className={styles.paletteItem}
+          title={NODE_TYPE_INFO[type].hint}
+          disabled={readOnly}
+          data-testid={`palette-${type}`}
+          onClick={() => dispatch({ type: 'addNode', nodeType: type, position: newNodePosition(definition, selectedNodeId) })}
+        >
+          {NODE_TYPE_INFO[type].label}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,42 @@
+import 'server-only';
+import type { CustomEventFields, PublishedWorkflow } from '@/designer/browser-catalog';
+import { tenantCatalog } from '@/server/catalog';
+import { db } from '@/server/services';
+
+/** An event type as the trigger and event pickers list it. */
+export interface EventOption {
+  type: string;
+  displayName: string;
+  category: string;
+}
+
+/** What the pages of a tenant's workflows need to know about its event catalog. */
+export async function eventCatalogFor(tenantId: string): Promise<{ options: EventOption[]; customEvents: CustomEventFields[] }> {
+  const entries = await tenantCatalog(tenantId);
+  const options = entries
+    .map(({ type, displayName, category }) => ({ type, displayName, category }))
+    .sort((a, b) => a.category.localeCompare(b.category) || a.type.localeCompare(b.type));
+  // Built-in field lists are derived in the browser from @cascade/catalog; only the tenant's own travel.
+  const customEvents = entries.filter((entry) => entry.custom).map((entry) => ({ type: entry.type, fields: entry.versions.at(-1)?.fields ?? [] }));
+  return { options, customEvents };
+}
+
+/** The tenant's workflows, most recently changed first, with their latest published version. */
+export async function listWorkflowsOf(tenantId: string) {
+  const rows = await db().workflow.findMany({
+    where: { tenantId },
+    orderBy: { updatedAt: 'desc' },
+    select: { id: true, name: true, enabled: true, updatedAt: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } } },
+  });
+  return rows.map(({ versions, ...row }) => ({ ...row, latestVersion: versions[0]?.version ?? null }));
+}
+
+/** The workflows with a published version, which a sub-workflow node may pin. */
+export async function publishedWorkflowsOf(tenantId: string): Promise<PublishedWorkflow[]> {
+  const rows = await db().workflow.findMany({
+    where: { tenantId, versions: { some: {} } },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, versions: { orderBy: { version: 'desc' }, select: { version: true } } },
+  });
+  return rows.map((row) => ({ id: row.id, name: row.name, versions: row.versions.map((v) => v.version) }));
+}
