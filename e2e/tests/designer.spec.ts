@@ -1,0 +1,101 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+
+/** Draws an edge the way a user does: press on a port's handle, move onto a node's entry handle, release. */
+async function dragConnect(page: Page, fromHandle: string, toHandle: string) {
+  await page.getByTestId(fromHandle).hover();
+  await page.mouse.down();
+  const target = (await page.getByTestId(toHandle).boundingBox())!;
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+async function createWorkflow(page: Page, name: string) {
+  await page.goto('/workflows');
+  const form = page.getByRole('form', { name: 'New workflow' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Trigger event').selectOption('TICKET_SLA_STAGE_BREACHED');
+  await form.getByRole('button', { name: 'Create workflow' }).click();
+  await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('node-trigger_1')).toContainText('TICKET_SLA_STAGE_BREACHED');
+}
+
+test('an admin draws a workflow, sees its problems as they are made and fixed, saves and publishes it', async ({ adminPage: page }) => {
+  const name = `Log SLA breaches ${Date.now()}`;
+  await createWorkflow(page, name);
+  await expect(page.getByTestId('no-problems')).toBeVisible();
+
+  await page.getByTestId('palette-action').click();
+  const action = page.getByTestId('node-action_1');
+  await expect(action).toBeVisible();
+  await expect(action).toContainText('no action chosen');
+
+  await dragConnect(page, 'handle-trigger_1-next', 'handle-action_1-in');
+  await dragConnect(page, 'handle-action_1-next', 'handle-end_1-in');
+  const inspector = page.getByTestId('inspector');
+  await page.getByTestId('node-trigger_1').click();
+  // A port leads to one node: the drag re-routed the trigger from the end to the action.
+  await expect(inspector.getByLabel('next leads to')).toHaveValue('action_1');
+
+  // Expressions offer the trigger event's payload fields as they are typed.
+  const filter = inspector.getByLabel('Filter');
+  await filter.pressSequentially('event.data.overdue');
+  await inspector.getByRole('option', { name: 'event.data.overdueBySeconds' }).click();
+  await filter.pressSequentially(' > 60');
+  await expect(filter).toHaveValue('event.data.overdueBySeconds > 60');
+
+  await action.click();
+  await expect(inspector.getByLabel('next leads to')).toHaveValue('end_1');
+  await inspector.getByLabel('Action', { exact: true }).selectOption('core.log');
+  const mapping = inspector.getByLabel('Input mapping');
+  await expect(mapping).toHaveValue(/"message": ""/);
+
+  await mapping.fill('{ "message": { "$expr": "\\"Ticket \\" & event.data.ticketIdd" } }');
+  const problems = page.getByTestId('problems').getByTestId('problem');
+  await expect(problems).toHaveCount(1);
+  await expect(problems).toContainText('action_1 · input.message: Reads event.data.ticketIdd');
+  await expect(action.getByTestId('node-problems')).toContainText('ticketIdd');
+  await expect(inspector.getByTestId('field-problem')).toContainText('ticketIdd');
+
+  await mapping.fill('{ "message": { "$expr": "\\"Ticket \\" & event.data.ticketId" }');
+  await expect(inspector.getByTestId('json-error')).toContainText('Not valid JSON');
+  await mapping.fill('{ "message": { "$expr": "\\"Ticket \\" & event.data.ticketId" } }');
+  await expect(page.getByTestId('no-problems')).toBeVisible();
+  await expect(action.getByTestId('node-problems')).toHaveCount(0);
+
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByTestId('designer-status')).toHaveText('Published version 1');
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+  await expect(page.getByTestId('version-row')).toContainText('Version 1');
+
+  // What was drawn is what was stored.
+  await page.reload();
+  await page.getByTestId('node-action_1').click();
+  await expect(inspector.getByLabel('Input mapping')).toHaveValue(/event\.data\.ticketId"/);
+  await expect(inspector.getByLabel('next leads to')).toHaveValue('end_1');
+  await page.goto('/workflows');
+  await expect(page.getByTestId('workflow-row').filter({ hasText: name })).toContainText('version 1');
+});
+
+test('a refused publish shows the server’s problems on the nodes, and disabling is saved', async ({ adminPage: page }) => {
+  await createWorkflow(page, `Unfinished ${Date.now()}`);
+  await page.getByTestId('palette-action').click();
+  await page.getByRole('button', { name: 'Publish' }).click();
+
+  await expect(page.getByTestId('designer-status')).toContainText('nothing was published');
+  const refused = page.getByTestId('publish-problems');
+  await expect(refused).toContainText('action_1 · action: An action id is required');
+  await expect(refused).toContainText('No path leads from the trigger "trigger_1" to "action_1"');
+  await expect(page.getByTestId('node-action_1').getByTestId('node-problems')).toBeVisible();
+  await expect(page.getByTestId('version-row')).toHaveCount(0);
+
+  // The box shows what is stored: it changes once the server has saved the change.
+  await page.getByRole('checkbox', { name: 'Enabled' }).click();
+  await expect(page.getByTestId('designer-status')).toHaveText('Disabled: no new runs start');
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Enabled' })).not.toBeChecked();
+});
