@@ -6,6 +6,7 @@ const NAV = [
   { href: '/', label: 'Overview' },
   { href: '/catalog', label: 'Event catalog' },
   { href: '/events', label: 'Event log' },
+  { href: '/workflows', label: 'Workflows' },
   { href: '/runs', label: 'Runs' },
   { href: '/approvals', label: 'Approvals' },
   { href: '/diagnostics', label: 'Diagnostics' },
