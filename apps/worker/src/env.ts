@@ -1,5 +1,6 @@
 import { envFields, parseEnv } from '@cascade/env';
 import { ingestionEnvFields } from '@cascade/ingestion';
+import { secretsEnvFields } from '@cascade/secrets';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_NATS_SOURCES, natsSourceSchema } from './nats/sources';
@@ -12,6 +13,11 @@ const workerEnvSchema = z.object({
   WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
   LOG_LEVEL: envFields.logLevel,
   ...ingestionEnvFields,
+  ...secretsEnvFields,
+  /** SMTP server email.send delivers through (the capture server in development); mail fails without it. */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender of email.send messages that name none. */
+  MAIL_FROM: z.string().min(3).default('Cascade <cascade@localhost>'),
   /** How long before a waitForEvent an event may arrive and still be delivered to it. */
   CASCADE_EVENT_BUFFER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** Dispatch attempts before an event is dead-lettered. */

@@ -2,6 +2,7 @@ import { checkDatabase, createDatabase, DISPATCH_CHANNEL } from '@cascade/db';
 import { ConfigurationError } from '@cascade/env';
 import { createIngestion } from '@cascade/ingestion';
 import { createLogger, redactUrl } from '@cascade/logger';
+import { createSecretStore } from '@cascade/secrets';
 import { TASK_QUEUE } from '@cascade/temporal';
 import { connectNativeTemporal } from '@cascade/temporal/native';
 import { loadWorkerEnv } from './env';
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
       ingestion,
       ingestOptions,
       logger,
-      services: createActionServices({ db, allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS }),
+      services: createActionServices({ db, allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM }),
+      secrets: createSecretStore(db, env.CASCADE_SECRET_KEY),
       eventBufferMs: env.CASCADE_EVENT_BUFFER_SECONDS * 1000,
     },
   });

@@ -1,9 +1,8 @@
 import 'server-only';
-import { Prisma, toEnvelope } from '@cascade/db';
-import { RUN_SIGNALS, TASK_QUEUE, WORKFLOW_NAMES, runWorkflowId, type ApprovalDecision, type RunFailureDetails, type RunInput } from '@cascade/temporal';
-import type { WorkflowDefinition } from '@cascade/workflow';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Prisma } from '@cascade/db';
+import { RUN_SIGNALS, type ApprovalDecision } from '@cascade/temporal';
+import { restartFailedRun } from '@cascade/temporal/restart-run';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { HttpError, notFound } from './http/problem';
 import { db, temporal } from './services';
 
@@ -50,41 +49,14 @@ export async function cancelRun(tenantId: string, id: string): Promise<void> {
   await (await temporal()).workflow.getHandle(run.temporalWorkflowId).cancel();
 }
 
-/**
- * Starts a failed run again at the node that failed, with the steps and variables it had. Nodes
- * that completed are not run again, and actions already done inside the failed node (an earlier
- * forEach item) return their recorded outcome through their idempotency keys.
- */
+/** Starts a failed run again at the node that failed (see restartFailedRun). */
 export async function retryRun(tenantId: string, id: string): Promise<void> {
   const run = await findRun(tenantId, id);
   if (run.status !== 'FAILED') throw new HttpError(409, 'Conflict', `Only failed runs can be retried; this one is ${run.status}`);
   if (run.parentRunId) throw new HttpError(409, 'Conflict', 'This run is a sub-workflow; retry the run that started it');
-  if (!run.eventId) throw new HttpError(409, 'Conflict', 'This run has no triggering event to start again from');
-  const client = await temporal();
-  const handle = client.workflow.getHandle(run.temporalWorkflowId);
-  const details = await handle.result().then(
-    () => undefined,
-    (error: unknown) => (error instanceof WorkflowFailedError ? (error.cause as { details?: unknown[] } | undefined)?.details?.[0] : undefined),
-  );
-  const event = await db().event.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: run.eventId } } });
-  const version = await db().workflowVersion.findUniqueOrThrow({ where: { id: run.versionId } });
-  const input: RunInput = {
-    run: { id: run.id, tenantId, workflowId: run.workflowId, versionId: run.versionId, version: version.version },
-    definition: version.definition as unknown as WorkflowDefinition,
-    event: toEnvelope(event),
-    ...(isFailureDetails(details) ? { resume: details.resume } : {}),
-  };
-  await db().run.update({ where: { id: run.id }, data: { status: 'RUNNING', finishedAt: null, error: Prisma.DbNull } });
-  await client.workflow.start(WORKFLOW_NAMES.run, {
-    taskQueue: TASK_QUEUE,
-    workflowId: runWorkflowId(run.workflowId, run.eventId),
-    args: [input],
-    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-  });
-}
-
-function isFailureDetails(value: unknown): value is RunFailureDetails {
-  return typeof value === 'object' && value !== null && 'resume' in value && 'failedNode' in value;
+  const { eventId } = run;
+  if (!eventId) throw new HttpError(409, 'Conflict', 'This run has no triggering event to start again from');
+  await restartFailedRun(db(), await temporal(), { ...run, eventId });
 }
 
 /** Records a decision on a pending approval task, then hands it to the waiting run. */

@@ -1,6 +1,7 @@
-import { getActionHandler } from '@cascade/actions/handlers';
+import { ActionFailure, callRemoteAction, getActionHandler, type ActionContext } from '@cascade/actions/handlers';
 import { Prisma, toEnvelope, type Database } from '@cascade/db';
-import type { IngestOptions, Ingestion } from '@cascade/ingestion';
+import { checkTenantSchema, type IngestOptions, type Ingestion } from '@cascade/ingestion';
+import type { SecretStore } from '@cascade/secrets';
 import type { Logger } from '@cascade/logger';
 import type { RunEvent } from '@cascade/temporal';
 import { evaluateExpression, type WorkflowDefinition } from '@cascade/workflow';
@@ -11,17 +12,13 @@ import type { ActionServicesFor } from '../services/action-services';
 import { stableUuid } from '../runs/stable-uuid';
 import { writeRecords } from '../runs/write-records';
 
-export interface SecretStoreReader {
-  reveal(tenantId: string, name: string): Promise<string>;
-}
-
 export interface RunActivityDependencies {
   db: Database;
   ingestion: Ingestion;
   ingestOptions: IngestOptions;
   logger: Logger;
   services: ActionServicesFor;
-  secrets?: SecretStoreReader;
+  secrets: SecretStore;
   /** How far back a waitForEvent looks for an event that arrived before the run reached it. */
   eventBufferMs: number;
 }
@@ -63,7 +60,20 @@ export interface OpenApprovalCall extends StepCall {
   dueAt: string;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/**
+ * The failure an activity reports, with revealed secrets taken out of its message (it lands in
+ * the step record and in Temporal's history). An action says whether trying again can help.
+ */
+function toFailure(error: unknown, redact: (value: unknown) => unknown): ApplicationFailure {
+  const text = redact(error instanceof Error ? error.message : String(error)) as string;
+  if (error instanceof ApplicationFailure) return ApplicationFailure.create({ message: text, type: error.type ?? undefined, nonRetryable: error.nonRetryable ?? undefined });
+  if (error instanceof ActionFailure) return ApplicationFailure.create({ message: text, type: 'ActionFailed', nonRetryable: !error.retryable });
+  return ApplicationFailure.create({ message: text, type: error instanceof Error ? error.name : 'Error' });
+}
+
+/** `amount: must be number; lines.0.sku: …`; JSON Schema paths arrive as pointers under /example. */
+const issuesText = (issues: ReadonlyArray<{ path: string; message: string }>) =>
+  issues.map((issue) => `${issue.path.replace(/^\/example\/?/, '').replaceAll('/', '.') || '(input)'}: ${issue.message}`).join('; ');
 
 /**
  * The run's side effects. Each is a local activity (DESIGN.md §8): it writes the records the
@@ -75,7 +85,7 @@ export function createRunActivities(deps: RunActivityDependencies) {
   const { db } = deps;
 
   /** Runs `effect` as the call's step: the step row says COMPLETED with the output, or FAILED with the error and attempt. */
-  async function asStep<Output>(call: StepCall, effect: () => Promise<Output>): Promise<Output> {
+  async function asStep<Output>(call: StepCall, effect: () => Promise<Output>, redact: (value: unknown) => unknown = (value) => value): Promise<Output> {
     await writeRecords(db, call.batch, call.runId);
     const attempts = Context.current().info.attempt;
     try {
@@ -83,10 +93,31 @@ export function createRunActivities(deps: RunActivityDependencies) {
       await writeRecords(db, { steps: [{ ...call.step, status: 'COMPLETED', attempts, output, finishedAt: new Date().toISOString() }] }, call.runId);
       return output;
     } catch (error) {
-      const failure = { message: message(error), type: error instanceof ApplicationFailure ? (error.type ?? undefined) : undefined };
-      await writeRecords(db, { steps: [{ ...call.step, status: 'FAILED', attempts, error: failure, finishedAt: new Date().toISOString() }] }, call.runId);
-      throw error;
+      const failure = toFailure(error, redact);
+      await writeRecords(db, { steps: [{ ...call.step, status: 'FAILED', attempts, error: { message: failure.message, type: failure.type ?? undefined }, finishedAt: new Date().toISOString() }] }, call.runId);
+      throw failure;
     }
+  }
+
+  /** Runs a built-in action, or else the tenant's remote action of that id; input and output checked against their schemas. */
+  async function runAction(actionId: string, rawInput: unknown, context: ActionContext): Promise<unknown> {
+    const handler = getActionHandler(actionId);
+    if (handler) {
+      const input = handler.input.safeParse(rawInput);
+      if (!input.success) {
+        const issues = input.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+        throw ApplicationFailure.nonRetryable(`Input of ${actionId} is invalid: ${issuesText(issues)}`, 'InvalidActionInput');
+      }
+      return handler.output.parse(await handler.run(input.data, context)) as unknown;
+    }
+    const remote = await db.remoteAction.findUnique({ where: { tenantId_actionId: { tenantId: context.tenantId, actionId } } });
+    if (!remote) throw ApplicationFailure.nonRetryable(`Unknown action ${actionId}: neither built in nor registered by this tenant`, 'UnknownAction');
+    const inputIssues = checkTenantSchema(remote.inputSchema, rawInput);
+    if (inputIssues.length) throw ApplicationFailure.nonRetryable(`Input of ${actionId} is invalid: ${issuesText(inputIssues)}`, 'InvalidActionInput');
+    const output = await callRemoteAction(remote, rawInput, context);
+    const outputIssues = checkTenantSchema(remote.outputSchema, output);
+    if (outputIssues.length) throw ApplicationFailure.nonRetryable(`${actionId} answered an output its schema refuses: ${issuesText(outputIssues)}`, 'InvalidActionOutput');
+    return output;
   }
 
   return {
@@ -95,37 +126,27 @@ export function createRunActivities(deps: RunActivityDependencies) {
     },
 
     async executeAction(call: ExecuteActionCall): Promise<unknown> {
+      const secrets = deps.secrets.forTenant(call.tenantId);
       return asStep(call, async () => {
         const idempotencyKey = `${call.runId}:${call.step.key}`;
         const done = await db.actionExecution.findUnique({ where: { idempotencyKey } });
         if (done) return done.output;
-        const handler = getActionHandler(call.actionId);
-        if (!handler) throw ApplicationFailure.nonRetryable(`Unknown action ${call.actionId}`, 'UnknownAction');
-        const input = handler.input.safeParse(call.input);
-        if (!input.success) {
-          const issues = input.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ');
-          throw ApplicationFailure.nonRetryable(`Input of ${call.actionId} is invalid: ${issues}`, 'InvalidActionInput');
-        }
-        const context = Context.current();
         const log = deps.logger.child({ runId: call.runId, node: call.step.key, action: call.actionId });
-        const output = await handler.run(input.data, {
+        const context: ActionContext = {
           tenantId: call.tenantId,
           runId: call.runId,
           idempotencyKey,
-          signal: context.cancellationSignal,
-          log: (text, fields) => log.info(fields ?? {}, text),
-          secrets: {
-            reveal: (name) =>
-              deps.secrets ? deps.secrets.reveal(call.tenantId, name) : Promise.reject(new Error(`No secret store is configured, so secret ${name} is unknown`)),
-          },
+          signal: Context.current().cancellationSignal,
+          log: (text, fields) => log.info(secrets.redact(fields ?? {}) as object, secrets.redact(text) as string),
+          secrets,
           services: deps.services({ tenantId: call.tenantId, runId: call.runId }),
-        });
-        const parsed = handler.output.parse(output) as unknown;
+        };
+        const output = secrets.redact(await runAction(call.actionId, call.input, context)) as Prisma.InputJsonValue | null;
         await db.actionExecution.create({
-          data: { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId, output: parsed ?? Prisma.JsonNull },
+          data: { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId, output: output ?? Prisma.JsonNull },
         });
-        return parsed;
-      });
+        return output;
+      }, secrets.redact);
     },
 
     async emitEvent(call: EmitEventCall): Promise<{ eventId: string; duplicate: boolean }> {

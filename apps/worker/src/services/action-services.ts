@@ -1,9 +1,12 @@
-import type { ActionServices } from '@cascade/actions/handlers';
+import { createSmtpMailer, type ActionServices } from '@cascade/actions/handlers';
 import type { Database } from '@cascade/db';
 
 export interface ActionServiceSettings {
   db: Database;
   allowedPrivateHosts?: readonly string[];
+  /** Where email.send delivers; without it, sending fails with a message that says so. */
+  smtpUrl?: string;
+  mailFrom?: string;
 }
 
 /** The run an action works for; services act on its tenant's behalf. */
@@ -15,7 +18,8 @@ export interface ActionScope {
 export type ActionServicesFor = (scope: ActionScope) => ActionServices;
 
 /** What actions reach beyond the worker through: the inbox, mail, and the network policy. */
-export function createActionServices({ db, allowedPrivateHosts = [] }: ActionServiceSettings): ActionServicesFor {
+export function createActionServices({ db, allowedPrivateHosts = [], smtpUrl, mailFrom = 'Cascade <cascade@localhost>' }: ActionServiceSettings): ActionServicesFor {
+  const mailer = smtpUrl ? createSmtpMailer(smtpUrl, { from: mailFrom }) : undefined;
   return ({ tenantId, runId }) => ({
     notifications: {
       async send({ recipient, title, body, link }) {
@@ -24,7 +28,8 @@ export function createActionServices({ db, allowedPrivateHosts = [] }: ActionSer
       },
     },
     mail: {
-      send: () => Promise.reject(new Error('Mail is not configured: set SMTP_URL for the worker')),
+      send: (message) =>
+        mailer ? mailer.send(message, { tenantId }) : Promise.reject(new Error('Mail is not configured: set SMTP_URL for the worker')),
     },
     allowedPrivateHosts,
   });

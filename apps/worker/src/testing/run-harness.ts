@@ -3,6 +3,7 @@ import { getEventDefinition } from '@cascade/catalog';
 import { createDatabase, type Database, type Event, type Prisma } from '@cascade/db';
 import { createIngestion, DEFAULT_RESTRICTED_NAMESPACES } from '@cascade/ingestion';
 import { createLogger } from '@cascade/logger';
+import { createSecretStore, parseSecretKey } from '@cascade/secrets';
 import { runWorkflowId, type RunResult } from '@cascade/temporal';
 import { connectNativeTemporal } from '@cascade/temporal/native';
 import type { WorkflowDefinition } from '@cascade/workflow';
@@ -14,18 +15,21 @@ import { createCascadeWorker } from '../worker';
 
 export interface HarnessOptions {
   eventBufferMs?: number;
+  smtpUrl?: string;
   /** Replace activity dependencies, e.g. to make an action fail. */
   dependencies?: (deps: ActivityDependencies) => ActivityDependencies;
 }
 
 /** The worker's activity dependencies as main.ts builds them, on the test database. */
-export function testDependencies(db: Database, eventBufferMs = 60_000): ActivityDependencies {
+export function testDependencies(db: Database, eventBufferMs = 60_000, smtpUrl?: string): ActivityDependencies {
   return {
     db,
     ingestion: createIngestion(db),
     ingestOptions: { restrictedNamespaces: DEFAULT_RESTRICTED_NAMESPACES, maxCausationDepth: 20 },
     logger: createLogger('worker-test'),
-    services: createActionServices({ db }),
+    services: createActionServices({ db, smtpUrl, allowedPrivateHosts: ['127.0.0.1', 'localhost'] }),
+    // Global setup puts a fresh key in the environment, as the devstack does for the worker.
+    secrets: createSecretStore(db, parseSecretKey(process.env.CASCADE_SECRET_KEY!)),
     eventBufferMs,
   };
 }
@@ -38,7 +42,7 @@ export async function startRunHarness(options: HarnessOptions = {}) {
   const db = createDatabase(inject('databaseUrl'));
   const temporal = await connectNativeTemporal({ address: inject('temporalAddress'), namespace: 'default' });
   const taskQueue = `test-${randomUUID()}`;
-  const baseDependencies = testDependencies(db, options.eventBufferMs);
+  const baseDependencies = testDependencies(db, options.eventBufferMs, options.smtpUrl);
   const { logger, ingestion, ingestOptions } = baseDependencies;
   const worker = await createCascadeWorker({
     connection: temporal.connection,
