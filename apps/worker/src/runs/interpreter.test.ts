@@ -279,4 +279,31 @@ describe('the interpreter on the real dev server', () => {
     expect(run.status).toBe('COMPLETED');
     expect(run.steps.map((s) => s.key).sort()).toEqual(['count', 'done', 'more', 'p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'start']);
   });
+
+  it('pins each run to the version published when it started: v1 runs waiting while v2 is published finish on v1', async () => {
+    const version = (label: string): WorkflowDefinition =>
+      workflow(`Pinned`, [
+        trigger('event.data.amountDue = 9601'),
+        { id: 'paid', type: 'waitForEvent', event: 'PAYMENT_RECORDED', timeout: 'PT1M', correlation: { event: 'event.data.clientId', run: 'event.data.clientId' } },
+        { id: 'mark', type: 'setVariables', assign: { version: label } },
+        end,
+      ], ['start->paid', 'paid->mark:received', 'paid->done:timeout', 'mark->done']);
+    const v1 = await harness.publish(version('v1'));
+    const firstClient = crypto.randomUUID();
+    const first = await harness.publishEvent('INVOICE_OVERDUE', { amountDue: 9601, clientId: firstClient });
+    await eventually(async () => (await harness.db.wait.findFirst({ where: { run: { eventId: first.event.id } } })) ?? undefined);
+
+    const v2 = await harness.publish(version('v2'), v1.workflowId);
+    expect(v2.version).toBe(2);
+    const secondClient = crypto.randomUUID();
+    const second = await harness.publishEvent('INVOICE_OVERDUE', { amountDue: 9601, clientId: secondClient });
+    await eventually(async () => (await harness.db.wait.findFirst({ where: { run: { eventId: second.event.id } } })) ?? undefined);
+
+    await harness.publishEvent('PAYMENT_RECORDED', { clientId: firstClient });
+    await harness.publishEvent('PAYMENT_RECORDED', { clientId: secondClient });
+    expect((await harness.resultOf(v1.workflowId, first.event.id)).vars).toEqual({ version: 'v1' });
+    expect((await harness.resultOf(v1.workflowId, second.event.id)).vars).toEqual({ version: 'v2' });
+    expect((await harness.runOf(v1.workflowId, first.event.id)).versionId).toBe(v1.versionId);
+    expect((await harness.runOf(v1.workflowId, second.event.id)).versionId).toBe(v2.versionId);
+  });
 });
