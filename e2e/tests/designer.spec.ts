@@ -81,8 +81,18 @@ test('an admin draws a workflow, sees its problems as they are made and fixed, s
   await expect(page.getByTestId('workflow-row').filter({ hasText: name })).toContainText('version 1');
 });
 
-test('a refused publish shows the server’s problems on the nodes, and disabling is saved', async ({ adminPage: page }) => {
+test('edges are removed by keyboard and drawn from the inspector; a refused publish shows the server’s problems on the nodes', async ({ adminPage: page }) => {
   await createWorkflow(page, `Unfinished ${Date.now()}`);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+
+  await page.getByTestId('rf__edge-e1').click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('rf__edge-e1')).toHaveCount(0);
+  await expect(page.getByTestId('problem')).toContainText(['end_1: No path leads from the trigger "trigger_1" to "end_1"']);
+  await page.getByTestId('node-trigger_1').click();
+  await page.getByTestId('inspector').getByLabel('next leads to').selectOption('end_1');
+  await expect(page.getByTestId('no-problems')).toBeVisible();
+
   await page.getByTestId('palette-action').click();
   await page.getByRole('button', { name: 'Publish' }).click();
 
