@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AppShell } from '@/components/app-shell';
+import { db } from '@/server/services';
+import { requireSession } from '@/server/session';
+
+export const metadata: Metadata = { title: 'Outbox' };
+export const dynamic = 'force-dynamic';
+
+const time = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 19);
+
+/** The mail the tenant's workflows sent, as the development capture server received it. */
+export default async function OutboxPage() {
+  const session = await requireSession();
+  const emails = await db().capturedEmail.findMany({
+    where: { tenantId: session.tenantId },
+    select: { id: true, receivedAt: true, from: true, to: true, subject: true },
+    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+    take: 100,
+  });
+
+  return (
+    <AppShell session={session}>
+      <h1>Outbox</h1>
+      <p className="muted">Mail sent by your workflows and captured instead of delivered (the newest 100).</p>
+      <div className="card">
+        {emails.length === 0 ? (
+          <p className="muted">No mail yet. When a workflow runs an email.send action, the message appears here.</p>
+        ) : (
+          <table data-testid="outbox">
+            <thead>
+              <tr><th>Received</th><th>From</th><th>To</th><th>Subject</th></tr>
+            </thead>
+            <tbody>
+              {emails.map((email) => (
+                <tr key={email.id.toString()} data-testid="outbox-row">
+                  <td>{time(email.receivedAt)}</td>
+                  <td>{email.from}</td>
+                  <td>{email.to.join(', ')}</td>
+                  <td><Link href={`/outbox/${email.id}`}>{email.subject || '(no subject)'}</Link></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </AppShell>
+  );
+}
