@@ -81,7 +81,7 @@ test('an admin draws a workflow, sees its problems as they are made and fixed, s
   await expect(page.getByTestId('workflow-row').filter({ hasText: name })).toContainText('version 1');
 });
 
-test('edges are removed by keyboard and drawn from the inspector; a refused publish shows the server’s problems on the nodes', async ({ adminPage: page }) => {
+test('edges are removed by keyboard and drawn from the inspector, a refused publish shows the server’s problems on the nodes, moves and disabling are saved', async ({ adminPage: page }) => {
   await createWorkflow(page, `Unfinished ${Date.now()}`);
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 
@@ -102,6 +102,19 @@ test('edges are removed by keyboard and drawn from the inspector; a refused publ
   await expect(refused).toContainText('No path leads from the trigger "trigger_1" to "action_1"');
   await expect(page.getByTestId('node-action_1').getByTestId('node-problems')).toBeVisible();
   await expect(page.getByTestId('version-row')).toHaveCount(0);
+
+  // Moving a node is an edit of the definition like any other: its position is saved.
+  const end = (await page.getByTestId('node-end_1').boundingBox())!;
+  await page.mouse.move(end.x + 20, end.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(end.x + 220, end.y + 12, { steps: 10 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  const stored = (await (await page.request.get(`/api/v1/workflows/${page.url().split('/').pop()}`)).json()) as {
+    draft: { nodes: Array<{ id: string; position: { x: number } }> };
+  };
+  expect(stored.draft.nodes.find((node) => node.id === 'end_1')!.position.x).toBeGreaterThan(100);
 
   // The box shows what is stored: it changes once the server has saved the change.
   await page.getByRole('checkbox', { name: 'Enabled' }).click();
