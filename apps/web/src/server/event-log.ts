@@ -34,3 +34,13 @@ export function findEvents(tenantId: string, filter: EventLogFilter, take: numbe
 }
 
 export type EventLogRow = Awaited<ReturnType<typeof findEvents>>[number];
+
+/** The runs an event started, and the waiting runs it was delivered to. */
+export async function runsOfEvent(tenantId: string, eventId: string) {
+  const include = { workflow: { select: { name: true } } } as const;
+  const [started, signalled] = await Promise.all([
+    db().run.findMany({ where: { tenantId, eventId, parentRunId: null }, include, orderBy: { startedAt: 'asc' } }),
+    db().run.findMany({ where: { tenantId, waits: { some: { deliveredEventId: eventId } } }, include, orderBy: { startedAt: 'asc' } }),
+  ]);
+  return { started, signalled };
+}

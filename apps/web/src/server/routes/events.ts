@@ -2,7 +2,7 @@ import 'server-only';
 import { DISPATCH_CHANNEL } from '@cascade/db';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
-import { DISPATCH_STATUSES, findEvents, type EventLogRow } from '../event-log';
+import { DISPATCH_STATUSES, findEvents, runsOfEvent, type EventLogRow } from '../event-log';
 import { defineRoute } from '../http/define-route';
 import { HttpError, notFound } from '../http/problem';
 import { db, ingestion } from '../services';
@@ -106,10 +106,14 @@ const EventRecord = z
   })
   .meta({ id: 'EventRecord' });
 
+const RunReference = z.object({ id: z.uuid(), workflowId: z.uuid(), workflowName: z.string(), status: z.string() }).meta({ id: 'RunReference' });
+
 const EventDetail = EventRecord.extend({
   actor: z.unknown().nullable(),
   data: z.unknown(),
   metadata: z.unknown().nullable(),
+  runsStarted: z.array(RunReference).describe('Runs this event triggered'),
+  runsSignalled: z.array(RunReference).describe('Waiting runs this event was delivered to'),
 }).meta({ id: 'EventDetail' });
 
 
@@ -166,7 +170,16 @@ export const getEvent = defineRoute({
   async handle({ params, principal }) {
     const [row] = await findEvents(principal.tenantId, { id: params.id }, 1);
     if (!row) throw notFound(`No event ${params.id} in this tenant`);
-    return { ...toRecord(row), actor: row.actor, data: row.data, metadata: row.metadata };
+    const { started, signalled } = await runsOfEvent(principal.tenantId, row.id);
+    const reference = (run: (typeof started)[number]) => ({ id: run.id, workflowId: run.workflowId, workflowName: run.workflow.name, status: run.status });
+    return {
+      ...toRecord(row),
+      actor: row.actor,
+      data: row.data,
+      metadata: row.metadata,
+      runsStarted: started.map(reference),
+      runsSignalled: signalled.map(reference),
+    };
   },
 });
 

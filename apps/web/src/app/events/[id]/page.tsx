@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
+import { runsOfEvent } from '@/server/event-log';
 import { db } from '@/server/services';
 import { requireSession } from '@/server/session';
 import { ReplayButton } from './replay-button';
@@ -20,11 +21,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
     include: { dispatch: true },
   });
   if (!event) notFound();
-  const runs = await db().run.findMany({
-    where: { tenantId: session.tenantId, eventId: id },
-    include: { workflow: { select: { name: true } } },
-    orderBy: { startedAt: 'asc' },
-  });
+  const { started, signalled } = await runsOfEvent(session.tenantId, id);
 
   return (
     <AppShell session={session}>
@@ -48,14 +45,18 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           </tbody>
         </table>
       </div>
-      <section className="card">
-        <h2>Runs started</h2>
-        {runs.length ? (
-          <ul>{runs.map((run) => <li key={run.id}>{run.workflow.name}: {run.status}</li>)}</ul>
-        ) : (
-          <p className="muted">None.</p>
-        )}
-      </section>
+      {([['Runs started', started, 'runs-started'], ['Runs it was delivered to', signalled, 'runs-signalled']] as const).map(([title, runs, testId]) => (
+        <section className="card" key={testId}>
+          <h2>{title}</h2>
+          {runs.length ? (
+            <ul data-testid={testId}>
+              {runs.map((run) => <li key={run.id}><Link href={`/runs/${run.id}`}>{run.workflow.name}</Link>: {run.status}</li>)}
+            </ul>
+          ) : (
+            <p className="muted">None.</p>
+          )}
+        </section>
+      ))}
       <section className="card">
         <h2>Payload</h2>
         <pre data-testid="event-data">{JSON.stringify(event.data, null, 2)}</pre>
