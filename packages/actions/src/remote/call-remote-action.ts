@@ -1,5 +1,4 @@
 import { ActionFailure, type ActionContext } from '../define-action';
-import { isAllowedPrivateHost } from '../net/address-policy';
 import { displayUrl } from '../net/outbound-request';
 import { quote } from '../net/status-failure';
 import { deliverSignedJson } from '../webhook/deliver';
@@ -17,7 +16,8 @@ export const REMOTE_ACTION_TIMEOUT_MS = 30_000;
 /**
  * Calls a tenant's remote action: POSTs `{actionId, input, tenantId, runId, idempotencyKey}`,
  * signed like webhook.send and under the same address policy, and returns the `output` of the
- * JSON it answers. The endpoint must be https unless its host is on the private-host allowlist.
+ * JSON it answers. Which schemes an endpoint may use is decided where it is registered (the
+ * actions API); here it only has to pass the address policy.
  */
 export async function callRemoteAction(remote: RemoteActionTarget, input: unknown, context: ActionContext): Promise<unknown> {
   const fail = (message: string, retryable: boolean, cause?: unknown) =>
@@ -27,9 +27,6 @@ export async function callRemoteAction(remote: RemoteActionTarget, input: unknow
     url = new URL(remote.endpoint);
   } catch (error) {
     throw fail(`endpoint ${JSON.stringify(remote.endpoint)} is not a URL`, false, error);
-  }
-  if (url.protocol !== 'https:' && !isAllowedPrivateHost(url, context.services.allowedPrivateHosts)) {
-    throw fail(`endpoint ${displayUrl(url)} must use https`, false);
   }
   const payload = { actionId: remote.actionId, input, tenantId: context.tenantId, runId: context.runId, idempotencyKey: context.idempotencyKey };
   const response = await deliverSignedJson(
