@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabase, seedDemoTenant, type SeedResult } from '@cascade/db';
 import { startInfrastructure, type Infrastructure, type InfrastructureOptions } from './infrastructure';
+import { startMailCapture, type MailCapture } from './mail-capture';
 import { startProcess, stopProcesses, type ManagedProcess } from './processes';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,12 +36,21 @@ export interface RunningCascade {
 export async function startCascade(options: CascadeOptions): Promise<RunningCascade> {
   const infrastructure = await startInfrastructure(options);
   const processes: ManagedProcess[] = [];
+  let mail: { capture: MailCapture; db: ReturnType<typeof createDatabase> } | undefined;
   const stop = async () => {
     await stopProcesses(processes);
+    await mail?.capture.stop();
+    await mail?.db.$disconnect();
     await infrastructure.stop();
   };
   try {
     const seed = await seedDatabase(infrastructure.databaseUrl, options);
+    // Without a relay of its own, mail goes to the capture server, and the outbox page shows it.
+    if (!process.env.SMTP_URL) {
+      const db = createDatabase(infrastructure.databaseUrl, { maxConnections: 2 });
+      mail = { db, capture: await startMailCapture({ db, log: options.log }) };
+      options.log(`Mail is captured at ${mail.capture.url}, not delivered; see the outbox page`);
+    }
     const env = {
       ...process.env,
       DATABASE_URL: infrastructure.databaseUrl,
@@ -49,6 +59,7 @@ export async function startCascade(options: CascadeOptions): Promise<RunningCasc
       WORKER_METRICS_PORT: String(options.workerMetricsPort),
       SESSION_SECRET: options.sessionSecret,
       CASCADE_SECRET_KEY: options.secretKey,
+      ...(mail ? { SMTP_URL: mail.capture.url } : {}),
       PUBLIC_URL: options.publicUrl,
       NODE_ENV: 'production',
     };
