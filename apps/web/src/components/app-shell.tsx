@@ -9,6 +9,8 @@ const NAV = [
   { href: '/workflows', label: 'Workflows' },
   { href: '/runs', label: 'Runs' },
   { href: '/approvals', label: 'Approvals' },
+  { href: '/inbox', label: 'Inbox' },
+  { href: '/outbox', label: 'Outbox' },
   { href: '/diagnostics', label: 'Diagnostics' },
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/settings/secrets', label: 'Secrets' },
