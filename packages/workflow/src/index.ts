@@ -31,6 +31,7 @@ export {
   type FieldPath,
 } from './definition/mapping';
 export { parseDuration } from './definition/duration';
+export { addBusinessTime, nextBusinessInstant, type BusinessHours } from './calendar/business-hours';
 
 export { compileExpression, type CompiledExpression, type CompileResult } from './expressions/compile';
 export { evaluateExpression, evaluateMapping, isTruthy, type EvaluationOptions } from './expressions/evaluate';

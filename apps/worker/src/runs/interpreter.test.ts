@@ -306,4 +306,20 @@ describe('the interpreter on the real dev server', () => {
     expect((await harness.runOf(v1.workflowId, first.event.id)).versionId).toBe(v1.versionId);
     expect((await harness.runOf(v1.workflowId, second.event.id)).versionId).toBe(v2.versionId);
   });
+
+  it('moves a delay onto a business-hours calendar inside workflow code (Intl time zones in the sandbox)', async () => {
+    const calendar = { timeZone: 'Europe/Berlin', days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, from: '09:00', to: '17:00' };
+    const { workflowId } = await harness.publish(
+      workflow('Office hours', [
+        trigger('event.data.amountDue = 9701'),
+        // Saturday 2026-01-03 10:00Z is outside office hours: the next opening is Monday 08:00Z, which is past.
+        { id: 'wait', type: 'delay', until: "'2026-01-03T10:00:00Z'", calendar: { ...calendar, days: [...calendar.days] } },
+        end,
+      ], ['start->wait', 'wait->done']),
+    );
+    const { event } = await harness.publishEvent('INVOICE_OVERDUE', { amountDue: 9701 });
+    await harness.resultOf(workflowId, event.id);
+    const step = (await harness.runOf(workflowId, event.id)).steps.find((s) => s.key === 'wait');
+    expect(step?.output).toEqual({ until: '2026-01-05T08:00:00.000Z' });
+  });
 });

@@ -1,10 +1,12 @@
 import type { ApprovalDecision, DeliveredEvent, RunEvent, RunFailureDetails, RunInput, RunResult, RunResume } from '@cascade/temporal/runs';
 import {
+  addBusinessTime,
   ERROR_PORT,
   evaluateExpression,
   evaluateMapping,
   isExpressionLeaf,
   isTruthy,
+  nextBusinessInstant,
   parseDuration,
   type ExpressionContext,
   type NodeOf,
@@ -278,14 +280,16 @@ export class Interpreter {
     }
   }
 
+  /** Waits a duration (counted in business hours when the node has a calendar) or until an instant. */
   private async delay(node: NodeOf<'delay'>, scope: Scope): Promise<Outcome> {
     let until: number;
     if (node.duration !== undefined) {
-      until = Date.now() + ms(node.duration);
+      until = node.calendar ? addBusinessTime(Date.now(), ms(node.duration), node.calendar) : Date.now() + ms(node.duration);
     } else {
       const value = await this.evaluate(node.until!, scope);
       until = typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : NaN;
       if (Number.isNaN(until)) throw new Error(`until gave ${JSON.stringify(value)}, not an ISO 8601 instant`);
+      if (node.calendar) until = nextBusinessInstant(until, node.calendar);
     }
     if (until > Date.now()) await sleep(until - Date.now());
     return { port: 'next', output: { until: new Date(until).toISOString() } };
