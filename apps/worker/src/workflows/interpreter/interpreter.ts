@@ -291,7 +291,10 @@ export class Interpreter {
       if (Number.isNaN(until)) throw new Error(`until gave ${JSON.stringify(value)}, not an ISO 8601 instant`);
       if (node.calendar) until = nextBusinessInstant(until, node.calendar);
     }
-    if (until > Date.now()) await sleep(until - Date.now());
+    if (until > Date.now()) {
+      await this.flush();
+      await sleep(until - Date.now());
+    }
     return { port: 'next', output: { until: new Date(until).toISOString() } };
   }
 
@@ -394,6 +397,7 @@ export class Interpreter {
       event: this.input.event,
       vars: input,
     };
+    await this.flush();
     const result = await executeChild('runWorkflow', {
       workflowId: `${this.temporalWorkflowId}/${key}`,
       args: [child],
@@ -420,6 +424,13 @@ export class Interpreter {
     return evaluateExpression(expression, this.context(scope, event), { now: Date.now() });
   }
 
+  /** Writes what is batched before the run waits a while, so the run's page shows where it is. */
+  private async flush(): Promise<void> {
+    if (this.runRecorded && this.pending.length === 0) return;
+    await bookkeeping.writeRunRecords({ batch: this.takeBatch(), runId: this.run.id });
+    this.runRecorded = true;
+  }
+
   /** The records batched since the last activity, for the next one to write. */
   private takeBatch(): RecordBatch {
     const { run, event } = this.input;
@@ -438,7 +449,7 @@ export class Interpreter {
     const info = workflowInfo();
     const long = info.continueAsNewSuggested || (this.input.historyLimit !== undefined && info.historyLength >= this.input.historyLimit);
     if (!long || this.branches !== 1) return;
-    await bookkeeping.writeRunRecords({ batch: this.takeBatch(), runId: this.run.id });
+    await this.flush();
     const resume = this.resumeAt(nodeId);
     await continueAsNew<(input: RunInput) => Promise<RunResult>>({ ...this.input, resume });
   }
