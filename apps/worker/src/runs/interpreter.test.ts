@@ -322,4 +322,15 @@ describe('the interpreter on the real dev server', () => {
     const step = (await harness.runOf(workflowId, event.id)).steps.find((s) => s.key === 'wait');
     expect(step?.output).toEqual({ until: '2026-01-05T08:00:00.000Z' });
   });
+
+  it('fails a run whose definition the schema refuses, at once and with the reason', async () => {
+    const broken = workflow('Broken', [trigger('event.data.amountDue = 9801'), end], ['start->done']);
+    const { workflowId } = await harness.publish({ ...broken, nodes: [...broken.nodes, { id: 'odd', type: 'delay' } as unknown as WorkflowNode] });
+    const { event } = await harness.publishEvent('INVOICE_OVERDUE', { amountDue: 9801 });
+    await expect(harness.resultOf(workflowId, event.id)).rejects.toThrow();
+    expect(await harness.runOf(workflowId, event.id)).toMatchObject({
+      status: 'FAILED',
+      error: { node: 'definition', message: expect.stringContaining('The workflow definition is not valid: nodes.2') },
+    });
+  });
 });

@@ -12,7 +12,9 @@ import {
   type NodeOf,
   type RunContext,
   type StepRecord,
+  type WorkflowDefinition,
   type WorkflowNode,
+  workflowDefinitionSchema,
 } from '@cascade/workflow';
 import {
   ActivityFailure,
@@ -101,6 +103,14 @@ function describe(error: unknown): { message: string; type?: string } {
   return { message: String(error) };
 }
 
+/** The definition as the same schema the API publishes with reads it; a run of anything else fails at once. */
+function checked(definition: WorkflowDefinition): WorkflowDefinition {
+  const parsed = workflowDefinitionSchema.safeParse(definition);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(definition)'}: ${issue.message}`);
+  throw new RunFailed(`The workflow definition is not valid: ${issues.join('; ')}`, 'definition');
+}
+
 function retryOf(node: WorkflowNode): LocalActivityOptions['retry'] {
   if (!node.retry) return DEFAULT_NODE_RETRY;
   const { maxAttempts, initialInterval, backoff, maxInterval } = node.retry;
@@ -129,7 +139,7 @@ export class Interpreter {
   private branches = 1;
   private readonly waits = new Map<string, RunEvent[]>();
   private readonly decisions = new Map<string, ApprovalDecision | undefined>();
-  private top!: Scope;
+  private top: Scope | undefined;
 
   constructor(private readonly input: RunInput) {
     const { run, definition, resume } = input;
@@ -148,11 +158,12 @@ export class Interpreter {
 
   async execute(): Promise<RunResult> {
     const { definition, resume } = this.input;
-    const flow = Flow.topLevel(definition);
-    this.top = { flow, prefix: '', steps: { ...resume?.steps }, arrivals: new Map(Object.entries(resume?.arrivals ?? {})), top: true };
     try {
-      if (resume) await this.visit(flow.node(resume.nodeId), this.top);
-      else await Promise.all(flow.entries.map((entry) => this.arrive(entry, this.top, true)));
+      const flow = Flow.topLevel(checked(definition));
+      const top: Scope = { flow, prefix: '', steps: { ...resume?.steps }, arrivals: new Map(Object.entries(resume?.arrivals ?? {})), top: true };
+      this.top = top;
+      if (resume) await this.visit(flow.node(resume.nodeId), top);
+      else await Promise.all(flow.entries.map((entry) => this.arrive(entry, top, true)));
       await bookkeeping.finishRun({ batch: this.takeBatch(), runId: this.run.id, status: 'COMPLETED' });
       return { vars: this.vars };
     } catch (error) {
@@ -164,8 +175,8 @@ export class Interpreter {
       const node = error instanceof RunFailed || error instanceof NodeFailed ? error.node : 'unknown';
       const { message, type } = describe(error);
       await bookkeeping.finishRun({ batch: this.takeBatch(), runId: this.run.id, status: 'FAILED', error: { message, node } });
-      const details: RunFailureDetails = { failedNode: node, resume: this.resumeAt(node.split('.')[0]!.replace(/\[\d+\]$/, '')) };
-      throw ApplicationFailure.create({ message, type: error instanceof RunFailed ? 'RunFailed' : (type ?? 'NodeFailed'), nonRetryable: true, details: [details] });
+      const details: RunFailureDetails | undefined = this.top && { failedNode: node, resume: this.resumeAt(this.top, node.split('.')[0]!.replace(/\[\d+\]$/, '')) };
+      throw ApplicationFailure.create({ message, type: error instanceof RunFailed ? 'RunFailed' : (type ?? 'NodeFailed'), nonRetryable: true, details: details ? [details] : [] });
     }
   }
 
@@ -194,7 +205,7 @@ export class Interpreter {
 
   private async visit(node: WorkflowNode, scope: Scope): Promise<void> {
     const key = scope.prefix + node.id;
-    if (scope.top) await this.continueAsNewIfLong(node.id);
+    if (scope.top) await this.continueAsNewIfLong(scope, node.id);
     const startedAt = isoNow();
     let outcome: Outcome;
     try {
@@ -440,17 +451,17 @@ export class Interpreter {
     };
   }
 
-  private resumeAt(nodeId: string): RunResume {
-    return { nodeId, steps: this.top.steps, vars: this.vars, startedAt: this.run.startedAt, arrivals: Object.fromEntries(this.top.arrivals) };
+  private resumeAt(top: Scope, nodeId: string): RunResume {
+    return { nodeId, steps: top.steps, vars: this.vars, startedAt: this.run.startedAt, arrivals: Object.fromEntries(top.arrivals) };
   }
 
   /** Before a top-level node, with no other branch alive, a long history starts afresh. */
-  private async continueAsNewIfLong(nodeId: string): Promise<void> {
+  private async continueAsNewIfLong(top: Scope, nodeId: string): Promise<void> {
     const info = workflowInfo();
     const long = info.continueAsNewSuggested || (this.input.historyLimit !== undefined && info.historyLength >= this.input.historyLimit);
     if (!long || this.branches !== 1) return;
     await this.flush();
-    const resume = this.resumeAt(nodeId);
+    const resume = this.resumeAt(top, nodeId);
     await continueAsNew<(input: RunInput) => Promise<RunResult>>({ ...this.input, resume });
   }
 }
