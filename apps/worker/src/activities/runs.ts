@@ -240,10 +240,14 @@ export function createRunActivities(deps: RunActivityDependencies) {
       await db.approvalTask.updateMany({ where: { id: taskId, status: 'PENDING' }, data: { status: 'TIMED_OUT', decidedAt: new Date() } });
     },
 
-    async loadWorkflowVersion({ tenantId, workflowId, version }: { tenantId: string; workflowId: string; version: number }) {
+    /**
+     * The pinned version a subWorkflow node starts, and the child run's id, which follows from
+     * the parent run and the node so a retried parent's child keeps its idempotency keys.
+     */
+    async loadWorkflowVersion({ tenantId, workflowId, version, parent }: { tenantId: string; workflowId: string; version: number; parent: { runId: string; key: string } }) {
       const row = await db.workflowVersion.findFirst({ where: { tenantId, workflowId, version } });
       if (!row) throw ApplicationFailure.nonRetryable(`Workflow ${workflowId} has no published version ${version}`, 'UnknownWorkflowVersion');
-      return { versionId: row.id, definition: row.definition as unknown as WorkflowDefinition };
+      return { versionId: row.id, definition: row.definition as unknown as WorkflowDefinition, childRunId: stableUuid(`${parent.runId}:${parent.key}`) };
     },
   };
 }

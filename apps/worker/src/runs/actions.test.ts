@@ -28,6 +28,11 @@ beforeAll(async () => {
       received.push({ url: request.url!, authorization: request.headers.authorization, body });
       response.setHeader('content-type', 'application/json');
       if (request.url === '/echo') return response.end(JSON.stringify({ youSent: request.headers.authorization }));
+      if (request.url === '/flaky') {
+        const calls = received.filter((r) => r.url === '/flaky').length;
+        response.statusCode = calls <= 2 ? 503 : 200;
+        return response.end(JSON.stringify(calls <= 2 ? { error: 'busy' } : { output: { ticket: 'T-flaky' } }));
+      }
       const { input } = body as { input: { item: number } };
       if (input.item === failItem) {
         response.statusCode = 400;
@@ -123,5 +128,23 @@ describe('actions inside runs', () => {
     expect([callsFor(1), callsFor(2), callsFor(3)]).toEqual([1, 1, 2]);
     expect((await harness.runOf(workflowId, event.id)).status).toBe('COMPLETED');
     expect(runWorkflowId(workflowId, event.id)).toBe(failed.temporalWorkflowId);
+  });
+
+  it('retries a failing step by its node’s policy and records the attempts it took', async () => {
+    await harness.db.remoteAction.create({
+      data: {
+        tenantId: harness.tenant.id, actionId: 'helpdesk.flaky', version: 1, label: 'Flaky', description: 'Busy twice', category: 'Helpdesk',
+        inputSchema: { type: 'object' }, outputSchema: { type: 'object' }, idempotent: true, endpoint: `${baseUrl}/flaky`,
+      },
+    });
+    const { workflowId } = await harness.publish(
+      definition('Flaky', 6004, [
+        { id: 'call', type: 'action', action: 'helpdesk.flaky', input: {}, retry: { maxAttempts: 3, initialInterval: 'PT0.1S', backoff: 2, maxInterval: 'PT1S' } },
+      ], [['start', 'call'], ['call', 'done']]),
+    );
+    const { event } = await harness.publishEvent('INVOICE_OVERDUE', { amountDue: 6004 });
+    await harness.resultOf(workflowId, event.id);
+    const call = (await harness.runOf(workflowId, event.id)).steps.find((s) => s.key === 'call');
+    expect(call).toMatchObject({ status: 'COMPLETED', attempts: 3, output: { ticket: 'T-flaky' }, error: null });
   });
 });

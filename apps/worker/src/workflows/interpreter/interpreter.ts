@@ -401,9 +401,11 @@ export class Interpreter {
 
   private async subWorkflow(node: NodeOf<'subWorkflow'>, scope: Scope, key: string): Promise<Outcome> {
     const input = (await evaluateMapping(node.input, this.context(scope), { now: Date.now() })) as Record<string, unknown>;
-    const { versionId, definition } = await bookkeeping.loadWorkflowVersion({ tenantId: this.run.tenantId, workflowId: node.workflow, version: node.version });
+    const { versionId, definition, childRunId } = await bookkeeping.loadWorkflowVersion({
+      tenantId: this.run.tenantId, workflowId: node.workflow, version: node.version, parent: { runId: this.run.id, key },
+    });
     const child: RunInput = {
-      run: { id: uuid4(), tenantId: this.run.tenantId, workflowId: node.workflow, versionId, version: node.version, parentRunId: this.run.id },
+      run: { id: childRunId, tenantId: this.run.tenantId, workflowId: node.workflow, versionId, version: node.version, parentRunId: this.run.id },
       definition,
       event: this.input.event,
       vars: input,
