@@ -1,0 +1,32 @@
+// The hand-written baseline's workflow bundle: only what the three steps need. Workflow code:
+// deterministic, no I/O.
+import type { RunEvent } from '@cascade/temporal/runs';
+import { condition, defineSignal, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import type { BaselineActivities } from './baseline-activities';
+
+export interface BaselineInput {
+  runId: string;
+  tenantId: string;
+  event: RunEvent;
+}
+
+const { baselineLog, baselineEmit } = proxyLocalActivities<BaselineActivities>({
+  startToCloseTimeout: '30s',
+  retry: { maximumAttempts: 3, initialInterval: '1s' },
+});
+
+/** trigger → core.log → emit billing.plan.changed, written by hand: two local activities, no read model. */
+export async function baselineWorkflow({ runId, tenantId, event }: BaselineInput): Promise<void> {
+  const invoiceId = (event.data as { invoiceId: string }).invoiceId;
+  await baselineLog({ runId, tenantId, message: `Invoice ${invoiceId} is overdue` });
+  await baselineEmit({ runId, tenantId, event, data: { tenantId, oldPlan: 'overdue', newPlan: `invoice-${invoiceId}` } });
+}
+
+export const releaseSignal = defineSignal('release');
+
+/** Does nothing but wait for `release`: what a cached, waiting workflow costs the worker when it holds no state of its own. */
+export async function idleWaitWorkflow(): Promise<void> {
+  let released = false;
+  setHandler(releaseSignal, () => void (released = true));
+  await condition(() => released);
+}
