@@ -1,5 +1,5 @@
 import { createLogger } from '@cascade/logger';
 import { installTemporalRuntime } from './temporal-runtime';
 
-// Tests see the SDK's warnings and errors, not its per-worker state changes.
-installTemporalRuntime(createLogger('worker-test'));
+// Tests make steps and runs fail on purpose, and the SDK reports each at WARN; they see its errors only.
+installTemporalRuntime(createLogger('worker-test'), 'ERROR');

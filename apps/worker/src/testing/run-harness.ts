@@ -26,7 +26,7 @@ export function testDependencies(db: Database, eventBufferMs = 60_000, smtpUrl?:
     db,
     ingestion: createIngestion(db),
     ingestOptions: { restrictedNamespaces: DEFAULT_RESTRICTED_NAMESPACES, maxCausationDepth: 20 },
-    logger: createLogger('worker-test'),
+    logger: createLogger('worker-test', { level: process.env.CASCADE_TEST_VERBOSE ? 'info' : 'warn' }),
     services: createActionServices({ db, smtpUrl, allowedPrivateHosts: ['127.0.0.1', 'localhost'] }),
     // Global setup puts a fresh key in the environment, as the devstack does for the worker.
     secrets: createSecretStore(db, parseSecretKey(process.env.CASCADE_SECRET_KEY!)),
