@@ -1,3 +1,4 @@
+import type { StoredEnvelope } from '@cascade/db';
 import type { StepRecord, WorkflowDefinition } from '@cascade/workflow';
 
 /**
@@ -5,20 +6,8 @@ import type { StepRecord, WorkflowDefinition } from '@cascade/workflow';
  * interpreter workflow that executes it. Type-only imports keep it safe for workflow code.
  */
 
-/** The triggering event as `event` shows it in expressions (DESIGN.md §3 envelope). */
-export interface RunEvent {
-  id: string;
-  type: string;
-  version: number;
-  timestamp: string;
-  source: string;
-  tenantId: string;
-  correlationId: string | null;
-  causationId: string | null;
-  actor: unknown;
-  data: unknown;
-  metadata: unknown;
-}
+/** The triggering event as `event` shows it in expressions: the stored envelope (DESIGN.md §3). */
+export type RunEvent = StoredEnvelope;
 
 export interface RunIdentity {
   id: string;
