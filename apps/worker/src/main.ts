@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     channel: DISPATCH_CHANNEL,
     logger,
     maxAttempts: env.DISPATCH_MAX_ATTEMPTS,
-    dispatchEvent: createEventRouter({ db, client, taskQueue: TASK_QUEUE, logger }),
+    dispatchEvents: createEventRouter({ db, client, taskQueue: TASK_QUEUE, logger }).routeEvents,
   });
   const stopHeartbeat = startHeartbeat({ db, workerId: env.WORKER_ID, taskQueue: TASK_QUEUE, logger });
   logger.info({ taskQueue: TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS, metricsPort: env.WORKER_METRICS_PORT }, 'worker started');

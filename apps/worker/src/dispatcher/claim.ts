@@ -29,9 +29,14 @@ export async function claimDispatches(db: Database, limit: number, leaseMs: numb
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** `note`: what went wrong without stopping the dispatch (kept in lastError), or null. */
-export async function markDispatched(db: Database, id: bigint, note: string | null): Promise<void> {
-  await db.dispatch.update({ where: { id }, data: { status: 'DISPATCHED', dispatchedAt: new Date(), lastError: note } });
+/** Marks dispatches done in one statement; a note says what went wrong without stopping one (kept in lastError). */
+export async function markDispatched(db: Database, done: ReadonlyArray<{ id: bigint; note: string | null }>): Promise<void> {
+  if (done.length === 0) return;
+  await db.$executeRaw`
+    UPDATE dispatches d
+       SET status = 'DISPATCHED', dispatched_at = now(), last_error = v.note
+      FROM unnest(${done.map((row) => row.id)}::bigint[], ${done.map((row) => row.note)}::text[]) AS v(id, note)
+     WHERE d.id = v.id`;
 }
 
 /** Schedules the next attempt with exponential backoff, or dead-letters after `maxAttempts`. */

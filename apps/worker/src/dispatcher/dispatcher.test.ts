@@ -3,7 +3,7 @@ import { DISPATCH_CHANNEL, createDatabase, type Database, type Event } from '@ca
 import { createIsolatedDatabase } from '@cascade/devstack/testing';
 import { createLogger } from '@cascade/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDispatcher, type DispatchEvent } from './dispatcher';
+import { dispatchKey, startDispatcher, type DispatchEvents, type DispatchOutcome } from './dispatcher';
 
 const logger = createLogger('dispatcher-test', { level: 'silent' });
 let databaseUrl: string;
@@ -43,10 +43,13 @@ const dispatchedCount = (ids: string[]) => db.dispatch.count({ where: { eventId:
 describe('dispatcher', () => {
   it('hands every event to exactly one of two competing dispatchers, woken by the ingest notification', async () => {
     const seen: string[] = [];
-    const record: DispatchEvent = async (event: Event) => void seen.push(event.id);
+    const record: DispatchEvents = async (events: Event[]) => {
+      seen.push(...events.map((event) => event.id));
+      return new Map(events.map((event) => [dispatchKey(event.tenantId, event.id), { ok: true, notes: [] }]));
+    };
     // A long idle poll: only LISTEN/NOTIFY can wake them in time.
     const options = { db, databaseUrl, logger, channel: DISPATCH_CHANNEL, idlePollMs: 60_000, batchSize: 7 };
-    const dispatchers = [startDispatcher({ ...options, dispatchEvent: record }), startDispatcher({ ...options, dispatchEvent: record })];
+    const dispatchers = [startDispatcher({ ...options, dispatchEvents: record }), startDispatcher({ ...options, dispatchEvents: record })];
     await new Promise((resolve) => setTimeout(resolve, 300)); // both are LISTENing
     const ids = await storeEvents(200);
     await until(async () => (await dispatchedCount(ids)) === ids.length);
@@ -60,11 +63,14 @@ describe('dispatcher', () => {
     const dispatcher = startDispatcher({
       db, databaseUrl, logger, channel: DISPATCH_CHANNEL, idlePollMs: 20,
       maxAttempts: 3, initialBackoffMs: 10, maxBackoffMs: 50,
-      dispatchEvent: async (event) => {
-        if (event.id !== id) return;
-        calls += 1;
-        throw new Error(`temporal unavailable (call ${calls})`);
-      },
+      dispatchEvents: async (events) =>
+        new Map<string, DispatchOutcome>(
+          events.map((event) => {
+            if (event.id !== id) return [dispatchKey(event.tenantId, event.id), { ok: true, notes: [] }];
+            calls += 1;
+            return [dispatchKey(event.tenantId, event.id), { ok: false, error: new Error(`temporal unavailable (call ${calls})`) }];
+          }),
+        ),
     });
     await until(async () => (await db.dispatch.findFirstOrThrow({ where: { eventId: id } })).status === 'DEAD');
     await dispatcher.stop();

@@ -9,14 +9,20 @@ import { claimDispatches, markDispatched, markFailed, type ClaimedDispatch } fro
  * it. Notes are problems that did not stop the dispatch (a failing trigger filter); they are kept
  * on the dispatch row for the event log to show.
  */
-export type DispatchEvent = (event: Event) => Promise<{ notes?: string[] } | void>;
+export type DispatchOutcome = { ok: true; notes: string[] } | { ok: false; error: unknown };
+
+/** Dispatches a claimed batch at once (one query per kind of lookup), with an outcome per `dispatchKey`. */
+export type DispatchEvents = (events: Event[]) => Promise<Map<string, DispatchOutcome>>;
+
+/** Event ids are unique per tenant, so outcomes are keyed by both. */
+export const dispatchKey = (tenantId: string, eventId: string) => `${tenantId}/${eventId}`;
 
 export interface DispatcherOptions {
   db: Database;
   /** For LISTEN: a notification on the ingest commit wakes the dispatcher at once. */
   databaseUrl: string;
   logger: Logger;
-  dispatchEvent: DispatchEvent;
+  dispatchEvents: DispatchEvents;
   batchSize?: number;
   /** How long a claim lasts before another dispatcher may take the row over. */
   leaseMs?: number;
@@ -29,7 +35,7 @@ export interface DispatcherOptions {
 }
 
 /**
- * Drains the dispatch table: claims due rows, hands each event to `dispatchEvent`, and marks it
+ * Drains the dispatch table: claims due rows, hands their events to `dispatchEvents`, and marks each
  * dispatched, retried with backoff, or dead-lettered. Runs until `stop()`.
  */
 export function startDispatcher(options: DispatcherOptions): { stop(): Promise<void> } {
@@ -51,19 +57,31 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
     .then(() => listener.query(`LISTEN ${options.channel}`))
     .catch((error: unknown) => logger.warn({ err: error }, 'dispatch listener did not connect; polling only'));
 
-  const dispatchOne = async (claimed: ClaimedDispatch) => {
+  const failed = async (claimed: ClaimedDispatch, error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const outcome = await markFailed(db, claimed, message, retry);
+    logger[outcome === 'dead' ? 'error' : 'warn'](
+      { eventId: claimed.eventId, attempts: claimed.attempts, err: error },
+      outcome === 'dead' ? 'event dead-lettered after its last dispatch attempt' : 'event dispatch failed; will retry',
+    );
+  };
+
+  const dispatchBatch = async (claimed: ClaimedDispatch[]) => {
+    const events = await db.event.findMany({ where: { OR: claimed.map(({ tenantId, eventId }) => ({ tenantId, id: eventId })) } });
+    const byKey = new Map(events.map((event) => [dispatchKey(event.tenantId, event.id), event]));
+    let outcomes: Map<string, DispatchOutcome>;
     try {
-      const event = await db.event.findUniqueOrThrow({ where: { tenantId_id: { tenantId: claimed.tenantId, id: claimed.eventId } } });
-      const outcome = await options.dispatchEvent(event);
-      await markDispatched(db, claimed.id, outcome?.notes?.join('\n') || null);
+      outcomes = await options.dispatchEvents(claimed.flatMap(({ tenantId, eventId }) => byKey.get(dispatchKey(tenantId, eventId)) ?? []));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const outcome = await markFailed(db, claimed, message, retry);
-      logger[outcome === 'dead' ? 'error' : 'warn'](
-        { eventId: claimed.eventId, attempts: claimed.attempts, err: error },
-        outcome === 'dead' ? 'event dead-lettered after its last dispatch attempt' : 'event dispatch failed; will retry',
-      );
+      outcomes = new Map(claimed.map(({ tenantId, eventId }) => [dispatchKey(tenantId, eventId), { ok: false, error }]));
     }
+    const done: Array<{ id: bigint; note: string | null }> = [];
+    for (const row of claimed) {
+      const outcome = outcomes.get(dispatchKey(row.tenantId, row.eventId)) ?? { ok: false, error: new Error(`event ${row.eventId} was not dispatched`) };
+      if (outcome.ok) done.push({ id: row.id, note: outcome.notes.join('\n') || null });
+      else await failed(row, outcome.error);
+    }
+    await markDispatched(db, done);
   };
 
   const loop = (async () => {
@@ -71,7 +89,7 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
     while (running) {
       try {
         const claimed = await claimDispatches(db, batchSize, leaseMs);
-        await Promise.all(claimed.map(dispatchOne));
+        if (claimed.length) await dispatchBatch(claimed);
         if (claimed.length === batchSize) continue;
       } catch (error) {
         logger.warn({ err: error }, 'dispatcher could not claim events; retrying');

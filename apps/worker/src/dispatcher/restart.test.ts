@@ -57,7 +57,7 @@ async function startNode() {
   const running = worker.run();
   const dispatcher = startDispatcher({
     db, databaseUrl, channel: DISPATCH_CHANNEL, logger, idlePollMs: 200, initialBackoffMs: 200, maxBackoffMs: 1_000, maxAttempts: 100,
-    dispatchEvent: createEventRouter({ db, client: connection.client, taskQueue, logger }),
+    dispatchEvents: createEventRouter({ db, client: connection.client, taskQueue, logger }).routeEvents,
   });
   return {
     async stop() {

@@ -1,10 +1,11 @@
-import { toEnvelope, type Database, type Event } from '@cascade/db';
+import { toEnvelope, type Database, type Event, type Prisma } from '@cascade/db';
 import type { Logger } from '@cascade/logger';
 import { RUN_SIGNALS, WORKFLOW_NAMES, runWorkflowId, type DeliveredEvent, type RunInput } from '@cascade/temporal';
 import { evaluateExpression, type WorkflowDefinition } from '@cascade/workflow';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { stableUuid } from '../runs/stable-uuid';
+import { dispatchKey } from './dispatcher';
 
 export interface RoutedEvent {
   runsStarted: number;
@@ -12,6 +13,17 @@ export interface RoutedEvent {
   /** Readable problems that did not stop the dispatch, such as a trigger filter that failed. */
   notes: string[];
 }
+
+type RoutedOutcome = (RoutedEvent & { ok: true }) | { ok: false; error: unknown };
+
+const triggerSelect = {
+  tenantId: true, eventType: true, workflowId: true, versionId: true, filter: true,
+  workflow: { select: { name: true } }, version: { select: { version: true } },
+} as const;
+type TriggerRow = Prisma.TriggerGetPayload<{ select: typeof triggerSelect }>;
+
+const waitSelect = { tenantId: true, eventType: true, id: true, temporalWorkflowId: true, correlationKey: true, correlationExpr: true } as const;
+type WaitRow = Prisma.WaitGetPayload<{ select: typeof waitSelect }>;
 
 export interface EventRouterOptions {
   db: Database;
@@ -31,11 +43,7 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
   // Published versions never change, so their parsed definitions can be kept.
   const definitions = new Map<string, WorkflowDefinition>();
 
-  async function startRuns(event: Event, notes: string[]): Promise<number> {
-    const triggers = await db.trigger.findMany({
-      where: { tenantId: event.tenantId, eventType: event.type, enabled: true, workflow: { enabled: true } },
-      select: { workflowId: true, versionId: true, filter: true, workflow: { select: { name: true } }, version: { select: { version: true } } },
-    });
+  async function startRuns(event: Event, triggers: TriggerRow[], notes: string[]): Promise<number> {
     if (triggers.length === 0) return 0;
     const envelope = toEnvelope(event);
     const starts = await Promise.all(
@@ -88,11 +96,7 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
   }
 
   /** Signals the runs whose open wait for this event type correlates with it. */
-  async function signalWaits(event: Event): Promise<number> {
-    const waits = await db.wait.findMany({
-      where: { tenantId: event.tenantId, eventType: event.type, closedAt: null, expiresAt: { gt: new Date() } },
-      select: { id: true, temporalWorkflowId: true, correlationKey: true, correlationExpr: true },
-    });
+  async function signalWaits(event: Event, waits: WaitRow[]): Promise<number> {
     if (waits.length === 0) return 0;
     const envelope = toEnvelope(event);
     const keys = new Map<string, string | undefined>();
@@ -116,9 +120,49 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
     return matching.length;
   }
 
-  return async function routeEvent(event: Event): Promise<RoutedEvent> {
-    const notes: string[] = [];
-    const [runsStarted, runsSignalled] = await Promise.all([startRuns(event, notes), signalWaits(event)]);
-    return { runsStarted, runsSignalled, notes };
+  /** The enabled triggers and open waits of the batch's (tenant, type) pairs: two queries for the batch. */
+  async function lookups(events: Event[]) {
+    const pairs = [...new Map(events.map((e) => [dispatchKey(e.tenantId, e.type), { tenantId: e.tenantId, eventType: e.type }])).values()];
+    const [triggers, waits] = await Promise.all([
+      db.trigger.findMany({ where: { OR: pairs, enabled: true, workflow: { enabled: true } }, select: triggerSelect }),
+      db.wait.findMany({ where: { OR: pairs, closedAt: null, expiresAt: { gt: new Date() } }, select: waitSelect }),
+    ]);
+    const group = <Row extends { tenantId: string; eventType: string }>(rows: Row[]) => {
+      const groups = new Map<string, Row[]>();
+      for (const row of rows) groups.set(dispatchKey(row.tenantId, row.eventType), [...(groups.get(dispatchKey(row.tenantId, row.eventType)) ?? []), row]);
+      return groups;
+    };
+    return { triggers: group(triggers), waits: group(waits) };
+  }
+
+  async function routeEvents(events: Event[]): Promise<Map<string, RoutedOutcome>> {
+    const found = await lookups(events);
+    const outcomes = new Map<string, RoutedOutcome>();
+    await Promise.all(
+      events.map(async (event) => {
+        const pair = dispatchKey(event.tenantId, event.type);
+        try {
+          const notes: string[] = [];
+          const [runsStarted, runsSignalled] = await Promise.all([
+            startRuns(event, found.triggers.get(pair) ?? [], notes),
+            signalWaits(event, found.waits.get(pair) ?? []),
+          ]);
+          outcomes.set(dispatchKey(event.tenantId, event.id), { ok: true, runsStarted, runsSignalled, notes });
+        } catch (error) {
+          outcomes.set(dispatchKey(event.tenantId, event.id), { ok: false, error });
+        }
+      }),
+    );
+    return outcomes;
+  }
+
+  return {
+    routeEvents,
+    /** One event, as a test or a replay tool routes it; throws what its dispatch would retry on. */
+    async routeEvent(event: Event): Promise<RoutedEvent> {
+      const outcome = (await routeEvents([event])).get(dispatchKey(event.tenantId, event.id))!;
+      if (!outcome.ok) throw outcome.error;
+      return { runsStarted: outcome.runsStarted, runsSignalled: outcome.runsSignalled, notes: outcome.notes };
+    },
   };
 }

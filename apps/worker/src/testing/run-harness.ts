@@ -51,7 +51,7 @@ export async function startRunHarness(options: HarnessOptions = {}) {
     dependencies: options.dependencies ? options.dependencies(baseDependencies) : baseDependencies,
   });
   const running = worker.run();
-  const routeEvent = createEventRouter({ db, client: temporal.client, taskQueue, logger });
+  const { routeEvent } = createEventRouter({ db, client: temporal.client, taskQueue, logger });
   const tenant = await db.tenant.create({ data: { slug: `t-${randomUUID()}`, name: 'Run tenant' } });
 
   return {

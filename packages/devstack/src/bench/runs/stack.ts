@@ -122,7 +122,7 @@ export async function startBenchStack(options: { maxCachedWorkflows?: number; lo
         databaseUrl: infrastructure.databaseUrl,
         channel: DISPATCH_CHANNEL,
         logger,
-        dispatchEvent: createEventRouter({ db, client, taskQueue: workers.interpreter.taskQueue, logger }),
+        dispatchEvents: createEventRouter({ db, client, taskQueue: workers.interpreter.taskQueue, logger }).routeEvents,
       });
     },
 
