@@ -33,4 +33,11 @@ describe('the browser validation catalog', () => {
     expect(problemsOf(definition, catalog)).toEqual(['action_1 workflow unknown-workflow']);
     expect(problemsOf(updateNode(definition, 'action_1', { version: 2 }), catalog)).toEqual([]);
   });
+
+  it('knows the tenant’s remote actions, whose input is checked against their JSON Schema on publish', () => {
+    const catalog = createBrowserCatalog({ customEvents: [], remoteActions: [{ id: 'crm.create_contact', label: 'Create contact', description: '' }] });
+    const definition = updateNode(loggingWorkflow(), 'action_1', { action: 'crm.create_contact', input: { anything: 1 } });
+    expect(problemsOf(definition, catalog)).toEqual([]);
+    expect(problemsOf(definition)).toEqual(['action_1 action unknown-action']);
+  });
 });

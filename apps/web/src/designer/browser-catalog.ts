@@ -9,6 +9,13 @@ export interface CustomEventFields {
   fields: PayloadField[];
 }
 
+/** An action the tenant registered over the API (its endpoint and schemas stay on the server). */
+export interface RemoteActionOption {
+  id: string;
+  label: string;
+  description: string;
+}
+
 /** A published workflow a sub-workflow node may pin. */
 export interface PublishedWorkflow {
   id: string;
@@ -19,6 +26,7 @@ export interface PublishedWorkflow {
 export interface BrowserCatalogInput {
   customEvents: readonly CustomEventFields[];
   workflows?: readonly PublishedWorkflow[];
+  remoteActions?: readonly RemoteActionOption[];
 }
 
 /**
@@ -28,9 +36,11 @@ export interface BrowserCatalogInput {
  *
  * One difference: a custom event type's payload schema is JSON Schema, checked on the server with
  * Ajv, which is not shipped to the browser. Its fields are known here (so expressions are checked),
- * but a literal in an emit mapping is only checked against it when publishing.
+ * but a literal in an emit mapping is only checked against it when publishing. The same holds for
+ * the input of a tenant's remote action: known here, checked against its JSON Schema on publish.
  */
-export function createBrowserCatalog({ customEvents, workflows = [] }: BrowserCatalogInput): ValidationCatalog {
+export function createBrowserCatalog({ customEvents, workflows = [], remoteActions = [] }: BrowserCatalogInput): ValidationCatalog {
+  const remote = new Set(remoteActions.map((action) => action.id));
   const custom = new Map(customEvents.map((event) => [event.type, event]));
   const published = new Set(workflows.flatMap((w) => w.versions.map((version) => `${w.id}@${version}`)));
   const events = new Map<string, CatalogEvent | undefined>();
@@ -48,7 +58,8 @@ export function createBrowserCatalog({ customEvents, workflows = [] }: BrowserCa
     },
     getAction(id) {
       const manifest = getActionManifest(id);
-      return manifest && { input: manifest.input };
+      if (manifest) return { input: manifest.input };
+      return remote.has(id) ? { input: () => [] } : undefined;
     },
     getWorkflow: (id, version) => (published.has(`${id}@${version}`) ? {} : undefined),
   };

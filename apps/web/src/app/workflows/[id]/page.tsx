@@ -7,7 +7,7 @@ import { HttpError } from '@/server/http/problem';
 import { findWorkflow } from '@/server/routes/workflows';
 import { requireSession } from '@/server/session';
 import { Designer } from '../_components/designer';
-import { eventCatalogFor, publishedWorkflowsOf } from '../_server/workflow-pages';
+import { eventCatalogFor, publishedWorkflowsOf, remoteActionsOf } from '../_server/workflow-pages';
 
 export const metadata: Metadata = { title: 'Workflow designer' };
 export const dynamic = 'force-dynamic';
@@ -20,7 +20,11 @@ export default async function WorkflowDesignerPage({ params }: { params: Promise
     if (error instanceof HttpError && error.status === 404) notFound();
     throw error;
   });
-  const [{ options, customEvents }, published] = await Promise.all([eventCatalogFor(session.tenantId), publishedWorkflowsOf(session.tenantId)]);
+  const [{ options, customEvents }, published, remoteActions] = await Promise.all([
+    eventCatalogFor(session.tenantId),
+    publishedWorkflowsOf(session.tenantId),
+    remoteActionsOf(session.tenantId),
+  ]);
   return (
     <AppShell session={session}>
       <p>
@@ -32,6 +36,7 @@ export default async function WorkflowDesignerPage({ params }: { params: Promise
         events={options}
         customEvents={customEvents}
         workflows={published.filter((w) => w.id !== workflow.id)}
+        remoteActions={remoteActions}
         readOnly={session.role === 'VIEWER'}
       />
     </AppShell>

@@ -2,7 +2,7 @@
 
 import type { ValidationCatalog } from '@cascade/workflow';
 import { createContext, use, type Dispatch } from 'react';
-import type { PublishedWorkflow } from '@/designer/browser-catalog';
+import type { PublishedWorkflow, RemoteActionOption } from '@/designer/browser-catalog';
 import type { DraftDefinition } from '@/designer/draft';
 import type { DesignerAction } from '@/designer/store';
 import type { EventOption } from '../_server/workflow-pages';
@@ -14,6 +14,7 @@ export interface DesignerContextValue {
   catalog: ValidationCatalog;
   events: readonly EventOption[];
   workflows: readonly PublishedWorkflow[];
+  remoteActions: readonly RemoteActionOption[];
   readOnly: boolean;
 }
 

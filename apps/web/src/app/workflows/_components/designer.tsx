@@ -3,7 +3,7 @@
 import '@xyflow/react/dist/style.css';
 import { validateWorkflow, type Problem, type ValidationCatalog } from '@cascade/workflow';
 import { useEffect, useMemo, useReducer, useState } from 'react';
-import { createBrowserCatalog, type CustomEventFields, type PublishedWorkflow } from '@/designer/browser-catalog';
+import { createBrowserCatalog, type CustomEventFields, type PublishedWorkflow, type RemoteActionOption } from '@/designer/browser-catalog';
 import { readDraft, type DraftDefinition } from '@/designer/draft';
 import { problemLabel, problemsByNode } from '@/designer/problems';
 import { designerReducer, hasUnsavedChanges, initialDesignerState } from '@/designer/store';
@@ -26,21 +26,25 @@ export interface DesignerProps {
   events: EventOption[];
   customEvents: CustomEventFields[];
   workflows: PublishedWorkflow[];
+  remoteActions: RemoteActionOption[];
   readOnly: boolean;
 }
 
 /** The workflow designer: palette, canvas and inspector over one definition, validated as it is drawn. */
-export function Designer({ workflow, draft, events, customEvents, workflows, readOnly }: DesignerProps) {
+export function Designer({ workflow, draft, events, customEvents, workflows, remoteActions, readOnly }: DesignerProps) {
   const [{ definition: initial, dropped }] = useState(() => readDraft(draft, workflow.name));
   const [state, dispatch] = useReducer(designerReducer, initial, initialDesignerState);
-  const catalog = useMemo(() => createBrowserCatalog({ customEvents, workflows }), [customEvents, workflows]);
+  const catalog = useMemo(() => createBrowserCatalog({ customEvents, workflows, remoteActions }), [customEvents, workflows, remoteActions]);
   const problems = useValidation(state.definition, catalog);
   const byNode = useMemo(() => problemsByNode(withRefused(problems, state.serverProblems), state.definition), [problems, state.serverProblems, state.definition]);
   const dirty = hasUnsavedChanges(state);
   const api = useWorkflowApi(workflow, state, dirty, dispatch);
   useLeaveWarning(dirty);
 
-  const context = useMemo(() => ({ definition: state.definition, dispatch, catalog, events, workflows, readOnly }), [state.definition, catalog, events, workflows, readOnly]);
+  const context = useMemo(
+    () => ({ definition: state.definition, dispatch, catalog, events, workflows, remoteActions, readOnly }),
+    [state.definition, catalog, events, workflows, remoteActions, readOnly],
+  );
   return (
     <DesignerContext value={context}>
       <div className={styles.designer}>

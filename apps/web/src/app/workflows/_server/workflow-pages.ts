@@ -1,5 +1,5 @@
 import 'server-only';
-import type { CustomEventFields, PublishedWorkflow } from '@/designer/browser-catalog';
+import type { CustomEventFields, PublishedWorkflow, RemoteActionOption } from '@/designer/browser-catalog';
 import { tenantCatalog } from '@/server/catalog';
 import { db } from '@/server/services';
 
@@ -29,6 +29,15 @@ export async function listWorkflowsOf(tenantId: string) {
     select: { id: true, name: true, enabled: true, updatedAt: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } } },
   });
   return rows.map(({ versions, ...row }) => ({ ...row, latestVersion: versions[0]?.version ?? null }));
+}
+
+/** The actions the tenant registered over the API, which action nodes may call like built-ins. */
+export function remoteActionsOf(tenantId: string): Promise<RemoteActionOption[]> {
+  return db().remoteAction.findMany({
+    where: { tenantId },
+    orderBy: { actionId: 'asc' },
+    select: { actionId: true, label: true, description: true },
+  }).then((rows) => rows.map((row) => ({ id: row.actionId, label: row.label, description: row.description })));
 }
 
 /** The workflows with a published version, which a sub-workflow node may pin. */

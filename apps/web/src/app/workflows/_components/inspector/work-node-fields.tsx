@@ -12,7 +12,9 @@ const mappingHint = <>Literals, or <code>{'{"$expr": "…"}'}</code> computed in
 
 export function ActionFields({ editor }: { editor: NodeEditor }) {
   const { node, update } = editor;
+  const { remoteActions } = useDesigner();
   const manifest = getActionManifest(text(node.action) ?? '');
+  const remote = remoteActions.find((action) => action.id === text(node.action));
   const isEmpty = (value: unknown) => typeof value !== 'object' || value === null || Object.keys(value).length === 0;
   const choose = (id: string) => {
     const chosen = getActionManifest(id);
@@ -21,14 +23,19 @@ export function ActionFields({ editor }: { editor: NodeEditor }) {
   };
   return (
     <>
-      <Field label="Action" problems={editor.problemsAt('action')} hint={manifest?.description}>
+      <Field label="Action" problems={editor.problemsAt('action')} hint={manifest?.description ?? remote?.description}>
         {(id) => (
           <select id={id} value={text(node.action) ?? ''} onChange={(e) => choose(e.target.value)} disabled={editor.readOnly}>
             <option value="">Choose an action…</option>
-            {text(node.action) && !manifest && <option value={text(node.action)}>{text(node.action)} (not registered)</option>}
+            {text(node.action) && !manifest && !remote && <option value={text(node.action)}>{text(node.action)} (not registered)</option>}
             {actionManifests.map((action) => (
               <option key={action.id} value={action.id}>
                 {action.label} ({action.id})
+              </option>
+            ))}
+            {remoteActions.map((action) => (
+              <option key={action.id} value={action.id}>
+                {action.label} ({action.id}, remote)
               </option>
             ))}
           </select>
