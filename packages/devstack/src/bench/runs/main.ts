@@ -2,7 +2,7 @@
  * Run engine benchmark: starts its own PostgreSQL and Temporal dev server (eager start on), runs
  * the Cascade worker and dispatcher in this process, and prints (1) the interpreter beside a
  * hand-written workflow, (2) event → run started, idle and under load, (3) 1,000 waiting runs.
- * Run: npm run bench:runs (see ../README.md for the knobs and what each figure means).
+ * Run: npm run bench:runs; BENCH_SECTIONS=1,3 runs only those (see ../README.md for the knobs and each figure).
  */
 import os from 'node:os';
 import type { ComparisonSettings } from './interpreter-vs-baseline';
@@ -33,6 +33,11 @@ const dispatch: DispatchSettings = {
 };
 const waitingRuns = setting('BENCH_WAITING_RUNS', 1000);
 
+function printed<T>(figures: T, print: (figures: T) => void): T {
+  print(figures);
+  return figures;
+}
+
 async function main(): Promise<void> {
   console.log(`# Cascade run engine benchmark, ${new Date().toISOString()}`);
   console.log(`${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; at start: ${machineLoad()}`);
@@ -41,18 +46,15 @@ async function main(): Promise<void> {
     maxCachedWorkflows: process.env.BENCH_MAX_CACHED_WORKFLOWS ? setting('BENCH_MAX_CACHED_WORKFLOWS', 0) : undefined,
     log: (line) => verbose && console.log(`[infra] ${line}`),
   });
+  const sections = new Set((process.env.BENCH_SECTIONS ?? '1,2,3').split(',').map((section) => section.trim()));
+  const after = <T>(figures: T): T => (console.log(`\n(${machineLoad()})`), figures);
   try {
-    const compared = await compareInterpreterWithBaseline(stack, comparison);
-    printComparison(compared, comparison);
-    console.log(`\n(${machineLoad()})`);
+    const compared = sections.has('1') ? after(printed(await compareInterpreterWithBaseline(stack, comparison), (f) => printComparison(f, comparison))) : undefined;
     // Waiting runs before the load bursts: the memory a burst leaves behind would blur the growth measured here.
-    const waiting = await measureWaitingRuns(stack, waitingRuns);
-    printWaiting(waiting);
-    console.log(`\n(${machineLoad()})`);
-    const phases = await measureDispatch(stack, dispatch);
-    printDispatch(phases);
+    const waiting = sections.has('3') ? after(printed(await measureWaitingRuns(stack, waitingRuns), printWaiting)) : undefined;
+    const phases = sections.has('2') ? printed(await measureDispatch(stack, dispatch), printDispatch) : undefined;
     console.log(`\n## Figures (${machineLoad()})\n`);
-    console.log(formatTable(summaryRows(compared, phases, waiting)));
+    console.log(formatTable(summaryRows({ compared, phases, waiting })));
   } finally {
     await stack.stop();
   }

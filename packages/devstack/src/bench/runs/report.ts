@@ -96,30 +96,43 @@ history while waiting: ${historyText(figures.waitingHistory)} (${breakdown(figur
 deliver and complete:  ${ms(figures.deliverMs)} (first payment ingested → ${figures.runs} runs completed)
 history when done:     ${historyText(figures.completedHistory)}
 memory after all done: RSS ${mib(completed.rss - before.rss)} above before`);
-  console.log('\nWhat one cached waiting workflow costs the worker (RSS growth / count, each kind measured alone):\n');
+  console.log('\nWhat one more cached waiting workflow costs a worker: each kind alone in a fresh worker process, 20 warmed up first, RSS growth / count:\n');
   console.log(formatTable([
-    ['workflow', 'bundle', 'count', 'RSS per workflow', 'history'],
-    ['interpreter run (trigger → waitForEvent)', "the interpreter's", figures.runs, kib((waiting.rss - before.rss) / figures.runs), historyText(figures.waitingHistory)],
-    ...figures.idleWaits.map((idle) => ['idle wait for a signal', idle.bundle, idle.count, kib(idle.rssGrowth / idle.count), historyText(idle.history)]),
+    ['workflow', 'count', 'cached', 'RSS before', 'RSS waiting', 'per workflow', 'history'],
+    ...figures.probes.map((probe) => [
+      probe.kind, probe.count, probe.cached, mib(probe.before.rss), mib(probe.waiting.rss), kib((probe.waiting.rss - probe.before.rss) / probe.count), historyText(probe.history),
+    ]),
   ]));
 }
 
-export function summaryRows(comparison: ComparisonFigures, phases: PhaseFigures[], waiting: WaitingFigures): string[][] {
+/** The figures of the sections that ran, against the issue's goals. */
+export function summaryRows({ compared, phases, waiting }: { compared?: ComparisonFigures; phases?: PhaseFigures[]; waiting?: WaitingFigures }): string[][] {
   const lag = (phase: PhaseFigures) => `p50 ${ms(phase.startLag.p50)}, p99 ${ms(phase.startLag.p99)}, max ${ms(phase.startLag.max)}`;
-  const latency = (name: ContenderName) => `p50 ${ms(comparison.latency[name].p50)}, p99 ${ms(comparison.latency[name].p99)}`;
-  return [
-    ['figure', 'value', 'goal'],
-    ...CONTENDERS.map((name) => [`${name}, completed runs/s`, fixed(rateOf(comparison, name)), '']),
-    ['interpreter / hand-written', fixed(rateOf(comparison, 'interpreter') / rateOf(comparison, 'hand-written'), 2), '≥ 0.80'],
-    ...CONTENDERS.map((name) => [`${name}, start → result one at a time`, latency(name), '']),
-    ...phases.filter((phase) => phase.name !== 'warm-up').map((phase) => [
-      `event → run started, ${phase.name}`, lag(phase) + (phase.drainMs === undefined ? '' : `, drained ${ms(phase.drainMs)} after the last event`),
+  const rows: string[][] = [['figure', 'value', 'goal']];
+  if (compared) {
+    const latency = (name: ContenderName) => `p50 ${ms(compared.latency[name].p50)}, p99 ${ms(compared.latency[name].p99)}`;
+    rows.push(
+      ...CONTENDERS.map((name) => [`${name}, completed runs/s`, fixed(rateOf(compared, name)), '']),
+      ['interpreter / hand-written', fixed(rateOf(compared, 'interpreter') / rateOf(compared, 'hand-written'), 2), '≥ 0.80'],
+      ...CONTENDERS.map((name) => [`${name}, start → result one at a time`, latency(name), '']),
+    );
+  }
+  for (const phase of phases ?? []) {
+    rows.push([
+      `event → run started, ${phase.name}`,
+      lag(phase) + (phase.drainMs === undefined ? '' : `, drained ${ms(phase.drainMs)} after the last event`),
       phase.name === 'one event at a time' ? 'p50 ≤ 25 ms' : phase.drainMs === undefined ? 'back to idle' : 'bounded',
-    ]),
-    [`${waiting.runs} waiting runs: worker RSS growth`, `${mib(waiting.memory.waiting.rss - waiting.memory.before.rss)} (sticky cache ${waiting.maxCachedWorkflows})`, 'bounded'],
-    ['waiting run history', historyText(waiting.waitingHistory), 'bounded'],
-    [`deliver ${waiting.runs} events, all runs complete`, ms(waiting.deliverMs), ''],
-  ];
+    ]);
+  }
+  if (waiting) {
+    const { before, waiting: held } = waiting.memory;
+    rows.push(
+      [`${waiting.runs} waiting runs: worker RSS growth`, `${mib(held.rss - before.rss)}, ${kib((held.rss - before.rss) / waiting.runs)} per run (sticky cache ${waiting.maxCachedWorkflows})`, 'bounded'],
+      ['waiting run history', historyText(waiting.waitingHistory), 'bounded'],
+      [`deliver ${waiting.runs} events, all runs complete`, ms(waiting.deliverMs), ''],
+    );
+  }
+  return rows;
 }
 
 export { formatTable };

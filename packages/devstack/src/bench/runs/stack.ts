@@ -21,8 +21,14 @@ import { getFreePort } from '../../ports';
 import { createBaselineActivities } from './baseline-activities';
 import { ActivityTimer } from './profile';
 
-const BASELINE_WORKFLOWS_PATH = fileURLToPath(new URL('./baseline-workflows.ts', import.meta.url));
-const INTERPRETER_BUNDLE_WORKFLOWS_PATH = fileURLToPath(new URL('./interpreter-bundle-workflows.ts', import.meta.url));
+export const BUNDLES = {
+  /** The interpreter as the Cascade worker bundles it. */
+  interpreter: WORKFLOWS_PATH,
+  /** The hand-written baseline alone. */
+  handWritten: fileURLToPath(new URL('./baseline-workflows.ts', import.meta.url)),
+  /** The hand-written workflows bundled with the interpreter's modules. */
+  handWrittenInInterpreterBundle: fileURLToPath(new URL('./interpreter-bundle-workflows.ts', import.meta.url)),
+};
 
 /** A worker of the bench and the task queue its runs are started on. */
 export interface BenchWorker {
@@ -31,7 +37,7 @@ export interface BenchWorker {
 }
 
 /** The options createCascadeWorker (apps/worker/src/worker.ts) gives the Cascade worker, with activities the bench can time. */
-async function createBenchWorker(
+export async function createBenchWorker(
   connection: NativeConnection,
   workflowsPath: string,
   activities: Record<string, (...args: never[]) => Promise<unknown>>,
@@ -74,33 +80,20 @@ export async function startBenchStack(options: { maxCachedWorkflows?: number; lo
     temporalPort: await getFreePort(),
     log: options.log,
   });
-  const logger = createLogger('bench-worker', { level: process.env.LOG_LEVEL ?? 'warn' });
-  installTemporalRuntime(logger);
-  const db = createDatabase(infrastructure.databaseUrl);
-  const { connection, client } = await connectNativeTemporal({ address: infrastructure.temporalAddress, namespace: 'default' });
-  const ingestion = createIngestion(db);
-  const deps: ActivityDependencies = {
-    db,
-    ingestion,
-    ingestOptions: { restrictedNamespaces: DEFAULT_RESTRICTED_NAMESPACES, maxCausationDepth: 20 },
-    logger,
-    services: createActionServices({ db, allowedPrivateHosts: [] }),
-    secrets: createSecretStore(db, randomBytes(32)),
-    eventBufferMs: 60_000,
-  };
+  const { db, connection, client, deps, logger } = await connectWorkerProcess(infrastructure.databaseUrl, infrastructure.temporalAddress);
   const timer = new ActivityTimer();
   const cascadeActivities = timer.wrap(createActivities(deps));
   const baselineActivities = timer.wrap(createBaselineActivities(deps));
   // Three workers in this one process, each on its own task queue; only one is busy at a time.
   const workers = {
     /** The Cascade worker: the interpreter's own bundle and the real activities. */
-    interpreter: await createBenchWorker(connection, WORKFLOWS_PATH, cascadeActivities, options.maxCachedWorkflows),
+    interpreter: await createBenchWorker(connection, BUNDLES.interpreter, cascadeActivities, options.maxCachedWorkflows),
     /** The hand-written baseline in a bundle of its own. */
-    handWritten: await createBenchWorker(connection, BASELINE_WORKFLOWS_PATH, baselineActivities, options.maxCachedWorkflows),
+    handWritten: await createBenchWorker(connection, BUNDLES.handWritten, baselineActivities, options.maxCachedWorkflows),
     /** The same hand-written workflows, bundled with the interpreter's modules. */
     handWrittenInInterpreterBundle: await createBenchWorker(
       connection,
-      INTERPRETER_BUNDLE_WORKFLOWS_PATH,
+      BUNDLES.handWrittenInInterpreterBundle,
       { ...cascadeActivities, ...baselineActivities },
       options.maxCachedWorkflows,
     ),
@@ -113,6 +106,7 @@ export async function startBenchStack(options: { maxCachedWorkflows?: number; lo
     client,
     deps,
     workers,
+    infrastructure,
     timer,
 
     /** The dispatcher as main.ts starts it, on the bench worker's task queue. */
@@ -128,7 +122,8 @@ export async function startBenchStack(options: { maxCachedWorkflows?: number; lo
 
     async stop() {
       await dispatcher?.stop();
-      for (const { worker } of Object.values(workers)) worker.shutdown();
+      // A signal (Ctrl-C) has already shut the workers down.
+      for (const { worker } of Object.values(workers)) if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
       await db.$disconnect();
@@ -140,17 +135,35 @@ export async function startBenchStack(options: { maxCachedWorkflows?: number; lo
 
 export type BenchStack = Awaited<ReturnType<typeof startBenchStack>>;
 
+/** What a worker process holds, as main.ts builds it: database, native connection and client, activity dependencies. */
+export async function connectWorkerProcess(databaseUrl: string, temporalAddress: string) {
+  const logger = createLogger('bench-worker', { level: process.env.LOG_LEVEL ?? 'warn' });
+  installTemporalRuntime(logger);
+  const db = createDatabase(databaseUrl);
+  const { connection, client } = await connectNativeTemporal({ address: temporalAddress, namespace: 'default' });
+  const deps: ActivityDependencies = {
+    db,
+    ingestion: createIngestion(db),
+    ingestOptions: { restrictedNamespaces: DEFAULT_RESTRICTED_NAMESPACES, maxCausationDepth: 20 },
+    logger,
+    services: createActionServices({ db, allowedPrivateHosts: [] }),
+    secrets: createSecretStore(db, randomBytes(32)),
+    eventBufferMs: 60_000,
+  };
+  return { db, connection, client, deps, logger };
+}
+
 export async function createTenant(db: Database, name: string) {
   return db.tenant.create({ data: { slug: `bench-${randomUUID()}`, name } });
 }
 
-/** Stores `definition` as version 1 of a new workflow with its trigger, as publishing does. */
-export async function publish(db: Database, tenantId: string, definition: WorkflowDefinition): Promise<Published> {
+/** Stores `definition` as version 1 of a new workflow with its trigger (unless `triggered` is false), as publishing does. */
+export async function publish(db: Database, tenantId: string, definition: WorkflowDefinition, { triggered = true } = {}): Promise<Published> {
   const json = definition as unknown as Prisma.InputJsonObject;
   const workflow = await db.workflow.create({ data: { tenantId, name: definition.name, draft: json } });
   const version = await db.workflowVersion.create({ data: { tenantId, workflowId: workflow.id, version: 1, definition: json } });
   const trigger = definition.nodes.find((node) => node.type === 'trigger');
   if (trigger?.type !== 'trigger') throw new Error(`${definition.name} has no trigger`);
-  await db.trigger.create({ data: { tenantId, workflowId: workflow.id, versionId: version.id, eventType: trigger.event, filter: trigger.filter ?? null } });
+  if (triggered) await db.trigger.create({ data: { tenantId, workflowId: workflow.id, versionId: version.id, eventType: trigger.event, filter: trigger.filter ?? null } });
   return { tenantId, workflowId: workflow.id, versionId: version.id, version: 1, definition };
 }
