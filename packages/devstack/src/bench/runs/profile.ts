@@ -107,8 +107,8 @@ function eventTimeMs(event: proto.temporal.api.history.v1.IHistoryEvent): number
 
 export const BENCH_PROCESS = 'bench (worker+client)';
 
-/** CPU seconds used so far by this process and its descendants (Temporal dev server, PostgreSQL), by command name. */
-export function cpuSecondsByProcess(): Map<string, number> {
+/** CPU seconds each process of this tree (this one, the Temporal dev server, PostgreSQL) has used so far, by pid. */
+export function cpuSecondsByProcess(): Map<number, { name: string; seconds: number }> {
   const ticksPerSecond = 100; // USER_HZ on Linux
   const processes = readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
@@ -133,17 +133,21 @@ export function cpuSecondsByProcess(): Map<string, number> {
       }
     }
   }
-  const seconds = new Map<string, number>();
-  for (const entry of processes.filter((p) => mine.has(p.pid))) {
-    const name = entry.pid === process.pid ? BENCH_PROCESS : entry.comm.startsWith('postgres') ? 'postgres' : entry.comm;
-    seconds.set(name, (seconds.get(name) ?? 0) + entry.ticks / ticksPerSecond);
-  }
-  return seconds;
+  return new Map(
+    processes
+      .filter((entry) => mine.has(entry.pid))
+      .map((entry) => [entry.pid, { name: entry.pid === process.pid ? BENCH_PROCESS : entry.comm.startsWith('postgres') ? 'postgres' : entry.comm, seconds: entry.ticks / ticksPerSecond }]),
+  );
 }
 
-/** CPU seconds each process group used between two readings of cpuSecondsByProcess. */
-export function cpuDelta(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
-  return new Map([...after].map(([name, seconds]) => [name, seconds - (before.get(name) ?? 0)]));
+/**
+ * CPU seconds used between two readings, summed by process name. A process that exited in between
+ * (an idle PostgreSQL backend) drops out, so its last slice is missed rather than subtracted.
+ */
+export function cpuDelta(before: ReturnType<typeof cpuSecondsByProcess>, after: ReturnType<typeof cpuSecondsByProcess>): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const [pid, { name, seconds }] of after) used.set(name, (used.get(name) ?? 0) + seconds - (before.get(pid)?.seconds ?? 0));
+  return used;
 }
 
 /** Resident set size of this process's child named `comm` (e.g. the Temporal dev server), in bytes. */

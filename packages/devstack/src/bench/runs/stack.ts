@@ -103,6 +103,7 @@ export async function startBenchStack(options: { maxCachedWorkflows?: number; lo
 
   return {
     db,
+    connection,
     client,
     deps,
     workers,
