@@ -30,6 +30,17 @@ export default tseslint.config(
           ],
         },
       ],
+      // Types cost nothing at run time; values from these main entries would load zod and the validator.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['@cascade/workflow', '@cascade/temporal'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: 'Import @cascade/workflow/runtime or @cascade/temporal/runs: every run evaluates the bundle anew, so it must stay small.',
+          })),
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' }],
     },
   },

@@ -1,7 +1,7 @@
 import { toEnvelope, type Database, type Event, type Prisma } from '@cascade/db';
 import type { Logger } from '@cascade/logger';
 import { RUN_SIGNALS, WORKFLOW_NAMES, runWorkflowId, type DeliveredEvent, type RunInput } from '@cascade/temporal';
-import { evaluateExpression, type WorkflowDefinition } from '@cascade/workflow';
+import { evaluateExpression, workflowDefinitionSchema, type WorkflowDefinition } from '@cascade/workflow';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { stableUuid } from '../runs/stable-uuid';
@@ -41,7 +41,7 @@ export interface EventRouterOptions {
  */
 export function createEventRouter({ db, client, taskQueue, logger }: EventRouterOptions) {
   // Published versions never change, so their parsed definitions can be kept.
-  const definitions = new Map<string, WorkflowDefinition>();
+  const definitions = new Map<string, Awaited<ReturnType<typeof definitionOf>>>();
 
   async function startRuns(event: Event, triggers: TriggerRow[], notes: string[]): Promise<number> {
     if (triggers.length === 0) return 0;
@@ -57,6 +57,11 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
             return false;
           }
         }
+        const version = await definitionOf(trigger.versionId);
+        if (!version.ok) {
+          notes.push(`Workflow "${trigger.workflow.name}" v${trigger.version.version} is not a valid definition, so no run started: ${version.problem}`);
+          return false;
+        }
         const input: RunInput = {
           run: {
             id: stableUuid(`${trigger.workflowId}:${event.id}`),
@@ -65,7 +70,7 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
             versionId: trigger.versionId,
             version: trigger.version.version,
           },
-          definition: await definitionOf(trigger.versionId),
+          definition: version.definition,
           event: envelope,
         };
         try {
@@ -87,12 +92,20 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
     return starts.filter(Boolean).length;
   }
 
-  async function definitionOf(versionId: string): Promise<WorkflowDefinition> {
+  /**
+   * A published version's definition, read with the schema the API publishes with: one that no
+   * longer parses (edited in the database, or from an older schema) starts no run, and says why.
+   */
+  async function definitionOf(versionId: string): Promise<{ ok: true; definition: WorkflowDefinition } | { ok: false; problem: string }> {
     const known = definitions.get(versionId);
     if (known) return known;
-    const { definition } = await db.workflowVersion.findUniqueOrThrow({ where: { id: versionId }, select: { definition: true } });
-    definitions.set(versionId, definition as unknown as WorkflowDefinition);
-    return definition as unknown as WorkflowDefinition;
+    const row = await db.workflowVersion.findUniqueOrThrow({ where: { id: versionId }, select: { definition: true } });
+    const parsed = workflowDefinitionSchema.safeParse(row.definition);
+    const result = parsed.success
+      ? ({ ok: true, definition: parsed.data } as const)
+      : ({ ok: false, problem: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(definition)'}: ${issue.message}`).join('; ') } as const);
+    definitions.set(versionId, result);
+    return result;
   }
 
   /** Signals the runs whose open wait for this event type correlates with it. */

@@ -32,11 +32,22 @@ export function compileExpression(source: string): CompileResult {
   return { ok: true, expression: { source, ast, program } };
 }
 
+/**
+ * Expressions compiled before, by source: a run evaluates the same few again and again, and a
+ * compiled program is reentrant (each evaluation brings its own bindings). Bounded, oldest out.
+ */
+const compiledBySource = new Map<string, CompiledExpression>();
+const MAX_CACHED_EXPRESSIONS = 500;
+
 /** Like `compileExpression`, for callers that treat a bad expression as an exception. */
 export function compileOrThrow(expression: string | CompiledExpression): CompiledExpression {
   if (typeof expression !== 'string') return expression;
+  const cached = compiledBySource.get(expression);
+  if (cached) return cached;
   const compiled = compileExpression(expression);
   if (!compiled.ok) throw compiled.error;
+  if (compiledBySource.size >= MAX_CACHED_EXPRESSIONS) compiledBySource.delete(compiledBySource.keys().next().value!);
+  compiledBySource.set(expression, compiled.expression);
   return compiled.expression;
 }
 

@@ -1,4 +1,4 @@
-import { expressionLeaves, replaceExpressionLeaves, type Mapping } from '../definition/mapping';
+import { expressionLeaves, replaceExpressionLeaves, type Mapping } from '../definition/mapping-values';
 import { toBoundedJson } from './bounded-json';
 import { compileOrThrow, type CompiledExpression } from './compile';
 import type { ExpressionContext } from './context';

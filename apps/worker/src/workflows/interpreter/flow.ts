@@ -1,4 +1,4 @@
-import { DEFAULT_PORT, type ForEachNode, type SubFlow, type WorkflowEdge, type WorkflowNode } from '@cascade/workflow';
+import { DEFAULT_PORT, type ForEachNode, type SubFlow, type WorkflowEdge, type WorkflowNode } from '@cascade/workflow/runtime';
 
 /**
  * A graph the interpreter walks: the workflow's top level, or a forEach body. Lookups only; the

@@ -12,10 +12,8 @@ import {
   type NodeOf,
   type RunContext,
   type StepRecord,
-  type WorkflowDefinition,
   type WorkflowNode,
-  workflowDefinitionSchema,
-} from '@cascade/workflow';
+} from '@cascade/workflow/runtime';
 import {
   ActivityFailure,
   ApplicationFailure,
@@ -103,14 +101,6 @@ function describe(error: unknown): { message: string; type?: string } {
   return { message: String(error) };
 }
 
-/** The definition as the same schema the API publishes with reads it; a run of anything else fails at once. */
-function checked(definition: WorkflowDefinition): WorkflowDefinition {
-  const parsed = workflowDefinitionSchema.safeParse(definition);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(definition)'}: ${issue.message}`);
-  throw new RunFailed(`The workflow definition is not valid: ${issues.join('; ')}`, 'definition');
-}
-
 function retryOf(node: WorkflowNode): LocalActivityOptions['retry'] {
   if (!node.retry) return DEFAULT_NODE_RETRY;
   const { maxAttempts, initialInterval, backoff, maxInterval } = node.retry;
@@ -159,7 +149,7 @@ export class Interpreter {
   async execute(): Promise<RunResult> {
     const { definition, resume } = this.input;
     try {
-      const flow = Flow.topLevel(checked(definition));
+      const flow = Flow.topLevel(definition);
       const top: Scope = { flow, prefix: '', steps: { ...resume?.steps }, arrivals: new Map(Object.entries(resume?.arrivals ?? {})), top: true };
       this.top = top;
       if (resume) await this.visit(flow.node(resume.nodeId), top);
