@@ -30,3 +30,14 @@ export async function idleWaitWorkflow(): Promise<void> {
   setHandler(releaseSignal, () => void (released = true));
   await condition(() => released);
 }
+
+/**
+ * Bench only: a full collection of the heap of the workflow thread it runs on (the memory probe
+ * runs with --expose-gc, which V8 applies to every isolate), so memory figures count what cached
+ * workflows retain rather than garbage not yet collected. Answers whether it could collect.
+ */
+export async function collectGarbageWorkflow(): Promise<boolean> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  return gc !== undefined;
+}

@@ -5,8 +5,7 @@
  * Run: npm run bench:runs; BENCH_SECTIONS=1,3 runs only those (see ../README.md for the knobs and each figure).
  */
 import os from 'node:os';
-import type { ComparisonSettings } from './interpreter-vs-baseline';
-import { compareInterpreterWithBaseline } from './interpreter-vs-baseline';
+import { compareInterpreterWithBaseline, type ComparisonSettings } from './interpreter-vs-baseline';
 import { measureDispatch, type DispatchSettings } from './dispatch-latency';
 import { formatTable, printComparison, printDispatch, printWaiting, summaryRows } from './report';
 import { startBenchStack } from './stack';

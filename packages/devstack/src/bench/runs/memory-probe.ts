@@ -49,10 +49,16 @@ const progress = (line: string) => process.env.BENCH_VERBOSE !== undefined && co
 async function probe(config: ProbeConfig): Promise<void> {
   const { db, connection, client, deps } = await connectWorkerProcess(config.databaseUrl, config.temporalAddress);
   const interpreter = config.kind === 'interpreter run';
-  const bundle = interpreter ? BUNDLES.interpreter : config.kind === 'idle wait, own bundle' ? BUNDLES.handWritten : BUNDLES.handWrittenInInterpreterBundle;
+  // The interpreter's bundle with the hand-written module beside it, for collectGarbageWorkflow; a run evaluates both either way.
+  const bundle = config.kind === 'idle wait, own bundle' ? BUNDLES.handWritten : BUNDLES.handWrittenInInterpreterBundle;
   const activities = interpreter ? createActivities(deps) : { ...createActivities(deps), ...createBaselineActivities(deps) };
   const { worker, taskQueue } = await createBenchWorker(connection, bundle, activities, undefined);
   const running = worker.run();
+  const memory = async (): Promise<MemoryFigures> => {
+    const collected = await client.workflow.execute('collectGarbageWorkflow', { taskQueue, workflowId: `gc:${randomUUID()}`, requestEagerStart: true });
+    if (!collected) throw new Error('the workflow thread cannot collect garbage: run the probe with --expose-gc');
+    return settledMemory();
+  };
   const start = (workflowId: string) =>
     interpreter
       ? client.workflow.start(WORKFLOW_NAMES.run, { taskQueue, workflowId, args: [waitingRunInput(config.published!)], requestEagerStart: true })
@@ -70,12 +76,12 @@ async function probe(config: ProbeConfig): Promise<void> {
   // The first workflows also pay for the workflow thread's context; those are not what one more costs.
   await inChunks(ids.slice(0, WARMUP), start);
   await allWaiting(WARMUP);
-  const before = await settledMemory();
+  const before = await memory();
   progress(`${config.kind}: ${WARMUP} waiting, starting ${config.count} more`);
   await inChunks(ids.slice(WARMUP), start);
   await allWaiting(WARMUP + config.count);
   progress(`${config.kind}: all waiting`);
-  const waiting = await settledMemory();
+  const waiting = await memory();
   const result: ProbeResult = { before, waiting, cached: worker.getStatus().numCachedWorkflows, maxCachedWorkflows: worker.options.maxCachedWorkflows, history: await historyOf(client, ids.at(-1)!) };
   process.send!(result);
 

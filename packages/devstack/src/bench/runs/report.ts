@@ -96,7 +96,8 @@ history while waiting: ${historyText(figures.waitingHistory)} (${breakdown(figur
 deliver and complete:  ${ms(figures.deliverMs)} (first payment ingested → ${figures.runs} runs completed)
 history when done:     ${historyText(figures.completedHistory)}
 memory after all done: RSS ${mib(completed.rss - before.rss)} above before`);
-  console.log('\nWhat one more cached waiting workflow costs a worker: each kind alone in a fresh worker process, 20 warmed up first, RSS growth / count:\n');
+  console.log('\nWhat one more cached waiting workflow retains: each kind alone in a fresh worker process, 20 warmed up first,');
+  console.log('RSS growth / count, both readings after a full GC of the workflow thread (the figures above include garbage V8 has not collected yet):\n');
   console.log(formatTable([
     ['workflow', 'count', 'cached', 'RSS before', 'RSS waiting', 'per workflow', 'history'],
     ...figures.probes.map((probe) => [
