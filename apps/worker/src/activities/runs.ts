@@ -10,7 +10,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { RecordBatch, StepWrite } from '../runs/records';
 import type { ActionServicesFor } from '../services/action-services';
 import { stableUuid } from '../runs/stable-uuid';
-import { writeRecords } from '../runs/write-records';
+import { writeRecords, type RunOutcome } from '../runs/write-records';
 
 export interface RunActivityDependencies {
   db: Database;
@@ -86,15 +86,16 @@ export function createRunActivities(deps: RunActivityDependencies) {
 
   /** Runs `effect` as the call's step: the step row says COMPLETED with the output, or FAILED with the error and attempt. */
   async function asStep<Output>(call: StepCall, effect: () => Promise<Output>, redact: (value: unknown) => unknown = (value) => value): Promise<Output> {
-    await writeRecords(db, call.batch, call.runId);
+    // The batched records and this step's outcome are written together, in one statement, after the effect.
+    const write = (step: StepWrite) => writeRecords(db, { ...call.batch, steps: [...call.batch.steps, step] }, call.runId);
     const attempts = Context.current().info.attempt;
     try {
       const output = await effect();
-      await writeRecords(db, { steps: [{ ...call.step, status: 'COMPLETED', attempts, output, finishedAt: new Date().toISOString() }] }, call.runId);
+      await write({ ...call.step, status: 'COMPLETED', attempts, output, finishedAt: new Date().toISOString() });
       return output;
     } catch (error) {
       const failure = toFailure(error, redact);
-      await writeRecords(db, { steps: [{ ...call.step, status: 'FAILED', attempts, error: { message: failure.message, type: failure.type ?? undefined }, finishedAt: new Date().toISOString() }] }, call.runId);
+      await write({ ...call.step, status: 'FAILED', attempts, error: { message: failure.message, type: failure.type ?? undefined }, finishedAt: new Date().toISOString() });
       throw failure;
     }
   }
@@ -165,9 +166,8 @@ export function createRunActivities(deps: RunActivityDependencies) {
       });
     },
 
-    async finishRun({ batch, runId, status, error }: { batch: RecordBatch; runId: string; status: 'COMPLETED' | 'FAILED' | 'CANCELLED'; error?: { message: string; node?: string } }) {
-      await writeRecords(db, batch, runId);
-      await db.run.update({ where: { id: runId }, data: { status, finishedAt: new Date(), error: error ?? undefined } });
+    async finishRun({ batch, runId, status, error }: { batch: RecordBatch; runId: string } & RunOutcome) {
+      await writeRecords(db, batch, runId, { status, ...(error ? { error } : {}) });
     },
 
     /**

@@ -5,17 +5,33 @@ import type { RecordBatch, StepWrite } from './records';
  * Writes a batch of the run read model in one statement: the run row (once, idempotently) and
  * each step upserted by its key, so a retried activity rewrites rather than duplicates.
  */
-export async function writeRecords(db: Database, batch: RecordBatch, runId: string): Promise<void> {
+export interface RunOutcome {
+  status: 'COMPLETED' | 'FAILED' | 'CANCELLED';
+  error?: { message: string; node?: string };
+}
+
+/**
+ * With `outcome`, the same statement also closes the run. A run row inserted by this statement is
+ * invisible to its own UPDATE, so a new row is inserted closed already.
+ */
+export async function writeRecords(db: Database, batch: RecordBatch, runId: string, outcome?: RunOutcome): Promise<void> {
   const { run } = batch;
-  if (!run && batch.steps.length === 0) return;
+  if (!run && batch.steps.length === 0 && !outcome) return;
+  const status = outcome?.status ?? null;
+  const error = outcome?.error ? JSON.stringify(outcome.error) : null;
   await db.$executeRaw`
     WITH new_run AS (
-      INSERT INTO runs (id, tenant_id, workflow_id, version_id, temporal_workflow_id, event_id, parent_run_id, status, started_at)
-      SELECT r.id, r.tenant_id, r.workflow_id, r.version_id, r.temporal_workflow_id, r.event_id, r.parent_run_id, 'RUNNING', r.started_at
+      INSERT INTO runs (id, tenant_id, workflow_id, version_id, temporal_workflow_id, event_id, parent_run_id, status, started_at, finished_at, error)
+      SELECT r.id, r.tenant_id, r.workflow_id, r.version_id, r.temporal_workflow_id, r.event_id, r.parent_run_id,
+             COALESCE(${status}::"RunStatus", 'RUNNING'), r.started_at, CASE WHEN ${status}::"RunStatus" IS NULL THEN NULL ELSE now() END, ${error}::jsonb
         FROM jsonb_to_record(${run ? JSON.stringify(runRow(run)) : null}::jsonb)
           AS r(id uuid, tenant_id uuid, workflow_id uuid, version_id uuid, temporal_workflow_id text, event_id uuid, parent_run_id uuid, started_at timestamptz)
        WHERE r.id IS NOT NULL
       ON CONFLICT DO NOTHING
+    ),
+    closed_run AS (
+      UPDATE runs SET status = ${status}::"RunStatus", finished_at = now(), error = ${error}::jsonb
+       WHERE id = ${runId}::uuid AND ${status}::"RunStatus" IS NOT NULL
     )
     INSERT INTO run_steps (run_id, node_id, key, status, attempts, input, output, error, started_at, finished_at)
     SELECT ${runId}::uuid, s.node_id, s.key, s.status::"StepStatus", s.attempts, s.input, s.output, s.error, s.started_at, s.finished_at
