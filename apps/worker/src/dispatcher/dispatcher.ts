@@ -49,8 +49,13 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
   };
   let running = true;
   let wake: (() => void) | undefined;
+  // A notification that arrives while a batch is being dispatched must not be lost until the next poll.
+  let notified = false;
   const listener = new pg.Client({ connectionString: options.databaseUrl });
-  listener.on('notification', () => wake?.());
+  listener.on('notification', () => {
+    notified = true;
+    wake?.();
+  });
   listener.on('error', (error) => logger.warn({ err: error }, 'dispatch listener lost its connection; polling only'));
   const listening = listener
     .connect()
@@ -87,6 +92,7 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
   const loop = (async () => {
     await listening;
     while (running) {
+      notified = false;
       try {
         const claimed = await claimDispatches(db, batchSize, leaseMs);
         if (claimed.length) await dispatchBatch(claimed);
@@ -94,6 +100,7 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
       } catch (error) {
         logger.warn({ err: error }, 'dispatcher could not claim events; retrying');
       }
+      if (notified) continue;
       const idle = new AbortController();
       wake = () => idle.abort();
       await sleep(options.idlePollMs ?? 1_000, undefined, { signal: idle.signal }).catch(() => undefined);
