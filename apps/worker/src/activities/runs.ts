@@ -4,9 +4,10 @@ import { checkTenantSchema, type IngestOptions, type Ingestion } from '@cascade/
 import type { SecretStore } from '@cascade/secrets';
 import type { Logger } from '@cascade/logger';
 import type { RunEvent } from '@cascade/temporal';
-import { evaluateExpression, type WorkflowDefinition } from '@cascade/workflow';
+import type { WorkflowDefinition } from '@cascade/workflow';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { eventCorrelationKey } from '../runs/correlation';
 import type { RecordBatch, StepWrite } from '../runs/records';
 import type { ActionServicesFor } from '../services/action-services';
 import { stableUuid } from '../runs/stable-uuid';
@@ -199,10 +200,8 @@ export function createRunActivities(deps: RunActivityDependencies) {
         take: 500,
       });
       const matching: RunEvent[] = [];
-      for (const row of recent) {
-        const envelope = toEnvelope(row);
-        const value = await evaluateExpression(call.correlation.eventExpression, { event: envelope }).catch(() => undefined);
-        if (value !== undefined && JSON.stringify(value) === call.correlation.key) matching.push(envelope);
+      for (const envelope of recent.map(toEnvelope)) {
+        if ((await eventCorrelationKey(call.correlation.eventExpression, envelope)) === call.correlation.key) matching.push(envelope);
       }
       return matching;
     },

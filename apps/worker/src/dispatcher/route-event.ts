@@ -1,9 +1,10 @@
 import { toEnvelope, type Database, type Event, type Prisma } from '@cascade/db';
 import type { Logger } from '@cascade/logger';
-import { RUN_SIGNALS, WORKFLOW_NAMES, runWorkflowId, type DeliveredEvent, type RunInput } from '@cascade/temporal';
+import { RUN_SIGNALS, WORKFLOW_NAMES, runWorkflowId, type DeliveredEvent, type RunEvent, type RunInput } from '@cascade/temporal';
 import { evaluateExpression, workflowDefinitionSchema, type WorkflowDefinition } from '@cascade/workflow';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { eventCorrelationKey } from '../runs/correlation';
 import { stableUuid } from '../runs/stable-uuid';
 import { dispatchKey } from './dispatcher';
 
@@ -43,9 +44,8 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
   // Published versions never change, so their parsed definitions can be kept.
   const definitions = new Map<string, Awaited<ReturnType<typeof definitionOf>>>();
 
-  async function startRuns(event: Event, triggers: TriggerRow[], notes: string[]): Promise<number> {
+  async function startRuns(event: Event, envelope: RunEvent, triggers: TriggerRow[], notes: string[]): Promise<number> {
     if (triggers.length === 0) return 0;
-    const envelope = toEnvelope(event);
     const starts = await Promise.all(
       triggers.map(async (trigger) => {
         if (trigger.filter) {
@@ -109,13 +109,12 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
   }
 
   /** Signals the runs whose open wait for this event type correlates with it. */
-  async function signalWaits(event: Event, waits: WaitRow[]): Promise<number> {
+  async function signalWaits(envelope: RunEvent, waits: WaitRow[]): Promise<number> {
     if (waits.length === 0) return 0;
-    const envelope = toEnvelope(event);
+    // Waits of one node share their expression: each is evaluated once per event.
     const keys = new Map<string, string | undefined>();
     for (const expression of new Set(waits.map((wait) => wait.correlationExpr))) {
-      const value = await evaluateExpression(expression, { event: envelope }, { now: Date.now() }).catch(() => undefined);
-      keys.set(expression, value === undefined ? undefined : JSON.stringify(value));
+      keys.set(expression, await eventCorrelationKey(expression, envelope));
     }
     const matching = waits.filter((wait) => keys.get(wait.correlationExpr) === wait.correlationKey);
     await Promise.all(
@@ -142,7 +141,10 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
     ]);
     const group = <Row extends { tenantId: string; eventType: string }>(rows: Row[]) => {
       const groups = new Map<string, Row[]>();
-      for (const row of rows) groups.set(dispatchKey(row.tenantId, row.eventType), [...(groups.get(dispatchKey(row.tenantId, row.eventType)) ?? []), row]);
+      for (const row of rows) {
+        const key = dispatchKey(row.tenantId, row.eventType);
+        groups.set(key, [...(groups.get(key) ?? []), row]);
+      }
       return groups;
     };
     return { triggers: group(triggers), waits: group(waits) };
@@ -154,11 +156,12 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
     await Promise.all(
       events.map(async (event) => {
         const pair = dispatchKey(event.tenantId, event.type);
+        const envelope = toEnvelope(event);
         try {
           const notes: string[] = [];
           const [runsStarted, runsSignalled] = await Promise.all([
-            startRuns(event, found.triggers.get(pair) ?? [], notes),
-            signalWaits(event, found.waits.get(pair) ?? []),
+            startRuns(event, envelope, found.triggers.get(pair) ?? [], notes),
+            signalWaits(envelope, found.waits.get(pair) ?? []),
           ]);
           outcomes.set(dispatchKey(event.tenantId, event.id), { ok: true, runsStarted, runsSignalled, notes });
         } catch (error) {

@@ -31,6 +31,7 @@ import {
   type LocalActivityOptions,
 } from '@temporalio/workflow';
 import type { RunActivities } from '../../activities/runs';
+import { correlationKey } from '../../runs/correlation';
 import type { RecordBatch, StepWrite } from '../../runs/records';
 import { Flow } from './flow';
 
@@ -309,7 +310,7 @@ export class Interpreter {
     const buffered = await bookkeeping.openWait({
       batch: this.takeBatch(), runId: this.run.id, tenantId: this.run.tenantId,
       step: { key, nodeId: node.id, startedAt }, waitId, temporalWorkflowId: this.temporalWorkflowId,
-      eventType: node.event, correlation: { key: JSON.stringify(runSide), eventExpression: node.correlation.event },
+      eventType: node.event, correlation: { key: correlationKey(runSide), eventExpression: node.correlation.event },
       expiresAt: new Date(deadline).toISOString(),
     });
     this.runRecorded = true;
