@@ -1,4 +1,5 @@
 import jsonata from 'jsonata';
+import { directEvaluator, type DirectEvaluator } from './direct';
 import { ExpressionError, toExpressionError } from './expression-error';
 import { repeatsARepetition } from './regex-safety';
 import { installSandbox, MAX_SEQUENCE_LENGTH } from './sandbox';
@@ -10,6 +11,8 @@ export interface CompiledExpression {
   readonly ast: jsonata.ExprNode;
   /** @internal the sandboxed JSONata program; use `evaluateExpression`. */
   readonly program: jsonata.Expression;
+  /** @internal a synchronous evaluator when the expression is simple enough (see `directEvaluator`). */
+  readonly direct?: DirectEvaluator;
 }
 
 export type CompileResult = { ok: true; expression: CompiledExpression } | { ok: false; error: ExpressionError };
@@ -29,7 +32,8 @@ export function compileExpression(source: string): CompileResult {
     return { ok: false, error: new ExpressionError('forbidden', message, unsafeRegex.position) };
   }
   installSandbox(program);
-  return { ok: true, expression: { source, ast, program } };
+  const direct = directEvaluator(ast);
+  return { ok: true, expression: { source, ast, program, ...(direct ? { direct } : {}) } };
 }
 
 /**

@@ -2,6 +2,7 @@ import { expressionLeaves, replaceExpressionLeaves, type Mapping } from '../defi
 import { toBoundedJson } from './bounded-json';
 import { compileOrThrow, type CompiledExpression } from './compile';
 import type { ExpressionContext } from './context';
+import { NOT_DIRECT } from './direct';
 import { toExpressionError } from './expression-error';
 import { DEFAULT_LIMITS, EvaluationGuard, guardBindings, type ExpressionLimits } from './sandbox';
 
@@ -25,15 +26,9 @@ export async function evaluateExpression(
   options: EvaluationOptions = {},
 ): Promise<unknown> {
   const compiled = compileOrThrow(expression);
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const input = { event: context.event, steps: context.steps ?? {}, vars: context.vars ?? {}, run: context.run };
-  let result: unknown;
-  try {
-    result = await compiled.program.evaluate(input, guardBindings(new EvaluationGuard(limits, options.now)));
-  } catch (thrown) {
-    throw toExpressionError(thrown, 'evaluation');
-  }
-  return toBoundedJson(result, limits.maxResultChars);
+  const input = inputOf(context);
+  const direct = evaluateDirectly(compiled, input, options);
+  return direct === NOT_DIRECT ? evaluateWithJsonata(compiled, input, options) : direct;
 }
 
 /**
@@ -41,12 +36,34 @@ export async function evaluateExpression(
  * the other leaves as they are. Keys whose expression yields nothing are left out.
  */
 export async function evaluateMapping(mapping: Mapping, context: ExpressionContext, options: EvaluationOptions = {}): Promise<unknown> {
+  const input = inputOf(context);
   const values = new Map<string, unknown>();
   for (const leaf of expressionLeaves(mapping)) {
-    values.set(JSON.stringify(leaf.path), await evaluateExpression(leaf.source, context, options));
+    const compiled = compileOrThrow(leaf.source);
+    const direct = evaluateDirectly(compiled, input, options);
+    values.set(JSON.stringify(leaf.path), direct === NOT_DIRECT ? await evaluateWithJsonata(compiled, input, options) : direct);
   }
   const resolved = replaceExpressionLeaves(mapping, (_leaf, path) => values.get(JSON.stringify(path)));
   return toBoundedJson(resolved, options.limits?.maxResultChars ?? DEFAULT_LIMITS.maxResultChars);
+}
+
+const inputOf = (context: ExpressionContext) => ({ event: context.event, steps: context.steps ?? {}, vars: context.vars ?? {}, run: context.run });
+
+/** The expression's value without JSONata's (asynchronous) evaluator, where that gives the same result. */
+function evaluateDirectly(compiled: CompiledExpression, input: Record<string, unknown>, options: EvaluationOptions): unknown {
+  const result = compiled.direct ? compiled.direct(input) : NOT_DIRECT;
+  return result === NOT_DIRECT ? NOT_DIRECT : toBoundedJson(result, options.limits?.maxResultChars ?? DEFAULT_LIMITS.maxResultChars);
+}
+
+async function evaluateWithJsonata(compiled: CompiledExpression, input: Record<string, unknown>, options: EvaluationOptions): Promise<unknown> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  let result: unknown;
+  try {
+    result = await compiled.program.evaluate(input, guardBindings(new EvaluationGuard(limits, options.now)));
+  } catch (thrown) {
+    throw toExpressionError(thrown, 'evaluation');
+  }
+  return toBoundedJson(result, limits.maxResultChars);
 }
 
 /** JSONata's truth, which conditions and filters use: empty, zero, false and missing are false. */

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import jsonata from 'jsonata';
+import { describe, expect, it } from 'vitest';
+import { directEvaluator, NOT_DIRECT } from './direct';
+
+const FIELDS = ['a', 'b', 'name', 'amount'] as const;
+
+/** JSON values as events carry them, with arrays and objects where the direct path must step aside. */
+const json = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(null, true, false, '', 'x', 'Invoice', 0, 1, -2, 0.1 + 0.2, 1e21, 12.5),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom(...FIELDS), tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+
+const input = fc.record({
+  event: fc.record({ data: fc.dictionary(fc.constantFrom(...FIELDS), json, { maxKeys: 4 }) }),
+  vars: fc.dictionary(fc.constantFrom(...FIELDS), json, { maxKeys: 4 }),
+  run: fc.record({ tenantId: fc.constantFrom('t-1', '') }),
+});
+
+const literal = fc.oneof(
+  fc.constantFrom("'Invoice '", '""', "'x'", 'true', 'false', 'null'),
+  fc.constantFrom(0, 1, 2.5, 1000, 0.1).map(String),
+);
+const path = fc.oneof(
+  fc.constantFrom('run.tenantId', 'event', 'vars'),
+  fc.array(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 3 }).map((names) => ['event.data', ...names].join('.')),
+  fc.array(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 2 }).map((names) => ['vars', ...names].join('.')),
+);
+const OPERATORS = ['&', '=', '!=', '<', '<=', '>', '>=', 'and', 'or'] as const;
+const expression: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: 'small' },
+    literal,
+    path,
+    fc.tuple(tie('expr'), fc.constantFrom(...OPERATORS), tie('expr')).map(([lhs, op, rhs]) => `(${lhs} ${op} ${rhs})`),
+  ),
+})).expr;
+
+/** JSONata's own answer: a value, or the code of the error it reports. */
+async function byJsonata(source: string, data: unknown): Promise<{ value: unknown } | { error: string }> {
+  try {
+    return { value: await jsonata(source).evaluate(data) };
+  } catch (error) {
+    return { error: (error as { code?: string }).code ?? String(error) };
+  }
+}
+
+describe('directEvaluator', () => {
+  it('gives what JSONata gives, or steps aside, for generated expressions and inputs', async () => {
+    const directByOperator = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(expression, input, async (source, data) => {
+        const ast = jsonata(source).ast();
+        const evaluate = directEvaluator(ast);
+        const result = evaluate ? evaluate(data) : NOT_DIRECT;
+        if (result === NOT_DIRECT) return;
+        const operator = ast.type === 'block' ? String(ast.expressions![0]!.value) : ast.type;
+        directByOperator.set(operator, (directByOperator.get(operator) ?? 0) + 1);
+        expect(await byJsonata(source, data)).toEqual({ value: result });
+      }),
+      { numRuns: 5000 },
+    );
+    // Every operator must have been evaluated directly often, or the property says little about it.
+    for (const operator of OPERATORS) expect(directByOperator.get(operator) ?? 0, operator).toBeGreaterThan(20);
+  });
+
+  it('covers the expressions workflows use most', () => {
+    const data = { event: { data: { invoiceId: 'INV-7', amount: 1200 } }, run: { tenantId: 't-1' }, vars: { approved: true } };
+    const cases: Array<[string, unknown]> = [
+      ["'Invoice ' & event.data.invoiceId & ' is overdue'", 'Invoice INV-7 is overdue'],
+      ['run.tenantId', 't-1'],
+      ['event.data.amount > 1000 and vars.approved', true],
+      ['event.data.missing = "x"', false],
+      ['event.data.missing & "!"', '!'],
+      ['event.data', { invoiceId: 'INV-7', amount: 1200 }],
+    ];
+    for (const [source, expected] of cases) expect(directEvaluator(jsonata(source).ast())?.(data), source).toEqual(expected);
+  });
+
+  it('leaves functions, predicates, arrays and type errors to JSONata', () => {
+    for (const source of ['$uppercase(event.data.name)', 'event.data.lines[0]', 'event.data.lines[]', '-event.data.amount', 'event.data.a + 1']) {
+      expect(directEvaluator(jsonata(source).ast()), source).toBeUndefined();
+    }
+    const data = { event: { data: { lines: [{ sku: 'A' }], amount: 5, flag: true } } };
+    for (const source of ['event.data.lines', 'event.data.lines.sku', 'event.data.amount < "5"', 'event.data.flag > 1', 'event.data.lines = 1']) {
+      expect(directEvaluator(jsonata(source).ast())!(data), source).toBe(NOT_DIRECT);
+    }
+  });
+});
