@@ -24,12 +24,17 @@ export interface RunActivityDependencies {
   eventBufferMs: number;
 }
 
-interface StepCall {
+export interface StepCall {
   batch: RecordBatch;
   runId: string;
   tenantId: string;
   /** The step this call performs, written COMPLETED or FAILED with its outcome. */
   step: Omit<StepWrite, 'status' | 'finishedAt' | 'output' | 'error' | 'attempts'>;
+  /**
+   * The `end` nodes that follow when this step is the run's last: once it succeeds, the same
+   * statement writes them and closes the run COMPLETED.
+   */
+  finish?: Array<{ key: string; nodeId: string }>;
 }
 
 export interface ExecuteActionCall extends StepCall {
@@ -88,15 +93,17 @@ export function createRunActivities(deps: RunActivityDependencies) {
   /** Runs `effect` as the call's step: the step row says COMPLETED with the output, or FAILED with the error and attempt. */
   async function asStep<Output>(call: StepCall, effect: () => Promise<Output>, redact: (value: unknown) => unknown = (value) => value): Promise<Output> {
     // The batched records and this step's outcome are written together, in one statement, after the effect.
-    const write = (step: StepWrite) => writeRecords(db, { ...call.batch, steps: [...call.batch.steps, step] }, call.runId);
+    const write = (steps: StepWrite[], outcome?: RunOutcome) => writeRecords(db, { ...call.batch, steps: [...call.batch.steps, ...steps] }, call.runId, outcome);
     const attempts = Context.current().info.attempt;
     try {
       const output = await effect();
-      await write({ ...call.step, status: 'COMPLETED', attempts, output, finishedAt: new Date().toISOString() });
+      const finishedAt = new Date().toISOString();
+      const ends = (call.finish ?? []).map((end): StepWrite => ({ ...end, status: 'COMPLETED', output: null, startedAt: finishedAt, finishedAt }));
+      await write([{ ...call.step, status: 'COMPLETED', attempts, output, finishedAt }, ...ends], call.finish ? { status: 'COMPLETED' } : undefined);
       return output;
     } catch (error) {
       const failure = toFailure(error, redact);
-      await write({ ...call.step, status: 'FAILED', attempts, error: { message: failure.message, type: failure.type ?? undefined }, finishedAt: new Date().toISOString() });
+      await write([{ ...call.step, status: 'FAILED', attempts, error: { message: failure.message, type: failure.type ?? undefined }, finishedAt: new Date().toISOString() }]);
       throw failure;
     }
   }

@@ -1,6 +1,7 @@
 import type { ApprovalDecision, DeliveredEvent, RunEvent, RunFailureDetails, RunInput, RunResult, RunResume } from '@cascade/temporal/runs';
 import {
   addBusinessTime,
+  DEFAULT_PORT,
   ERROR_PORT,
   evaluateExpression,
   evaluateMapping,
@@ -23,6 +24,7 @@ import {
   continueAsNew,
   executeChild,
   isCancellation,
+  patched,
   proxyLocalActivities,
   sleep,
   uuid4,
@@ -30,7 +32,7 @@ import {
   type ActivityOptions,
   type LocalActivityOptions,
 } from '@temporalio/workflow';
-import type { RunActivities } from '../../activities/runs';
+import type { RunActivities, StepCall } from '../../activities/runs';
 import { correlationKey } from '../../runs/correlation';
 import type { RecordBatch, StepWrite } from '../../runs/records';
 import { Flow } from './flow';
@@ -43,6 +45,8 @@ const bookkeeping = proxyLocalActivities<RunActivities>({
 
 const DEFAULT_NODE_RETRY = { maximumAttempts: 3, initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' } as const;
 const DEFAULT_NODE_TIMEOUT = '30s';
+/** The patch that lets a run's last step close it (`finishingSteps`). */
+const FINISH_WITH_LAST_STEP = 'finish-with-last-step';
 /** A forEach refuses more items than this: each iteration lives in the run's history. */
 export const MAX_FOREACH_ITEMS = 1_000;
 
@@ -126,6 +130,8 @@ export class Interpreter {
   private readonly vars: Record<string, unknown>;
   private readonly pending: StepWrite[] = [];
   private runRecorded: boolean;
+  /** The run's row is closed already: the last step's activity closed it (see `finishingSteps`). */
+  private closed = false;
   /** Live branches of the top level; continue-as-new happens only when one remains. */
   private branches = 1;
   private readonly waits = new Map<string, RunEvent[]>();
@@ -155,7 +161,7 @@ export class Interpreter {
       this.top = top;
       if (resume) await this.visit(flow.node(resume.nodeId), top);
       else await Promise.all(flow.entries.map((entry) => this.arrive(entry, top, true)));
-      await bookkeeping.finishRun({ batch: this.takeBatch(), runId: this.run.id, status: 'COMPLETED' });
+      if (!this.closed) await bookkeeping.finishRun({ batch: this.takeBatch(), runId: this.run.id, status: 'COMPLETED' });
       return { vars: this.vars };
     } catch (error) {
       if (error instanceof ContinueAsNew) throw error;
@@ -231,7 +237,7 @@ export class Interpreter {
       case 'join':
         return { port: 'next' };
       case 'end':
-        return { port: undefined };
+        return { port: undefined, recorded: this.closed };
       case 'fail':
         throw new RunFailed(String(await this.evaluate(node.message, scope)), key);
       case 'condition': {
@@ -251,22 +257,26 @@ export class Interpreter {
       }
       case 'action': {
         const input = await evaluateMapping(node.input, this.context(scope), { now: Date.now() });
+        const finish = this.finishingSteps(node, scope);
         const output = await effects(node).executeAction({
           batch: this.takeBatch(), runId: this.run.id, tenantId: this.run.tenantId,
-          step: { key, nodeId: node.id, input, startedAt }, actionId: node.action, input,
+          step: { key, nodeId: node.id, input, startedAt }, ...(finish ? { finish } : {}), actionId: node.action, input,
         });
         this.runRecorded = true;
+        this.closed = finish !== undefined;
         return { port: 'next', output, recorded: true };
       }
       case 'emit': {
         const data = await evaluateMapping(node.data, this.context(scope), { now: Date.now() });
         const { event } = this.input;
+        const finish = this.finishingSteps(node, scope);
         const output = await effects(node).emitEvent({
           batch: this.takeBatch(), runId: this.run.id, tenantId: this.run.tenantId,
-          step: { key, nodeId: node.id, input: data, startedAt },
+          step: { key, nodeId: node.id, input: data, startedAt }, ...(finish ? { finish } : {}),
           type: node.event, data, causationId: event.id, correlationId: event.correlationId ?? event.id,
         });
         this.runRecorded = true;
+        this.closed = finish !== undefined;
         return { port: 'next', output, recorded: true };
       }
       case 'delay':
@@ -428,6 +438,19 @@ export class Interpreter {
     return evaluateExpression(expression, this.context(scope, event), { now: Date.now() });
   }
 
+  /**
+   * When a step leads only to `end` nodes and nothing else of the run is alive, its activity can
+   * write those ends and close the run as it writes its own step, and the run needs no last
+   * activity of its own. Runs recorded before this existed replay as they ran (the patch marker).
+   */
+  private finishingSteps(node: WorkflowNode, scope: Scope): StepCall['finish'] {
+    if (!scope.top || this.branches !== 1) return undefined;
+    const targets = scope.flow.targets(node.id, DEFAULT_PORT);
+    const endsOnly = targets.length > 0 && scope.flow.targetsOtherThan(node.id, DEFAULT_PORT).length === 0 && targets.every((id) => scope.flow.node(id).type === 'end');
+    if (!endsOnly || !patched(FINISH_WITH_LAST_STEP)) return undefined;
+    return targets.map((id) => ({ key: id, nodeId: id }));
+  }
+
   /** Writes what is batched before the run waits a while, so the run's page shows where it is. */
   private async flush(): Promise<void> {
     if (this.runRecorded && this.pending.length === 0) return;
@@ -451,6 +474,7 @@ export class Interpreter {
   /** Before a top-level node, with no other branch alive, a long history starts afresh. */
   private async continueAsNewIfLong(top: Scope, nodeId: string): Promise<void> {
     const info = workflowInfo();
+    if (this.closed) return;
     const long = info.continueAsNewSuggested || (this.input.historyLimit !== undefined && info.historyLength >= this.input.historyLimit);
     if (!long || this.branches !== 1) return;
     await this.flush();
