@@ -340,6 +340,27 @@ const scenarios: Scenario[] = [
       return [first, last];
     },
   },
+  {
+    name: 'last-step-closes-run',
+    covers: ['action:next', 'emit:next', 'end'],
+    async record(amountDue) {
+      // The emit leads only to the end, so its activity closes the run (patch finish-with-last-step).
+      const { handle, outcome, run } = await runToEnd(
+        workflow('Log and announce', amountDue, [
+          log('remind', "'Invoice ' & event.data.invoiceId & ' is overdue'"),
+          { id: 'announce', type: 'emit', event: 'billing.plan.changed', data: { tenantId: { $expr: 'run.tenantId' }, oldPlan: 'overdue', newPlan: 'reminded' } },
+        ], ['start->remind', 'remind->announce', 'announce->done']),
+        amountDue,
+      );
+      expect(outcome).toEqual({ vars: {} });
+      expect(run.status).toBe('COMPLETED');
+      expect(run.steps.map((step) => [step.key, step.status])).toEqual([['start', 'COMPLETED'], ['remind', 'COMPLETED'], ['announce', 'COMPLETED'], ['done', 'COMPLETED']]);
+      const { events } = await handle.fetchHistory();
+      const activities = events!.filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+      expect(activities, 'no local activity of its own to finish the run').toHaveLength(2);
+      return [handle];
+    },
+  },
 ];
 
 it.each(scenarios.map((scenario, index) => ({ ...scenario, amountDue: 70_000 + index })))('records $name', async ({ name, covers, record, amountDue }) => {
