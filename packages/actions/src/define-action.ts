@@ -15,6 +15,13 @@ export interface ActionManifest<Input extends z.ZodType = z.ZodType, Output exte
    * once. Non-idempotent actions are never retried automatically after their side effect may have happened.
    */
   idempotent: boolean;
+  /**
+   * Whether the action changes anything beyond its own output: sends mail, writes, calls a
+   * system. One that does is recorded by idempotency key once it succeeds, and a retried step
+   * returns that record instead of acting again. One that does not (a transform; a log line,
+   * which is a trace rather than an effect) is simply run again.
+   */
+  sideEffects: boolean;
 }
 
 export interface ActionContext {

@@ -30,6 +30,7 @@ describe('action manifests and handlers', () => {
       expect(handler.input).toBe(manifest.input);
       expect(handler.output).toBe(manifest.output);
       expect(handler.idempotent).toBe(manifest.idempotent);
+      expect(handler.sideEffects).toBe(manifest.sideEffects);
       expect(typeof handler.run).toBe('function');
     }
     expect(getActionHandler('no.such')).toBeUndefined();

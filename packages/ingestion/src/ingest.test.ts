@@ -104,6 +104,16 @@ describe('ingestEvents', () => {
     expect(tooDeep.rejected[0]).toMatchObject({ status: 422, errors: [{ path: '/causationId', message: 'chain depth 4 > 3' }] });
   });
 
+  it('takes the depth of a cause the caller knows instead of looking it up', async () => {
+    const cause = randomUUID(); // stored nowhere: only the caller's word gives it a depth
+    const knownDepths = new Map([[cause, 2]]);
+    const accepted = await ingestion.ingest(publisher, [breach({ causationId: cause })], { ...options, knownDepths });
+    const stored = await db.event.findUniqueOrThrow({ where: { tenantId_id: { tenantId: publisher.tenantId, id: accepted.accepted[0]!.id } } });
+    expect(stored.causationDepth).toBe(3);
+    const tooDeep = await ingestion.ingest(publisher, [breach({ causationId: cause })], { ...options, knownDepths: new Map([[cause, 3]]) });
+    expect(tooDeep.rejected[0]).toMatchObject({ status: 422, errors: [{ path: '/causationId', message: 'chain depth 4 > 3' }] });
+  });
+
   it('validates tenant-registered event types against their JSON Schema', async () => {
     await db.eventType.create({
       data: {

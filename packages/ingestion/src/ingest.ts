@@ -10,6 +10,8 @@ export interface IngestOptions {
   restrictedNamespaces: readonly RestrictedNamespace[];
   /** Longest causation chain accepted (DESIGN.md §2); deeper events are refused. */
   maxCausationDepth: number;
+  /** Causation depths of events the caller knows (a run knows its trigger's), which need no lookup. */
+  knownDepths?: ReadonlyMap<string, number>;
 }
 
 export interface AcceptedEvent {
@@ -67,7 +69,7 @@ async function ingestEvents(
     if ('envelope' in outcome) checked.push({ index, envelope: outcome.envelope });
     else rejected.push({ index, ...outcome });
   }
-  const depths = await causationDepths(db, publisher.tenantId, checked);
+  const depths = await causationDepths(db, publisher.tenantId, checked, options.knownDepths);
   const max = options.maxCausationDepth;
   const depthOf = (event: CheckedEvent) => depths.get(event.envelope.id) ?? 0;
   for (const event of checked.filter((e) => depthOf(e) > max)) {
@@ -108,12 +110,17 @@ async function checkEvent(
 }
 
 /** Depth of each event's causation chain: one more than the event that caused it. */
-async function causationDepths(db: Database, tenantId: string, events: CheckedEvent[]): Promise<Map<string, number>> {
-  const causes = [...new Set(events.map((e) => e.envelope.causationId).filter((id): id is string => !!id))];
+async function causationDepths(
+  db: Database,
+  tenantId: string,
+  events: CheckedEvent[],
+  known: ReadonlyMap<string, number> = new Map(),
+): Promise<Map<string, number>> {
+  const causes = [...new Set(events.map((e) => e.envelope.causationId).filter((id): id is string => !!id && !known.has(id)))];
   const parents = causes.length
     ? await db.event.findMany({ where: { tenantId, id: { in: causes.filter(isUuid) } }, select: { id: true, causationDepth: true } })
     : [];
-  const parentDepth = new Map(parents.map((p) => [p.id, p.causationDepth]));
+  const parentDepth = new Map([...known, ...parents.map((p): [string, number] => [p.id, p.causationDepth])]);
   return new Map(
     events.map(({ envelope }) => {
       const parent = envelope.causationId ? parentDepth.get(envelope.causationId) : undefined;

@@ -47,5 +47,7 @@ export function roundtripWorkflowId(roundtripId: string): string {
   return `roundtrip:${roundtripId}`;
 }
 
+export { runInputFor } from './run-input';
+
 // The run contract is also importable alone, as @cascade/temporal/runs, by workflow code.
 export * from './runs';

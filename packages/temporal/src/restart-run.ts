@@ -1,8 +1,9 @@
-import { Prisma, toEnvelope, type Database, type Run } from '@cascade/db';
+import { Prisma, type Database, type Run } from '@cascade/db';
 import type { WorkflowDefinition } from '@cascade/workflow';
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { TASK_QUEUE, WORKFLOW_NAMES } from './index';
+import { runInputFor } from './run-input';
 import type { RunFailureDetails, RunInput } from './runs';
 
 /**
@@ -22,9 +23,11 @@ export async function restartFailedRun(db: Database, client: Client, run: Run & 
   const event = await db.event.findUniqueOrThrow({ where: { tenantId_id: { tenantId: run.tenantId, id: run.eventId } } });
   const version = await db.workflowVersion.findUniqueOrThrow({ where: { id: run.versionId } });
   const input: RunInput = {
-    run: { id: run.id, tenantId: run.tenantId, workflowId: run.workflowId, versionId: run.versionId, version: version.version },
-    definition: version.definition as unknown as WorkflowDefinition,
-    event: toEnvelope(event),
+    ...runInputFor(
+      { id: run.id, tenantId: run.tenantId, workflowId: run.workflowId, versionId: run.versionId, version: version.version },
+      version.definition as unknown as WorkflowDefinition,
+      event,
+    ),
     ...(isFailureDetails(details) ? { resume: details.resume } : {}),
   };
   await db.run.update({ where: { id: run.id }, data: { status: 'RUNNING', finishedAt: null, error: Prisma.DbNull } });

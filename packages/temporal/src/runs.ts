@@ -35,6 +35,11 @@ export interface RunInput {
   /** The published version's definition, pinned for the run's whole life. */
   definition: WorkflowDefinition;
   event: RunEvent;
+  /**
+   * How deep `event` is in its causation chain, so what the run emits is one deeper without a
+   * lookup. Absent in runs started before it was passed: then ingestion looks it up.
+   */
+  causationDepth?: number;
   /** Initial variables beyond the definition's own (a subWorkflow's input). */
   vars?: Record<string, unknown>;
   resume?: RunResume;

@@ -1,5 +1,5 @@
 import { ActionFailure, callRemoteAction, getActionHandler, type ActionContext } from '@cascade/actions/handlers';
-import { Prisma, toEnvelope, type Database } from '@cascade/db';
+import { toEnvelope, type Database } from '@cascade/db';
 import { checkTenantSchema, type IngestOptions, type Ingestion } from '@cascade/ingestion';
 import type { SecretStore } from '@cascade/secrets';
 import type { Logger } from '@cascade/logger';
@@ -11,7 +11,7 @@ import { eventCorrelationKey } from '../runs/correlation';
 import type { RecordBatch, StepWrite } from '../runs/records';
 import type { ActionServicesFor } from '../services/action-services';
 import { stableUuid } from '../runs/stable-uuid';
-import { writeRecords, type RunOutcome } from '../runs/write-records';
+import { writeRecords, type ActionExecution, type RunOutcome } from '../runs/write-records';
 
 export interface RunActivityDependencies {
   db: Database;
@@ -45,7 +45,8 @@ export interface ExecuteActionCall extends StepCall {
 export interface EmitEventCall extends StepCall {
   type: string;
   data: unknown;
-  causationId: string;
+  /** The event that caused this one (the run's trigger), and its causation depth when the run knows it. */
+  cause: { id: string; depth?: number };
   correlationId: string;
 }
 
@@ -90,16 +91,27 @@ const issuesText = (issues: ReadonlyArray<{ path: string; message: string }>) =>
 export function createRunActivities(deps: RunActivityDependencies) {
   const { db } = deps;
 
-  /** Runs `effect` as the call's step: the step row says COMPLETED with the output, or FAILED with the error and attempt. */
-  async function asStep<Output>(call: StepCall, effect: () => Promise<Output>, redact: (value: unknown) => unknown = (value) => value): Promise<Output> {
+  /**
+   * Runs `effect` as the call's step: the step row says COMPLETED with the output, or FAILED with
+   * the error and attempt. An effect that returns `execution` has it recorded with its step.
+   */
+  async function asStep<Output>(
+    call: StepCall,
+    effect: () => Promise<{ output: Output; execution?: ActionExecution }>,
+    redact: (value: unknown) => unknown = (value) => value,
+  ): Promise<Output> {
     // The batched records and this step's outcome are written together, in one statement, after the effect.
-    const write = (steps: StepWrite[], outcome?: RunOutcome) => writeRecords(db, { ...call.batch, steps: [...call.batch.steps, ...steps] }, call.runId, outcome);
+    const write = (steps: StepWrite[], extra?: Parameters<typeof writeRecords>[3]) =>
+      writeRecords(db, { ...call.batch, steps: [...call.batch.steps, ...steps] }, call.runId, extra);
     const attempts = Context.current().info.attempt;
     try {
-      const output = await effect();
+      const { output, execution } = await effect();
       const finishedAt = new Date().toISOString();
       const ends = (call.finish ?? []).map((end): StepWrite => ({ ...end, status: 'COMPLETED', output: null, startedAt: finishedAt, finishedAt }));
-      await write([{ ...call.step, status: 'COMPLETED', attempts, output, finishedAt }, ...ends], call.finish ? { status: 'COMPLETED' } : undefined);
+      await write([{ ...call.step, status: 'COMPLETED', attempts, output, finishedAt }, ...ends], {
+        ...(call.finish ? { outcome: { status: 'COMPLETED' } } : {}),
+        ...(execution ? { execution } : {}),
+      });
       return output;
     } catch (error) {
       const failure = toFailure(error, redact);
@@ -136,10 +148,12 @@ export function createRunActivities(deps: RunActivityDependencies) {
 
     async executeAction(call: ExecuteActionCall): Promise<unknown> {
       const secrets = deps.secrets.forTenant(call.tenantId);
+      // Built-in actions say whether they have side effects; a tenant's remote action may always have.
+      const recorded = getActionHandler(call.actionId)?.sideEffects ?? true;
       return asStep(call, async () => {
         const idempotencyKey = `${call.runId}:${call.step.key}`;
-        const done = await db.actionExecution.findUnique({ where: { idempotencyKey } });
-        if (done) return done.output;
+        const done = recorded ? await db.actionExecution.findUnique({ where: { idempotencyKey } }) : null;
+        if (done) return { output: done.output };
         const log = deps.logger.child({ runId: call.runId, node: call.step.key, action: call.actionId });
         const context: ActionContext = {
           tenantId: call.tenantId,
@@ -150,11 +164,8 @@ export function createRunActivities(deps: RunActivityDependencies) {
           secrets,
           services: deps.services({ tenantId: call.tenantId, runId: call.runId }),
         };
-        const output = secrets.redact(await runAction(call.actionId, call.input, context)) as Prisma.InputJsonValue | null;
-        await db.actionExecution.create({
-          data: { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId, output: output ?? Prisma.JsonNull },
-        });
-        return output;
+        const output = secrets.redact(await runAction(call.actionId, call.input, context));
+        return { output, ...(recorded ? { execution: { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId, output } } : {}) };
       }, secrets.redact);
     },
 
@@ -163,19 +174,21 @@ export function createRunActivities(deps: RunActivityDependencies) {
         const publisher = { tenantId: call.tenantId, id: `run:${call.runId}`, namespaces: [] };
         // The id follows from the step, so a retried or re-executed emit is a duplicate, not a second event.
         const eventId = stableUuid(`${call.runId}:${call.step.key}`);
-        const envelope = { id: eventId, type: call.type, source: 'cascade', data: call.data, causationId: call.causationId, correlationId: call.correlationId };
-        const result = await deps.ingestion.ingest(publisher, [envelope], deps.ingestOptions);
+        const { cause } = call;
+        const envelope = { id: eventId, type: call.type, source: 'cascade', data: call.data, causationId: cause.id, correlationId: call.correlationId };
+        const knownDepths = cause.depth === undefined ? undefined : new Map([[cause.id, cause.depth]]);
+        const result = await deps.ingestion.ingest(publisher, [envelope], { ...deps.ingestOptions, ...(knownDepths ? { knownDepths } : {}) });
         const [rejected] = result.rejected;
         if (rejected) {
           const fields = rejected.errors.map((error) => `${error.path}: ${error.message}`).join('; ');
           throw ApplicationFailure.nonRetryable(`${call.type} was refused: ${rejected.detail}${fields ? ` (${fields})` : ''}`, 'EmitRefused');
         }
-        return { eventId, duplicate: result.accepted[0]!.duplicate };
+        return { output: { eventId, duplicate: result.accepted[0]!.duplicate } };
       });
     },
 
     async finishRun({ batch, runId, status, error }: { batch: RecordBatch; runId: string } & RunOutcome) {
-      await writeRecords(db, batch, runId, { status, ...(error ? { error } : {}) });
+      await writeRecords(db, batch, runId, { outcome: { status, ...(error ? { error } : {}) } });
     },
 
     /**

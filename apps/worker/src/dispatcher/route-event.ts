@@ -1,6 +1,6 @@
 import { toEnvelope, type Database, type Event, type Prisma } from '@cascade/db';
 import type { Logger } from '@cascade/logger';
-import { RUN_SIGNALS, WORKFLOW_NAMES, runWorkflowId, type DeliveredEvent, type RunEvent, type RunInput } from '@cascade/temporal';
+import { RUN_SIGNALS, WORKFLOW_NAMES, runInputFor, runWorkflowId, type DeliveredEvent, type RunEvent } from '@cascade/temporal';
 import { evaluateExpression, workflowDefinitionSchema, type WorkflowDefinition } from '@cascade/workflow';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
@@ -62,17 +62,14 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
           notes.push(`Workflow "${trigger.workflow.name}" v${trigger.version.version} is not a valid definition, so no run started: ${version.problem}`);
           return false;
         }
-        const input: RunInput = {
-          run: {
-            id: stableUuid(`${trigger.workflowId}:${event.id}`),
-            tenantId: event.tenantId,
-            workflowId: trigger.workflowId,
-            versionId: trigger.versionId,
-            version: trigger.version.version,
-          },
-          definition: version.definition,
-          event: envelope,
+        const run = {
+          id: stableUuid(`${trigger.workflowId}:${event.id}`),
+          tenantId: event.tenantId,
+          workflowId: trigger.workflowId,
+          versionId: trigger.versionId,
+          version: trigger.version.version,
         };
+        const input = runInputFor(run, version.definition, event);
         try {
           await client.workflow.start(WORKFLOW_NAMES.run, {
             taskQueue,

@@ -10,13 +10,27 @@ export interface RunOutcome {
   error?: { message: string; node?: string };
 }
 
+/** A side effect done under an idempotency key, so a retried step finds it rather than repeating it. */
+export interface ActionExecution {
+  idempotencyKey: string;
+  tenantId: string;
+  actionId: string;
+  output: unknown;
+}
+
 /**
  * With `outcome`, the same statement also closes the run. A run row inserted by this statement is
- * invisible to its own UPDATE, so a new row is inserted closed already.
+ * invisible to its own UPDATE, so a new row is inserted closed already. With `execution`, it also
+ * records the action execution, so the effect and its step are written together.
  */
-export async function writeRecords(db: Database, batch: RecordBatch, runId: string, outcome?: RunOutcome): Promise<void> {
+export async function writeRecords(
+  db: Database,
+  batch: RecordBatch,
+  runId: string,
+  { outcome, execution }: { outcome?: RunOutcome; execution?: ActionExecution } = {},
+): Promise<void> {
   const { run } = batch;
-  if (!run && batch.steps.length === 0 && !outcome) return;
+  if (!run && batch.steps.length === 0 && !outcome && !execution) return;
   const status = outcome?.status ?? null;
   const error = outcome?.error ? JSON.stringify(outcome.error) : null;
   await db.$executeRaw`
@@ -32,6 +46,14 @@ export async function writeRecords(db: Database, batch: RecordBatch, runId: stri
     closed_run AS (
       UPDATE runs SET status = ${status}::"RunStatus", finished_at = now(), error = ${error}::jsonb
        WHERE id = ${runId}::uuid AND ${status}::"RunStatus" IS NOT NULL
+    ),
+    execution AS (
+      INSERT INTO action_executions (idempotency_key, tenant_id, action_id, output)
+      SELECT e.idempotency_key, e.tenant_id, e.action_id, COALESCE(e.output, 'null'::jsonb)
+        FROM jsonb_to_record(${execution ? JSON.stringify(executionRow(execution)) : null}::jsonb)
+          AS e(idempotency_key text, tenant_id uuid, action_id text, output jsonb)
+       WHERE e.idempotency_key IS NOT NULL
+      ON CONFLICT DO NOTHING
     )
     INSERT INTO run_steps (run_id, node_id, key, status, attempts, input, output, error, started_at, finished_at)
     SELECT ${runId}::uuid, s.node_id, s.key, s.status::"StepStatus", s.attempts, s.input, s.output, s.error, s.started_at, s.finished_at
@@ -53,6 +75,10 @@ function runRow(run: NonNullable<RecordBatch['run']>) {
     parent_run_id: run.parentRunId ?? null,
     started_at: run.startedAt,
   };
+}
+
+function executionRow(execution: ActionExecution) {
+  return { idempotency_key: execution.idempotencyKey, tenant_id: execution.tenantId, action_id: execution.actionId, output: execution.output ?? null };
 }
 
 function stepRow(step: StepWrite) {

@@ -14,4 +14,5 @@ export const logMessageManifest = defineManifest({
   }),
   output: z.object({ logged: z.literal(true) }),
   idempotent: true,
+  sideEffects: false,
 });

@@ -13,4 +13,5 @@ export const mergeObjectsManifest = defineManifest({
   }),
   output: z.object({ value: z.record(z.string(), z.unknown()) }),
   idempotent: true,
+  sideEffects: false,
 });

@@ -17,4 +17,5 @@ export const pickFieldsManifest = defineManifest({
     missing: z.array(z.string()).describe('Paths that were not in the object'),
   }),
   idempotent: true,
+  sideEffects: false,
 });

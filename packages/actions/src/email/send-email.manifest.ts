@@ -27,4 +27,5 @@ export const sendEmailManifest = defineManifest({
   output: z.object({ messageId: z.string() }),
   // SMTP has no idempotency key: sending again delivers a second copy.
   idempotent: false,
+  sideEffects: true,
 });

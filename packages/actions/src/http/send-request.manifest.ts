@@ -38,4 +38,5 @@ export const sendRequestManifest = defineManifest({
   }),
   // POST and friends may create something each time they run.
   idempotent: false,
+  sideEffects: true,
 });

@@ -22,4 +22,5 @@ export const sendNotificationManifest = defineManifest({
   output: z.object({ id: z.string() }),
   // The inbox has no idempotency key: sending again shows a second notification.
   idempotent: false,
+  sideEffects: true,
 });

@@ -14,4 +14,5 @@ export const renderTemplateManifest = defineManifest({
   }),
   output: z.object({ text: z.string() }),
   idempotent: true,
+  sideEffects: false,
 });

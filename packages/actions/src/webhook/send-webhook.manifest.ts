@@ -23,4 +23,5 @@ export const sendWebhookManifest = defineManifest({
   }),
   // Retries repeat the delivery id, which receivers are expected to deduplicate on.
   idempotent: true,
+  sideEffects: true,
 });

@@ -273,7 +273,8 @@ export class Interpreter {
         const output = await effects(node).emitEvent({
           batch: this.takeBatch(), runId: this.run.id, tenantId: this.run.tenantId,
           step: { key, nodeId: node.id, input: data, startedAt }, ...(finish ? { finish } : {}),
-          type: node.event, data, causationId: event.id, correlationId: event.correlationId ?? event.id,
+          type: node.event, data, correlationId: event.correlationId ?? event.id,
+          cause: { id: event.id, ...(this.input.causationDepth === undefined ? {} : { depth: this.input.causationDepth }) },
         });
         this.runRecorded = true;
         this.closed = finish !== undefined;
@@ -409,6 +410,7 @@ export class Interpreter {
       run: { id: childRunId, tenantId: this.run.tenantId, workflowId: node.workflow, versionId, version: node.version, parentRunId: this.run.id },
       definition,
       event: this.input.event,
+      ...(this.input.causationDepth === undefined ? {} : { causationDepth: this.input.causationDepth }),
       vars: input,
     };
     await this.flush();

@@ -34,10 +34,11 @@ export function createBaselineActivities(deps: ActivityDependencies) {
       return logHandler.output.parse(output);
     },
 
-    async baselineEmit({ runId, tenantId, event, data }: BaselineStep & { event: RunEvent; data: unknown }): Promise<string> {
+    async baselineEmit({ runId, tenantId, event, causationDepth, data }: BaselineStep & { event: RunEvent; causationDepth: number; data: unknown }): Promise<string> {
       const id = stableUuid(`${runId}:announce`);
       const envelope = { id, type: 'billing.plan.changed', source: 'cascade', data, causationId: event.id, correlationId: event.correlationId ?? event.id };
-      const result = await deps.ingestion.ingest({ tenantId, id: `run:${runId}`, namespaces: [] }, [envelope], deps.ingestOptions);
+      const knownDepths = new Map([[event.id, causationDepth]]);
+      const result = await deps.ingestion.ingest({ tenantId, id: `run:${runId}`, namespaces: [] }, [envelope], { ...deps.ingestOptions, knownDepths });
       if (result.rejected.length) throw new Error(`emit refused: ${JSON.stringify(result.rejected)}`);
       return id;
     },

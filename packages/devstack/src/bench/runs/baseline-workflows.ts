@@ -8,6 +8,7 @@ export interface BaselineInput {
   runId: string;
   tenantId: string;
   event: RunEvent;
+  causationDepth: number;
 }
 
 const { baselineLog, baselineEmit } = proxyLocalActivities<BaselineActivities>({
@@ -16,10 +17,10 @@ const { baselineLog, baselineEmit } = proxyLocalActivities<BaselineActivities>({
 });
 
 /** trigger → core.log → emit billing.plan.changed, written by hand: two local activities, no read model. */
-export async function baselineWorkflow({ runId, tenantId, event }: BaselineInput): Promise<void> {
+export async function baselineWorkflow({ runId, tenantId, event, causationDepth }: BaselineInput): Promise<void> {
   const invoiceId = (event.data as { invoiceId: string }).invoiceId;
   await baselineLog({ runId, tenantId, message: `Invoice ${invoiceId} is overdue` });
-  await baselineEmit({ runId, tenantId, event, data: { tenantId, oldPlan: 'overdue', newPlan: `invoice-${invoiceId}` } });
+  await baselineEmit({ runId, tenantId, event, causationDepth, data: { tenantId, oldPlan: 'overdue', newPlan: `invoice-${invoiceId}` } });
 }
 
 export const releaseSignal = defineSignal('release');

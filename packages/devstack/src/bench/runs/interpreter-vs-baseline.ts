@@ -1,5 +1,5 @@
 import { toEnvelope, type Event } from '@cascade/db';
-import { WORKFLOW_NAMES, runWorkflowId, type RunInput } from '@cascade/temporal';
+import { WORKFLOW_NAMES, runInputFor, runWorkflowId, type RunInput } from '@cascade/temporal';
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { stableUuid } from '../../../../../apps/worker/src/runs/stable-uuid';
@@ -31,9 +31,9 @@ export interface Contender {
 }
 
 /** The RunInput route-event.ts builds when `event` matches the trigger of `published`. */
-function runInputFor(published: Published, event: Event): RunInput {
+function startingInput(published: Published, event: Event): RunInput {
   const { workflowId, versionId, version, tenantId, definition } = published;
-  return { run: { id: stableUuid(`${workflowId}:${event.id}`), tenantId, workflowId, versionId, version }, definition, event: toEnvelope(event) };
+  return runInputFor({ id: stableUuid(`${workflowId}:${event.id}`), tenantId, workflowId, versionId, version }, definition, event);
 }
 
 /** All start as the dispatcher does: on the worker's NativeConnection, eagerly, one run per workflow id. */
@@ -49,7 +49,7 @@ function contenders(stack: BenchStack, published: Published): Contender[] {
       name,
       workflowIdOf,
       start: (event) => {
-        const input: BaselineInput = { runId: stableUuid(workflowIdOf(event)), tenantId: event.tenantId, event: toEnvelope(event) };
+        const input: BaselineInput = { runId: stableUuid(workflowIdOf(event)), tenantId: event.tenantId, event: toEnvelope(event), causationDepth: event.causationDepth };
         return stack.client.workflow.start('baselineWorkflow', { ...startOptions, taskQueue, workflowId: workflowIdOf(event), args: [input] });
       },
     };
@@ -63,7 +63,7 @@ function contenders(stack: BenchStack, published: Published): Contender[] {
           ...startOptions,
           taskQueue: stack.workers.interpreter.taskQueue,
           workflowId: runWorkflowId(published.workflowId, event.id),
-          args: [runInputFor(published, event)],
+          args: [startingInput(published, event)],
         }),
     },
     handWritten('hand-written', stack.workers.handWritten, 'baseline'),
