@@ -30,8 +30,20 @@ export interface RunResume {
   arrivals?: Record<string, { live: number; skipped: number; fired: boolean }>;
 }
 
+/**
+ * The interpreter's behaviour revision. A change to the commands a run issues (which running
+ * workflows would meet on replay as nondeterminism) bumps it, and the interpreter keys the change
+ * off the revision in the run's input, so every run keeps the behaviour it started with. Cheaper
+ * than `patched()`, which costs each run a marker and a search-attribute update.
+ *
+ * 1. A run's last action or emit closes the run; no finishing activity of its own.
+ */
+export const INTERPRETER_REVISION = 1;
+
 export interface RunInput {
   run: RunIdentity;
+  /** INTERPRETER_REVISION when the run started; absent in runs started before revisions (0). */
+  revision?: number;
   /** The published version's definition, pinned for the run's whole life. */
   definition: WorkflowDefinition;
   event: RunEvent;

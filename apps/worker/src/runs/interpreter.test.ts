@@ -1,5 +1,5 @@
 import { toEnvelope } from '@cascade/db';
-import { runWorkflowId, type RunInput } from '@cascade/temporal';
+import { INTERPRETER_REVISION, runInputFor, runWorkflowId, type RunInput } from '@cascade/temporal';
 import type { WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@cascade/workflow';
 import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -278,6 +278,22 @@ describe('the interpreter on the real dev server', () => {
     const run = await harness.runOf(workflowId, event.id);
     expect(run.status).toBe('COMPLETED');
     expect(run.steps.map((s) => s.key).sort()).toEqual(['count', 'done', 'more', 'p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'start']);
+  });
+
+  it('leaves a run started under a newer interpreter revision to a worker that knows it', async () => {
+    const { workflowId, versionId } = await harness.publish(workflow('From a newer worker', [trigger('event.data.amountDue = 9801'), end], ['start->done']));
+    const event = await harness.ingest('INVOICE_OVERDUE', { amountDue: 9801 });
+    const definition = (await harness.db.workflowVersion.findUniqueOrThrow({ where: { id: versionId } })).definition as unknown as WorkflowDefinition;
+    const input: RunInput = {
+      ...runInputFor({ id: crypto.randomUUID(), tenantId: harness.tenant.id, workflowId, versionId, version: 1 }, definition, event),
+      revision: INTERPRETER_REVISION + 1,
+    };
+    const handle = await harness.client.workflow.start('runWorkflow', { taskQueue: harness.taskQueue, workflowId: runWorkflowId(workflowId, event.id), args: [input] });
+    // The workflow task fails and is retried; the run itself does not fail.
+    const failure = await eventually(async () => (await handle.fetchHistory()).events?.find((e) => e.workflowTaskFailedEventAttributes)?.workflowTaskFailedEventAttributes ?? undefined);
+    expect(failure.failure?.message).toBe(`The run was started under interpreter revision ${INTERPRETER_REVISION + 1}; this worker knows revisions up to ${INTERPRETER_REVISION}`);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    await handle.terminate('test over');
   });
 
   it('pins each run to the version published when it started: v1 runs waiting while v2 is published finish on v1', async () => {

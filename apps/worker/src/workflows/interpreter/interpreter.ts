@@ -24,7 +24,6 @@ import {
   continueAsNew,
   executeChild,
   isCancellation,
-  patched,
   proxyLocalActivities,
   sleep,
   uuid4,
@@ -45,8 +44,6 @@ const bookkeeping = proxyLocalActivities<RunActivities>({
 
 const DEFAULT_NODE_RETRY = { maximumAttempts: 3, initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' } as const;
 const DEFAULT_NODE_TIMEOUT = '30s';
-/** The patch that lets a run's last step close it (`finishingSteps`). */
-const FINISH_WITH_LAST_STEP = 'finish-with-last-step';
 /** A forEach refuses more items than this: each iteration lives in the run's history. */
 export const MAX_FOREACH_ITEMS = 1_000;
 
@@ -410,6 +407,8 @@ export class Interpreter {
       run: { id: childRunId, tenantId: this.run.tenantId, workflowId: node.workflow, versionId, version: node.version, parentRunId: this.run.id },
       definition,
       event: this.input.event,
+      // The child behaves as its parent started: the parent's replay must issue the same commands.
+      ...(this.input.revision === undefined ? {} : { revision: this.input.revision }),
       ...(this.input.causationDepth === undefined ? {} : { causationDepth: this.input.causationDepth }),
       vars: input,
     };
@@ -443,13 +442,13 @@ export class Interpreter {
   /**
    * When a step leads only to `end` nodes and nothing else of the run is alive, its activity can
    * write those ends and close the run as it writes its own step, and the run needs no last
-   * activity of its own. Runs recorded before this existed replay as they ran (the patch marker).
+   * activity of its own. From interpreter revision 1; runs started before replay as they ran.
    */
   private finishingSteps(node: WorkflowNode, scope: Scope): StepCall['finish'] {
     if (!scope.top || this.branches !== 1) return undefined;
     const targets = scope.flow.targets(node.id, DEFAULT_PORT);
     const endsOnly = targets.length > 0 && scope.flow.targetsOtherThan(node.id, DEFAULT_PORT).length === 0 && targets.every((id) => scope.flow.node(id).type === 'end');
-    if (!endsOnly || !patched(FINISH_WITH_LAST_STEP)) return undefined;
+    if (!endsOnly || (this.input.revision ?? 0) < 1) return undefined;
     return targets.map((id) => ({ key: id, nodeId: id }));
   }
 

@@ -1,4 +1,4 @@
-import { RUN_SIGNALS, type ApprovalDecision, type DeliveredEvent, type RunInput, type RunResult } from '@cascade/temporal/runs';
+import { INTERPRETER_REVISION, RUN_SIGNALS, type ApprovalDecision, type DeliveredEvent, type RunInput, type RunResult } from '@cascade/temporal/runs';
 import { defineSignal, setHandler } from '@temporalio/workflow';
 import { Interpreter } from './interpreter';
 
@@ -7,6 +7,11 @@ export const decideApprovalSignal = defineSignal<[ApprovalDecision]>(RUN_SIGNALS
 
 /** The interpreter workflow: one run of one published workflow version. */
 export async function runWorkflow(input: RunInput): Promise<RunResult> {
+  if ((input.revision ?? 0) > INTERPRETER_REVISION) {
+    // Thrown as a plain error, this fails the workflow task, not the run: Temporal retries the
+    // task until a worker that knows the revision takes it.
+    throw new Error(`The run was started under interpreter revision ${input.revision}; this worker knows revisions up to ${INTERPRETER_REVISION}`);
+  }
   const interpreter = new Interpreter(input);
   setHandler(deliverEventSignal, (delivered) => interpreter.onEventDelivered(delivered));
   setHandler(decideApprovalSignal, (decision) => interpreter.onApprovalDecided(decision));
