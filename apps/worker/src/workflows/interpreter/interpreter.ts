@@ -156,8 +156,8 @@ export class Interpreter {
       const flow = Flow.topLevel(definition);
       const top: Scope = { flow, prefix: '', steps: { ...resume?.steps }, arrivals: new Map(Object.entries(resume?.arrivals ?? {})), top: true };
       this.top = top;
-      if (resume) await this.visit(flow.node(resume.nodeId), top);
-      else await Promise.all(flow.entries.map((entry) => this.arrive(entry, top, true)));
+      if (resume) await this.walk(flow.node(resume.nodeId), top);
+      else await this.enter(flow.entries, top);
       if (!this.closed) await bookkeeping.finishRun({ batch: this.takeBatch(), runId: this.run.id, status: 'COMPLETED' });
       return { vars: this.vars };
     } catch (error) {
@@ -174,8 +174,38 @@ export class Interpreter {
     }
   }
 
-  /** A branch reaches a node (live), or learns that a path to it was not taken (skipped). */
-  private async arrive(nodeId: string, scope: Scope, live: boolean): Promise<void> {
+  /** Starts a flow's branches at its entries. */
+  private async enter(entries: readonly string[], scope: Scope): Promise<void> {
+    const ready: WorkflowNode[] = [];
+    for (const entry of entries) this.reach(entry, scope, true, ready);
+    await Promise.all(ready.map((node) => this.walk(node, scope)));
+  }
+
+  /**
+   * Runs a branch from `node`: straight on while each node leads to one next, in one loop; where
+   * several nodes are ready at once, each continues as a branch of its own.
+   */
+  private async walk(node: WorkflowNode, scope: Scope): Promise<void> {
+    let next: WorkflowNode | undefined = node;
+    while (next) {
+      const current: WorkflowNode = next;
+      const port = await this.visit(current, scope);
+      const taken = port === undefined ? [] : scope.flow.targets(current.id, port);
+      if (scope.top) this.branches += taken.length - 1;
+      const ready: WorkflowNode[] = [];
+      for (const target of taken) this.reach(target, scope, true, ready);
+      for (const target of scope.flow.targetsOtherThan(current.id, port)) this.reach(target, scope, false, ready);
+      next = ready.length === 1 ? ready[0] : undefined;
+      if (ready.length > 1) await Promise.all(ready.map((branch) => this.walk(branch, scope)));
+    }
+  }
+
+  /**
+   * Records that a branch reached a node (live) or that a path to it was not taken (skipped), and
+   * adds what is to run now to `ready`: the node, when this arrival fires it, or further along, a
+   * join that the skipped path completes.
+   */
+  private reach(nodeId: string, scope: Scope, live: boolean, ready: WorkflowNode[]): void {
     const node = scope.flow.node(nodeId);
     const state = scope.arrivals.get(nodeId) ?? { live: 0, skipped: 0, fired: false };
     scope.arrivals.set(nodeId, state);
@@ -188,18 +218,20 @@ export class Interpreter {
       state.fired = true;
       // A join completed by a skipped path continues the branch it absorbed earlier.
       if (!live && scope.top) this.branches++;
-      return this.visit(node, scope);
+      ready.push(node);
+      return;
     }
     if (live && scope.top) this.branches--;
     if (!state.fired && allArrived && state.live === 0) {
       state.fired = true;
-      await Promise.all(scope.flow.targetsOtherThan(nodeId, undefined).map((target) => this.arrive(target, scope, false)));
+      for (const target of scope.flow.targetsOtherThan(nodeId, undefined)) this.reach(target, scope, false, ready);
     }
   }
 
-  private async visit(node: WorkflowNode, scope: Scope): Promise<void> {
+  /** Executes one node and records its step; answers the port the branch continues by. */
+  private async visit(node: WorkflowNode, scope: Scope): Promise<string | undefined> {
     const key = scope.prefix + node.id;
-    if (scope.top) await this.continueAsNewIfLong(scope, node.id);
+    if (scope.top && this.historyIsLong()) await this.continueAsNewAt(scope, node.id);
     const startedAt = isoNow();
     let outcome: Outcome;
     try {
@@ -217,13 +249,7 @@ export class Interpreter {
       scope.steps[node.id] = { error: failure };
       outcome = { port: ERROR_PORT };
     }
-    const port = outcome.port;
-    const taken = port === undefined ? [] : scope.flow.targets(node.id, port);
-    if (scope.top) this.branches += taken.length - 1;
-    await Promise.all([
-      ...taken.map((target) => this.arrive(target, scope, true)),
-      ...scope.flow.targetsOtherThan(node.id, port).map((target) => this.arrive(target, scope, false)),
-    ]);
+    return outcome.port;
   }
 
   private async executeNode(node: WorkflowNode, scope: Scope, key: string, startedAt: string): Promise<Outcome> {
@@ -390,7 +416,7 @@ export class Interpreter {
           arrivals: new Map(),
           top: false,
         };
-        await Promise.all(body.entries.map((entry) => this.arrive(entry, iteration, true)));
+        await this.enter(body.entries, iteration);
         results[index] = Object.fromEntries(body.nodeIds().filter((id) => id in iteration.steps).map((id) => [id, iteration.steps[id]!.output ?? null]));
       }
     };
@@ -472,14 +498,16 @@ export class Interpreter {
     return { nodeId, steps: top.steps, vars: this.vars, startedAt: this.run.startedAt, arrivals: Object.fromEntries(top.arrivals) };
   }
 
-  /** Before a top-level node, with no other branch alive, a long history starts afresh. */
-  private async continueAsNewIfLong(top: Scope, nodeId: string): Promise<void> {
+  /** Whether the run should start afresh before its next top-level node: its history is long and no other branch is alive. */
+  private historyIsLong(): boolean {
+    if (this.closed || this.branches !== 1) return false;
     const info = workflowInfo();
-    if (this.closed) return;
-    const long = info.continueAsNewSuggested || (this.input.historyLimit !== undefined && info.historyLength >= this.input.historyLimit);
-    if (!long || this.branches !== 1) return;
+    return info.continueAsNewSuggested || (this.input.historyLimit !== undefined && info.historyLength >= this.input.historyLimit);
+  }
+
+  private async continueAsNewAt(top: Scope, nodeId: string): Promise<never> {
     await this.flush();
     const resume = this.resumeAt(top, nodeId);
-    await continueAsNew<(input: RunInput) => Promise<RunResult>>({ ...this.input, resume });
+    return continueAsNew<(input: RunInput) => Promise<RunResult>>({ ...this.input, resume });
   }
 }
