@@ -1,27 +1,13 @@
 import 'server-only';
-import { getIronSession, type SessionOptions } from 'iron-session';
+import { getIronSession } from 'iron-session';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { webEnv } from '../env.server';
+import { sessionOptions, type SessionData } from './session-cookie';
 
-export interface SessionData {
-  userId?: string;
-  tenantId?: string;
-  email?: string;
-  role?: 'ADMIN' | 'EDITOR' | 'VIEWER';
-}
-
+export type { SessionData };
 export type SignedInSession = Required<SessionData>;
 
-function sessionOptions(): SessionOptions {
-  return {
-    password: webEnv().SESSION_SECRET,
-    cookieName: 'cascade_session',
-    ttl: 60 * 60 * 12,
-    cookieOptions: { httpOnly: true, sameSite: 'lax', secure: webEnv().PUBLIC_URL.startsWith('https:') },
-  };
-}
-
+/** The session of a page, server action or Next route, which may also change and save it. */
 export async function getSession() {
   return getIronSession<SessionData>(await cookies(), sessionOptions());
 }

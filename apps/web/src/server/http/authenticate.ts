@@ -1,7 +1,7 @@
 import 'server-only';
 import { API_KEY_SCOPES, type ApiKeyScope, hashApiKey } from '@cascade/db';
 import { db } from '../services';
-import { getSession } from '../session';
+import { readSessionCookie } from '../session-cookie';
 import { forbidden, unauthorized } from './problem';
 
 export type Scope = ApiKeyScope;
@@ -24,12 +24,18 @@ const ROLE_SCOPES: Record<string, Scope[]> = {
   VIEWER: ['workflows:read'],
 };
 
+/** What a request presents to prove who it is: its `Authorization` and `Cookie` headers. */
+export interface Credentials {
+  authorization: string | undefined;
+  cookie: string | undefined;
+}
+
 /**
  * Resolves the caller from `Authorization: Bearer <api key>`, or else from the session cookie,
  * and checks it holds `scope`. Answers 401 for no or a bad credential, 403 for a missing scope.
  */
-export async function authenticate(request: Request, scope: Scope): Promise<Principal> {
-  const principal = (await principalFromApiKey(request)) ?? (await principalFromSession());
+export async function authenticate(credentials: Credentials, scope: Scope): Promise<Principal> {
+  const principal = (await principalFromApiKey(credentials.authorization)) ?? (await principalFromSession(credentials.cookie));
   if (!principal) throw unauthorized('Send an API key as "Authorization: Bearer <key>" or sign in');
   if (!principal.scopes.has(scope) && !principal.scopes.has('admin')) {
     throw forbidden(`This ${principal.kind === 'apiKey' ? 'API key' : 'user'} lacks the scope "${scope}"`);
@@ -49,8 +55,7 @@ export function forgetApiKey(keyId: string): void {
   for (const [hash, entry] of apiKeyCache) if (entry.principal.id === keyId) apiKeyCache.delete(hash);
 }
 
-async function principalFromApiKey(request: Request): Promise<Principal | undefined> {
-  const header = request.headers.get('authorization');
+async function principalFromApiKey(header: string | undefined): Promise<Principal | undefined> {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthorized('The Authorization header must read "Bearer <api key>"');
@@ -76,8 +81,8 @@ async function loadApiKey(hash: string): Promise<Principal> {
   };
 }
 
-async function principalFromSession(): Promise<Principal | undefined> {
-  const session = await getSession();
+async function principalFromSession(cookie: string | undefined): Promise<Principal | undefined> {
+  const session = await readSessionCookie(cookie);
   if (!session.userId || !session.tenantId || !session.role) return undefined;
   return {
     tenantId: session.tenantId,

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { sealData } from 'iron-session';
 import { describe, expect, it } from 'vitest';
+import { webEnv } from '@/env.server';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { listRoundtrips, startRoundtrip } from '../routes/diagnostics';
 
@@ -8,6 +11,16 @@ describe('defineRoute: answering bad requests precisely', () => {
     const response = await callRoute(listRoundtrips, { headers: { authorization: 'Basic abc' } });
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ detail: 'The Authorization header must read "Bearer <api key>"' });
+  });
+
+  it('a signed-in user by the session cookie, with the scopes of their role; 401 with neither key nor session', async () => {
+    const { tenantId } = await createTenantWithKey([]);
+    const session = { userId: randomUUID(), tenantId, email: 'viewer@example.com', role: 'VIEWER' };
+    const cookie = `other=1; cascade_session=${await sealData(session, { password: webEnv().SESSION_SECRET })}`;
+    expect((await callRoute(listRoundtrips, { headers: { cookie } })).status).toBe(200);
+    const write = await callRoute(startRoundtrip, { headers: { cookie }, body: { message: 'x' } });
+    expect(await write.json()).toMatchObject({ status: 403, detail: 'This user lacks the scope "workflows:write"' });
+    expect((await callRoute(listRoundtrips)).status).toBe(401);
   });
 
   it('403 when the key lacks the scope, naming it', async () => {

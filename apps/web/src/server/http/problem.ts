@@ -42,13 +42,13 @@ export function issuesToDetails(issues: z.core.$ZodIssue[], root: string): Probl
   }));
 }
 
-export function problemResponse(error: HttpError): Response {
-  const body = {
+/** The RFC 9457 problem document answering `error`. */
+export function problemDocument(error: HttpError) {
+  return {
     type: 'about:blank',
     title: error.title,
     status: error.status,
     detail: error.message,
     ...(error.errors ? { errors: error.errors } : {}),
   };
-  return Response.json(body, { status: error.status, headers: { 'content-type': 'application/problem+json' } });
 }

@@ -5,7 +5,7 @@ import { checkTenantSchema } from '@cascade/ingestion';
 import { secretNameSchema } from '@cascade/secrets';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
-import { defineRoute } from '../http/define-route';
+import { defineRoute, withStatus } from '../http/define-route';
 import { HttpError, notFound, unprocessable, type ProblemDetail } from '../http/problem';
 import { db } from '../services';
 
@@ -202,7 +202,7 @@ export const putRemoteAction = defineRoute({
       create: { tenantId, actionId: params.actionId, ...data },
       update: data,
     });
-    return existed ? Response.json(RemoteAction.parse(toRemote(row)), { status: 200 }) : toRemote(row);
+    return existed ? withStatus(200, toRemote(row)) : toRemote(row);
   },
 });
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { createSecretStore, secretNameSchema, secretValueSchema, type SecretStore, type SecretSummary } from '@cascade/secrets';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
-import { defineRoute } from '../http/define-route';
+import { defineRoute, withStatus } from '../http/define-route';
 import { notFound } from '../http/problem';
 import { db } from '../services';
 
@@ -58,7 +58,7 @@ export const putSecret = defineRoute({
   async handle({ params, body, principal }) {
     const { created } = await secretStore().put(principal.tenantId, params.name, body.value);
     const secret = toSecret((await findSecret(principal.tenantId, params.name))!);
-    return created ? secret : Response.json(Secret.parse(secret), { status: 200 });
+    return created ? secret : withStatus(200, secret);
   },
 });
 

@@ -3,7 +3,7 @@ import { checkDatabase } from '@cascade/db';
 import { checkTemporal } from '@cascade/temporal';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
-import { defineRoute } from '../http/define-route';
+import { defineRoute, withStatus } from '../http/define-route';
 import { db, temporal } from '../services';
 
 const Check = z.object({ ok: z.boolean(), error: z.string().optional() });
@@ -43,8 +43,7 @@ export const readiness = defineRoute({
     const worker = await workerCheck(database.ok);
     const checks = { database, temporal: temporalCheck, worker };
     const down = (Object.keys(checks) as Array<keyof typeof checks>).filter((name) => !checks[name].ok);
-    const body = Readiness.parse({ status: down.length ? 'unavailable' : 'ready', down, checks });
-    return Response.json(body, { status: down.length ? 503 : 200 });
+    return withStatus(down.length ? 503 : 200, { status: down.length ? ('unavailable' as const) : ('ready' as const), down, checks });
   },
 });
 

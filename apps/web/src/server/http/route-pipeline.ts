@@ -1,0 +1,95 @@
+import 'server-only';
+import { type z } from 'zod';
+import { webMetrics } from '../metrics';
+import { logger } from '../services';
+import { authenticate } from './authenticate';
+import { HttpError, badRequest, issuesToDetails, problemDocument } from './problem';
+import { StatusReply, type AnyRouteSpec } from './route-spec';
+
+/** Default ceiling for JSON bodies; routes that take batches raise it. */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** A request as the pipeline reads it, whichever server received it (Next, or node:http in server.ts). */
+export interface RouteRequest {
+  /** A header by its lower-case name; repeated headers joined as node:http and `Headers` join them. */
+  header(name: string): string | undefined;
+  query: URLSearchParams;
+  params: Record<string, string | string[]>;
+  /**
+   * The body decoded as `Request.text()` decodes it (UTF-8, a leading BOM dropped). Called at most
+   * once. An adapter may stop reading once the body is sure to exceed `maxBytes` and return what
+   * it has: the pipeline answers 413 for anything longer than `maxBytes`.
+   */
+  text(maxBytes: number): Promise<string>;
+}
+
+/** What to send back: status, headers and the JSON body, for an adapter to write. */
+export interface RouteAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * The one pipeline every route runs, behind either adapter: authenticate → parse params, query
+ * and body with the spec's schemas → handle → check the response against its schema. Bad input
+ * is answered with a precise 4xx problem document; anything unexpected is logged and answered 500
+ * without internals. Every answer is counted in the web app's metrics.
+ */
+export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Promise<RouteAnswer> {
+  const startedAt = performance.now();
+  let answer: RouteAnswer;
+  try {
+    const principal = spec.scope
+      ? await authenticate({ authorization: request.header('authorization'), cookie: request.header('cookie') }, spec.scope)
+      : null;
+    const params = parsePart(spec.params, request.params, 'params');
+    const query = parsePart(spec.query, Object.fromEntries(request.query), 'query');
+    const maxBodyBytes = typeof spec.maxBodyBytes === 'function' ? spec.maxBodyBytes() : spec.maxBodyBytes;
+    const body = spec.body ? parsePart(spec.body, await readJsonBody(request, maxBodyBytes), 'body') : undefined;
+    const result = await spec.handle({ params, query, body, principal });
+    answer = result instanceof StatusReply
+      ? json(result.status, spec.response.schema.parse(result.body))
+      : json(spec.response.status, spec.response.schema.parse(result));
+  } catch (error) {
+    if (!(error instanceof HttpError)) logger().error({ err: error, route: spec.operationId }, 'unhandled error in route');
+    const problem = error instanceof HttpError ? error : new HttpError(500, 'Internal Server Error', 'The server failed to answer; the error is logged');
+    answer = json(problem.status, problemDocument(problem), 'application/problem+json');
+  }
+  const metrics = webMetrics();
+  metrics.httpRequests.inc({ method: spec.method, route: spec.path, status: answer.status });
+  metrics.httpDuration.observe({ method: spec.method, route: spec.path }, (performance.now() - startedAt) / 1000);
+  return answer;
+}
+
+const json = (status: number, value: unknown, contentType = 'application/json'): RouteAnswer => ({
+  status,
+  headers: { 'content-type': contentType },
+  body: JSON.stringify(value),
+});
+
+function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, where: string): S extends z.ZodType ? z.infer<S> : {} {
+  if (!schema) return {} as never;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const errors = issuesToDetails(result.error.issues, where);
+    throw badRequest(`The request ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+  }
+  return result.data as never;
+}
+
+async function readJsonBody(request: RouteRequest, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(request.header('content-type') ?? '')) {
+    throw new HttpError(415, 'Unsupported Media Type', 'Send the body as JSON with "Content-Type: application/json"');
+  }
+  const tooLarge = () => new HttpError(413, 'Content Too Large', `The body exceeds the limit of ${maxBytes} bytes`);
+  // A declared length over the limit is refused before a byte of the body is read.
+  if (Number(request.header('content-length') ?? 0) > maxBytes) throw tooLarge();
+  const text = await request.text(maxBytes);
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw badRequest(`The body is not valid JSON: ${(error as Error).message}`);
+  }
+}

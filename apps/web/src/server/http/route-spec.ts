@@ -1,0 +1,53 @@
+import { type z } from 'zod';
+import type { Principal, Scope } from './authenticate';
+
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type AnyObject = z.ZodObject;
+
+/** A successful answer with another status than the route's usual one (200 for an update, 503 when not ready). */
+export class StatusReply<T> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
+
+/** Answers with `status` instead of the route's usual one; the body is still checked against the response schema. */
+export const withStatus = <T>(status: number, body: T) => new StatusReply(status, body);
+
+/**
+ * One HTTP route: its zod request and response schemas both validate traffic and generate the
+ * OpenAPI document, and `handle` sees only parsed input, never the framework's request object.
+ */
+export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType, A extends Scope | null> {
+  method: HttpMethod;
+  /** OpenAPI-style path, e.g. /api/v1/workflows/{id}. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tags: string[];
+  /** The scope a caller needs, or null for a public route. */
+  scope: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Largest accepted body in bytes (a function reads configuration at request time). */
+  maxBodyBytes?: number | (() => number);
+  response: { status: 200 | 201 | 202; description: string; schema: R };
+  /** Error statuses this route answers besides the generic ones, for the OpenAPI document. */
+  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 422 | 503, string>>;
+  handle(input: {
+    params: z.infer<P>;
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    principal: A extends Scope ? Principal : null;
+  }): Promise<z.input<R> | StatusReply<z.input<R>>>;
+}
+
+export type AnyRouteSpec = RouteSpec<AnyObject, AnyObject, z.ZodType, z.ZodType, Scope | null>;
+
+/** A declared route: its spec, and the handler Next's route files export. */
+export interface Route {
+  spec: AnyRouteSpec;
+  handler: (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+}
