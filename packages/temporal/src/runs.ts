@@ -36,7 +36,8 @@ export interface RunResume {
  * off the revision in the run's input, so every run keeps the behaviour it started with. Cheaper
  * than `patched()`, which costs each run a marker and a search-attribute update.
  *
- * 1. A run's last action or emit closes the run; no finishing activity of its own.
+ * 1. A run's last action or emit closes the run; no finishing activity of its own. An action
+ *    without side effects (`callAction`) leaves its step to the run's next write.
  */
 export const INTERPRETER_REVISION = 1;
 

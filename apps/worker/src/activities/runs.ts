@@ -42,6 +42,13 @@ export interface ExecuteActionCall extends StepCall {
   input: unknown;
 }
 
+/** What `callAction` answers: the output, and whether it wrote the step (else the caller batches it). */
+export interface ActionResult {
+  output: unknown;
+  stepWritten: boolean;
+  attempts: number;
+}
+
 export interface EmitEventCall extends StepCall {
   type: string;
   data: unknown;
@@ -98,21 +105,23 @@ export function createRunActivities(deps: RunActivityDependencies) {
   async function asStep<Output>(
     call: StepCall,
     effect: () => Promise<{ output: Output; execution?: ActionExecution }>,
-    redact: (value: unknown) => unknown = (value) => value,
-  ): Promise<Output> {
+    { redact = (value: unknown) => value, leaveStep = false }: { redact?: (value: unknown) => unknown; leaveStep?: boolean } = {},
+  ): Promise<{ output: Output; stepWritten: boolean; attempts: number }> {
     // The batched records and this step's outcome are written together, in one statement, after the effect.
     const write = (steps: StepWrite[], extra?: Parameters<typeof writeRecords>[3]) =>
       writeRecords(db, { ...call.batch, steps: [...call.batch.steps, ...steps] }, call.runId, extra);
     const attempts = Context.current().info.attempt;
     try {
       const { output, execution } = await effect();
+      // A step that changed nothing outside the run can wait for the run's next write (not a closing one).
+      if (leaveStep && !execution && !call.finish) return { output, stepWritten: false, attempts };
       const finishedAt = new Date().toISOString();
       const ends = (call.finish ?? []).map((end): StepWrite => ({ ...end, status: 'COMPLETED', output: null, startedAt: finishedAt, finishedAt }));
       await write([{ ...call.step, status: 'COMPLETED', attempts, output, finishedAt }, ...ends], {
         ...(call.finish ? { outcome: { status: 'COMPLETED' } } : {}),
         ...(execution ? { execution } : {}),
       });
-      return output;
+      return { output, stepWritten: true, attempts };
     } catch (error) {
       const failure = toFailure(error, redact);
       await write([{ ...call.step, status: 'FAILED', attempts, error: { message: failure.message, type: failure.type ?? undefined }, finishedAt: new Date().toISOString() }]);
@@ -141,36 +150,50 @@ export function createRunActivities(deps: RunActivityDependencies) {
     return output;
   }
 
+  /** An action as the call's step; with `leaveStep`, the step of one without side effects is left to the caller. */
+  async function performAction(call: ExecuteActionCall, leaveStep: boolean): Promise<ActionResult> {
+    const secrets = deps.secrets.forTenant(call.tenantId);
+    // Built-in actions say whether they have side effects; a tenant's remote action may always have.
+    const recorded = getActionHandler(call.actionId)?.sideEffects ?? true;
+    return asStep(call, async () => {
+      const idempotencyKey = `${call.runId}:${call.step.key}`;
+      const done = recorded ? await db.actionExecution.findUnique({ where: { idempotencyKey } }) : null;
+      if (done) return { output: done.output };
+      const log = deps.logger.child({ runId: call.runId, node: call.step.key, action: call.actionId });
+      const context: ActionContext = {
+        tenantId: call.tenantId,
+        runId: call.runId,
+        idempotencyKey,
+        signal: Context.current().cancellationSignal,
+        log: (text, fields) => log.info(secrets.redact(fields ?? {}) as object, secrets.redact(text) as string),
+        secrets,
+        services: deps.services({ tenantId: call.tenantId, runId: call.runId }),
+      };
+      const output = secrets.redact(await runAction(call.actionId, call.input, context));
+      return { output, ...(recorded ? { execution: { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId, output } } : {}) };
+    }, { redact: secrets.redact, leaveStep: leaveStep && !recorded });
+  }
+
   return {
     async writeRunRecords({ batch, runId }: { batch: RecordBatch; runId: string }): Promise<void> {
       await writeRecords(db, batch, runId);
     },
 
+    /** Runs of interpreter revision 0: the step is always written here, and the output is the result. */
     async executeAction(call: ExecuteActionCall): Promise<unknown> {
-      const secrets = deps.secrets.forTenant(call.tenantId);
-      // Built-in actions say whether they have side effects; a tenant's remote action may always have.
-      const recorded = getActionHandler(call.actionId)?.sideEffects ?? true;
-      return asStep(call, async () => {
-        const idempotencyKey = `${call.runId}:${call.step.key}`;
-        const done = recorded ? await db.actionExecution.findUnique({ where: { idempotencyKey } }) : null;
-        if (done) return { output: done.output };
-        const log = deps.logger.child({ runId: call.runId, node: call.step.key, action: call.actionId });
-        const context: ActionContext = {
-          tenantId: call.tenantId,
-          runId: call.runId,
-          idempotencyKey,
-          signal: Context.current().cancellationSignal,
-          log: (text, fields) => log.info(secrets.redact(fields ?? {}) as object, secrets.redact(text) as string),
-          secrets,
-          services: deps.services({ tenantId: call.tenantId, runId: call.runId }),
-        };
-        const output = secrets.redact(await runAction(call.actionId, call.input, context));
-        return { output, ...(recorded ? { execution: { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId, output } } : {}) };
-      }, secrets.redact);
+      return (await performAction(call, false)).output;
+    },
+
+    /**
+     * From interpreter revision 1: an action without side effects whose step does not close the
+     * run leaves its step (and the batch) to the run's next write, so it costs no statement.
+     */
+    async callAction(call: ExecuteActionCall): Promise<ActionResult> {
+      return performAction(call, true);
     },
 
     async emitEvent(call: EmitEventCall): Promise<{ eventId: string; duplicate: boolean }> {
-      return asStep(call, async () => {
+      const { output } = await asStep(call, async () => {
         const publisher = { tenantId: call.tenantId, id: `run:${call.runId}`, namespaces: [] };
         // The id follows from the step, so a retried or re-executed emit is a duplicate, not a second event.
         const eventId = stableUuid(`${call.runId}:${call.step.key}`);
@@ -185,6 +208,7 @@ export function createRunActivities(deps: RunActivityDependencies) {
         }
         return { output: { eventId, duplicate: result.accepted[0]!.duplicate } };
       });
+      return output;
     },
 
     async finishRun({ batch, runId, status, error }: { batch: RecordBatch; runId: string } & RunOutcome) {

@@ -53,6 +53,9 @@ interface Outcome {
   output?: unknown;
   /** The node's step was written by its own activity; otherwise it joins the next batch. */
   recorded?: boolean;
+  /** What its activity was given and the attempts it took, when the step joins the batch. */
+  input?: unknown;
+  attempts?: number;
 }
 
 interface Arrivals {
@@ -124,6 +127,8 @@ function effects(node: WorkflowNode) {
 export class Interpreter {
   private readonly run: RunContext;
   private readonly temporalWorkflowId = workflowInfo().workflowId;
+  /** INTERPRETER_REVISION when the run started: what this run does follows it (see there). */
+  private readonly revision: number;
   private readonly vars: Record<string, unknown>;
   private readonly pending: StepWrite[] = [];
   private runRecorded: boolean;
@@ -140,6 +145,7 @@ export class Interpreter {
     this.run = { id: run.id, workflowId: run.workflowId, workflowVersion: run.version, tenantId: run.tenantId, startedAt: resume?.startedAt ?? isoNow() };
     this.vars = resume ? { ...resume.vars } : { ...definition.variables, ...input.vars };
     this.runRecorded = resume !== undefined;
+    this.revision = input.revision ?? 0;
   }
 
   onEventDelivered({ waitId, event }: DeliveredEvent): void {
@@ -237,7 +243,10 @@ export class Interpreter {
     try {
       outcome = await this.executeNode(node, scope, key, startedAt);
       scope.steps[node.id] = { output: outcome.output ?? null };
-      if (!outcome.recorded) this.pending.push({ key, nodeId: node.id, status: 'COMPLETED', output: outcome.output ?? null, startedAt, finishedAt: isoNow() });
+      if (!outcome.recorded) {
+        const { input, attempts } = outcome;
+        this.pending.push({ key, nodeId: node.id, status: 'COMPLETED', input, output: outcome.output ?? null, startedAt, finishedAt: isoNow(), ...(attempts ? { attempts } : {}) });
+      }
     } catch (error) {
       if (error instanceof RunFailed || error instanceof ContinueAsNew || isCancellation(error)) throw error;
       const failure = describe(error);
@@ -281,13 +290,22 @@ export class Interpreter {
       case 'action': {
         const input = await evaluateMapping(node.input, this.context(scope), { now: Date.now() });
         const finish = this.finishingSteps(node, scope);
-        const output = await effects(node).executeAction({
-          batch: this.takeBatch(), runId: this.run.id, tenantId: this.run.tenantId,
-          step: { key, nodeId: node.id, input, startedAt }, ...(finish ? { finish } : {}), actionId: node.action, input,
-        });
-        this.runRecorded = true;
-        this.closed = finish !== undefined;
-        return { port: 'next', output, recorded: true };
+        const batch = this.takeBatch();
+        const call = { batch, runId: this.run.id, tenantId: this.run.tenantId, step: { key, nodeId: node.id, input, startedAt }, ...(finish ? { finish } : {}), actionId: node.action, input };
+        if (this.revision < 1) {
+          const output = await effects(node).executeAction(call);
+          this.runRecorded = true;
+          return { port: 'next', output, recorded: true };
+        }
+        const { output, stepWritten, attempts } = await effects(node).callAction(call);
+        if (stepWritten) {
+          this.runRecorded = true;
+          this.closed = finish !== undefined;
+        } else {
+          // Nothing was written: the batch waits for the run's next write, with this step.
+          this.pending.unshift(...batch.steps);
+        }
+        return { port: 'next', output, recorded: stepWritten, input, attempts };
       }
       case 'emit': {
         const data = await evaluateMapping(node.data, this.context(scope), { now: Date.now() });
@@ -434,7 +452,7 @@ export class Interpreter {
       definition,
       event: this.input.event,
       // The child behaves as its parent started: the parent's replay must issue the same commands.
-      ...(this.input.revision === undefined ? {} : { revision: this.input.revision }),
+      revision: this.revision,
       ...(this.input.causationDepth === undefined ? {} : { causationDepth: this.input.causationDepth }),
       vars: input,
     };
@@ -474,7 +492,7 @@ export class Interpreter {
     if (!scope.top || this.branches !== 1) return undefined;
     const targets = scope.flow.targets(node.id, DEFAULT_PORT);
     const endsOnly = targets.length > 0 && scope.flow.targetsOtherThan(node.id, DEFAULT_PORT).length === 0 && targets.every((id) => scope.flow.node(id).type === 'end');
-    if (!endsOnly || (this.input.revision ?? 0) < 1) return undefined;
+    if (!endsOnly || this.revision < 1) return undefined;
     return targets.map((id) => ({ key: id, nodeId: id }));
   }
 
