@@ -11,6 +11,8 @@ const webEnvSchema = z.object({
   SESSION_SECRET: z
     .string({ error: 'is required: at least 32 characters used to seal login sessions' })
     .min(32, 'must be at least 32 characters'),
+  /** The port the web server (server.ts) listens on. */
+  PORT: envFields.port(3000),
   /** Where users reach Cascade; session cookies are marked Secure when it is https. */
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   LOG_LEVEL: envFields.logLevel,

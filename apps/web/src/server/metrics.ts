@@ -9,7 +9,10 @@ interface WebMetrics {
 
 const holder = globalThis as typeof globalThis & { cascadeWebMetrics?: WebMetrics };
 
-/** The web app's Prometheus registry, one per process (kept on globalThis across dev reloads). */
+/**
+ * The web app's Prometheus registry, one per process: kept on globalThis across dev reloads, and
+ * shared by Next's bundle and the custom server's fast path, so /metrics counts both.
+ */
 export function webMetrics(): WebMetrics {
   if (!holder.cascadeWebMetrics) {
     const registry = new Registry();

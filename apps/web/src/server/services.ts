@@ -8,7 +8,9 @@ import { webEnv } from '../env.server';
 
 /**
  * The web app's long-lived dependencies, created once per server process. Kept on globalThis
- * so Next's module reloading in development does not open a pool per reload.
+ * so Next's module reloading in development does not open a pool per reload, and so that Next's
+ * bundle and the custom server's fast path (server.ts), which each load this module, share one
+ * database pool and one ingestion writer, whose group commits then span both.
  */
 interface Services {
   db: Database;
@@ -44,4 +46,12 @@ export function temporal(): Promise<Client> {
     },
   );
   return s.temporal;
+}
+
+/** Closes the pool and the Temporal connection, once the server answers no more requests. */
+export async function closeServices(): Promise<void> {
+  const s = globalServices.cascadeServices;
+  if (!s) return;
+  globalServices.cascadeServices = undefined;
+  await Promise.allSettled([s.db.$disconnect(), s.temporal?.then((client) => client.connection.close())]);
 }

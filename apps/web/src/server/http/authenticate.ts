@@ -46,10 +46,13 @@ export async function authenticate(credentials: Credentials, scope: Scope): Prom
 /**
  * Keys looked up in the last few seconds, by hash: ingestion answers thousands of requests a
  * second and must not read the key table for each. A revocation made on this replica applies at
- * once (`forgetApiKey`); on other replicas within API_KEY_CACHE_MS.
+ * once (`forgetApiKey`); on other replicas within API_KEY_CACHE_MS. The cache is kept on
+ * globalThis because this module is loaded twice in one process, by Next's bundle and by the
+ * custom server's fast path (server.ts), and a key revoked through one must be forgotten by both.
  */
 const API_KEY_CACHE_MS = 5_000;
-const apiKeyCache = new Map<string, { principal: Principal; expiresAt: number }>();
+const cacheHolder = globalThis as typeof globalThis & { cascadeApiKeyCache?: Map<string, { principal: Principal; expiresAt: number }> };
+const apiKeyCache = (cacheHolder.cascadeApiKeyCache ??= new Map());
 
 export function forgetApiKey(keyId: string): void {
   for (const [hash, entry] of apiKeyCache) if (entry.principal.id === keyId) apiKeyCache.delete(hash);
