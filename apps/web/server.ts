@@ -7,6 +7,8 @@ import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ConfigurationError } from '@cascade/env';
 
+// It serves the production build, as `next start` does, which also defaults NODE_ENV so.
+(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
 // Before any server module is loaded: they import 'server-only' (see server-only-condition.ts).
 register('./server-only-condition.ts', import.meta.url);
 const { startWebServer } = await import('./src/server/web-server');
