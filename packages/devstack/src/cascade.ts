@@ -63,10 +63,11 @@ export async function startCascade(options: CascadeOptions): Promise<RunningCasc
       PUBLIC_URL: options.publicUrl,
       NODE_ENV: 'production',
     };
-    const run = (name: string, bin: string, args: string[]) =>
-      processes.push(startProcess(name, bin, args, { cwd: REPO_ROOT, env, index: processes.length }));
+    const run = (name: string, bin: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+      processes.push(startProcess(name, bin, args, { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, index: processes.length }));
     run('worker', 'tsx', ['apps/worker/src/main.ts']);
-    run('web', 'next', ['start', 'apps/web', '-p', String(options.webPort)]);
+    // The built app behind the web server, which answers event ingestion itself (apps/web/server.ts).
+    run('web', 'tsx', ['apps/web/server.ts'], { PORT: String(options.webPort) });
     const firstExit = Promise.race(processes.map((p) => p.exited.then(() => p.name)));
     const webUrl = `http://127.0.0.1:${options.webPort}`;
     await Promise.race([
