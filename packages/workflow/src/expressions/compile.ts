@@ -1,8 +1,9 @@
 import jsonata from 'jsonata';
-import { directEvaluator, type DirectEvaluator } from './direct';
+import { directEvaluator, type DirectEvaluator, type DirectNode } from './direct';
 import { ExpressionError, toExpressionError } from './expression-error';
 import { repeatsARepetition } from './regex-safety';
-import { installSandbox, MAX_SEQUENCE_LENGTH } from './sandbox';
+import { MAX_SEQUENCE_LENGTH } from './sandbox';
+import { installSandbox } from './sandbox-hooks';
 
 /** A parsed, sandboxed expression; evaluate it as often as needed. */
 export interface CompiledExpression {
@@ -32,7 +33,7 @@ export function compileExpression(source: string): CompileResult {
     return { ok: false, error: new ExpressionError('forbidden', message, unsafeRegex.position) };
   }
   installSandbox(program);
-  const direct = directEvaluator(ast);
+  const direct = directEvaluator(ast as DirectNode);
   return { ok: true, expression: { source, ast, program, ...(direct ? { direct } : {}) } };
 }
 

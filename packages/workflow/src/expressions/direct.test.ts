@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
-import { directEvaluator, NOT_DIRECT } from './direct';
+import { directEvaluator, NOT_DIRECT, type DirectNode } from './direct';
+import { parseDirect } from './direct-parse';
 
 const FIELDS = ['a', 'b', 'name', 'amount'] as const;
 
@@ -40,6 +41,10 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
   ),
 })).expr;
 
+/** JSONata's syntax tree of `source`, without the positions. */
+const jsonataTree = (source: string): DirectNode => JSON.parse(JSON.stringify(jsonata(source).ast(), (key, value: unknown) => (key === 'position' ? undefined : value)));
+const direct = (source: string) => directEvaluator(jsonata(source).ast() as DirectNode);
+
 /** JSONata's own answer: a value, or the code of the error it reports. */
 async function byJsonata(source: string, data: unknown): Promise<{ value: unknown } | { error: string }> {
   try {
@@ -55,7 +60,7 @@ describe('directEvaluator', () => {
     await fc.assert(
       fc.asyncProperty(expression, input, async (source, data) => {
         const ast = jsonata(source).ast();
-        const evaluate = directEvaluator(ast);
+        const evaluate = directEvaluator(ast as DirectNode);
         const result = evaluate ? evaluate(data) : NOT_DIRECT;
         if (result === NOT_DIRECT) return;
         const operator = ast.type === 'block' ? String(ast.expressions![0]!.value) : ast.type;
@@ -78,16 +83,41 @@ describe('directEvaluator', () => {
       ['event.data.missing & "!"', '!'],
       ['event.data', { invoiceId: 'INV-7', amount: 1200 }],
     ];
-    for (const [source, expected] of cases) expect(directEvaluator(jsonata(source).ast())?.(data), source).toEqual(expected);
+    for (const [source, expected] of cases) expect(direct(source)?.(data), source).toEqual(expected);
   });
 
   it('leaves functions, predicates, arrays and type errors to JSONata', () => {
     for (const source of ['$uppercase(event.data.name)', 'event.data.lines[0]', 'event.data.lines[]', '-event.data.amount', 'event.data.a + 1']) {
-      expect(directEvaluator(jsonata(source).ast()), source).toBeUndefined();
+      expect(direct(source), source).toBeUndefined();
     }
     const data = { event: { data: { lines: [{ sku: 'A' }], amount: 5, flag: true } } };
     for (const source of ['event.data.lines', 'event.data.lines.sku', 'event.data.amount < "5"', 'event.data.flag > 1', 'event.data.lines = 1']) {
-      expect(directEvaluator(jsonata(source).ast())!(data), source).toBe(NOT_DIRECT);
+      expect(direct(source)!(data), source).toBe(NOT_DIRECT);
     }
+  });
+});
+
+describe('parseDirect', () => {
+  it('gives the tree JSONata gives, for every generated expression', () => {
+    fc.assert(fc.property(expression, (source) => void expect(parseDirect(source), source).toEqual(jsonataTree(source))), { numRuns: 3000 });
+  });
+
+  it('accepts nothing JSONata would read differently, for strings of the tokens it knows and others', () => {
+    const pieces = ['a', 'b', 'event', '.', ' ', '(', ')', "'x'", '"y"', '1', '2.5', '1e3', '&', '=', '!', '<', '>', 'and', 'or', 'in', 'true', 'null', '-', '$', '[', ']', '\\', '/*', '`', 'é', '\n', '\t', '\u00a0'];
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 9 }).map((parts) => parts.join('')), (source) => {
+        const tree = parseDirect(source);
+        if (!tree) return;
+        accepted++;
+        expect(tree, source).toEqual(jsonataTree(source));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(accepted).toBeGreaterThan(500);
+  });
+
+  it('leaves to JSONata what it does not cover', () => {
+    for (const source of ['$uppercase(a)', 'a[0]', '-1', 'a + 1', "'it\\'s'", 'a.`b c`', 'é', 'a /* note */', 'a in b', '']) expect(parseDirect(source), source).toBeUndefined();
   });
 });

@@ -1,5 +1,3 @@
-import type jsonata from 'jsonata';
-
 /** What a direct evaluator answers when the input takes the expression beyond what it handles. */
 export const NOT_DIRECT: unique symbol = Symbol('not evaluated directly');
 
@@ -27,8 +25,7 @@ const COMPARISONS = new Set(['<', '<=', '>', '>=']);
  * type errors in comparisons) makes the evaluator answer NOT_DIRECT for that input, and the
  * caller evaluates with JSONata. A property test holds both to the same results.
  */
-export function directEvaluator(ast: jsonata.ExprNode): DirectEvaluator | undefined {
-  const node = ast as unknown as AstNode;
+export function directEvaluator(node: DirectNode): DirectEvaluator | undefined {
   switch (node.type) {
     case 'string':
     case 'number':
@@ -40,26 +37,27 @@ export function directEvaluator(ast: jsonata.ExprNode): DirectEvaluator | undefi
       return binaryEvaluator(node);
     case 'block':
       // Parentheses around one expression: its value.
-      return node.expressions?.length === 1 ? directEvaluator(node.expressions[0] as unknown as jsonata.ExprNode) : undefined;
+      return node.expressions?.length === 1 ? directEvaluator(node.expressions[0]!) : undefined;
     default:
       return undefined;
   }
 }
 
-interface AstNode {
+/** A node of JSONata's syntax tree, as far as the direct evaluator reads it (`jsonata.ExprNode` fits). */
+export interface DirectNode {
   type: string;
   value?: unknown;
   position?: number;
-  steps?: AstNode[];
-  lhs?: AstNode;
-  rhs?: AstNode;
-  expressions?: AstNode[];
+  steps?: DirectNode[];
+  lhs?: DirectNode;
+  rhs?: DirectNode;
+  expressions?: DirectNode[];
 }
 
 /** Only a node with nothing but these properties is plain: JSONata marks predicates, `[]`, focus and the like with more. */
-const isPlain = (node: AstNode, allowed: readonly string[]) => Object.keys(node).every((key) => allowed.includes(key));
+const isPlain = (node: DirectNode, allowed: readonly string[]) => Object.keys(node).every((key) => allowed.includes(key));
 
-function pathEvaluator(path: AstNode): DirectEvaluator | undefined {
+function pathEvaluator(path: DirectNode): DirectEvaluator | undefined {
   if (!isPlain(path, ['type', 'steps'])) return undefined;
   const names: string[] = [];
   for (const step of path.steps ?? []) {
@@ -78,10 +76,10 @@ function pathEvaluator(path: AstNode): DirectEvaluator | undefined {
   };
 }
 
-function binaryEvaluator(node: AstNode): DirectEvaluator | undefined {
+function binaryEvaluator(node: DirectNode): DirectEvaluator | undefined {
   const operator = node.value as string;
-  const lhs = node.lhs && directEvaluator(node.lhs as unknown as jsonata.ExprNode);
-  const rhs = node.rhs && directEvaluator(node.rhs as unknown as jsonata.ExprNode);
+  const lhs = node.lhs && directEvaluator(node.lhs);
+  const rhs = node.rhs && directEvaluator(node.rhs);
   if (!lhs || !rhs) return undefined;
   const operands = (input: Record<string, unknown>): [Primitive | undefined, Primitive | undefined] | typeof NOT_DIRECT => {
     const left = lhs(input);

@@ -1,8 +1,9 @@
 import { expressionLeaves, replaceExpressionLeaves, type Mapping } from '../definition/mapping-values';
 import { toBoundedJson } from './bounded-json';
-import { compileOrThrow, type CompiledExpression } from './compile';
+import type { CompiledExpression } from './compile';
 import type { ExpressionContext } from './context';
-import { NOT_DIRECT } from './direct';
+import { directEvaluator, NOT_DIRECT, type DirectEvaluator } from './direct';
+import { parseDirect } from './direct-parse';
 import { toExpressionError } from './expression-error';
 import { DEFAULT_LIMITS, EvaluationGuard, guardBindings, type ExpressionLimits } from './sandbox';
 
@@ -25,10 +26,9 @@ export async function evaluateExpression(
   context: ExpressionContext,
   options: EvaluationOptions = {},
 ): Promise<unknown> {
-  const compiled = compileOrThrow(expression);
   const input = inputOf(context);
-  const direct = evaluateDirectly(compiled, input, options);
-  return direct === NOT_DIRECT ? evaluateWithJsonata(compiled, input, options) : direct;
+  const direct = evaluateDirectly(expression, input, options);
+  return direct === NOT_DIRECT ? evaluateWithJsonata(expression, input, options) : direct;
 }
 
 /**
@@ -39,9 +39,8 @@ export async function evaluateMapping(mapping: Mapping, context: ExpressionConte
   const input = inputOf(context);
   const values = new Map<string, unknown>();
   for (const leaf of expressionLeaves(mapping)) {
-    const compiled = compileOrThrow(leaf.source);
-    const direct = evaluateDirectly(compiled, input, options);
-    values.set(JSON.stringify(leaf.path), direct === NOT_DIRECT ? await evaluateWithJsonata(compiled, input, options) : direct);
+    const direct = evaluateDirectly(leaf.source, input, options);
+    values.set(JSON.stringify(leaf.path), direct === NOT_DIRECT ? await evaluateWithJsonata(leaf.source, input, options) : direct);
   }
   const resolved = replaceExpressionLeaves(mapping, (_leaf, path) => values.get(JSON.stringify(path)));
   return toBoundedJson(resolved, options.limits?.maxResultChars ?? DEFAULT_LIMITS.maxResultChars);
@@ -49,13 +48,35 @@ export async function evaluateMapping(mapping: Mapping, context: ExpressionConte
 
 const inputOf = (context: ExpressionContext) => ({ event: context.event, steps: context.steps ?? {}, vars: context.vars ?? {}, run: context.run });
 
+/**
+ * Direct evaluators by source (null: the expression needs JSONata). Parsed without JSONata, so a
+ * workflow run whose expressions are all simple never loads it. Bounded, oldest out.
+ */
+const directBySource = new Map<string, DirectEvaluator | null>();
+const MAX_CACHED_EXPRESSIONS = 500;
+
+function directOf(expression: string | CompiledExpression): DirectEvaluator | undefined {
+  if (typeof expression !== 'string') return expression.direct;
+  let direct = directBySource.get(expression);
+  if (direct === undefined) {
+    const tree = parseDirect(expression);
+    direct = (tree && directEvaluator(tree)) ?? null;
+    if (directBySource.size >= MAX_CACHED_EXPRESSIONS) directBySource.delete(directBySource.keys().next().value!);
+    directBySource.set(expression, direct);
+  }
+  return direct ?? undefined;
+}
+
 /** The expression's value without JSONata's (asynchronous) evaluator, where that gives the same result. */
-function evaluateDirectly(compiled: CompiledExpression, input: Record<string, unknown>, options: EvaluationOptions): unknown {
-  const result = compiled.direct ? compiled.direct(input) : NOT_DIRECT;
+function evaluateDirectly(expression: string | CompiledExpression, input: Record<string, unknown>, options: EvaluationOptions): unknown {
+  const result = directOf(expression)?.(input) ?? NOT_DIRECT;
   return result === NOT_DIRECT ? NOT_DIRECT : toBoundedJson(result, options.limits?.maxResultChars ?? DEFAULT_LIMITS.maxResultChars);
 }
 
-async function evaluateWithJsonata(compiled: CompiledExpression, input: Record<string, unknown>, options: EvaluationOptions): Promise<unknown> {
+async function evaluateWithJsonata(expression: string | CompiledExpression, input: Record<string, unknown>, options: EvaluationOptions): Promise<unknown> {
+  // Loaded on first need; "eager" keeps it in the one file Temporal's workflow bundle is.
+  const { compileOrThrow } = await import(/* webpackMode: "eager" */ './compile');
+  const compiled = compileOrThrow(expression);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   let result: unknown;
   try {
