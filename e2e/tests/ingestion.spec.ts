@@ -30,7 +30,7 @@ test('an event taken by the web server is listed by the API and counted on /metr
   const ticketId = `T-fast-${Date.now()}`;
   const response = await request.post('/api/v1/events', { headers: { authorization: `Bearer ${cascade.apiKey}` }, data: breach(ticketId) });
   expect(response.status()).toBe(202);
-  const { accepted: [{ id }] } = (await response.json()) as { accepted: Array<{ id: string }> };
+  const id = ((await response.json()) as { accepted: Array<{ id: string }> }).accepted[0]!.id;
   const anonymous = await request.post('/api/v1/events', { data: breach(ticketId) });
   expect(anonymous.status()).toBe(401);
   expect(anonymous.headers()['content-type']).toBe('application/problem+json');
