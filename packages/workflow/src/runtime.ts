@@ -6,7 +6,14 @@ export { ERROR_PORT, DEFAULT_PORT, BODY_PORT } from './definition/ports';
 export { isExpressionLeaf, type Mapping, type MappingObject, type ExpressionLeaf } from './definition/mapping-values';
 export { parseDuration } from './definition/duration';
 export { addBusinessTime, nextBusinessInstant, type BusinessHours } from './calendar/business-hours';
-export { evaluateExpression, evaluateMapping, isTruthy, type EvaluationOptions } from './expressions/evaluate';
+export {
+  evaluateExpression,
+  evaluateExpressionDirectly,
+  evaluateMapping,
+  evaluateMappingDirectly,
+  isTruthy,
+  type EvaluationOptions,
+} from './expressions/evaluate';
 export { ExpressionError } from './expressions/expression-error';
 export type { ExpressionContext, RunContext, StepRecord } from './expressions/context';
 export type { WorkflowDefinition, WorkflowNode, WorkflowEdge, ForEachNode, SubFlow, NodeOf } from './definition/workflow';

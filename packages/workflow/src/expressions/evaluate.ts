@@ -27,8 +27,18 @@ export async function evaluateExpression(
   options: EvaluationOptions = {},
 ): Promise<unknown> {
   const input = inputOf(context);
-  const direct = evaluateDirectly(expression, input, options);
+  const direct = directValue(expression, input, options);
   return direct === NOT_DIRECT ? evaluateWithJsonata(expression, input, options) : direct;
+}
+
+/**
+ * `evaluateExpression` without a promise, for an expression simple enough (see direct.ts) for
+ * this input: `{value}`, or undefined when it needs JSONata. Inside workflow code every promise
+ * costs a captured stack trace, so the interpreter asks this first.
+ */
+export function evaluateExpressionDirectly(expression: string, context: ExpressionContext, options: EvaluationOptions = {}): { value: unknown } | undefined {
+  const value = directValue(expression, inputOf(context), options);
+  return value === NOT_DIRECT ? undefined : { value };
 }
 
 /**
@@ -39,9 +49,26 @@ export async function evaluateMapping(mapping: Mapping, context: ExpressionConte
   const input = inputOf(context);
   const values = new Map<string, unknown>();
   for (const leaf of expressionLeaves(mapping)) {
-    const direct = evaluateDirectly(leaf.source, input, options);
+    const direct = directValue(leaf.source, input, options);
     values.set(JSON.stringify(leaf.path), direct === NOT_DIRECT ? await evaluateWithJsonata(leaf.source, input, options) : direct);
   }
+  return resolveMapping(mapping, values, options);
+}
+
+/** `evaluateMapping` without a promise when every expression of the mapping allows it (see `evaluateExpressionDirectly`). */
+export function evaluateMappingDirectly(mapping: Mapping, context: ExpressionContext, options: EvaluationOptions = {}): { value: unknown } | undefined {
+  const input = inputOf(context);
+  const values = new Map<string, unknown>();
+  for (const leaf of expressionLeaves(mapping)) {
+    const direct = directValue(leaf.source, input, options);
+    if (direct === NOT_DIRECT) return undefined;
+    values.set(JSON.stringify(leaf.path), direct);
+  }
+  return { value: resolveMapping(mapping, values, options) };
+}
+
+/** The mapping with each expression leaf replaced by its value (`values`, by JSON path). */
+function resolveMapping(mapping: Mapping, values: Map<string, unknown>, options: EvaluationOptions): unknown {
   const resolved = replaceExpressionLeaves(mapping, (_leaf, path) => values.get(JSON.stringify(path)));
   return toBoundedJson(resolved, options.limits?.maxResultChars ?? DEFAULT_LIMITS.maxResultChars);
 }
@@ -68,7 +95,7 @@ function directOf(expression: string | CompiledExpression): DirectEvaluator | un
 }
 
 /** The expression's value without JSONata's (asynchronous) evaluator, where that gives the same result. */
-function evaluateDirectly(expression: string | CompiledExpression, input: Record<string, unknown>, options: EvaluationOptions): unknown {
+function directValue(expression: string | CompiledExpression, input: Record<string, unknown>, options: EvaluationOptions): unknown {
   const result = directOf(expression)?.(input) ?? NOT_DIRECT;
   return result === NOT_DIRECT ? NOT_DIRECT : toBoundedJson(result, options.limits?.maxResultChars ?? DEFAULT_LIMITS.maxResultChars);
 }

@@ -4,12 +4,15 @@ import {
   DEFAULT_PORT,
   ERROR_PORT,
   evaluateExpression,
+  evaluateExpressionDirectly,
   evaluateMapping,
+  evaluateMappingDirectly,
   isExpressionLeaf,
   isTruthy,
   nextBusinessInstant,
   parseDuration,
   type ExpressionContext,
+  type Mapping,
   type NodeOf,
   type RunContext,
   type StepRecord,
@@ -184,7 +187,8 @@ export class Interpreter {
   private async enter(entries: readonly string[], scope: Scope): Promise<void> {
     const ready: WorkflowNode[] = [];
     for (const entry of entries) this.reach(entry, scope, true, ready);
-    await Promise.all(ready.map((node) => this.walk(node, scope)));
+    if (ready.length === 1) await this.walk(ready[0]!, scope);
+    else await Promise.all(ready.map((node) => this.walk(node, scope)));
   }
 
   /**
@@ -241,7 +245,7 @@ export class Interpreter {
     const startedAt = isoNow();
     let outcome: Outcome;
     try {
-      outcome = await this.executeNode(node, scope, key, startedAt);
+      outcome = this.instantOutcome(node) ?? (await this.executeNode(node, scope, key, startedAt));
       scope.steps[node.id] = { output: outcome.output ?? null };
       if (!outcome.recorded) {
         const { input, attempts } = outcome;
@@ -261,7 +265,8 @@ export class Interpreter {
     return outcome.port;
   }
 
-  private async executeNode(node: WorkflowNode, scope: Scope, key: string, startedAt: string): Promise<Outcome> {
+  /** How a node that does nothing but route ends, without a promise (each costs the SDK a stack capture). */
+  private instantOutcome(node: WorkflowNode): Outcome | undefined {
     switch (node.type) {
       case 'trigger':
         return { port: 'next', output: { eventId: this.input.event.id } };
@@ -270,25 +275,37 @@ export class Interpreter {
         return { port: 'next' };
       case 'end':
         return { port: undefined, recorded: this.closed };
+      default:
+        return undefined;
+    }
+  }
+
+  private async executeNode(node: WorkflowNode, scope: Scope, key: string, startedAt: string): Promise<Outcome> {
+    switch (node.type) {
+      case 'trigger':
+      case 'parallel':
+      case 'join':
+      case 'end':
+        return this.instantOutcome(node)!;
       case 'fail':
         throw new RunFailed(String(await this.evaluate(node.message, scope)), key);
       case 'condition': {
-        const value = isTruthy(await this.evaluate(node.expression, scope));
+        const value = isTruthy((this.evaluateNow(node.expression, scope) ?? { value: await this.evaluate(node.expression, scope) }).value);
         return { port: value ? 'true' : 'false', output: value };
       }
       case 'switch': {
         for (const { port, expression } of node.cases) {
-          if (isTruthy(await this.evaluate(expression, scope))) return { port, output: port };
+          if (isTruthy((this.evaluateNow(expression, scope) ?? { value: await this.evaluate(expression, scope) }).value)) return { port, output: port };
         }
         return { port: 'default', output: 'default' };
       }
       case 'setVariables': {
-        const values = (await evaluateMapping(node.assign, this.context(scope), { now: Date.now() })) as Record<string, unknown>;
+        const values = (this.mapNow(node.assign, scope) ?? { value: await this.map(node.assign, scope) }).value as Record<string, unknown>;
         Object.assign(this.vars, values);
         return { port: 'next', output: values };
       }
       case 'action': {
-        const input = await evaluateMapping(node.input, this.context(scope), { now: Date.now() });
+        const { value: input } = this.mapNow(node.input, scope) ?? { value: await this.map(node.input, scope) };
         const finish = this.finishingSteps(node, scope);
         const batch = this.takeBatch();
         const call = { batch, runId: this.run.id, tenantId: this.run.tenantId, step: { key, nodeId: node.id, input, startedAt }, ...(finish ? { finish } : {}), actionId: node.action, input };
@@ -308,7 +325,7 @@ export class Interpreter {
         return { port: 'next', output, recorded: stepWritten, input, attempts };
       }
       case 'emit': {
-        const data = await evaluateMapping(node.data, this.context(scope), { now: Date.now() });
+        const { value: data } = this.mapNow(node.data, scope) ?? { value: await this.map(node.data, scope) };
         const { event } = this.input;
         const finish = this.finishingSteps(node, scope);
         const output = await effects(node).emitEvent({
@@ -443,7 +460,7 @@ export class Interpreter {
   }
 
   private async subWorkflow(node: NodeOf<'subWorkflow'>, scope: Scope, key: string): Promise<Outcome> {
-    const input = (await evaluateMapping(node.input, this.context(scope), { now: Date.now() })) as Record<string, unknown>;
+    const input = (await this.map(node.input, scope)) as Record<string, unknown>;
     const { versionId, definition, childRunId } = await bookkeeping.loadWorkflowVersion({
       tenantId: this.run.tenantId, workflowId: node.workflow, version: node.version, parent: { runId: this.run.id, key },
     });
@@ -481,6 +498,23 @@ export class Interpreter {
   /** Evaluates in the workflow: pure, with the workflow clock as `$now`, so replays agree. */
   private evaluate(expression: string, scope: Scope, event?: RunEvent): Promise<unknown> {
     return evaluateExpression(expression, this.context(scope, event), { now: Date.now() });
+  }
+
+  private map(mapping: Mapping, scope: Scope): Promise<unknown> {
+    return evaluateMapping(mapping, this.context(scope), { now: Date.now() });
+  }
+
+  /**
+   * `evaluate` and `map` at once, where the expressions are simple enough, else undefined: the
+   * nodes that run on every path use these first, as `now(…) ?? { value: await later(…) }`,
+   * because every promise in workflow code costs the SDK a captured stack trace.
+   */
+  private evaluateNow(expression: string, scope: Scope): { value: unknown } | undefined {
+    return evaluateExpressionDirectly(expression, this.context(scope), { now: Date.now() });
+  }
+
+  private mapNow(mapping: Mapping, scope: Scope): { value: unknown } | undefined {
+    return evaluateMappingDirectly(mapping, this.context(scope), { now: Date.now() });
   }
 
   /**
