@@ -37,7 +37,8 @@ export interface RunResume {
  * than `patched()`, which costs each run a marker and a search-attribute update.
  *
  * 1. A run's last action or emit closes the run; no finishing activity of its own. An action
- *    without side effects (`callAction`) leaves its step to the run's next write.
+ *    without side effects (`callAction`) leaves its step to the run's next write, and a run writes
+ *    its batch once it holds MAX_BATCHED_STEPS steps.
  */
 export const INTERPRETER_REVISION = 1;
 

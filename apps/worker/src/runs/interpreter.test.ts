@@ -4,6 +4,7 @@ import type { WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@cascade/wo
 import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startRunHarness, type RunHarness } from '../testing/run-harness';
+import { MAX_BATCHED_STEPS } from '../workflows/interpreter/interpreter';
 
 let harness: RunHarness;
 beforeAll(async () => {
@@ -157,6 +158,28 @@ describe('the interpreter on the real dev server', () => {
     expect(notes.map((s) => s.key).sort()).toEqual(['lines[0].note', 'lines[1].note', 'lines[2].note', 'lines[3].note', 'lines[4].note']);
     expect(notes.find((s) => s.key === 'lines[3].note')?.input).toEqual({ message: 'line 4 of 5' });
     expect(run.steps.find((s) => s.key === 'lines')?.output).toHaveLength(5);
+  });
+
+  it('writes the steps of a long loop of side-effect-free actions in bounded batches, while it runs', async () => {
+    const items = MAX_BATCHED_STEPS * 2 + 50;
+    const { workflowId } = await harness.publish(
+      workflow('Many lines', [
+        trigger('event.data.amountDue = 9901'),
+        {
+          id: 'lines', type: 'forEach', items: `[1..${items}]`, concurrency: 5,
+          body: { nodes: [log('note', "'line ' & steps.lines.item")], edges: [{ id: 'b0', from: 'lines', to: 'note', port: 'item' }] },
+        },
+        end,
+      ], ['start->lines', 'lines->done:done']),
+    );
+    const { event } = await harness.publishEvent('INVOICE_OVERDUE', { amountDue: 9901 });
+    await harness.resultOf(workflowId, event.id);
+    const run = await harness.runOf(workflowId, event.id);
+    expect(run.steps.filter((s) => s.nodeId === 'note' && s.status === 'COMPLETED')).toHaveLength(items);
+    const { events } = await harness.handleOf(workflowId, event.id).fetchHistory();
+    // One local activity per action and one to finish; the writes of full batches come on top.
+    const activities = events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+    expect(activities.length).toBeGreaterThanOrEqual(items + 1 + Math.floor(items / MAX_BATCHED_STEPS));
   });
 
   it('delivers a correlated event to a waiting run, both buffered (arrived first) and signalled (arrived later)', async () => {

@@ -47,6 +47,8 @@ const bookkeeping = proxyLocalActivities<RunActivities>({
 
 const DEFAULT_NODE_RETRY = { maximumAttempts: 3, initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' } as const;
 const DEFAULT_NODE_TIMEOUT = '30s';
+/** Steps batched before the run writes them anyway (revision 1), so a long loop shows progress and no batch grows without bound. */
+export const MAX_BATCHED_STEPS = 100;
 /** A forEach refuses more items than this: each iteration lives in the run's history. */
 export const MAX_FOREACH_ITEMS = 1_000;
 
@@ -250,6 +252,7 @@ export class Interpreter {
       if (!outcome.recorded) {
         const { input, attempts } = outcome;
         this.pending.push({ key, nodeId: node.id, status: 'COMPLETED', input, output: outcome.output ?? null, startedAt, finishedAt: isoNow(), ...(attempts ? { attempts } : {}) });
+        if (this.revision >= 1 && this.pending.length >= MAX_BATCHED_STEPS) await this.flush();
       }
     } catch (error) {
       if (error instanceof RunFailed || error instanceof ContinueAsNew || isCancellation(error)) throw error;
