@@ -8,6 +8,7 @@ export {
   subFlowSchema,
   nodeSchemasByType,
   NODE_TYPES,
+  actionsCalledBy,
   isNodeType,
   type WorkflowDefinition,
   type WorkflowNode,

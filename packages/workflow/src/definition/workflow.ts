@@ -23,6 +23,16 @@ export interface SubFlow {
   edges: WorkflowEdge[];
 }
 
+/** Every action a flow calls, forEach bodies included. */
+export function actionsCalledBy(flow: SubFlow): Set<string> {
+  const called = new Set<string>();
+  for (const node of flow.nodes) {
+    if (node.type === 'action') called.add(node.action);
+    if (node.type === 'forEach') for (const action of actionsCalledBy(node.body)) called.add(action);
+  }
+  return called;
+}
+
 type LeafNodeSchemas = typeof leafNodeSchemas;
 type LeafNode = { [Type in keyof LeafNodeSchemas]: z.output<LeafNodeSchemas[Type]> }[keyof LeafNodeSchemas];
 export type ForEachNode = z.output<ReturnType<typeof forEachNodeSchema<z.ZodType<SubFlow>>>>;

@@ -3,7 +3,7 @@ import { buildOpenApiDocument } from '@/server/http/openapi';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { deleteRemoteAction, getAction, listActions, putRemoteAction } from './actions';
 import { putSecret } from './secrets';
-import { createWorkflow, publishWorkflow } from './workflows';
+import { createWorkflow, publishWorkflow, saveWorkflow } from './workflows';
 
 const contactAction = {
   version: 1,
@@ -147,6 +147,27 @@ async function publish(apiKey: string, definition: unknown): Promise<Response> {
   const { id } = await (await callRoute(createWorkflow, { apiKey, body: { name: `wf-${Math.random()}`, definition } })).json();
   return callRoute(publishWorkflow, { apiKey, params: { id } });
 }
+
+describe('removing a remote action that workflows call', () => {
+  it('is refused (409, naming them) while a workflow’s current version calls it, and allowed once none does', async () => {
+    const { apiKey } = await createTenantWithKey(['admin']);
+    await callRoute(putRemoteAction, { apiKey, params: { actionId: 'crm.create_contact' }, body: contactAction });
+    const name = `Sync ${Math.random()}`;
+    const definition = workflowUsing({ email: { $expr: 'event.data.invoiceId' }, amount: 1 });
+    const { id } = await (await callRoute(createWorkflow, { apiKey, body: { name, definition } })).json();
+    expect((await callRoute(publishWorkflow, { apiKey, params: { id } })).status).toBe(201);
+
+    const refused = await callRoute(deleteRemoteAction, { apiKey, params: { actionId: 'crm.create_contact' } });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).detail).toContain(`"${name}"`);
+
+    // v2 calls it no more: v1 has no trigger now and no runs, so the action may go.
+    const withoutIt = { ...definition, nodes: definition.nodes.filter((n) => n.id !== 'sync'), edges: [{ id: 'e1', from: 'start', to: 'note' }, { id: 'e3', from: 'note', to: 'done' }] };
+    expect((await callRoute(saveWorkflow, { apiKey, params: { id }, body: { definition: { ...withoutIt, nodes: withoutIt.nodes.map((n) => (n.id === 'note' ? { ...n, input: { message: 'synced' } } : n)) } } })).status).toBe(200);
+    expect((await callRoute(publishWorkflow, { apiKey, params: { id } })).status).toBe(201);
+    expect((await callRoute(deleteRemoteAction, { apiKey, params: { actionId: 'crm.create_contact' } })).status).toBe(200);
+  });
+});
 
 describe('publishing workflows that use remote actions', () => {
   it('checks the mapping against the remote action’s JSON Schema and its output fields, by node', async () => {

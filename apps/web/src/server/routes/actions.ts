@@ -3,6 +3,7 @@ import { actionManifests, getActionManifest, type ActionManifest } from '@cascad
 import type { Prisma, RemoteAction as RemoteActionRow } from '@cascade/db';
 import { checkTenantSchema } from '@cascade/ingestion';
 import { secretNameSchema } from '@cascade/secrets';
+import { actionsCalledBy, type WorkflowDefinition } from '@cascade/workflow';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { defineRoute, withStatus } from '../http/define-route';
@@ -210,17 +211,37 @@ export const deleteRemoteAction = defineRoute({
   method: 'DELETE',
   path: '/api/v1/actions/{actionId}',
   operationId: 'deleteRemoteAction',
-  summary: 'Remove a remote action; publishing workflows that use it fails from now on',
+  summary: 'Remove a remote action no published workflow calls; publishing workflows that use it fails from now on',
   tags: ['Actions'],
   scope: 'admin',
   params: z.object({ actionId: z.string() }),
   response: { status: 200, description: 'The removed registration', schema: RemoteAction },
-  errors: { 404: 'The tenant has no remote action by that id', 409: 'The id is a built-in action' },
+  errors: {
+    404: 'The tenant has no remote action by that id',
+    409: 'The id is a built-in action, or a workflow’s current version or a running run calls it',
+  },
   async handle({ params, principal }) {
     if (getActionManifest(params.actionId)) throw new HttpError(409, 'Conflict', `"${params.actionId}" is a built-in action and cannot be removed`);
     const row = await findRemote(principal.tenantId, params.actionId);
     if (!row) throw notFound(`This tenant has no remote action "${params.actionId}"`);
+    const callers = await workflowsCalling(principal.tenantId, params.actionId);
+    if (callers.length) {
+      throw new HttpError(409, 'Conflict', `"${params.actionId}" is still called by ${callers.map((name) => `"${name}"`).join(', ')}: publish versions without it, and let their runs finish, before removing it`);
+    }
     await db().remoteAction.deleteMany({ where: { tenantId: principal.tenantId, actionId: params.actionId } });
     return toRemote(row);
   },
 });
+
+/**
+ * Names of the workflows whose current version (the one their trigger starts) or a still running
+ * run's version calls the action: removing it would fail those runs at that step.
+ */
+async function workflowsCalling(tenantId: string, actionId: string): Promise<string[]> {
+  const versions = await db().workflowVersion.findMany({
+    where: { tenantId, OR: [{ triggers: { some: {} } }, { runs: { some: { status: 'RUNNING' } } }] },
+    select: { definition: true, workflow: { select: { name: true } } },
+  });
+  const names = versions.filter((v) => actionsCalledBy(v.definition as unknown as WorkflowDefinition).has(actionId)).map((v) => v.workflow.name);
+  return [...new Set(names)].sort();
+}
