@@ -34,3 +34,21 @@ export const test = base.extend<CascadeFixtures>({
 });
 
 export { expect };
+
+/** A TICKET_SLA_STAGE_BREACHED envelope (the catalog's example shape) for ticket `ticketId`. */
+export function slaBreach(ticketId: string, stage: 'response' | 'resolution' = 'resolution') {
+  return {
+    type: 'TICKET_SLA_STAGE_BREACHED',
+    source: 'psa',
+    correlationId: ticketId,
+    data: {
+      tenantId: 'psa-1',
+      ticketId,
+      slaPolicyId: 'SLA-1',
+      stage,
+      breachedAt: '2026-11-23T08:00:00Z',
+      targetAt: '2026-11-23T07:00:00Z',
+      overdueBySeconds: 3600,
+    },
+  };
+}

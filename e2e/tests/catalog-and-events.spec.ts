@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { expect, slaBreach, test } from '../fixtures';
 
 test('the catalog browser finds an event by field and shows its fields and example', async ({ adminPage }) => {
   await adminPage.goto('/catalog');
@@ -16,20 +16,7 @@ test('an event published over the API appears in the event log with its payload'
   const ticketId = `T-${Date.now()}`;
   const response = await request.post('/api/v1/events', {
     headers: { authorization: `Bearer ${cascade.apiKey}` },
-    data: {
-      type: 'TICKET_SLA_STAGE_BREACHED',
-      source: 'psa',
-      correlationId: ticketId,
-      data: {
-        tenantId: 'psa-1',
-        ticketId,
-        slaPolicyId: 'SLA-1',
-        stage: 'response',
-        breachedAt: '2026-11-23T08:00:00Z',
-        targetAt: '2026-11-23T07:00:00Z',
-        overdueBySeconds: 3600,
-      },
-    },
+    data: slaBreach(ticketId, 'response'),
   });
   expect(response.status()).toBe(202);
 

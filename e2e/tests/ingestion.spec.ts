@@ -1,23 +1,8 @@
 import { type APIRequestContext } from '@playwright/test';
-import { expect, test } from '../fixtures';
+import { expect, slaBreach, test } from '../fixtures';
 
 // POST /api/v1/events is answered by the web server itself (apps/web/server.ts), not by Next;
 // these check it is the same app as the rest: one database, one session, one metrics registry.
-
-const breach = (ticketId: string) => ({
-  type: 'TICKET_SLA_STAGE_BREACHED',
-  source: 'psa',
-  correlationId: ticketId,
-  data: {
-    tenantId: 'psa-1',
-    ticketId,
-    slaPolicyId: 'SLA-1',
-    stage: 'resolution',
-    breachedAt: '2026-11-23T08:00:00Z',
-    targetAt: '2026-11-23T07:00:00Z',
-    overdueBySeconds: 3600,
-  },
-});
 
 async function publishCount(request: APIRequestContext, status: number): Promise<number> {
   const metrics = await (await request.get('/metrics')).text();
@@ -28,10 +13,10 @@ async function publishCount(request: APIRequestContext, status: number): Promise
 test('an event taken by the web server is listed by the API and counted on /metrics', async ({ request, cascade }) => {
   const [accepted, refused] = [await publishCount(request, 202), await publishCount(request, 401)];
   const ticketId = `T-fast-${Date.now()}`;
-  const response = await request.post('/api/v1/events', { headers: { authorization: `Bearer ${cascade.apiKey}` }, data: breach(ticketId) });
+  const response = await request.post('/api/v1/events', { headers: { authorization: `Bearer ${cascade.apiKey}` }, data: slaBreach(ticketId) });
   expect(response.status()).toBe(202);
   const id = ((await response.json()) as { accepted: Array<{ id: string }> }).accepted[0]!.id;
-  const anonymous = await request.post('/api/v1/events', { data: breach(ticketId) });
+  const anonymous = await request.post('/api/v1/events', { data: slaBreach(ticketId) });
   expect(anonymous.status()).toBe(401);
   expect(anonymous.headers()['content-type']).toBe('application/problem+json');
 
@@ -43,7 +28,7 @@ test('an event taken by the web server is listed by the API and counted on /metr
 
 test('a signed-in admin publishes with the session cookie the login page set', async ({ adminPage }) => {
   const ticketId = `T-session-${Date.now()}`;
-  const response = await adminPage.request.post('/api/v1/events', { data: breach(ticketId) });
+  const response = await adminPage.request.post('/api/v1/events', { data: slaBreach(ticketId) });
   expect(response.status()).toBe(202);
   await adminPage.goto(`/events?correlationId=${ticketId}`);
   await expect(adminPage.getByTestId('event-row')).toHaveCount(1);
