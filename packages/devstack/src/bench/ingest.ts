@@ -1,11 +1,13 @@
 /**
  * Ingestion load benchmark (issue 5): starts Cascade on free ports in a temp directory, then
  * measures POST /api/v1/events as batches of 100 and as single events from 16 concurrent clients,
- * and prints events/s and 202 latency percentiles. Run: npm run bench:ingest
+ * and prints events/s, 202 latency percentiles, and the dispatch lag (commit → dispatched) the
+ * worker's dispatcher kept under that load. Run: npm run bench:ingest
  */
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import os from 'node:os';
+import { createDatabase, type Database } from '@cascade/db';
 import { startThrowawayCascade } from '../throwaway';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -74,18 +76,51 @@ async function load(url: string, apiKey: string, clients: number, batchSize: num
   };
 }
 
+/**
+ * The dispatch side of a phase: the most dispatch rows pending at once (sampled every 250 ms while
+ * `phase` runs), how long after it the last was dispatched, and the lag of each event from its
+ * dispatch row's commit to its dispatch.
+ */
+async function withDispatchLag<T>(db: Database, phase: () => Promise<T>): Promise<T & { dispatch: string }> {
+  const pending = async () => Number((await db.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM dispatches WHERE status = 'PENDING'`)[0]!.n);
+  const from = new Date();
+  let maxBacklog = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      maxBacklog = Math.max(maxBacklog, await pending());
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  const result = await phase();
+  const ended = performance.now();
+  sampling = false;
+  await sampler;
+  while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  const drain = performance.now() - ended;
+  const [lag] = await db.$queryRaw<Array<{ p50: number; p99: number; max: number }>>`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max
+      FROM (SELECT extract(epoch FROM dispatched_at - created_at) * 1000 AS ms FROM dispatches WHERE created_at >= ${from}) AS lags`;
+  const ms = (value: number | undefined) => `${Math.round(value ?? NaN)} ms`;
+  return { ...result, dispatch: `dispatch lag p50 ${ms(lag?.p50)}, p99 ${ms(lag?.p99)}, max ${ms(lag?.max)}; backlog at most ${maxBacklog}, drained ${ms(drain)} after the load` };
+}
+
 async function main() {
   const cascade = await startThrowawayCascade({ name: 'bench', log: () => undefined });
   const { apiKey } = cascade;
+  const db = createDatabase(cascade.infrastructure.databaseUrl, { maxConnections: 1 });
   try {
     await load(cascade.webUrl, apiKey, 4, 10); // warm-up: JIT, connection pools
     console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const batches = await load(cascade.webUrl, apiKey, 4, 100);
+    const batches = await withDispatchLag(db, () => load(cascade.webUrl, apiKey, 4, 100));
     console.log(`batches of 100, 4 clients:  ${batches.eventsPerSecond} events/s, 202 p50 ${batches.p50} ms, p99 ${batches.p99} ms, ${batches.failures} failed requests`);
-    const singles = await load(cascade.webUrl, apiKey, 16, 1);
+    console.log(`                            ${batches.dispatch}`);
+    const singles = await withDispatchLag(db, () => load(cascade.webUrl, apiKey, 16, 1));
     console.log(`single events, 16 clients:  ${singles.eventsPerSecond} events/s, 202 p50 ${singles.p50} ms, p99 ${singles.p99} ms, ${singles.failures} failed requests`);
+    console.log(`                            ${singles.dispatch}`);
     console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
+    await db.$disconnect();
     await cascade.stop();
   }
 }
