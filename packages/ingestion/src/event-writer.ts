@@ -1,4 +1,4 @@
-import { DISPATCH_CHANNEL, type Database } from '@cascade/db';
+import { DISPATCH_CHANNEL, sql, type Database } from '@cascade/db';
 
 /** One event row as stored; JSON columns are already plain values. */
 export interface EventRow {
@@ -85,9 +85,11 @@ export type EventWriter = ReturnType<typeof createEventWriter>;
  * stored for the tenant), a dispatch row for each new one, and wake the dispatchers.
  */
 async function insertEvents(db: Database, rows: EventRow[]): Promise<Set<string>> {
-  const result = await db.$queryRaw<Array<{ tenant_id: string; id: string }>>`
+  const result = await sql<{ tenant_id: string; id: string }>(
+    db,
+    `
     WITH incoming AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
         tenant_id uuid, id uuid, type text, version int, source text, occurred_at timestamptz,
         correlation_id text, causation_id text, causation_depth int, actor jsonb, data jsonb,
         metadata jsonb, published_by text)
@@ -101,6 +103,8 @@ async function insertEvents(db: Database, rows: EventRow[]): Promise<Set<string>
     ), dispatched AS (
       INSERT INTO dispatches (tenant_id, event_id) SELECT tenant_id, id FROM inserted
     )
-    SELECT inserted.tenant_id::text, inserted.id::text FROM inserted, (SELECT pg_notify(${DISPATCH_CHANNEL}, '')) AS wake`;
+    SELECT inserted.tenant_id::text, inserted.id::text FROM inserted, (SELECT pg_notify($2, '')) AS wake`,
+    [JSON.stringify(rows), DISPATCH_CHANNEL],
+  );
   return new Set(result.map((row) => eventKey(row.tenant_id, row.id)));
 }

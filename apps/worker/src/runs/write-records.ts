@@ -1,4 +1,4 @@
-import type { Database } from '@cascade/db';
+import { sql, type Database } from '@cascade/db';
 import type { RecordBatch, StepWrite } from './records';
 
 /**
@@ -33,35 +33,39 @@ export async function writeRecords(
   if (!run && batch.steps.length === 0 && !outcome && !execution) return;
   const status = outcome?.status ?? null;
   const error = outcome?.error ? JSON.stringify(outcome.error) : null;
-  await db.$executeRaw`
+  await sql(
+    db,
+    `
     WITH new_run AS (
       INSERT INTO runs (id, tenant_id, workflow_id, version_id, temporal_workflow_id, event_id, parent_run_id, status, started_at, finished_at, error)
       SELECT r.id, r.tenant_id, r.workflow_id, r.version_id, r.temporal_workflow_id, r.event_id, r.parent_run_id,
-             COALESCE(${status}::"RunStatus", 'RUNNING'), r.started_at, CASE WHEN ${status}::"RunStatus" IS NULL THEN NULL ELSE now() END, ${error}::jsonb
-        FROM jsonb_to_record(${run ? JSON.stringify(runRow(run)) : null}::jsonb)
+             COALESCE($1::"RunStatus", 'RUNNING'), r.started_at, CASE WHEN $1::"RunStatus" IS NULL THEN NULL ELSE now() END, $2::jsonb
+        FROM jsonb_to_record($3::jsonb)
           AS r(id uuid, tenant_id uuid, workflow_id uuid, version_id uuid, temporal_workflow_id text, event_id uuid, parent_run_id uuid, started_at timestamptz)
        WHERE r.id IS NOT NULL
       ON CONFLICT DO NOTHING
     ),
     closed_run AS (
-      UPDATE runs SET status = ${status}::"RunStatus", finished_at = now(), error = ${error}::jsonb
-       WHERE id = ${runId}::uuid AND ${status}::"RunStatus" IS NOT NULL
+      UPDATE runs SET status = $1::"RunStatus", finished_at = now(), error = $2::jsonb
+       WHERE id = $4::uuid AND $1::"RunStatus" IS NOT NULL
     ),
     execution AS (
       INSERT INTO action_executions (idempotency_key, tenant_id, action_id, output)
       SELECT e.idempotency_key, e.tenant_id, e.action_id, COALESCE(e.output, 'null'::jsonb)
-        FROM jsonb_to_record(${execution ? JSON.stringify(executionRow(execution)) : null}::jsonb)
+        FROM jsonb_to_record($5::jsonb)
           AS e(idempotency_key text, tenant_id uuid, action_id text, output jsonb)
        WHERE e.idempotency_key IS NOT NULL
       ON CONFLICT DO NOTHING
     )
     INSERT INTO run_steps (run_id, node_id, key, status, attempts, input, output, error, started_at, finished_at)
-    SELECT ${runId}::uuid, s.node_id, s.key, s.status::"StepStatus", s.attempts, s.input, s.output, s.error, s.started_at, s.finished_at
-      FROM jsonb_to_recordset(${JSON.stringify(batch.steps.map(stepRow))}::jsonb)
+    SELECT $4::uuid, s.node_id, s.key, s.status::"StepStatus", s.attempts, s.input, s.output, s.error, s.started_at, s.finished_at
+      FROM jsonb_to_recordset($6::jsonb)
         AS s(node_id text, key text, status text, attempts int, input jsonb, output jsonb, error jsonb, started_at timestamptz, finished_at timestamptz)
     ON CONFLICT (run_id, key) DO UPDATE
       SET status = excluded.status, attempts = excluded.attempts, input = excluded.input, output = excluded.output,
-          error = excluded.error, started_at = excluded.started_at, finished_at = excluded.finished_at`;
+          error = excluded.error, started_at = excluded.started_at, finished_at = excluded.finished_at`,
+    [status, error, run ? JSON.stringify(runRow(run)) : null, runId, execution ? JSON.stringify(executionRow(execution)) : null, JSON.stringify(batch.steps.map(stepRow))],
+  );
 }
 
 function runRow(run: NonNullable<RecordBatch['run']>) {
