@@ -37,8 +37,11 @@ export function parseDirect(source: string): DirectNode | undefined {
     switch (token.kind) {
       case 'string':
         return { type: 'string', value: token.text };
-      case 'number':
-        return { type: 'number', value: Number(token.text) };
+      case 'number': {
+        // JSONata refuses a literal beyond the double range (S0102); so does this parser.
+        const value = Number(token.text);
+        return Number.isFinite(value) ? { type: 'number', value } : undefined;
+      }
       case 'name': {
         if (token.text in LITERALS) return { type: 'value', value: LITERALS[token.text as keyof typeof LITERALS] };
         const steps: DirectNode[] = [{ type: 'name', value: token.text }];
