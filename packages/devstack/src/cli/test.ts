@@ -17,6 +17,8 @@ const log = (line: string) => console.log(`\n\x1b[1m[cascade test]\x1b[0m ${line
 interface Step {
   name: string;
   command: string[];
+  /** Whether the step's report holds a failed test: its exit code alone is not trusted. */
+  failedTests?: () => boolean;
 }
 
 const steps: Step[] = [
@@ -25,11 +27,13 @@ const steps: Step[] = [
   {
     name: 'Unit and integration tests (real PostgreSQL and Temporal)',
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],
+    failedTests: () => countVitest().failed > 0,
   },
   { name: 'Build the web app', command: ['npx', 'turbo', 'run', 'build', '--filter=@cascade/web', '--output-logs=errors-only'] },
   {
     name: 'Browser tests (Playwright, Chromium)',
     command: ['npx', 'playwright', 'test', '-c', 'e2e/playwright.config.ts'],
+    failedTests: () => countPlaywright().failed > 0,
   },
 ];
 
@@ -49,7 +53,7 @@ function main(): void {
     const startedAt = Date.now();
     const [command, ...args] = step.command;
     const result = spawnSync(command!, args, { cwd: REPO_ROOT, stdio: 'inherit' });
-    outcomes.push({ name: step.name, ok: result.status === 0, seconds: (Date.now() - startedAt) / 1000 });
+    outcomes.push({ name: step.name, ok: result.status === 0 && !step.failedTests?.(), seconds: (Date.now() - startedAt) / 1000 });
   }
 
   log('Summary');
@@ -58,7 +62,8 @@ function main(): void {
   const failedSteps = outcomes.filter((o) => !o.ok).length;
   // The plain closing line CI reads; a failed step with no failed test (lint, a crash) still counts as a failure.
   console.log(`${counts.passed} passed, ${counts.failed + (counts.failed === 0 && failedSteps ? failedSteps : 0)} failed`);
-  process.exit(failedSteps ? 1 : 0);
+  // A failed test fails the run whatever its runner's exit code said (see postgres.ts on exit hooks).
+  process.exit(failedSteps || counts.failed ? 1 : 0);
 }
 
 function countVitest(): { passed: number; failed: number } {
