@@ -18,6 +18,10 @@ type WithPool = Database & { [POOL]?: pg.Pool };
 /** The one way Cascade opens its database: the generated Prisma client over node-postgres. */
 export function createDatabase(databaseUrl: string, options: { maxConnections?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
+  // An idle connection the server dropped (a restart) must not end the process: the pool discards
+  // it and the next query opens another. Prisma's adapter does the same once it has connected, but
+  // `sql` may use the pool first.
+  pool.on('error', () => undefined);
   const db: WithPool = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   db[POOL] = pool;
   return db;
