@@ -1,10 +1,7 @@
 import { sql, type Database } from '@cascade/db';
 import type { RecordBatch, StepWrite } from './records';
 
-/**
- * Writes a batch of the run read model in one statement: the run row (once, idempotently) and
- * each step upserted by its key, so a retried activity rewrites rather than duplicates.
- */
+/** How a run ended, for the write that closes it. */
 export interface RunOutcome {
   status: 'COMPLETED' | 'FAILED' | 'CANCELLED';
   error?: { message: string; node?: string };
@@ -19,6 +16,8 @@ export interface ActionExecution {
 }
 
 /**
+ * Writes a batch of the run read model in one statement: the run row (once, idempotently) and
+ * each step upserted by its key, so a retried activity rewrites rather than duplicates.
  * With `outcome`, the same statement also closes the run. A run row inserted by this statement is
  * invisible to its own UPDATE, so a new row is inserted closed already. With `execution`, it also
  * records the action execution, so the effect and its step are written together.
