@@ -52,6 +52,7 @@ export {
 } from './expressions/context';
 
 export { validateWorkflow, type ValidationResult } from './validate/validate-workflow';
+export { pinEventVersions } from './validate/pin-event-versions';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './validate/problems';
 export {
   checkValue,

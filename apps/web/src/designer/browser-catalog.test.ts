@@ -1,3 +1,4 @@
+import { getEventDefinition } from '@cascade/catalog';
 import { validateWorkflow } from '@cascade/workflow';
 import { describe, expect, it } from 'vitest';
 import { createBrowserCatalog } from './browser-catalog';
@@ -23,7 +24,7 @@ describe('the browser validation catalog', () => {
 
   it('knows the tenant’s own event types by their field list, and its published workflows', () => {
     const catalog = createBrowserCatalog({
-      customEvents: [{ type: 'acme.order.placed', fields: [{ path: 'orderId', type: 'string', description: '', optional: false, nullable: false }] }],
+      customEvents: [{ type: 'acme.order.placed', versions: [{ version: 1, fields: [{ path: 'orderId', type: 'string', description: '', optional: false, nullable: false }] }] }],
       workflows: [{ id: 'collect', name: 'Collect', versions: [1, 2] }],
     });
     let definition = updateNode(loggingWorkflow('event.data.orderId'), 'trigger_1', { event: 'acme.order.placed' });
@@ -32,6 +33,16 @@ describe('the browser validation catalog', () => {
     definition = updateNode(definition, 'action_1', { type: 'subWorkflow', action: undefined, workflow: 'collect', version: 3, input: {} });
     expect(problemsOf(definition, catalog)).toEqual(['action_1 workflow unknown-workflow']);
     expect(problemsOf(updateNode(definition, 'action_1', { version: 2 }), catalog)).toEqual([]);
+  });
+
+  it('checks emitted data against the version the emit node names, or the latest', () => {
+    const emitting = (data: Record<string, unknown>, version?: number) =>
+      updateNode(loggingWorkflow(), 'action_1', { type: 'emit', action: undefined, input: undefined, event: 'agent.task_completed', data, ...(version ? { version } : {}) });
+    const v1Data = getEventDefinition('agent.task_completed', 1).example;
+    expect(problemsOf(emitting(v1Data, 1))).toEqual([]);
+    expect(problemsOf(emitting(v1Data, 7))).toEqual(['action_1 version unknown-event-version']);
+    // v2 replaced tokensConsumed by tokenUsage: v1-shaped data fails the latest version.
+    expect(problemsOf(emitting(v1Data))).toEqual(['action_1 data.tokenUsage invalid-mapping']);
   });
 
   it('knows the tenant’s remote actions, whose input is checked against their JSON Schema on publish', () => {

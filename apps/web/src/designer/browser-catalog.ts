@@ -5,8 +5,8 @@ import { checkValue, type CatalogEvent, type ValidationCatalog } from '@cascade/
 /** An event type the tenant registered itself, as the designer page hands it to the browser. */
 export interface CustomEventFields {
   type: string;
-  /** The field list of its latest version. */
-  fields: PayloadField[];
+  /** The field list of each version, oldest first. */
+  versions: ReadonlyArray<{ version: number; fields: PayloadField[] }>;
 }
 
 /** An action the tenant registered over the API (its endpoint and schemas stay on the server). */
@@ -44,17 +44,19 @@ export function createBrowserCatalog({ customEvents, workflows = [], remoteActio
   const custom = new Map(customEvents.map((event) => [event.type, event]));
   const published = new Set(workflows.flatMap((w) => w.versions.map((version) => `${w.id}@${version}`)));
   const events = new Map<string, CatalogEvent | undefined>();
-  const eventOf = (type: string): CatalogEvent | undefined => {
-    const builtIn = getEventDefinition(type);
-    if (builtIn) return { fields: payloadFieldsOf(builtIn), validatePayload: (value) => checkValue(builtIn.payload, value) };
-    const entry = custom.get(type);
-    return entry && { fields: entry.fields, validatePayload: () => [] };
+  const eventOf = (type: string, version: number | undefined): CatalogEvent | undefined => {
+    const builtIn = getEventDefinition(type, version);
+    if (builtIn) return { version: builtIn.version, fields: payloadFieldsOf(builtIn), validatePayload: (value) => checkValue(builtIn.payload, value) };
+    const versions = custom.get(type)?.versions;
+    const at = version === undefined ? versions?.at(-1) : versions?.find((v) => v.version === version);
+    return at && { version: at.version, fields: at.fields, validatePayload: () => [] };
   };
   return {
-    getEvent(type) {
+    getEvent(type, version) {
       // Field lists are derived from the JSON Schema on first use; the designer asks on every edit.
-      if (!events.has(type)) events.set(type, eventOf(type));
-      return events.get(type);
+      const key = `${type}@${version ?? 'latest'}`;
+      if (!events.has(key)) events.set(key, eventOf(type, version));
+      return events.get(key);
     },
     getAction(id) {
       const manifest = getActionManifest(id);

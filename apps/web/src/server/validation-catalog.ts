@@ -33,19 +33,20 @@ export async function validationCatalogFor(tenantId: string): Promise<Validation
   const published = new Set(versions.map((v) => `${v.workflowId}@${v.version}`));
   const remote = new Map(remoteActions.map((action) => [action.actionId, action]));
   return {
-    getEvent(type): CatalogEvent | undefined {
+    getEvent(type, version): CatalogEvent | undefined {
       const entry = entries.get(type);
-      const latest = entry?.versions.at(-1);
-      if (!entry || !latest) return undefined;
-      const builtIn = getEventDefinition(type);
+      const at = version === undefined ? entry?.versions.at(-1) : entry?.versions.find((v) => v.version === version);
+      if (!entry || !at) return undefined;
+      const builtIn = getEventDefinition(type, at.version);
       return {
-        fields: latest.fields,
+        version: at.version,
+        fields: at.fields,
         validatePayload: (value): SchemaIssue[] => {
           if (builtIn) {
             const result = builtIn.payload.safeParse(value);
             return result.success ? [] : result.error.issues.map(({ path, message }) => ({ path, message }));
           }
-          return jsonSchemaCheck(latest.jsonSchema)(value);
+          return jsonSchemaCheck(at.jsonSchema)(value);
         },
       };
     },

@@ -51,6 +51,8 @@ export interface ActionResult {
 
 export interface EmitEventCall extends StepCall {
   type: string;
+  /** Pinned at publish; absent in definitions published before emit nodes named one, which emit version 1. */
+  version?: number;
   data: unknown;
   /** The event that caused this one (the run's trigger), and its causation depth when the run knows it. */
   cause: { id: string; depth?: number };
@@ -198,7 +200,7 @@ export function createRunActivities(deps: RunActivityDependencies) {
         // The id follows from the step, so a retried or re-executed emit is a duplicate, not a second event.
         const eventId = stableUuid(`${call.runId}:${call.step.key}`);
         const { cause } = call;
-        const envelope = { id: eventId, type: call.type, source: 'cascade', data: call.data, causationId: cause.id, correlationId: call.correlationId };
+        const envelope = { id: eventId, type: call.type, ...(call.version === undefined ? {} : { version: call.version }), source: 'cascade', data: call.data, causationId: cause.id, correlationId: call.correlationId };
         const knownDepths = cause.depth === undefined ? undefined : new Map([[cause.id, cause.depth]]);
         const result = await deps.ingestion.ingest(publisher, [envelope], { ...deps.ingestOptions, ...(knownDepths ? { knownDepths } : {}) });
         const [rejected] = result.rejected;

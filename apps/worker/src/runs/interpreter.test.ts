@@ -1,6 +1,7 @@
+import { getEventDefinition } from '@cascade/catalog';
 import { toEnvelope } from '@cascade/db';
 import { INTERPRETER_REVISION, runInputFor, runWorkflowId, type RunInput } from '@cascade/temporal';
-import type { WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@cascade/workflow';
+import type { MappingObject, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@cascade/workflow';
 import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startRunHarness, type RunHarness } from '../testing/run-harness';
@@ -67,6 +68,24 @@ describe('the interpreter on the real dev server', () => {
     });
     expect(emitted).toMatchObject({ type: 'billing.plan.changed', causationId: event.id, correlationId: 'order-77', causationDepth: 1 });
     expect(emitted.data).toEqual({ tenantId: harness.tenant.id, oldPlan: 'overdue', newPlan: 'reminded-1' });
+  });
+
+  it('emits the event version its published definition pins, and version 1 for definitions that name none', async () => {
+    const emitting = (name: string, version: number | undefined, data: MappingObject) =>
+      workflow(name, [trigger(), { id: 'report', type: 'emit', event: 'agent.task_completed', ...(version ? { version } : {}), data }, end], ['start->report', 'report->done']);
+    const { example: v1 } = getEventDefinition('agent.task_completed', 1);
+    const { example: v2 } = getEventDefinition('agent.task_completed', 2);
+    const pinned = await harness.publish(emitting('Pinned v2', 2, v2));
+    const legacy = await harness.publish(emitting('Published before versions', undefined, v1));
+
+    const { event } = await harness.publishEvent('INVOICE_OVERDUE');
+    const emittedBy = async (workflowId: string) => {
+      await harness.resultOf(workflowId, event.id);
+      const step = (await harness.runOf(workflowId, event.id)).steps.find((s) => s.key === 'report')!;
+      return harness.db.event.findUniqueOrThrow({ where: { tenantId_id: { tenantId: harness.tenant.id, id: (step.output as { eventId: string }).eventId } } });
+    };
+    expect(await emittedBy(pinned.workflowId)).toMatchObject({ type: 'agent.task_completed', version: 2, data: v2 });
+    expect(await emittedBy(legacy.workflowId)).toMatchObject({ type: 'agent.task_completed', version: 1, data: v1 });
   });
 
   it('starts nothing when the filter is false, and notes a filter that fails without stopping', async () => {

@@ -20,6 +20,9 @@ export const duration = z
 /** A catalog event type, in either naming style (`INVOICE_OVERDUE`, `work_order.status_changed`). */
 export const eventType = z.string().min(1, 'An event type is required');
 
+/** A major version of an event type's payload schema; versions of one type run side by side. */
+export const eventVersion = z.number().int().min(1);
+
 /** A value computed at run time: `{"$expr": "<JSONata>"}`. */
 export const expressionLeafSchema = z.strictObject({ $expr: expression });
 

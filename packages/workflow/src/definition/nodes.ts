@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assignee, businessHoursSchema, commonNodeFields, duration, eventType, expression, identifier } from './fields';
+import { assignee, businessHoursSchema, commonNodeFields, duration, eventType, eventVersion, expression, identifier } from './fields';
 import { mappingObjectSchema, mappingSchema } from './mapping';
 
 /** One node type's schema: the common fields, its `type` literal and its own fields. */
@@ -68,7 +68,12 @@ export const leafNodeSchemas = {
     timeout: duration,
     escalation: z.strictObject({ after: duration, assignees: z.array(assignee).min(1) }).optional(),
   }),
-  emit: nodeType('emit', { event: eventType, data: mappingObjectSchema }),
+  emit: nodeType('emit', {
+    event: eventType,
+    /** Pinned at publish to the latest version when absent; definitions published before it emit version 1. */
+    version: eventVersion.optional(),
+    data: mappingObjectSchema,
+  }),
   setVariables: nodeType('setVariables', { assign: z.record(identifier, mappingSchema) }),
   subWorkflow: nodeType('subWorkflow', {
     workflow: z.string().min(1, 'A workflow id is required'),

@@ -19,8 +19,11 @@ export function checkAgainstCatalog(parsed: ParsedNode & { node: ShallowNode }, 
     case 'waitForEvent':
       return catalog.getEvent(node.event) ? [] : [unknownEvent(node.event)];
     case 'emit': {
-      const event = catalog.getEvent(node.event);
-      return event ? mappingProblems('data', node.data, event.validatePayload, `The payload of ${node.event}`) : [unknownEvent(node.event)];
+      const event = catalog.getEvent(node.event, node.version);
+      if (event) return mappingProblems('data', node.data, event.validatePayload, `The payload of ${node.event} v${event.version}`);
+      const latest = node.version === undefined ? undefined : catalog.getEvent(node.event);
+      if (!latest) return [unknownEvent(node.event)];
+      return [problemAt(site, 'unknown-event-version', `${node.event} has no version ${node.version}; its latest is ${latest.version}`, 'version')];
     }
     case 'action': {
       const action = catalog.getAction(node.action);

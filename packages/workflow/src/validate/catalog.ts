@@ -6,7 +6,8 @@ import type { z } from 'zod';
  * API and the worker.
  */
 export interface ValidationCatalog {
-  getEvent(type: string): CatalogEvent | undefined;
+  /** The event type at `version`, or at its latest version when none is given. */
+  getEvent(type: string, version?: number): CatalogEvent | undefined;
   getAction(id: string): CatalogAction | undefined;
   /** Without it, sub-workflow references are not checked (the browser may not know them). */
   getWorkflow?(id: string, version: number): CatalogWorkflow | undefined;
@@ -32,6 +33,8 @@ export interface SchemaIssue {
 export type ValueCheck = (value: unknown) => SchemaIssue[];
 
 export interface CatalogEvent {
+  /** The version this entry describes. */
+  version: number;
   fields: readonly CatalogField[];
   validatePayload: ValueCheck;
 }

@@ -4,9 +4,10 @@ import { checkValue, type CatalogEvent, type CatalogField, type ValidationCatalo
 /** Test data: a small catalog, and a definition that uses every node type and passes. */
 
 const field = (path: string, type: string, optional = false): CatalogField => ({ path, type, optional });
-const eventOf = (payload: z.ZodType, fields: CatalogField[]): CatalogEvent => ({ fields, validatePayload: (data) => checkValue(payload, data) });
+const eventOf = (payload: z.ZodType, fields: CatalogField[], version = 1): CatalogEvent => ({ version, fields, validatePayload: (data) => checkValue(payload, data) });
 
-const events: Record<string, CatalogEvent> = {
+/** Each event type's versions, oldest first. */
+const events: Record<string, CatalogEvent | CatalogEvent[]> = {
   INVOICE_OVERDUE: eventOf(z.object({}), [
     field('tenantId', 'string'),
     field('invoiceId', 'string'),
@@ -25,7 +26,18 @@ const events: Record<string, CatalogEvent> = {
     z.object({ tenantId: z.string(), invoiceId: z.string(), level: z.enum(['manager', 'director']), note: z.string().optional() }),
     [field('tenantId', 'string'), field('invoiceId', 'string'), field('level', 'string'), field('note', 'string', true)],
   ),
+  // Version 2 renamed the payload's `result` to `outcome`: a breaking change that runs side by side.
+  TASK_COMPLETED: [
+    eventOf(z.object({ taskId: z.string(), result: z.string() }), [field('taskId', 'string'), field('result', 'string')], 1),
+    eventOf(z.object({ taskId: z.string(), outcome: z.enum(['done', 'dropped']) }), [field('taskId', 'string'), field('outcome', 'string')], 2),
+  ],
 };
+
+function eventAt(type: string, version: number | undefined): CatalogEvent | undefined {
+  const entry = events[type];
+  const versions = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+  return version === undefined ? versions.at(-1) : versions.find((event) => event.version === version);
+}
 
 const actions = {
   'core.log': { input: z.object({ message: z.string().min(1), level: z.enum(['info', 'warn']).optional() }), outputFields: [field('logged', 'boolean')] },
@@ -36,7 +48,7 @@ const actions = {
 };
 
 export const testCatalog: ValidationCatalog = {
-  getEvent: (type) => events[type],
+  getEvent: eventAt,
   getAction: (id) => actions[id as keyof typeof actions],
   getWorkflow: (id, version) =>
     id === 'collect-payment' && version === 1 ? { validateInput: (input) => checkValue(z.object({ invoiceId: z.string() }), input) } : undefined,

@@ -27,6 +27,7 @@ export const PROBLEM_CODES = {
   'unknown-variable': 'The expression reads vars.<name> that is neither declared nor assigned by a setVariables node',
   'unknown-run-field': 'The expression reads run.<field> that runs do not have',
   'unknown-event': 'The event type is not in the catalog',
+  'unknown-event-version': 'The event type is in the catalog, but not at the version the node names',
   'unknown-action': 'No action with this id is registered',
   'unknown-workflow': 'The sub-workflow, at the pinned version, does not exist',
   'invalid-mapping': 'A literal value, or a required key missing from the mapping, fails the action’s input or the event’s payload schema',

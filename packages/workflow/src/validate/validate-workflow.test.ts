@@ -117,6 +117,13 @@ const broken: Row[] = [
   ['a literal array item of the wrong type', (d) => setInput(d, 'task', 'tags', ['overdue', 5]), [{ code: 'invalid-mapping', nodeId: 'task', field: 'input.tags[1]' }]],
   ['emitted data failing the payload schema', (d) => setInput(d, 'escalate', 'level', 'ceo'), [{ code: 'invalid-mapping', nodeId: 'escalate', field: 'data.level' }]],
   ['emitted data missing a required field', (d) => setInput(d, 'escalate', 'invoiceId', undefined), [{ code: 'invalid-mapping', nodeId: 'escalate', field: 'data.invoiceId' }]],
+  ['an emitted version the event type lacks', (d) => void (nodeOf(d, 'escalate').version = 3), [{ code: 'unknown-event-version', nodeId: 'escalate', field: 'version' }]],
+  ['emitted data of the latest version, checked against the pinned one', (d) => {
+    Object.assign(nodeOf(d, 'escalate'), { event: 'TASK_COMPLETED', version: 1, data: { taskId: 'T-1', outcome: 'done' } });
+  }, [{ code: 'invalid-mapping', nodeId: 'escalate', field: 'data.result' }]],
+  ['emitted data of an old version, checked against the latest when none is named', (d) => {
+    Object.assign(nodeOf(d, 'escalate'), { event: 'TASK_COMPLETED', data: { taskId: 'T-1', result: 'done' } });
+  }, [{ code: 'invalid-mapping', nodeId: 'escalate', field: 'data.outcome' }]],
   ['sub-workflow input missing a required field', (d) => setInput(d, 'collect', 'invoiceId', undefined), [{ code: 'invalid-mapping', nodeId: 'collect', field: 'input.invoiceId' }]],
 ];
 

@@ -1,6 +1,8 @@
+import { getEventDefinition } from '@cascade/catalog';
 import { describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { db } from '@/server/services';
+import { registerEventType } from './catalog';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
 const draft = { schemaVersion: 1, name: 'Escalate breaches', nodes: [], edges: [] };
@@ -89,5 +91,67 @@ describe('publishing', () => {
       ]),
     );
     expect((await (await callRoute(listWorkflowVersions, { apiKey, params: { id } })).json()).items).toEqual([]);
+  });
+});
+
+describe('emit nodes and event versions', () => {
+  const emitting = (event: string, data: Record<string, unknown>, version?: number) => ({
+    ...publishable,
+    nodes: [
+      publishable.nodes[0],
+      { id: 'announce', type: 'emit', event, ...(version ? { version } : {}), data },
+      publishable.nodes[2],
+    ],
+    edges: [
+      { id: 'e1', from: 'start', to: 'announce' },
+      { id: 'e2', from: 'announce', to: 'done' },
+    ],
+  });
+
+  async function publishDraft(apiKey: string, definition: object) {
+    const { id } = await (await callRoute(createWorkflow, { apiKey, body: { name: `Emit ${Math.random()}`, definition } })).json();
+    return callRoute(publishWorkflow, { apiKey, params: { id } });
+  }
+  const emitNodeOf = async (response: Response) => (await response.json()).definition.nodes.find((n: { id: string }) => n.id === 'announce');
+
+  it('checks a built-in type’s data against the version named, and pins the latest when none is', async () => {
+    const { apiKey } = await createTenantWithKey(['workflows:read', 'workflows:write']);
+    const v1 = getEventDefinition('agent.task_completed', 1).example;
+    const v2 = getEventDefinition('agent.task_completed', 2).example;
+
+    const pinnedOld = await publishDraft(apiKey, emitting('agent.task_completed', v1, 1));
+    expect(pinnedOld.status).toBe(201);
+    expect(await emitNodeOf(pinnedOld)).toMatchObject({ version: 1 });
+
+    const latest = await publishDraft(apiKey, emitting('agent.task_completed', v2));
+    expect(latest.status).toBe(201);
+    expect(await emitNodeOf(latest)).toMatchObject({ version: 2 });
+
+    // v1-shaped data without a version used to pass publish and fail every run.
+    const mismatched = await publishDraft(apiKey, emitting('agent.task_completed', v1));
+    expect(mismatched.status).toBe(422);
+    expect((await mismatched.json()).errors).toEqual([expect.objectContaining({ nodeId: 'announce', code: 'invalid-mapping', field: 'data.tokenUsage' })]);
+
+    const missing = await publishDraft(apiKey, emitting('agent.task_completed', v1, 3));
+    expect(missing.status).toBe(422);
+    expect((await missing.json()).errors).toEqual([expect.objectContaining({ nodeId: 'announce', code: 'unknown-event-version', path: '/nodes/announce/version' })]);
+  });
+
+  it('does the same for a tenant’s own type with two versions', async () => {
+    const { apiKey } = await createTenantWithKey(['admin']);
+    const schema = (field: string) => ({ type: 'object', required: [field], properties: { [field]: { type: 'string' } } });
+    const register = (version: number, field: string) =>
+      callRoute(registerEventType, { apiKey, body: { type: 'acme.task.closed', version, displayName: 'Task closed', jsonSchema: schema(field) } });
+    expect((await register(1, 'result')).status).toBe(201);
+    expect((await register(2, 'outcome')).status).toBe(201);
+
+    const old = await publishDraft(apiKey, emitting('acme.task.closed', { result: 'done' }, 1));
+    expect(old.status).toBe(201);
+    expect(await emitNodeOf(old)).toMatchObject({ version: 1 });
+    const pinned = await publishDraft(apiKey, emitting('acme.task.closed', { outcome: 'done' }));
+    expect(await emitNodeOf(pinned)).toMatchObject({ version: 2 });
+    const refused = await publishDraft(apiKey, emitting('acme.task.closed', { result: 'done' }));
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).errors).toEqual([expect.objectContaining({ nodeId: 'announce', code: 'invalid-mapping', field: 'data.outcome' })]);
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Prisma } from '@cascade/db';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
-import { validateWorkflow, type WorkflowDefinition } from '@cascade/workflow';
+import { pinEventVersions, validateWorkflow, type WorkflowDefinition } from '@cascade/workflow';
 import { HttpError, notFound, unprocessable } from '../http/problem';
 import { validationCatalogFor } from '../validation-catalog';
 import { db } from '../services';
@@ -196,7 +196,8 @@ export const publishWorkflow = defineRoute({
   errors: { 404: 'No such workflow in the caller’s tenant', 422: 'The draft is invalid; `errors` addresses each problem by node and field' },
   async handle({ params, principal }) {
     const workflow = await findWorkflow(principal.tenantId, params.id);
-    const result = validateWorkflow(workflow.draft, await validationCatalogFor(principal.tenantId));
+    const catalog = await validationCatalogFor(principal.tenantId);
+    const result = validateWorkflow(workflow.draft, catalog);
     if (!result.ok) {
       throw unprocessable(
         `The draft has ${result.problems.length} problem(s); nothing was published`,
@@ -208,7 +209,8 @@ export const publishWorkflow = defineRoute({
         })),
       );
     }
-    const trigger = triggerOf(result.definition);
+    const definition = pinEventVersions(result.definition, catalog);
+    const trigger = triggerOf(definition);
     const version = await db().$transaction(async (tx) => {
       const latest = await tx.workflowVersion.findFirst({ where: { workflowId: workflow.id }, orderBy: { version: 'desc' } });
       const created = await tx.workflowVersion.create({
@@ -216,7 +218,7 @@ export const publishWorkflow = defineRoute({
           tenantId: principal.tenantId,
           workflowId: workflow.id,
           version: (latest?.version ?? 0) + 1,
-          definition: result.definition as unknown as Prisma.InputJsonValue,
+          definition: definition as unknown as Prisma.InputJsonValue,
           publishedBy: principal.id,
         },
       });

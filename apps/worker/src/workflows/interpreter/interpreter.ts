@@ -334,7 +334,7 @@ export class Interpreter {
         const output = await effects(node).emitEvent({
           batch: this.takeBatch(), runId: this.run.id, tenantId: this.run.tenantId,
           step: { key, nodeId: node.id, input: data, startedAt }, ...(finish ? { finish } : {}),
-          type: node.event, data, correlationId: event.correlationId ?? event.id,
+          type: node.event, ...(node.version === undefined ? {} : { version: node.version }), data, correlationId: event.correlationId ?? event.id,
           cause: { id: event.id, ...(this.input.causationDepth === undefined ? {} : { depth: this.input.causationDepth }) },
         });
         this.runRecorded = true;

@@ -17,7 +17,9 @@ export async function eventCatalogFor(tenantId: string): Promise<{ options: Even
     .map(({ type, displayName, category }) => ({ type, displayName, category }))
     .sort((a, b) => a.category.localeCompare(b.category) || a.type.localeCompare(b.type));
   // Built-in field lists are derived in the browser from @cascade/catalog; only the tenant's own travel.
-  const customEvents = entries.filter((entry) => entry.custom).map((entry) => ({ type: entry.type, fields: entry.versions.at(-1)?.fields ?? [] }));
+  const customEvents = entries
+    .filter((entry) => entry.custom)
+    .map((entry) => ({ type: entry.type, versions: entry.versions.map(({ version, fields }) => ({ version, fields })) }));
   return { options, customEvents };
 }
 

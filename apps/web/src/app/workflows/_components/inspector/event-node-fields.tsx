@@ -7,11 +7,13 @@ import { text, type NodeEditor } from './node-editor';
 
 /** Fields of the nodes that name a catalog event: the trigger, waitForEvent and emit. */
 
-function EventField({ editor, label }: { editor: NodeEditor; label: string }) {
+/** `clears`: fields that belong to the event chosen before, removed when it changes. */
+function EventField({ editor, label, clears = [] }: { editor: NodeEditor; label: string; clears?: string[] }) {
   const { events } = useDesigner();
+  const choose = (event: string) => editor.update({ event, ...Object.fromEntries(clears.map((field) => [field, undefined])) });
   return (
     <Field label={label} problems={editor.problemsAt('event')}>
-      {(id) => <EventSelect id={id} events={events} value={text(editor.node.event) ?? ''} onChange={(event) => editor.update({ event })} />}
+      {(id) => <EventSelect id={id} events={events} value={text(editor.node.event) ?? ''} onChange={choose} />}
     </Field>
   );
 }
@@ -73,10 +75,44 @@ export function WaitForEventFields({ editor }: { editor: NodeEditor }) {
   );
 }
 
+/**
+ * The version an emit sends. Left on "latest", publishing pins the version that is latest then, so
+ * a later breaking version of the type never changes what this published workflow sends.
+ */
+function EventVersionField({ editor }: { editor: NodeEditor }) {
+  const { catalog } = useDesigner();
+  const event = text(editor.node.event);
+  const latest = event ? catalog.getEvent(event)?.version : undefined;
+  if (latest === undefined) return null;
+  // Registration only ever adds the next version, so a type's versions are 1 to its latest.
+  const versions = Array.from({ length: latest }, (_, index) => latest - index);
+  const version = typeof editor.node.version === 'number' ? editor.node.version : undefined;
+  return (
+    <Field label="Version" problems={editor.problemsAt('version')} hint="Publishing pins “latest” to the version that is latest then.">
+      {(id) => (
+        <select
+          id={id}
+          value={version ?? ''}
+          disabled={editor.readOnly}
+          onChange={(e) => editor.update({ version: e.target.value === '' ? undefined : Number(e.target.value) })}
+        >
+          <option value="">Latest (v{latest})</option>
+          {versions.map((v) => (
+            <option key={v} value={v}>
+              v{v}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 export function EmitFields({ editor }: { editor: NodeEditor }) {
   return (
     <>
-      <EventField editor={editor} label="Event to emit" />
+      <EventField editor={editor} label="Event to emit" clears={['version']} />
+      <EventVersionField editor={editor} />
       <JsonField
         label="Data mapping"
         value={editor.node.data ?? {}}
