@@ -6,20 +6,32 @@ export {
   workflowNodeSchema,
   edgeSchema,
   subFlowSchema,
-  nodeSchemasByType,
-  NODE_TYPES,
   actionsCalledBy,
-  isNodeType,
   type WorkflowDefinition,
   type WorkflowNode,
   type WorkflowEdge,
   type ForEachNode,
   type SubFlow,
-  type NodeType,
   type NodeOf,
-  type ShallowNode,
 } from './definition/workflow';
-export { NODE_PORTS, ERROR_PORT, DEFAULT_PORT, BODY_PORT, portsOf, requiredPortsOf } from './definition/ports';
+export {
+  nodeTypes,
+  NODE_TYPES,
+  isNodeType,
+  nodeTypeOf,
+  portsOf,
+  requiredPortsOf,
+  waitsForAllBranches,
+  approvalFormFieldSchema,
+  type ApprovalFormField,
+  type NodeType,
+  type ShallowNode,
+  type NodeTypeDefinition,
+  type NodeDesigner,
+  type NewNodeContext,
+  type LooseNode,
+} from './nodes';
+export { ERROR_PORT, DEFAULT_PORT, BODY_PORT } from './definition/port-names';
 export {
   mappingSchema,
   mappingObjectSchema,

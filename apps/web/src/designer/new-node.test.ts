@@ -1,4 +1,4 @@
-import { NODE_TYPES, nodeSchemasByType, validateWorkflow } from '@cascade/workflow';
+import { NODE_TYPES, nodeTypes, validateWorkflow } from '@cascade/workflow';
 import { describe, expect, it } from 'vitest';
 import { createBrowserCatalog } from './browser-catalog';
 import { addNode, connect } from './edit';
@@ -13,7 +13,7 @@ const AWAITING_A_CHOICE = ['action', 'emit', 'subWorkflow'];
 describe('new nodes', () => {
   it.each(NODE_TYPES.filter((type) => !AWAITING_A_CHOICE.includes(type)))('a new %s node has the shape its schema requires', (type) => {
     const node = createNode(loggingWorkflow(), type, { x: 0, y: 0 });
-    expect(nodeSchemasByType[type].safeParse(node).error?.issues ?? []).toEqual([]);
+    expect(nodeTypes[type].schema.safeParse(node).error?.issues ?? []).toEqual([]);
   });
 
   it('a new workflow is a trigger leading to an end, and valid as it is', () => {

@@ -1,58 +1,13 @@
-import type { NodeType } from '@cascade/workflow';
+import { nodeTypes, type NodeType } from '@cascade/workflow';
 import { defaultPosition, ROW_HEIGHT, triggerEventOf, type DraftDefinition, type DraftNode, type Position } from './draft';
 import { nextNodeId } from './ids';
-
-/**
- * The fields a node of each type starts with: valid where a neutral choice exists (a one-hour
- * delay, a condition that is true), left empty where only the admin can choose (which action,
- * which event to emit), so the validator asks for exactly those.
- */
-function initialFields(type: NodeType, id: string, definition: DraftDefinition): Record<string, unknown> {
-  const triggerEvent = triggerEventOf(definition) ?? '';
-  switch (type) {
-    case 'trigger':
-      return { event: triggerEvent };
-    case 'action':
-      return { action: '', input: {} };
-    case 'condition':
-      return { expression: 'true' };
-    case 'switch':
-      return { cases: [{ port: 'case_1', expression: 'true' }] };
-    case 'parallel':
-    case 'end':
-      return {};
-    case 'join':
-      return { mode: 'all' };
-    case 'forEach': {
-      // A body must lead somewhere from its item port; an end node is the smallest body that does.
-      const bodyEnd = nextNodeId({ ...definition, nodes: [...definition.nodes, { id, type }] }, 'end');
-      return {
-        items: 'event.data',
-        concurrency: 1,
-        body: { nodes: [{ id: bodyEnd, type: 'end' }], edges: [{ id: `${id}_item`, from: id, to: bodyEnd, port: 'item' }] },
-      };
-    }
-    case 'delay':
-      return { duration: 'PT1H' };
-    case 'waitForEvent':
-      return { event: triggerEvent, correlation: { event: 'event.correlationId', run: 'event.correlationId' }, timeout: 'P1D' };
-    case 'approval':
-      return { title: 'Approve?', assignees: ['admins'], timeout: 'P3D' };
-    case 'emit':
-      return { event: '', data: {} };
-    case 'setVariables':
-      return { assign: {} };
-    case 'subWorkflow':
-      return { workflow: '', version: 1, input: {} };
-    case 'fail':
-      return { message: '"The workflow failed"' };
-  }
-}
 
 /** A new node of `type` with an id no node uses, at `position`. */
 export function createNode(definition: DraftDefinition, type: NodeType, position: Position): DraftNode {
   const id = nextNodeId(definition, type);
-  return { id, type, position, ...initialFields(type, id, definition) };
+  const withNode = { ...definition, nodes: [...definition.nodes, { id, type }] };
+  const fields = nodeTypes[type].designer.initialFields({ id, triggerEvent: triggerEventOf(definition) ?? '', nextId: (other) => nextNodeId(withNode, other) });
+  return { id, type, position, ...fields };
 }
 
 /** What "New workflow" stores: the trigger on `event` leading straight to an end. */

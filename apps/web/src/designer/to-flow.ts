@@ -1,7 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
-import { isNodeType, type Problem } from '@cascade/workflow';
+import type { Problem } from '@cascade/workflow';
 import { defaultPosition, type DraftDefinition, type DraftNode } from './draft';
-import { NODE_TYPE_INFO, nodeSummary } from './node-types';
+import { nodeSummary, nodeTypeLabel } from './node-types';
 import { acceptsIncoming, canvasPortsOf, portOf } from './ports';
 
 /** What a node card on the canvas shows; derived from the definition node, never edited itself. */
@@ -42,7 +42,7 @@ export function toFlowNodes(definition: DraftDefinition, view: FlowView = {}): W
       ...(measured ? { measured } : {}),
       data: {
         node,
-        typeLabel: isNodeType(node.type) ? NODE_TYPE_INFO[node.type].label : node.type || 'untyped',
+        typeLabel: nodeTypeLabel(node.type),
         summary: nodeSummary(node),
         ports: canvasPortsOf(node),
         acceptsIncoming: acceptsIncoming(node),

@@ -5,7 +5,7 @@ import type { MappingObject, WorkflowDefinition, WorkflowEdge, WorkflowNode } fr
 import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startRunHarness, type RunHarness } from '../testing/run-harness';
-import { MAX_BATCHED_STEPS } from '../workflows/interpreter/interpreter';
+import { MAX_BATCHED_STEPS } from '../workflows/interpreter/run-records';
 
 let harness: RunHarness;
 beforeAll(async () => {
@@ -72,13 +72,13 @@ describe('the interpreter on the real dev server', () => {
 
   it('emits the event version its published definition pins, and version 1 for definitions that name none', async () => {
     const emitting = (name: string, version: number | undefined, data: MappingObject) =>
-      workflow(name, [trigger(), { id: 'report', type: 'emit', event: 'agent.task_completed', ...(version ? { version } : {}), data }, end], ['start->report', 'report->done']);
+      workflow(name, [trigger('event.data.amountDue = 6101'), { id: 'report', type: 'emit', event: 'agent.task_completed', ...(version ? { version } : {}), data }, end], ['start->report', 'report->done']);
     const { example: v1 } = getEventDefinition('agent.task_completed', 1);
     const { example: v2 } = getEventDefinition('agent.task_completed', 2);
     const pinned = await harness.publish(emitting('Pinned v2', 2, v2));
     const legacy = await harness.publish(emitting('Published before versions', undefined, v1));
 
-    const { event } = await harness.publishEvent('INVOICE_OVERDUE');
+    const { event } = await harness.publishEvent('INVOICE_OVERDUE', { amountDue: 6101 });
     const emittedBy = async (workflowId: string) => {
       await harness.resultOf(workflowId, event.id);
       const step = (await harness.runOf(workflowId, event.id)).steps.find((s) => s.key === 'report')!;

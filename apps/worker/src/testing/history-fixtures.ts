@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { RunInput } from '@cascade/temporal';
-import { NODE_PORTS, NODE_TYPES, type WorkflowDefinition, type WorkflowEdge, type WorkflowNode } from '@cascade/workflow';
+import { NODE_TYPES, nodeTypes, type WorkflowDefinition, type WorkflowEdge, type WorkflowNode } from '@cascade/workflow';
 import { defaultPayloadConverter, type WorkflowHandle } from '@temporalio/client';
 import type { History } from '@temporalio/common/lib/proto-utils';
 
@@ -47,7 +47,7 @@ export interface HistoryFixture {
  */
 export const REQUIRED_COVERAGE: readonly string[] = [
   ...NODE_TYPES,
-  ...NODE_TYPES.flatMap((type) => NODE_PORTS[type].filter((port) => port !== 'error').map((port) => `${type}:${port}`)),
+  ...NODE_TYPES.flatMap((type) => nodeTypes[type].ports.filter((port) => port !== 'error').map((port) => `${type}:${port}`)),
   'switch:case',
   'action:error',
   'trigger.filter',
@@ -132,7 +132,7 @@ function addFlow(terms: Set<string>, nodes: readonly WorkflowNode[], edges: read
     const from = sources.get(edge.from);
     if (!from) continue;
     const port = edge.port ?? 'next';
-    const own = (NODE_PORTS[from.type] as readonly string[]).includes(port);
+    const own = nodeTypes[from.type].ports.includes(port);
     terms.add(`${from.type}:${from.type === 'switch' && !own ? 'case' : port}`);
   }
 }

@@ -61,3 +61,6 @@ export const commonNodeFields = {
   /** Longest the node may run before it fails (to its `error` port, if connected). */
   timeout: duration.optional(),
 };
+
+/** A list refinement: no two items share `key`. */
+export const uniqueBy = <Item>(key: (item: Item) => string) => (items: Item[]) => new Set(items.map(key)).size === items.length;

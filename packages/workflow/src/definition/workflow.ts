@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { forEachNodeSchema, nodeTypes, type NodeType, type ShallowNode } from '../nodes';
 import { identifier } from './fields';
-import { forEachNodeSchema, leafNodeSchemas } from './nodes';
 
 /**
  * The workflow definition of DESIGN.md §5. The stored JSON is the source of truth and the canvas
@@ -33,40 +33,20 @@ export function actionsCalledBy(flow: SubFlow): Set<string> {
   return called;
 }
 
-type LeafNodeSchemas = typeof leafNodeSchemas;
-type LeafNode = { [Type in keyof LeafNodeSchemas]: z.output<LeafNodeSchemas[Type]> }[keyof LeafNodeSchemas];
 export type ForEachNode = z.output<ReturnType<typeof forEachNodeSchema<z.ZodType<SubFlow>>>>;
-export type WorkflowNode = LeafNode | ForEachNode;
-export type NodeType = WorkflowNode['type'];
+/** A node with its forEach body parsed as nodes of their own. */
+export type WorkflowNode = Exclude<ShallowNode, { type: 'forEach' }> | ForEachNode;
 export type NodeOf<Type extends NodeType> = Extract<WorkflowNode, { type: Type }>;
 
 export const subFlowSchema: z.ZodType<SubFlow> = z.lazy(() => z.strictObject({ nodes: z.array(workflowNodeSchema), edges: z.array(edgeSchema) }));
 
-const { trigger, action, condition, parallel, join, delay, waitForEvent, approval, emit, setVariables, subWorkflow, end, fail } = leafNodeSchemas;
+/** Every node type's schema, a forEach's with its body parsed as a sub-flow: each is a strict object with a `type` literal. */
+const nodeSchemas = Object.values(nodeTypes).map((type) => (type.type === 'forEach' ? forEachNodeSchema(subFlowSchema) : type.schema)) as unknown as [
+  z.core.$ZodTypeDiscriminable,
+  ...z.core.$ZodTypeDiscriminable[],
+];
 
-export const workflowNodeSchema: z.ZodType<WorkflowNode> = z.discriminatedUnion('type', [
-  trigger, action, condition, leafNodeSchemas.switch, parallel, join, forEachNodeSchema(subFlowSchema),
-  delay, waitForEvent, approval, emit, setVariables, subWorkflow, end, fail,
-]);
-
-/**
- * Each node type's schema, one level deep: a forEach's body nodes are left unparsed here so the
- * validator can parse them one by one and address each problem by the body node's own id.
- */
-export const nodeSchemasByType = {
-  trigger, action, condition, switch: leafNodeSchemas.switch, parallel, join,
-  forEach: forEachNodeSchema(z.strictObject({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()) })),
-  delay, waitForEvent, approval, emit, setVariables, subWorkflow, end, fail,
-} satisfies Record<NodeType, z.ZodType>;
-
-/** A node as `nodeSchemasByType` parses it: a forEach's body is still raw JSON. */
-export type ShallowNode = z.output<(typeof nodeSchemasByType)[NodeType]>;
-
-export const NODE_TYPES = Object.keys(nodeSchemasByType) as NodeType[];
-
-export function isNodeType(type: unknown): type is NodeType {
-  return typeof type === 'string' && Object.hasOwn(nodeSchemasByType, type);
-}
+export const workflowNodeSchema = z.discriminatedUnion('type', nodeSchemas) as unknown as z.ZodType<WorkflowNode>;
 
 export const workflowDefinitionSchema = z.strictObject({
   schemaVersion: z.literal(1),

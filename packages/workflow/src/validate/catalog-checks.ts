@@ -1,44 +1,24 @@
-import { expressionLeaves, formatFieldPath, replaceExpressionLeaves, valueAtPath, type FieldPath, type MappingObject } from '../definition/mapping';
-import type { ShallowNode } from '../definition/workflow';
-import { checkValue, type SchemaIssue, type ValidationCatalog, type ValueCheck } from './catalog';
+import { expressionLeaves, formatFieldPath, replaceExpressionLeaves, valueAtPath, type FieldPath, type MappingObject } from '../definition/mapping-values';
+import { nodeTypeOf, type CatalogCheck, type ShallowNode } from '../nodes';
+import type { SchemaIssue, ValidationCatalog, ValueCheck } from './catalog';
 import type { ParsedNode } from './parse-leniently';
 import { problemAt, type Problem } from './problems';
 
 /** The node's event, action or sub-workflow exists, and its mapping fits what it feeds. */
 export function checkAgainstCatalog(parsed: ParsedNode & { node: ShallowNode }, catalog: ValidationCatalog): Problem[] {
   const { node, site } = parsed;
-  const unknownEvent = (type: string) => problemAt(site, 'unknown-event', `The event type "${type}" is not in the catalog`, 'event');
-  const mappingProblems = (field: string, mapping: MappingObject, check: ValueCheck, target: string) =>
-    literalMappingIssues(mapping, check).map((issue) => {
-      const missing = issue.path.length > 0 && valueAtPath(mapping, issue.path) === undefined;
-      const message = missing ? `${target} requires this field (${issue.message})` : issue.message;
-      return problemAt(site, 'invalid-mapping', message, formatFieldPath([field, ...issue.path.map(pathKey)]));
-    });
-  switch (node.type) {
-    case 'trigger':
-    case 'waitForEvent':
-      return catalog.getEvent(node.event) ? [] : [unknownEvent(node.event)];
-    case 'emit': {
-      const event = catalog.getEvent(node.event, node.version);
-      if (event) return mappingProblems('data', node.data, event.validatePayload, `The payload of ${node.event} v${event.version}`);
-      const latest = node.version === undefined ? undefined : catalog.getEvent(node.event);
-      if (!latest) return [unknownEvent(node.event)];
-      return [problemAt(site, 'unknown-event-version', `${node.event} has no version ${node.version}; its latest is ${latest.version}`, 'version')];
-    }
-    case 'action': {
-      const action = catalog.getAction(node.action);
-      if (!action) return [problemAt(site, 'unknown-action', `No action "${node.action}" is registered`, 'action')];
-      return mappingProblems('input', node.input, (value) => checkValue(action.input, value), `The input of ${node.action}`);
-    }
-    case 'subWorkflow': {
-      if (!catalog.getWorkflow) return [];
-      const workflow = catalog.getWorkflow(node.workflow, node.version);
-      if (!workflow) return [problemAt(site, 'unknown-workflow', `Workflow "${node.workflow}" has no published version ${node.version}`, 'workflow')];
-      return workflow.validateInput ? mappingProblems('input', node.input, workflow.validateInput, `The input of workflow ${node.workflow}`) : [];
-    }
-    default:
-      return [];
-  }
+  const check: CatalogCheck = {
+    catalog,
+    unknownEvent: (type) => problemAt(site, 'unknown-event', `The event type "${type}" is not in the catalog`, 'event'),
+    problem: (code, message, field) => problemAt(site, code, message, field),
+    mapping: (field, mapping, valueCheck, target) =>
+      literalMappingIssues(mapping, valueCheck).map((issue) => {
+        const missing = issue.path.length > 0 && valueAtPath(mapping, issue.path) === undefined;
+        const message = missing ? `${target} requires this field (${issue.message})` : issue.message;
+        return problemAt(site, 'invalid-mapping', message, formatFieldPath([field, ...issue.path.map(pathKey)]));
+      }),
+  };
+  return nodeTypeOf(node).checkCatalog?.(node, check) ?? [];
 }
 
 /**

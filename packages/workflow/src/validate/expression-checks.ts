@@ -1,4 +1,4 @@
-import type { ShallowNode } from '../definition/workflow';
+import { nodeTypeOf, type ShallowNode } from '../nodes';
 import { compileExpression } from '../expressions/compile';
 import { CONTEXT_ROOTS, ENVELOPE_FIELDS, ITERATION_FIELDS, RUN_FIELDS, STEP_FIELDS } from '../expressions/context';
 import { readPaths, type ReadPath } from '../expressions/references';
@@ -92,7 +92,7 @@ function checkStepRead(stepId: string, rest: string[], nodeId: string, scope: Re
     return { code: 'unknown-step-field', message: `Reads steps.${stepId}.${field}; here steps.${stepId} has ${fields.join(' and ')}` };
   }
   if (field !== 'output' || rest.length < 2 || !step.node) return undefined;
-  const output = outputFieldsOf(step.node, scope.catalog);
+  const output = nodeTypeOf(step.node).outputFields?.(step.node, scope.catalog);
   return output && unknownField(output.fields, output.under(rest.slice(1)), `steps.${stepId}.output${output.prefix}`, output.what, 'unknown-output-field');
 }
 
@@ -105,20 +105,6 @@ function isInsideBody(nodeId: string, forEachId: string, bodyOwners: ReadonlyMap
     if (owner === forEachId) return true;
   }
   return false;
-}
-
-/** The described part of a step's output: an action's declared output, or the data of a received event. */
-function outputFieldsOf(node: ShallowNode, catalog: ValidationCatalog) {
-  if (node.type === 'action') {
-    const fields = catalog.getAction(node.action)?.outputFields;
-    return fields && { fields, prefix: '', under: (path: string[]) => path, what: `the output of ${node.action}` };
-  }
-  if (node.type === 'waitForEvent') {
-    const fields = catalog.getEvent(node.event)?.fields;
-    const under = (path: string[]) => (path[0] === 'data' ? path.slice(1) : []);
-    return fields && { fields, prefix: '.data', under, what: `the payload of ${node.event}` };
-  }
-  return undefined;
 }
 
 function unknownField(fields: readonly CatalogField[], path: string[], base: string, what: string, code: ProblemCode): Finding | undefined {

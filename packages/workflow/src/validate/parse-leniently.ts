@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatFieldPath, valueAtPath } from '../definition/mapping';
-import { edgeSchema, isNodeType, NODE_TYPES, nodeSchemasByType, workflowDefinitionSchema, type ShallowNode, type WorkflowEdge } from '../definition/workflow';
+import { edgeSchema, workflowDefinitionSchema, type WorkflowEdge } from '../definition/workflow';
+import { isNodeType, NODE_TYPES, nodeTypes, type ShallowNode } from '../nodes';
 import { problemAt, type Problem, type ProblemSite } from './problems';
 
 /** A node as far as it could be read: in the graph whenever it has an id, checked further when it parsed. */
@@ -74,7 +75,7 @@ function parseNode(raw: unknown, id: string | undefined, site: ProblemSite, prob
     problems.push(problemAt(site, 'unknown-node-type', `${written}; the types are ${NODE_TYPES.join(', ')}`, 'type'));
     return parsed;
   }
-  const result = nodeSchemasByType[raw.type].safeParse(raw);
+  const result = nodeTypes[raw.type].schema.safeParse(raw);
   if (!result.success) problems.push(...schemaProblems(result.error.issues, site, raw, raw.type));
   else if (parsed) parsed.node = result.data as ShallowNode;
   if (raw.type === 'forEach' && isRecord(raw.body) && parsed) parsed.body = parseFlow(raw.body.nodes, raw.body.edges, parsed, problems);

@@ -1,4 +1,5 @@
 import { alwaysRunBefore } from '../graph';
+import { waitsForAllBranches } from '../nodes';
 import type { ParsedFlow } from './parse-leniently';
 import { entryOf, graphEdgesOf, membersOf } from './structure';
 
@@ -14,11 +15,8 @@ export function stepsRunBefore(flows: ParsedFlow[]): Map<string, ReadonlySet<str
     const inherited = flow.owner ? result.get(flow.owner.id) : new Set<string>();
     if (!entry || !inherited) continue;
     const members = membersOf(flow);
-    const waitsForAllBranches = (id: string) => {
-      const node = members.get(id)?.node;
-      return node?.type === 'join' && node.mode === 'all';
-    };
-    for (const [id, before] of alwaysRunBefore(entry.id, graphEdgesOf(flow, members), waitsForAllBranches, inherited)) {
+    const joinsAll = (id: string) => waitsForAllBranches(members.get(id)?.node);
+    for (const [id, before] of alwaysRunBefore(entry.id, graphEdgesOf(flow, members), joinsAll, inherited)) {
       if (id !== flow.owner?.id) result.set(id, before);
     }
   }

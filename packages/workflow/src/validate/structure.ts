@@ -1,4 +1,5 @@
-import { BODY_PORT, DEFAULT_PORT, portsOf, requiredPortsOf } from '../definition/ports';
+import { BODY_PORT, DEFAULT_PORT } from '../definition/port-names';
+import { portsOf, requiredPortsOf } from '../nodes';
 import type { WorkflowEdge } from '../definition/workflow';
 import { findCycleEdges, reachableFrom } from '../graph';
 import type { ParsedFlow, ParsedNode } from './parse-leniently';

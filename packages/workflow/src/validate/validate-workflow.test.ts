@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_TYPES } from '../definition/workflow';
+import { NODE_TYPES } from '../nodes';
 import { everyNodeTypeDefinition, testCatalog } from './fixtures';
 import type { Problem } from './problems';
 import { validateWorkflow } from './validate-workflow';

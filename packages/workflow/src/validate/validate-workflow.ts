@@ -1,5 +1,6 @@
 import { formatFieldPath } from '../definition/mapping';
-import { workflowDefinitionSchema, type ShallowNode, type WorkflowDefinition } from '../definition/workflow';
+import { workflowDefinitionSchema, type WorkflowDefinition } from '../definition/workflow';
+import { nodeTypeOf, type ShallowNode } from '../nodes';
 import { checkAgainstCatalog } from './catalog-checks';
 import type { ValidationCatalog } from './catalog';
 import { checkNodeExpressions, type ReferenceScope } from './expression-checks';
@@ -28,7 +29,7 @@ export function validateWorkflow(definition: unknown, catalog: ValidationCatalog
     nodes: new Map(nodes.map((node) => [node.id, node])),
     bodyOwners: new Map(flows.flatMap(({ owner, nodes: inBody }) => (owner ? inBody.map((node) => [node.id, owner.id] as const) : []))),
     runBefore: stepsRunBefore(flows),
-    variables: new Set([...parsed.declaredVariables, ...checked.flatMap(({ node }) => (node.type === 'setVariables' ? Object.keys(node.assign) : []))]),
+    variables: new Set([...parsed.declaredVariables, ...checked.flatMap(({ node }) => nodeTypeOf(node).assigns?.(node) ?? [])]),
   };
   const problems = [
     ...parsed.problems,

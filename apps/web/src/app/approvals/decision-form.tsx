@@ -1,18 +1,12 @@
 'use client';
 
+import type { ApprovalFormField } from '@cascade/workflow';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { problemText } from '@/components/problem-text';
 
-export interface FormField {
-  name: string;
-  label: string;
-  type: 'text' | 'number' | 'boolean' | 'date' | 'select';
-  required?: boolean;
-  options?: string[];
-}
 
-function readField(form: FormData, field: FormField): unknown {
+function readField(form: FormData, field: ApprovalFormField): unknown {
   const raw = form.get(field.name);
   if (field.type === 'boolean') return raw === 'on';
   if (raw === null || raw === '') return undefined;
@@ -20,7 +14,7 @@ function readField(form: FormData, field: FormField): unknown {
 }
 
 /** Approve (with the task's form filled in) or reject one pending task. */
-export function DecisionForm({ taskId, fields }: { taskId: string; fields: FormField[] }) {
+export function DecisionForm({ taskId, fields }: { taskId: string; fields: ApprovalFormField[] }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);

@@ -1,9 +1,10 @@
+import type { ApprovalFormField } from '@cascade/workflow';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
 import { db } from '@/server/services';
 import { requireSession } from '@/server/session';
-import { DecisionForm, type FormField } from './decision-form';
+import { DecisionForm } from './decision-form';
 
 export const metadata: Metadata = { title: 'Approvals' };
 export const dynamic = 'force-dynamic';
@@ -28,7 +29,7 @@ export default async function ApprovalsPage() {
             For {(task.assignees as string[]).join(', ')} · due {time(task.dueAt)}
             {task.escalatedAt ? ` · escalated ${time(task.escalatedAt)}` : ''} · <Link href={`/runs/${task.runId}`}>run</Link>
           </p>
-          <DecisionForm taskId={task.id} fields={task.formFields as unknown as FormField[]} />
+          <DecisionForm taskId={task.id} fields={task.formFields as unknown as ApprovalFormField[]} />
         </section>
       ))}
       {decided.length > 0 && (

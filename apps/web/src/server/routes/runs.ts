@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ApprovalFormField } from '@cascade/workflow';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
 import { issuesToDetails, notFound, unprocessable } from '../http/problem';
@@ -192,15 +193,7 @@ export const listApprovals = defineRoute({
   },
 });
 
-interface FormField {
-  name: string;
-  label: string;
-  type: 'text' | 'number' | 'boolean' | 'date' | 'select';
-  required?: boolean;
-  options?: string[];
-}
-
-const fieldValue: Record<FormField['type'], (field: FormField) => z.ZodType> = {
+const fieldValue: Record<ApprovalFormField['type'], (field: ApprovalFormField) => z.ZodType> = {
   text: () => z.string(),
   number: () => z.number(),
   boolean: () => z.boolean(),
@@ -209,7 +202,7 @@ const fieldValue: Record<FormField['type'], (field: FormField) => z.ZodType> = {
 };
 
 /** The decision's data must fill the task's form: required fields present, each of its type. */
-function formSchema(fields: FormField[]) {
+function formSchema(fields: ApprovalFormField[]) {
   return z.strictObject(
     Object.fromEntries(fields.map((field) => [field.name, field.required ? fieldValue[field.type](field) : fieldValue[field.type](field).optional()])),
   );
@@ -236,7 +229,7 @@ export const decideApprovalRoute = defineRoute({
     const task = await db().approvalTask.findFirst({ where: { id: params.id, tenantId: principal.tenantId } });
     if (!task) throw notFound(`No approval task ${params.id} in this tenant`);
     if (body.outcome === 'approved') {
-      const form = formSchema(task.formFields as unknown as FormField[]).safeParse(body.data);
+      const form = formSchema(task.formFields as unknown as ApprovalFormField[]).safeParse(body.data);
       if (!form.success) throw unprocessable('The form data does not fit the task’s fields', issuesToDetails(form.error.issues, '/body/data'));
     }
     const decided = await decideApproval(principal.tenantId, params.id, {

@@ -1,8 +1,7 @@
 'use client';
 
-import { NODE_TYPES } from '@cascade/workflow';
+import { NODE_TYPES, nodeTypes } from '@cascade/workflow';
 import { newNodePosition } from '@/designer/new-node';
-import { NODE_TYPE_INFO } from '@/designer/node-types';
 import { useDesigner } from './designer-context';
 import styles from './designer.module.css';
 
@@ -17,12 +16,12 @@ export function Palette({ selectedNodeId }: { selectedNodeId: string | undefined
           key={type}
           type="button"
           className={styles.paletteItem}
-          title={NODE_TYPE_INFO[type].hint}
+          title={nodeTypes[type].designer.hint}
           disabled={readOnly}
           data-testid={`palette-${type}`}
           onClick={() => dispatch({ type: 'addNode', nodeType: type, position: newNodePosition(definition, selectedNodeId) })}
         >
-          {NODE_TYPE_INFO[type].label}
+          {nodeTypes[type].designer.label}
         </button>
       ))}
     </nav>

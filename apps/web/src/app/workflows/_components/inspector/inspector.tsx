@@ -1,9 +1,9 @@
 'use client';
 
-import { isNodeType, type Problem } from '@cascade/workflow';
+import type { Problem } from '@cascade/workflow';
 import type { DraftNode } from '@/designer/draft';
 import { removeNodes } from '@/designer/edit';
-import { NODE_TYPE_INFO } from '@/designer/node-types';
+import { nodeTypeLabel } from '@/designer/node-types';
 import { canvasPortsOf } from '@/designer/ports';
 import { problemLabel } from '@/designer/problems';
 import { useDesigner } from '../designer-context';
@@ -43,7 +43,7 @@ function NodeInspector({ node, problems }: { node: DraftNode; problems: Problem[
   return (
     <>
       <header className={styles.inspectorHeader}>
-        <h2>{isNodeType(node.type) ? NODE_TYPE_INFO[node.type].label : node.type}</h2>
+        <h2>{nodeTypeLabel(node.type)}</h2>
         <button type="button" className={styles.danger} disabled={readOnly} onClick={() => dispatch({ type: 'edit', apply: (d) => removeNodes(d, [node.id]) })}>
           Delete node
         </button>

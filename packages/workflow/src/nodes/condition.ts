@@ -1,0 +1,19 @@
+import { expression } from '../definition/fields';
+import { ERROR_PORT } from '../definition/port-names';
+import { defineNode, nodeSchema, text } from './define-node';
+import { expressionField } from './node-expressions';
+
+/** Branches by whether its expression is truthy. */
+export const condition = defineNode({
+  type: 'condition',
+  schema: nodeSchema('condition', { expression }),
+  ports: ['true', 'false', ERROR_PORT],
+  requiredPorts: ['true', 'false'],
+  expressions: (node) => expressionField('expression', node.expression),
+  designer: {
+    label: 'Condition',
+    hint: 'Branches on true or false',
+    summary: (node) => text(node.expression) || 'no expression',
+    initialFields: () => ({ expression: 'true' }),
+  },
+});
