@@ -53,7 +53,7 @@ describe('the event writer', () => {
     await first;
     const [a, , b] = await Promise.allSettled(writes);
     const key = eventKey(tenantId, shared.id);
-    expect([a, b].map((result) => result.status === 'fulfilled' && result.value.has(key))).toEqual([true, false]);
+    expect([a, b].map((result) => result?.status === 'fulfilled' && result.value.has(key))).toEqual([true, false]);
     expect(await db.dispatch.count({ where: { eventId: shared.id } })).toBe(1);
   });
 });
