@@ -53,3 +53,11 @@ export { API_KEY_SCOPES, type ApiKeyScope, apiKeyFromString, generateApiKey, has
 export { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, seedDemoTenant, type SeedResult } from './seed';
 export { DISPATCH_CHANNEL } from './channels';
 export { toEnvelope, type StoredEnvelope } from './event-envelope';
+export {
+  REPLACEMENT_CHARACTER,
+  findUnstorableText,
+  toStorableJson,
+  toStorableString,
+  unstorableReason,
+  type UnstorableText,
+} from './storable-text';

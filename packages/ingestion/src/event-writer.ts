@@ -32,7 +32,8 @@ const MAX_ROWS_PER_COMMIT = 2_000;
  * Writes events and their dispatch rows, sharing commits between concurrent callers (group
  * commit): while one statement is in flight, later callers queue and go together in the next
  * one. A caller's promise settles only after the commit that holds its rows, so the guarantee
- * "stored before 202" is kept while fsyncs are shared (DESIGN.md §8).
+ * "stored before 202" is kept while fsyncs are shared (DESIGN.md §8). One caller's failure is
+ * its own: the others of its group are committed without it.
  */
 export function createEventWriter(db: Database) {
   const queue: Pending[] = [];
@@ -48,22 +49,33 @@ export function createEventWriter(db: Database) {
         group.push(next);
         size += next.rows.length;
       }
-      try {
-        const inserted = await insertEvents(db, group.flatMap((p) => p.rows));
-        // The same id sent twice at once lands in one group: only its first sender inserted it.
-        for (const pending of group) {
-          const mine = new Set<string>();
-          for (const row of pending.rows) {
-            const key = eventKey(row.tenant_id, row.id);
-            if (inserted.delete(key)) mine.add(key);
-          }
-          pending.resolve(mine);
-        }
-      } catch (error) {
-        for (const pending of group) pending.reject(error);
-      }
+      await commit(group);
     }
     flushing = false;
+  }
+
+  /**
+   * One statement for the group. Should it fail, each caller is retried alone, so one caller's
+   * row PostgreSQL refuses (or any failure of one caller) fails only that caller's write.
+   */
+  async function commit(group: Pending[]): Promise<void> {
+    let inserted: Set<string>;
+    try {
+      inserted = await insertEvents(db, group.flatMap((p) => p.rows));
+    } catch (error) {
+      if (group.length === 1) return group[0]!.reject(error);
+      for (const pending of group) await commit([pending]);
+      return;
+    }
+    // The same id sent twice at once lands in one group: only its first sender inserted it.
+    for (const pending of group) {
+      const mine = new Set<string>();
+      for (const row of pending.rows) {
+        const key = eventKey(row.tenant_id, row.id);
+        if (inserted.delete(key)) mine.add(key);
+      }
+      pending.resolve(mine);
+    }
   }
 
   return {

@@ -66,6 +66,17 @@ describe('ingestEvents', () => {
     ]);
   });
 
+  it('refuses by index an item holding text PostgreSQL cannot store, and stores the rest of the batch', async () => {
+    const data = breach().data;
+    const items = [breach(), breach({ data: { ...data, ticketId: 'T\u0000' } }), breach({ source: '\uDC00', data: { ...data, '\u0000': 1 } })];
+    const result = await ingestion.ingest(publisher, items, options);
+    expect(result.accepted.map((a) => a.index)).toEqual([0]);
+    expect(result.rejected.map((r) => [r.index, r.status, r.errors.map((e) => e.path)])).toEqual([
+      [1, 400, ['/data/ticketId']],
+      [2, 400, ['/source', '/data/\u0000']],
+    ]);
+  });
+
   it('stores nothing from an atomic batch with an invalid item', async () => {
     const id = randomUUID();
     const result = await ingestion.ingest(publisher, [breach({ id }), breach({ data: {} })], { ...options, atomic: true });

@@ -1,5 +1,5 @@
 import { parseIncomingEvent, type EventEnvelope, type FieldError } from '@cascade/catalog';
-import type { Database } from '@cascade/db';
+import { findUnstorableText, type Database } from '@cascade/db';
 import { createEventTypeRegistry, type EventTypeRegistry } from './event-types';
 import { createEventWriter, eventKey, type EventRow, type EventWriter } from './event-writer';
 import { checkPublisher, type Publisher, type RestrictedNamespace } from './publisher-policy';
@@ -92,6 +92,9 @@ async function checkEvent(
   item: unknown,
   options: IngestOptions,
 ): Promise<{ envelope: EventEnvelope } | Omit<RejectedEvent, 'index'>> {
+  // Before anything else reads it: such text would fail the commit it shares with other callers.
+  const unstorable = findUnstorableText(item);
+  if (unstorable.length) return { status: 400, detail: 'The event holds text PostgreSQL cannot store', errors: unstorable };
   const parsed = parseIncomingEvent(item);
   if (!parsed.ok) return { status: 400, detail: parsed.error.message, errors: parsed.error.errors };
   const envelope = parsed.event;

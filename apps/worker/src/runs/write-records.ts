@@ -1,5 +1,6 @@
 import { sql, type Database } from '@cascade/db';
 import type { RecordBatch, StepWrite } from './records';
+import { toStorableStep, toStorableValue } from './storable-records';
 
 /** How a run ended, for the write that closes it. */
 export interface RunOutcome {
@@ -20,7 +21,9 @@ export interface ActionExecution {
  * each step upserted by its key, so a retried activity rewrites rather than duplicates.
  * With `outcome`, the same statement also closes the run. A run row inserted by this statement is
  * invisible to its own UPDATE, so a new row is inserted closed already. With `execution`, it also
- * records the action execution, so the effect and its step are written together.
+ * records the action execution, so the effect and its step are written together. Text PostgreSQL
+ * cannot store is recorded with U+FFFD in its place (storable-records.ts), so a record can never
+ * fail the statement and with it a step whose effect is done.
  */
 export async function writeRecords(
   db: Database,
@@ -31,7 +34,7 @@ export async function writeRecords(
   const { run } = batch;
   if (!run && batch.steps.length === 0 && !outcome && !execution) return;
   const status = outcome?.status ?? null;
-  const error = outcome?.error ? JSON.stringify(outcome.error) : null;
+  const error = outcome?.error ? JSON.stringify(toStorableValue(outcome.error)) : null;
   await sql(
     db,
     `
@@ -81,10 +84,11 @@ function runRow(run: NonNullable<RecordBatch['run']>) {
 }
 
 function executionRow(execution: ActionExecution) {
-  return { idempotency_key: execution.idempotencyKey, tenant_id: execution.tenantId, action_id: execution.actionId, output: execution.output ?? null };
+  return { idempotency_key: execution.idempotencyKey, tenant_id: execution.tenantId, action_id: execution.actionId, output: toStorableValue(execution.output ?? null) };
 }
 
-function stepRow(step: StepWrite) {
+function stepRow(written: StepWrite) {
+  const step = toStorableStep(written);
   return {
     node_id: step.nodeId,
     key: step.key,

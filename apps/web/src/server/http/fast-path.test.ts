@@ -5,6 +5,7 @@ import { sealData } from 'iron-session';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { webEnv } from '@/env.server';
+import { db } from '@/server/services';
 import { webMetrics } from '../metrics';
 import { publishEvents } from '../routes/events';
 import { createRequestListener, fastRouteFor } from './fast-path';
@@ -157,6 +158,36 @@ describe('the fast path answers POST /api/v1/events as the Next route does', () 
     const event = breach();
     const answer = await answeredAlike({ headers: bearer(apiKey), body: JSON.stringify({ ...event, data: { ...event.data, overdueBySeconds: 'long' } }) });
     expect(answer).toMatchObject({ status: 422, body: { errors: [expect.objectContaining({ path: '/data/overdueBySeconds', expected: expect.any(String) })] } });
+  });
+
+  it('400 for text PostgreSQL cannot store, naming its JSON path: NUL in a value or a key, a lone surrogate', async () => {
+    const { apiKey } = await publisher();
+    const event = breach();
+    const sent = [
+      { ...event, data: { ...event.data, ticketId: 'T-\u0000-1' } },
+      { ...event, data: { ...event.data, 'note\u0000': 'x' } },
+      { ...event, data: { ...event.data, ticketId: '\uD800' } },
+      { ...event, correlationId: 'c\u0000' },
+      { ...event, metadata: { tags: [{ deep: 'ok', 'k\u0000': 'v\u0000' }] } },
+    ];
+    const answers = [];
+    for (const body of sent) answers.push(await answeredAlike({ headers: bearer(apiKey), body: JSON.stringify(body) }));
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400, 400, 400, 400]);
+    const paths = answers.map((answer) => (answer.body as { errors: Array<{ path: string }> }).errors.map((error) => error.path));
+    expect(paths).toEqual([['/data/ticketId'], ['/data/note\u0000'], ['/data/ticketId'], ['/correlationId'], ['/metadata/tags/0/k\u0000', '/metadata/tags/0/k\u0000']]);
+    expect(answers[2]).toMatchObject({ body: { errors: [{ message: expect.stringContaining('lone UTF-16 surrogate'), expected: expect.any(String) }] } });
+    expect(await db().event.count({ where: { id: event.id } })).toBe(0);
+  });
+
+  it('stores the events of concurrent callers while one of them sends text PostgreSQL cannot store', async () => {
+    const { apiKey } = await publisher();
+    const good = Array.from({ length: 24 }, () => breach());
+    const bad = { ...breach(), data: { ...breach().data, ticketId: '\u0000' } };
+    const answers = await Promise.all(
+      [...good.slice(0, 12), bad, ...good.slice(12)].map((event) => postFast({ headers: bearer(apiKey), body: JSON.stringify(event) })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([...Array(12).fill(202), 400, ...Array(12).fill(202)]);
+    expect(await db().event.count({ where: { id: { in: good.map((event) => event.id) } } })).toBe(24);
   });
 
   it('authenticates a signed-in user by the session cookie, by role', async () => {

@@ -60,6 +60,10 @@ describe('runs API', () => {
     const wrongType = await callRoute(decideApprovalRoute, { apiKey, params: { id: task.id }, body: { outcome: 'approved', data: { reason: 5 } } });
     expect(wrongType.status).toBe(422);
 
+    const nul = await callRoute(decideApprovalRoute, { apiKey, params: { id: task.id }, body: { outcome: 'approved', data: { reason: 'ok\u0000' }, comment: '\uD800' } });
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).errors.map((error: { path: string }) => error.path)).toEqual(['/body/data/reason', '/body/comment']);
+
     // The seeded run does not exist in Temporal: the decision cannot reach it and is not recorded.
     const orphan = await callRoute(decideApprovalRoute, { apiKey, params: { id: task.id }, body: { outcome: 'approved', data: { reason: 'ok' } } });
     expect(orphan.status).toBe(409);

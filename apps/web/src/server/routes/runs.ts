@@ -1,8 +1,9 @@
 import 'server-only';
+import { findUnstorableText } from '@cascade/db';
 import type { ApprovalFormField } from '@cascade/workflow';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
-import { issuesToDetails, notFound, unprocessable } from '../http/problem';
+import { badRequest, issuesToDetails, notFound, unprocessable } from '../http/problem';
 import { cancelRun, decideApproval, findRun, findRuns, retryRun, RUN_STATUSES, type RunRow } from '../runs';
 import { db } from '../services';
 
@@ -224,8 +225,16 @@ export const decideApprovalRoute = defineRoute({
     })
     .meta({ id: 'ApprovalDecision' }),
   response: { status: 200, description: 'The decided task', schema: ApprovalTask },
-  errors: { 404: 'No such task in the caller’s tenant', 409: 'The task was already decided or timed out', 422: 'The form data does not fit the task’s fields' },
+  errors: {
+    400: 'The decision holds text PostgreSQL cannot store (U+0000, lone surrogates); `errors` gives each JSON path',
+    404: 'No such task in the caller’s tenant',
+    409: 'The task was already decided or timed out',
+    422: 'The form data does not fit the task’s fields',
+  },
   async handle({ params, body, principal }) {
+    // The decision is signalled to the run and then recorded: text the record cannot hold is refused first.
+    const unstorable = findUnstorableText(body, '/body');
+    if (unstorable.length) throw badRequest('The decision holds text PostgreSQL cannot store', unstorable);
     const task = await db().approvalTask.findFirst({ where: { id: params.id, tenantId: principal.tenantId } });
     if (!task) throw notFound(`No approval task ${params.id} in this tenant`);
     if (body.outcome === 'approved') {
