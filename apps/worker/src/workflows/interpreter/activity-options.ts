@@ -1,6 +1,6 @@
 import { parseDuration, type WorkflowNode } from '@cascade/workflow/runtime';
 import { proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
-import type { RunActivities } from '../../activities/runs';
+import type { RunActivities } from '../../activities';
 
 /** Bookkeeping activities retry until the database is back: an outage must not fail a run. */
 export const bookkeeping = proxyLocalActivities<RunActivities>({

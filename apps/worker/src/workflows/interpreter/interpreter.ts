@@ -12,7 +12,7 @@ import {
   type WorkflowNode,
 } from '@cascade/workflow/runtime';
 import { ActivityFailure, ApplicationFailure, CancellationScope, ContinueAsNew, continueAsNew, isCancellation, workflowInfo } from '@temporalio/workflow';
-import type { StepCall } from '../../activities/runs';
+import type { StepCall } from '../../activities';
 import { bookkeeping } from './activity-options';
 import { executorOf, type Outcome, type RunState, type Scope } from './executors';
 import { describeFailure, NodeFailed, RunFailed } from './failures';

@@ -1,6 +1,6 @@
 import type { ApprovalDecision, RunEvent, RunInput } from '@cascade/temporal/runs';
 import type { Mapping, RunContext, StepRecord, WorkflowNode } from '@cascade/workflow/runtime';
-import type { StepCall } from '../../../activities/runs';
+import type { StepCall } from '../../../activities';
 import type { Flow } from '../flow';
 import type { RunRecords } from '../run-records';
 

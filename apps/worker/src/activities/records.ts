@@ -1,0 +1,29 @@
+import type { WorkflowDefinition } from '@cascade/workflow';
+import { ApplicationFailure } from '@temporalio/common';
+import type { RecordBatch } from '../runs/records';
+import { stableUuid } from '../runs/stable-uuid';
+import { writeRecords, type RunOutcome } from '../runs/write-records';
+import type { RunActivityDependencies } from './step-activity';
+
+/** The run's own bookkeeping: its batched records, its outcome, and the versions its sub-workflows pin. */
+export function createRecordActivities({ db }: RunActivityDependencies) {
+  return {
+    async writeRunRecords({ batch, runId }: { batch: RecordBatch; runId: string }): Promise<void> {
+      await writeRecords(db, batch, runId);
+    },
+
+    async finishRun({ batch, runId, status, error }: { batch: RecordBatch; runId: string } & RunOutcome) {
+      await writeRecords(db, batch, runId, { outcome: { status, ...(error ? { error } : {}) } });
+    },
+
+    /**
+     * The pinned version a subWorkflow node starts, and the child run's id, which follows from
+     * the parent run and the node so a retried parent's child keeps its idempotency keys.
+     */
+    async loadWorkflowVersion({ tenantId, workflowId, version, parent }: { tenantId: string; workflowId: string; version: number; parent: { runId: string; key: string } }) {
+      const row = await db.workflowVersion.findFirst({ where: { tenantId, workflowId, version } });
+      if (!row) throw ApplicationFailure.nonRetryable(`Workflow ${workflowId} has no published version ${version}`, 'UnknownWorkflowVersion');
+      return { versionId: row.id, definition: row.definition as unknown as WorkflowDefinition, childRunId: stableUuid(`${parent.runId}:${parent.key}`) };
+    },
+  };
+}
