@@ -1,7 +1,7 @@
 import { validatePayload, type FieldError } from '@cascade/catalog';
 import type { Database } from '@cascade/db';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { BoundedCache } from './bounded-cache';
+import { compileTenantSchema, MAX_COMPILED_SCHEMAS, toFieldError, type SchemaCompilation } from './tenant-schemas';
 
 /** A registered version may gain optional fields in place (a minor change); replicas see it this soon. */
 const TENANT_SCHEMA_TTL_MS = 10_000;
@@ -15,22 +15,21 @@ export interface EventTypeRegistry {
 
 /**
  * Built-in catalog types are checked with their zod schemas; a type the catalog does not know is
- * looked up among the tenant's registered types, whose JSON Schema is compiled once per process
- * (a registered version never changes).
+ * looked up among the tenant's registered types, whose JSON Schema is re-read after a while (a
+ * version may change in place by an additive edit) and compiled only when its text changed.
  */
 export function createEventTypeRegistry(db: Database): EventTypeRegistry {
-  const ajv = createAjv();
-  const compiled = new Map<string, { validate: ValidateFunction; loadedAt: number }>();
+  const loaded = new BoundedCache<string, { compiled: SchemaCompilation; loadedAt: number }>(MAX_COMPILED_SCHEMAS);
 
-  async function tenantValidator(tenantId: string, type: string, version: number): Promise<ValidateFunction | undefined> {
+  async function tenantSchema(tenantId: string, type: string, version: number): Promise<SchemaCompilation | undefined> {
     const key = `${tenantId}\u0000${type}\u0000${version}`;
-    const cached = compiled.get(key);
-    if (cached && Date.now() - cached.loadedAt < TENANT_SCHEMA_TTL_MS) return cached.validate;
+    const cached = loaded.get(key);
+    if (cached && Date.now() - cached.loadedAt < TENANT_SCHEMA_TTL_MS) return cached.compiled;
     const row = await db.eventType.findUnique({ where: { tenantId_type_version: { tenantId, type, version } } });
     if (!row) return undefined;
-    const validate = ajv.compile(row.jsonSchema as object);
-    compiled.set(key, { validate, loadedAt: Date.now() });
-    return validate;
+    const compiled = compileTenantSchema(row.jsonSchema as object);
+    loaded.set(key, { compiled, loadedAt: Date.now() });
+    return compiled;
   }
 
   return {
@@ -41,49 +40,19 @@ export function createEventTypeRegistry(db: Database): EventTypeRegistry {
       if (builtIn.error.kind === 'unknown-event-version') {
         return { ok: false, detail: builtIn.error.message, errors: [{ path: '/version', message: builtIn.error.message, expected: `one of ${builtIn.error.availableVersions.join(', ')}` }] };
       }
-      const validate = await tenantValidator(tenantId, type, version);
-      if (!validate) {
+      const schema = await tenantSchema(tenantId, type, version);
+      if (!schema) {
         const message = `"${type}" version ${version} is neither in the catalog nor registered by this tenant`;
         return { ok: false, detail: message, errors: [{ path: '/type', message, expected: 'a catalog event type' }] };
       }
-      if (validate(data)) return { ok: true };
-      const errors = (validate.errors ?? []).map(toFieldError);
+      if (!schema.ok) {
+        // Registered before a rule it breaks (a pattern with lookaround): say so rather than fail.
+        const message = `The registered schema of ${type} v${version} cannot be used: ${schema.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+        return { ok: false, detail: message, errors: [{ path: '/type', message, expected: 'an event type whose schema compiles; register it again' }] };
+      }
+      if (schema.validate(data)) return { ok: true };
+      const errors = (schema.validate.errors ?? []).map(toFieldError);
       return { ok: false, detail: `The data of ${type} v${version} does not match its schema`, errors };
     },
   };
-}
-
-function toFieldError(error: ErrorObject): FieldError {
-  const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
-  const expected =
-    error.keyword === 'type' ? String(error.params.type)
-    : error.keyword === 'required' ? 'a value'
-    : error.keyword === 'enum' ? `one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
-    : error.keyword === 'format' ? String(error.params.format)
-    : (error.message ?? 'a valid value');
-  return { path: `/data${error.instancePath}${missing}`, message: error.message ?? 'is invalid', expected };
-}
-
-function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  return ajv;
-}
-
-/**
- * Checks a JSON Schema a tenant wants to register: it must compile, describe an object, and accept
- * its example. Returns the problems, empty when the schema is usable.
- */
-export function checkTenantSchema(jsonSchema: unknown, example: unknown): FieldError[] {
-  if (typeof jsonSchema !== 'object' || jsonSchema === null || (jsonSchema as { type?: unknown }).type !== 'object') {
-    return [{ path: '/jsonSchema/type', message: 'A payload schema must describe an object', expected: '"object"' }];
-  }
-  let validate: ValidateFunction;
-  try {
-    validate = createAjv().compile(jsonSchema);
-  } catch (error) {
-    return [{ path: '/jsonSchema', message: (error as Error).message, expected: 'a valid JSON Schema (draft 2020-12)' }];
-  }
-  if (example === undefined || validate(example)) return [];
-  return (validate.errors ?? []).map(toFieldError).map((e) => ({ ...e, path: e.path.replace(/^\/data/, '/example') }));
 }

@@ -1,4 +1,4 @@
-export { checkTenantSchema } from './event-types';
+export { checkTenantSchema } from './tenant-schemas';
 export {
   createIngestion,
   type AcceptedEvent,

@@ -4,7 +4,7 @@ import { RUN_SIGNALS, WORKFLOW_NAMES, runInputFor, runWorkflowId, type Delivered
 import { evaluateExpression, workflowDefinitionSchema, type WorkflowDefinition } from '@cascade/workflow';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { eventCorrelationKey } from '../runs/correlation';
+import { EVENT_EXPRESSION_TIMEOUT_MS, eventCorrelationKey } from '../runs/correlation';
 import { stableUuid } from '../runs/stable-uuid';
 import { dispatchKey } from './dispatcher';
 
@@ -50,7 +50,7 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
       triggers.map(async (trigger) => {
         if (trigger.filter) {
           try {
-            const verdict = await evaluateExpression(trigger.filter, { event: envelope }, { now: Date.now() });
+            const verdict = await evaluateExpression(trigger.filter, { event: envelope }, { now: Date.now(), timeoutMs: EVENT_EXPRESSION_TIMEOUT_MS });
             if (!verdict) return false;
           } catch (error) {
             notes.push(`Trigger filter of workflow "${trigger.workflow.name}" failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,7 +1,7 @@
 import jsonata from 'jsonata';
 import { directEvaluator, type DirectEvaluator, type DirectNode } from './direct';
 import { ExpressionError, toExpressionError } from './expression-error';
-import { repeatsARepetition } from './regex-safety';
+import { LinearRegExp, linearRegexProblem } from './linear-regex';
 import { MAX_SEQUENCE_LENGTH } from './sandbox';
 import { installSandbox } from './sandbox-hooks';
 
@@ -22,15 +22,17 @@ export type CompileResult = { ok: true; expression: CompiledExpression } | { ok:
 export function compileExpression(source: string): CompileResult {
   let program: jsonata.Expression;
   try {
-    program = jsonata(source, { sequence: MAX_SEQUENCE_LENGTH });
+    // JSONata's typings want the RegExp constructor; it only calls `new`, `exec` and `lastIndex`.
+    program = jsonata(source, { sequence: MAX_SEQUENCE_LENGTH, RegexEngine: LinearRegExp as unknown as RegExpConstructor });
   } catch (thrown) {
     return { ok: false, error: toExpressionError(thrown, 'syntax') };
   }
   const ast = program.ast();
-  const unsafeRegex = findUnsafeRegex(ast);
-  if (unsafeRegex) {
-    const message = `The regular expression /${unsafeRegex.pattern}/ repeats a group that itself repeats; it can take for ever on some inputs`;
-    return { ok: false, error: new ExpressionError('forbidden', message, unsafeRegex.position) };
+  const unsupportedRegex = findUnsupportedRegex(ast);
+  if (unsupportedRegex) {
+    const { pattern, problem, position } = unsupportedRegex;
+    const message = `The regular expression /${pattern}/ cannot run on the linear-time engine expressions use (no lookaround, no backreferences): ${problem}`;
+    return { ok: false, error: new ExpressionError('forbidden', message, position) };
   }
   installSandbox(program);
   const direct = directEvaluator(ast as DirectNode);
@@ -56,16 +58,19 @@ export function compileOrThrow(expression: string | CompiledExpression): Compile
   return compiled.expression;
 }
 
-function findUnsafeRegex(node: unknown, seen = new WeakSet<object>()): { pattern: string; position?: number } | undefined {
+type UnsupportedRegex = { pattern: string; problem: string; position?: number };
+
+function findUnsupportedRegex(node: unknown, seen = new WeakSet<object>()): UnsupportedRegex | undefined {
   // JSONata's AST can share nodes (parent-operator slots), so remember what was visited.
   if (typeof node !== 'object' || node === null || seen.has(node)) return undefined;
   seen.add(node);
   const { type, value, position } = node as jsonata.ExprNode;
   if ((type as string) === 'regex' && value instanceof RegExp) {
-    return repeatsARepetition(value.source) ? { pattern: value.source, ...(position === undefined ? {} : { position }) } : undefined;
+    const problem = linearRegexProblem(value);
+    return problem === undefined ? undefined : { pattern: value.source, problem, ...(position === undefined ? {} : { position }) };
   }
   for (const child of Object.values(node)) {
-    const found = findUnsafeRegex(child, seen);
+    const found = findUnsupportedRegex(child, seen);
     if (found) return found;
   }
   return undefined;

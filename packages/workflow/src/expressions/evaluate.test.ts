@@ -97,9 +97,20 @@ describe('sandbox limits', () => {
     expect(await evaluateExpression('[1..10]', context, { limits })).toHaveLength(10);
   });
 
-  it('refuses a regular expression that can backtrack for ever, at compile time', () => {
-    const compiled = compileExpression('$match(event.data.invoiceId, /^(a+)+$/)');
-    expect(compiled.ok).toBe(false);
+  it('stops an evaluation past its time bound, when the caller outside workflow code gives one', async () => {
+    // Within the step limit, but each $pad of 250 000 characters is slow: this ran for 90 s.
+    const slow = '$count([1..30000].$pad("x", 250000))';
+    const started = performance.now();
+    const error = await failure(evaluateExpression(slow, context, { timeoutMs: 200 }));
+    const ms = performance.now() - started;
+    console.log(`${slow} with timeoutMs 200: stopped after ${ms.toFixed(0)} ms`);
+    expect(error).toMatchObject({ kind: 'limit', message: 'The expression was stopped: it ran longer than 200 ms' });
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('runs regular expressions on a linear-time engine and refuses lookaround at compile time (see linear-regex.test.ts)', async () => {
+    expect(await evaluateExpression('$contains(event.data.invoiceId, /^(a+)+$/)', { event: { data: { invoiceId: `${'a'.repeat(40)}!` } } })).toBe(false);
+    const compiled = compileExpression('$match(event.data.invoiceId, /^inv-(?!0)/)');
     expect(compiled.ok ? undefined : compiled.error.kind).toBe('forbidden');
     expect(compileExpression('$match(event.data.invoiceId, /^inv-(\\d+)$/)').ok).toBe(true);
   });

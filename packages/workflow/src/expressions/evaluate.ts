@@ -14,6 +14,12 @@ export interface EvaluationOptions {
    * workflow clock (Temporal's `Date.now()` there is replay-safe); without it they throw.
    */
   now?: number;
+  /**
+   * How long the evaluation may run, in milliseconds, checked at every step. Not for workflow code:
+   * it reads the system clock, so a replay could stop elsewhere; there the step limit bounds it.
+   * For code outside workflows that shares an event loop, such as the dispatcher's trigger filters.
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -107,7 +113,8 @@ async function evaluateWithJsonata(expression: string | CompiledExpression, inpu
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   let result: unknown;
   try {
-    result = await compiled.program.evaluate(input, guardBindings(new EvaluationGuard(limits, options.now)));
+    const timeout = options.timeoutMs === undefined ? undefined : { ms: options.timeoutMs, startedAt: Date.now() };
+    result = await compiled.program.evaluate(input, guardBindings(new EvaluationGuard(limits, options.now, timeout)));
   } catch (thrown) {
     throw toExpressionError(thrown, 'evaluation');
   }

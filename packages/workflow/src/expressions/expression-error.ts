@@ -1,7 +1,7 @@
 /**
  * - `syntax`: the expression does not parse;
  * - `forbidden`: it uses something sandboxed workflow code may not (randomness, `$eval`, a regex
- *   that can backtrack for ever);
+ *   with lookaround or backreferences, which the linear-time regex engine cannot run);
  * - `limit`: it was cut off for taking too many steps, nesting too deep or growing too large;
  * - `evaluation`: JSONata refused it at run time (a type error, `$error()`, …).
  */

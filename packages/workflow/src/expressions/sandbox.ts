@@ -27,10 +27,17 @@ export class EvaluationGuard {
     readonly limits: ExpressionLimits,
     /** The instant `$now()` and `$millis()` return, in epoch milliseconds, when the caller gives one. */
     private readonly now: number | undefined,
+    /** When an evaluation outside workflow code gave a time bound: how long it may run, and since when. */
+    private readonly timeout?: { ms: number; startedAt: number },
   ) {}
 
   enterStep(depth: number): void {
     this.steps += 1;
+    // One step may be a slow function call ($pad of 250 000 characters takes milliseconds), so a
+    // step count alone can let an evaluation hold the event loop for a minute.
+    if (this.timeout && Date.now() - this.timeout.startedAt > this.timeout.ms) {
+      throw stopped(`it ran longer than ${this.timeout.ms} ms`);
+    }
     if (this.steps > this.limits.maxSteps) {
       throw stopped(`it took more than ${this.limits.maxSteps} evaluation steps (an endless loop or recursion?)`);
     }

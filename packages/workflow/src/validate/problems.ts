@@ -17,7 +17,7 @@ export const PROBLEM_CODES = {
   unreachable: 'No path leads from the trigger (or, in a forEach body, from its item port) to the node',
   cycle: 'The edge closes a cycle; repeat work with a forEach instead',
   'expression-syntax': 'The expression does not parse',
-  'expression-forbidden': 'The expression uses something workflow code may not (a regular expression that can run for ever)',
+  'expression-forbidden': 'The expression uses something workflow code may not ($random, $eval, a regular expression with lookaround or backreferences)',
   'unknown-reference': 'The expression reads a name that is not in its context (event, steps, vars, run)',
   'unknown-step': 'The expression reads steps.<id> of a node that does not exist',
   'step-not-before': 'The expression reads a step that does not always run before this node',

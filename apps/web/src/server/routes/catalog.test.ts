@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { publishEvents } from './events';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
@@ -85,5 +85,55 @@ describe('catalog API', () => {
     const v2 = await callRoute(registerEventType, { apiKey, body: { ...breaking, version: 2 } });
     expect(v2.status).toBe(201);
     expect((await v2.json()).versions).toEqual([1, 2]);
+  });
+});
+
+describe('tenant schemas, hostile or clashing', () => {
+  const withId = {
+    ...shipped,
+    type: 'acme.parcel.weighed',
+    jsonSchema: { $id: 'https://acme.example/parcel.json', ...shipped.jsonSchema },
+  };
+  const publish = (apiKey: string, data: Record<string, unknown>) =>
+    callRoute(publishEvents, { apiKey, body: { type: withId.type, source: 'acme', data } });
+
+  it('takes a schema with $id from two tenants, and again after the refresh and a re-registration, without a 500', async () => {
+    const [a, b] = [await createTenantWithKey(['admin']), await createTenantWithKey(['admin'])];
+    for (const { apiKey } of [a, b]) {
+      expect((await callRoute(registerEventType, { apiKey, body: withId })).status).toBe(201);
+      expect((await publish(apiKey, { orderId: 'o-1' })).status).toBe(202);
+    }
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 11_000); // past the registry's refresh
+      expect((await publish(a.apiKey, { orderId: 'o-2' })).status).toBe(202);
+      const additive = { ...withId, jsonSchema: { ...withId.jsonSchema, properties: { ...withId.jsonSchema.properties, weightKg: { type: 'number' } } } };
+      expect((await callRoute(registerEventType, { apiKey: b.apiKey, body: additive })).status).toBe(201);
+      vi.setSystemTime(Date.now() + 11_000);
+      expect((await publish(b.apiKey, { orderId: 'o-3', weightKg: 2 })).status).toBe(202);
+      expect((await publish(b.apiKey, { orderId: 'o-4', weightKg: 'heavy' })).status).toBe(422);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it.each(['^(\\w|a)*$', '^(a|a)*$'])('registers `pattern: %s` and checks a 30-character near miss in well under a second', async (pattern) => {
+    const { apiKey } = await createTenantWithKey(['admin']);
+    const body = { ...shipped, type: 'acme.code.scanned', jsonSchema: { type: 'object', properties: { code: { type: 'string', pattern } } }, example: { code: 'aaa' } };
+    expect((await callRoute(registerEventType, { apiKey, body })).status).toBe(201);
+    const started = performance.now();
+    const refused = await callRoute(publishEvents, { apiKey, body: { type: body.type, source: 'acme', data: { code: `${'a'.repeat(29)}!` } } });
+    const ms = performance.now() - started;
+    console.log(`POST /api/v1/events with pattern ${pattern} against 30 characters: ${ms.toFixed(0)} ms`);
+    expect(refused.status).toBe(422);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('refuses a pattern with lookaround (422, naming it), since patterns run on a linear-time engine', async () => {
+    const { apiKey } = await createTenantWithKey(['admin']);
+    const jsonSchema = { type: 'object', properties: { code: { type: 'string', pattern: '^(?!tmp-).+' } }, patternProperties: { '(a)\\1': {} } };
+    const refused = await callRoute(registerEventType, { apiKey, body: { ...shipped, jsonSchema, example: undefined } });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).errors.map((e: { path: string }) => e.path)).toEqual(['/jsonSchema/patternProperties/(a)\\1', '/jsonSchema/properties/code/pattern']);
   });
 });
