@@ -1,4 +1,5 @@
-import { v5 as uuidv5, validate as isUuid } from 'uuid';
+import { v5 as uuidv5 } from 'uuid';
+import { isUuid } from './uuid';
 import { z } from 'zod';
 import { eventEnvelopeSchema, invalidEnvelope, type EnvelopeParseResult } from './envelope';
 import { toFieldErrors, type FieldError } from './field-errors';

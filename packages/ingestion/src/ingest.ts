@@ -1,4 +1,4 @@
-import { parseIncomingEvent, type EventEnvelope, type FieldError } from '@cascade/catalog';
+import { isUuid, parseIncomingEvent, type EventEnvelope, type FieldError } from '@cascade/catalog';
 import { findUnstorableText, type Database } from '@cascade/db';
 import { createEventTypeRegistry, type EventTypeRegistry } from './event-types';
 import { createEventWriter, eventKey, type EventRow, type EventWriter } from './event-writer';
@@ -165,4 +165,3 @@ async function storeEvents(
   }));
 }
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

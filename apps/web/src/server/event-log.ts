@@ -1,8 +1,8 @@
 import 'server-only';
+import { DispatchStatus } from '@cascade/db';
 import { db } from './services';
 
-export const DISPATCH_STATUSES = ['PENDING', 'DISPATCHED', 'DEAD'] as const;
-export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
+export const DISPATCH_STATUSES = Object.values(DispatchStatus);
 
 export interface EventLogFilter {
   id?: string;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { Prisma } from '@cascade/db';
+import { Prisma, RunStatus } from '@cascade/db';
 import { RUN_SIGNALS, type ApprovalDecision } from '@cascade/temporal';
 import { restartFailedRun } from '@cascade/temporal/restart-run';
 import { WorkflowNotFoundError } from '@temporalio/client';
@@ -8,12 +8,12 @@ import { db, temporal } from './services';
 
 /** The run queries and commands behind the runs API and pages: one place, tenant-scoped. */
 
-export const RUN_STATUSES = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+export const RUN_STATUSES = Object.values(RunStatus);
 
 export interface RunFilter {
   workflowId?: string;
   eventId?: string;
-  status?: (typeof RUN_STATUSES)[number];
+  status?: RunStatus;
 }
 
 const runInclude = { workflow: { select: { name: true } }, version: { select: { version: true } } } as const;

@@ -1,3 +1,4 @@
+import { isUuid } from '@cascade/catalog';
 import type { Database } from '@cascade/db';
 import type { IngestOptions, Ingestion } from '@cascade/ingestion';
 import type { Logger } from '@cascade/logger';
@@ -5,7 +6,6 @@ import { AckPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jet
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { DEAD_LETTER_PREFIX, REASON_HEADER, type NatsSource } from './sources';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BATCH = 100;
 
 export interface NatsConsumerOptions {
@@ -41,7 +41,7 @@ export async function consumeNatsSource(source: NatsSource, options: NatsConsume
       : message.subject.split('.')[source.tenant.subjectToken];
     if (typeof key !== 'string' || !key) return undefined;
     if (!tenantIds.has(key)) {
-      const tenant = await options.db.tenant.findFirst({ where: UUID.test(key) ? { id: key } : { slug: key }, select: { id: true } });
+      const tenant = await options.db.tenant.findFirst({ where: isUuid(key) ? { id: key } : { slug: key }, select: { id: true } });
       tenantIds.set(key, tenant?.id);
     }
     return tenantIds.get(key);

@@ -1,3 +1,4 @@
+import type { StepStatus } from '@cascade/db';
 import type { RunIdentity } from '@cascade/temporal';
 
 /**
@@ -6,7 +7,6 @@ import type { RunIdentity } from '@cascade/temporal';
  * calls anyway, so a run pays for its read model without extra round trips. Type-only: workflow code imports it.
  */
 
-export type StepStatus = 'RUNNING' | 'COMPLETED' | 'FAILED';
 
 export interface StepWrite {
   /** The node's place in the run: `lines[2].notify` inside a forEach, the node id elsewhere. */

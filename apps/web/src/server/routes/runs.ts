@@ -1,5 +1,5 @@
 import 'server-only';
-import { findUnstorableText } from '@cascade/db';
+import { ApprovalStatus, findUnstorableText, StepStatus } from '@cascade/db';
 import type { ApprovalFormField } from '@cascade/workflow';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
@@ -28,7 +28,7 @@ const Step = z
   .object({
     key: z.string().describe('The node id, prefixed by the forEach iterations it ran in'),
     nodeId: z.string(),
-    status: z.enum(['RUNNING', 'COMPLETED', 'FAILED']),
+    status: z.enum(StepStatus),
     attempts: z.number().int(),
     input: z.unknown().nullable(),
     output: z.unknown().nullable(),
@@ -46,7 +46,7 @@ const ApprovalTask = z
     title: z.string(),
     assignees: z.array(z.string()),
     formFields: z.array(z.unknown()),
-    status: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'TIMED_OUT']),
+    status: z.enum(ApprovalStatus),
     dueAt: z.iso.datetime(),
     escalatedAt: z.iso.datetime().nullable(),
     decision: z.unknown().nullable(),
@@ -180,7 +180,7 @@ export const listApprovals = defineRoute({
   tags: ['Approvals'],
   scope: 'workflows:read',
   query: z.object({
-    status: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'TIMED_OUT']).optional(),
+    status: z.enum(ApprovalStatus).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
   }),
   response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(ApprovalTask) }) },

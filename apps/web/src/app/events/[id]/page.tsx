@@ -1,3 +1,4 @@
+import { isUuid } from '@cascade/catalog';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -10,12 +11,10 @@ import { ReplayButton } from './replay-button';
 export const metadata: Metadata = { title: 'Event' };
 export const dynamic = 'force-dynamic';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireSession();
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const event = await db().event.findUnique({
     where: { tenantId_id: { tenantId: session.tenantId, id } },
     include: { dispatch: true },
