@@ -4,7 +4,7 @@ import { getEventDefinition } from './catalog';
 import { checkCompatibility } from './compatibility';
 import { payloadJsonSchema, type JsonSchema } from './json-schema';
 import { ExpansionBudgetExceeded } from './schema-limits';
-import { exponentialRefSchema, referenceLoopSchema, selfReferencingSchema } from './testing/hostile-schemas';
+import { exponentialRefSchema, exponentialUnionSchema, referenceLoopSchema, selfReferencingSchema } from './testing/hostile-schemas';
 import { assertVersionBump, IncompatibleVersionError } from './version-bump';
 
 const toJsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
@@ -128,6 +128,8 @@ describe('checking hostile schemas', () => {
       { path: 'tree', change: 'retyped', breaking: true, previous: 'object', next: 'string' },
     ]);
     expect(checkCompatibility(exponentialRefSchema(8), exponentialRefSchema(8)).kind).toBe('none');
+    // A union read for its types alone expands as much.
+    expect(() => checkCompatibility(exponentialUnionSchema(26), { type: 'object', properties: { value: { type: 'string' } } })).toThrow(ExpansionBudgetExceeded);
   });
 
   it('compares recursive schemas down to where they recur', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getEventDefinition } from './catalog';
 import { expandPayloadFields, listPayloadFields, payloadFieldsOf } from './field-list';
 import { schemaLimits } from './schema-limits';
-import { deeplyNestedSchema, exponentialRefSchema, referenceLoopSchema, selfReferencingSchema } from './testing/hostile-schemas';
+import { deeplyNestedSchema, exponentialRefSchema, exponentialUnionSchema, referenceLoopSchema, selfReferencingSchema } from './testing/hostile-schemas';
 
 describe('the flat field list of a payload', () => {
   it('recurses into arrays of objects (PAYMENT_APPLIED)', () => {
@@ -64,6 +64,13 @@ describe('the field list of a hostile schema', () => {
     expect(elapsed).toBeLessThan(2_000);
     expect(stoppedAt).toEqual({ limit: 'maxExpandedNodes', path: expect.stringMatching(/^tree\.(left|right)/) });
     expect(fields.slice(0, 3).map((field) => field.path)).toEqual(['tree', 'tree.left', 'tree.left.left']);
+  });
+
+  it('stops reading a union whose branches expand exponentially at the node budget', () => {
+    const started = performance.now();
+    expect(expandPayloadFields(exponentialUnionSchema(26))).toEqual({ fields: [], stoppedAt: { limit: 'maxExpandedNodes', path: '(root)' } });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(listPayloadFields(exponentialUnionSchema(8))).toEqual([{ path: 'value', type: 'string', description: '', optional: true, nullable: false }]);
   });
 
   it('lists a recursive field once, with its type, and does not descend into it', () => {

@@ -19,6 +19,20 @@ export function exponentialRefSchema(definitions = 26): JsonSchema {
   return { type: 'object', properties: { tree: { $ref: '#/$defs/level0' } }, required: ['tree'], $defs };
 }
 
+/**
+ * `definitions` `$defs` entries, each a union of two references to the next: one field, whose type
+ * is the union of 2^definitions branches once its references are expanded.
+ */
+export function exponentialUnionSchema(definitions = 26): JsonSchema {
+  const $defs: Record<string, JsonSchema> = {};
+  for (let level = 0; level < definitions; level++) {
+    const next = { $ref: `#/$defs/level${level + 1}` };
+    $defs[`level${level}`] = { anyOf: [next, { ...next, description: 'the other branch' }] };
+  }
+  $defs[`level${definitions}`] = { type: 'string' };
+  return { type: 'object', properties: { value: { $ref: '#/$defs/level0' } }, $defs };
+}
+
 /** A thread of comments, each with its replies: legitimate recursion, endless when expanded. */
 export function selfReferencingSchema(): JsonSchema {
   return {
