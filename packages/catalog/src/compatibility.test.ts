@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { getEventDefinition } from './catalog';
 import { checkCompatibility } from './compatibility';
 import { payloadJsonSchema, type JsonSchema } from './json-schema';
+import { ExpansionBudgetExceeded } from './schema-limits';
+import { exponentialRefSchema, exponentialUnionSchema, referenceLoopSchema, selfReferencingSchema } from './testing/hostile-schemas';
 import { assertVersionBump, IncompatibleVersionError } from './version-bump';
 
 const toJsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
@@ -110,6 +112,37 @@ describe('checking a new schema version against the previous one', () => {
       { path: 'tokenUsage', change: 'added-required', breaking: true },
     ]);
     expect(() => assertVersionBump(1, 2, result)).not.toThrow();
+  });
+});
+
+describe('checking hostile schemas', () => {
+  it('gives up on a schema whose $refs expand exponentially within the node budget, fast', () => {
+    const started = performance.now();
+    expect(() => checkCompatibility(exponentialRefSchema(26), exponentialRefSchema(26))).toThrow(ExpansionBudgetExceeded);
+    const elapsed = performance.now() - started;
+    console.info(`compatibility check of the 26-$defs bomb with itself: gave up after ${elapsed.toFixed(0)} ms`);
+    // Unbounded, it compares 2^27 nodes: 13 s at 20 $defs, about 15 minutes at 26.
+    expect(elapsed).toBeLessThan(2_000);
+    // Replacing the bomb by a flat schema reads only what the two have in common.
+    expect(checkCompatibility(exponentialRefSchema(26), { type: 'object', required: ['tree'], properties: { tree: { type: 'string' } } }).changes).toEqual([
+      { path: 'tree', change: 'retyped', breaking: true, previous: 'object', next: 'string' },
+    ]);
+    expect(checkCompatibility(exponentialRefSchema(8), exponentialRefSchema(8)).kind).toBe('none');
+    // A union read for its types alone expands as much.
+    expect(() => checkCompatibility(exponentialUnionSchema(26), { type: 'object', properties: { value: { type: 'string' } } })).toThrow(ExpansionBudgetExceeded);
+  });
+
+  it('compares recursive schemas down to where they recur', () => {
+    const previous = selfReferencingSchema();
+    expect(checkCompatibility(previous, selfReferencingSchema())).toEqual({ kind: 'none', changes: [] });
+    const next = selfReferencingSchema();
+    const comment = next.$defs!.comment!;
+    comment.properties = { ...comment.properties, text: { type: 'integer' }, editedAt: { type: 'string', format: 'date-time' } };
+    expect(checkCompatibility(previous, next).changes).toEqual([
+      { path: 'thread.text', change: 'retyped', breaking: true, previous: 'string', next: 'integer' },
+      { path: 'thread.editedAt', change: 'added-optional', breaking: false },
+    ]);
+    expect(checkCompatibility(referenceLoopSchema(), referenceLoopSchema()).kind).toBe('none');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { JsonSchema } from './json-schema';
-import { allowedValues, readSchemaNode, type SchemaNode } from './schema-node';
+import { schemaLimits } from './schema-limits';
+import { allowedValues, SchemaReader, type SchemaNode } from './schema-node';
 
 export type SchemaChangeKind =
   | 'added-optional'
@@ -44,61 +45,87 @@ const isBreaking: Record<SchemaChangeKind, boolean> = {
 /**
  * Compares two versions of a payload schema. Works on JSON Schema so that it serves built-in events
  * and tenant-registered event types alike. A rename shows as the old field removed and the new one added.
+ *
+ * Recursive schemas are compared down to where either side meets a `$defs` entry it is already
+ * inside (what lies below was compared there), and no deeper than `schemaLimits.maxFieldDepth`.
+ * Throws `ExpansionBudgetExceeded` when either side expands past `schemaLimits.maxExpandedNodes`.
  */
 export function checkCompatibility(previous: JsonSchema, next: JsonSchema): CompatibilityResult {
   const changes: SchemaChange[] = [];
-  compareNodes(readSchemaNode(previous, previous), readSchemaNode(next, next), '', { previous, next }, changes);
+  const walk: Walk = { previous: new SchemaReader(previous), next: new SchemaReader(next), changes };
+  compareNodes(walk, side(walk.previous.read(previous)), side(walk.next.read(next)), '', 0);
   const kind = changes.some((change) => change.breaking) ? 'major' : changes.length > 0 ? 'minor' : 'none';
   return { kind, changes };
 }
 
-interface Roots {
-  previous: JsonSchema;
-  next: JsonSchema;
+interface Walk {
+  previous: SchemaReader;
+  next: SchemaReader;
+  changes: SchemaChange[];
 }
+
+/** A node of one side, with the `$defs` entries followed from the root down to it. */
+interface Side {
+  node: SchemaNode;
+  ancestors: readonly string[];
+  /** Whether one of the node's own definitions is among its ancestors: a recursive schema. */
+  recursive: boolean;
+}
+
+const side = (node: SchemaNode, parent: readonly string[] = []): Side => ({
+  node,
+  ancestors: [...parent, ...node.definitions],
+  recursive: node.definitions.some((name) => parent.includes(name)),
+});
 
 function record(changes: SchemaChange[], path: string, change: SchemaChangeKind, detail: Pick<SchemaChange, 'previous' | 'next'> = {}) {
   changes.push({ path: path || '(root)', change, breaking: isBreaking[change], ...detail });
 }
 
-function compareNodes(previous: SchemaNode, next: SchemaNode, path: string, roots: Roots, changes: SchemaChange[]): void {
-  if (typeSignature(previous) !== typeSignature(next)) {
-    record(changes, path, 'retyped', { previous: typeSignature(previous), next: typeSignature(next) });
+function compareNodes(walk: Walk, previous: Side, next: Side, path: string, depth: number): void {
+  if (typeSignature(previous.node) !== typeSignature(next.node)) {
+    record(walk.changes, path, 'retyped', { previous: typeSignature(previous.node), next: typeSignature(next.node) });
     return;
   }
-  compareAllowedValues(previous.schema, next.schema, path, changes);
-  if (previous.types.includes('object')) compareProperties(previous.schema, next.schema, path, roots, changes);
-  if (previous.types.includes('array') && previous.schema.items && next.schema.items) {
-    compareNodes(readSchemaNode(previous.schema.items, roots.previous), readSchemaNode(next.schema.items, roots.next), `${path}[]`, roots, changes);
+  compareAllowedValues(previous.node.schema, next.node.schema, path, walk.changes);
+  if (previous.recursive || next.recursive || depth >= schemaLimits.maxFieldDepth) return;
+  if (previous.node.types.includes('object')) compareProperties(walk, previous, next, path, depth);
+  const previousItems = previous.node.schema.items;
+  const nextItems = next.node.schema.items;
+  if (previous.node.types.includes('array') && previousItems && nextItems) {
+    const items = (reader: SchemaReader, schema: JsonSchema, parent: Side) => side(reader.read(schema), parent.ancestors);
+    compareNodes(walk, items(walk.previous, previousItems, previous), items(walk.next, nextItems, next), `${path}[]`, depth + 1);
   }
 }
 
-function compareProperties(previous: JsonSchema, next: JsonSchema, path: string, roots: Roots, changes: SchemaChange[]): void {
-  const previousProperties = previous.properties ?? {};
-  const nextProperties = next.properties ?? {};
-  const previousRequired = new Set(previous.required ?? []);
-  const nextRequired = new Set(next.required ?? []);
+function compareProperties(walk: Walk, previous: Side, next: Side, path: string, depth: number): void {
+  const { changes } = walk;
+  const previousProperties = previous.node.schema.properties ?? {};
+  const nextProperties = next.node.schema.properties ?? {};
+  const previousRequired = new Set(previous.node.schema.required ?? []);
+  const nextRequired = new Set(next.node.schema.required ?? []);
   const childPath = (name: string) => (path ? `${path}.${name}` : name);
+  const child = (reader: SchemaReader, schema: JsonSchema, parent: Side) => side(reader.read(schema), parent.ancestors);
 
   for (const name of Object.keys(previousProperties)) {
-    if (!(name in nextProperties)) record(changes, childPath(name), 'removed');
+    if (!Object.hasOwn(nextProperties, name)) record(changes, childPath(name), 'removed');
   }
   for (const [name, nextProperty] of Object.entries(nextProperties)) {
-    const previousProperty = previousProperties[name];
-    if (!previousProperty) {
+    if (!Object.hasOwn(previousProperties, name)) {
       record(changes, childPath(name), nextRequired.has(name) ? 'added-required' : 'added-optional');
       continue;
     }
+    const previousProperty = previousProperties[name] as JsonSchema;
     if (previousRequired.has(name) !== nextRequired.has(name)) {
       record(changes, childPath(name), nextRequired.has(name) ? 'made-required' : 'made-optional');
     }
-    compareNodes(readSchemaNode(previousProperty, roots.previous), readSchemaNode(nextProperty, roots.next), childPath(name), roots, changes);
+    compareNodes(walk, child(walk.previous, previousProperty, previous), child(walk.next, nextProperty, next), childPath(name), depth + 1);
   }
 
-  const previousValues = previous.additionalProperties;
-  const nextValues = next.additionalProperties;
+  const previousValues = previous.node.schema.additionalProperties;
+  const nextValues = next.node.schema.additionalProperties;
   if (typeof previousValues === 'object' && typeof nextValues === 'object') {
-    compareNodes(readSchemaNode(previousValues, roots.previous), readSchemaNode(nextValues, roots.next), `${path}.*`, roots, changes);
+    compareNodes(walk, child(walk.previous, previousValues, previous), child(walk.next, nextValues, next), `${path}.*`, depth + 1);
   }
 }
 

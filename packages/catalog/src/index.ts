@@ -11,8 +11,11 @@ export type { CatalogEventDefinition, EventDefinitionOf, EventType, EventVersion
 
 export { payloadJsonSchema } from './json-schema';
 export type { JsonSchema } from './json-schema';
-export { listPayloadFields, payloadFieldsOf } from './field-list';
-export type { PayloadField } from './field-list';
+export { expandPayloadFields, listPayloadFields, payloadFieldsOf } from './field-list';
+export type { FieldExpansion, PayloadField } from './field-list';
+export { describeExpansionLimit, ExpansionBudgetExceeded, schemaLimits } from './schema-limits';
+export type { ExpansionLimit } from './schema-limits';
+export { checkSchemaLimits } from './check-schema-limits';
 
 export { checkCompatibility } from './compatibility';
 export type { CompatibilityResult, SchemaChange, SchemaChangeKind } from './compatibility';

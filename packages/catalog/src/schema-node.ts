@@ -1,4 +1,5 @@
 import type { JsonSchema } from './json-schema';
+import { ExpansionBudgetExceeded, schemaLimits } from './schema-limits';
 
 /**
  * One schema node reduced to what the field list and the compatibility check compare: its types
@@ -13,44 +14,94 @@ export interface SchemaNode {
   /** The non-null branch, with local references resolved. */
   schema: JsonSchema;
   description: string | undefined;
+  /**
+   * The `$defs` (or `definitions`) entries followed to reach this node. A walk that meets one of
+   * them again below the node has met a recursive schema (a tree of comments) and stops there.
+   */
+  definitions: string[];
 }
 
-export function readSchemaNode(schema: JsonSchema, root: JsonSchema): SchemaNode {
-  const resolved = resolveReference(schema, root);
-  const branches = resolved.anyOf ?? resolved.oneOf;
-  if (branches) {
-    const nonNull = branches.filter((branch) => !isNullOnly(branch));
-    const nullable = nonNull.length < branches.length;
-    const description = resolved.description;
-    if (nonNull.length === 1 && nonNull[0]) {
-      const inner = readSchemaNode(nonNull[0], root);
-      return { ...inner, nullable: nullable || inner.nullable, description: description ?? inner.description };
+/**
+ * Reads the nodes of one schema document, resolving its local `$ref`s, within a budget of
+ * `schemaLimits.maxExpandedNodes` reads: past it, `read` throws `ExpansionBudgetExceeded`, so a
+ * schema whose references expand exponentially costs a bounded walk, not 2^26 reads.
+ */
+export class SchemaReader {
+  private nodesLeft: number = schemaLimits.maxExpandedNodes;
+
+  constructor(readonly root: JsonSchema) {}
+
+  /** `resolving`: definitions already followed on the way here; meeting one again reads as any value. */
+  read(schema: JsonSchema, resolving: ReadonlySet<string> = new Set()): SchemaNode {
+    if (--this.nodesLeft < 0) throw new ExpansionBudgetExceeded();
+    // `true` and `false` are schemas too (any value, no value); neither has fields to list.
+    const { resolved, definitions } = this.resolve(isObject(schema) ? schema : {}, resolving);
+    const branches = [resolved.anyOf, resolved.oneOf].find(Array.isArray);
+    if (branches) {
+      const inner = new Set([...resolving, ...definitions]);
+      const nonNull = branches.filter((branch) => !isNullOnly(branch));
+      const nullable = nonNull.length < branches.length;
+      const description = resolved.description;
+      if (nonNull.length === 1 && nonNull[0]) {
+        const node = this.read(nonNull[0], inner);
+        return {
+          ...node,
+          nullable: nullable || node.nullable,
+          description: description ?? node.description,
+          definitions: [...definitions, ...node.definitions],
+        };
+      }
+      const types = [...new Set(nonNull.flatMap((branch) => this.read(branch, inner).types))].sort();
+      return { types, nullable, schema: resolved, description, definitions };
     }
-    const types = [...new Set(nonNull.flatMap((branch) => readSchemaNode(branch, root).types))].sort();
-    return { types, nullable, schema: resolved, description };
+    const declared = typeof resolved.type === 'string' ? [resolved.type] : (resolved.type ?? inferTypes(resolved));
+    return {
+      types: declared.filter((type) => type !== 'null').sort(),
+      nullable: declared.includes('null'),
+      schema: resolved,
+      description: resolved.description,
+      definitions,
+    };
   }
-  const declared = typeof resolved.type === 'string' ? [resolved.type] : (resolved.type ?? inferTypes(resolved));
-  return {
-    types: declared.filter((type) => type !== 'null').sort(),
-    nullable: declared.includes('null'),
-    schema: resolved,
-    description: resolved.description,
-  };
+
+  /**
+   * Follows a chain of local references. The description nearest the use wins. A chain that comes
+   * back to a definition it (or the read that called it) already followed has no schema of its
+   * own and reads as any value.
+   */
+  private resolve(schema: JsonSchema, resolving: ReadonlySet<string>): { resolved: JsonSchema; definitions: string[] } {
+    const definitions: string[] = [];
+    let current = schema;
+    let description = schema.description;
+    for (let target = this.definition(current.$ref); target; target = this.definition(current.$ref)) {
+      if (resolving.has(target.name) || definitions.includes(target.name)) return { resolved: { description }, definitions };
+      definitions.push(target.name);
+      description ??= target.schema.description;
+      current = target.schema;
+    }
+    return { resolved: current === schema ? schema : { ...current, description }, definitions };
+  }
+
+  private definition(ref: string | undefined): { name: string; schema: JsonSchema } | undefined {
+    const match = ref?.match(/^#\/(\$defs|definitions)\/(.+)$/);
+    if (!match) return undefined;
+    const definitions = this.root[match[1] as string];
+    const key = decodeURIComponent(match[2] as string);
+    if (!isObject(definitions) || !Object.hasOwn(definitions, key)) return undefined;
+    const schema = (definitions as Record<string, unknown>)[key];
+    return isObject(schema) ? { name: `${match[1]}/${key}`, schema: schema as JsonSchema } : undefined;
+  }
 }
 
 /** The values an enum (or a const) allows, or undefined when the node is not an enum. */
 export function allowedValues(schema: JsonSchema): unknown[] | undefined {
-  if (schema.enum) return schema.enum.filter((value) => value !== null);
+  if (Array.isArray(schema.enum)) return schema.enum.filter((value) => value !== null);
   if ('const' in schema) return [schema.const];
   return undefined;
 }
 
-function resolveReference(schema: JsonSchema, root: JsonSchema): JsonSchema {
-  const match = schema.$ref?.match(/^#\/(\$defs|definitions)\/(.+)$/);
-  if (!match) return schema;
-  const definitions = root[match[1] as string] as Record<string, JsonSchema> | undefined;
-  const target = definitions?.[decodeURIComponent(match[2] as string)];
-  return target ? { ...resolveReference(target, root), description: schema.description ?? target.description } : schema;
+function isObject(value: unknown): value is JsonSchema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isNullOnly(schema: JsonSchema): boolean {

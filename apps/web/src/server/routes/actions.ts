@@ -1,5 +1,6 @@
 import 'server-only';
 import { actionManifests, getActionManifest, type ActionManifest } from '@cascade/actions/manifest';
+import { checkSchemaLimits } from '@cascade/catalog';
 import type { Prisma, RemoteAction as RemoteActionRow } from '@cascade/db';
 import { checkTenantSchema } from '@cascade/ingestion';
 import { secretNameSchema } from '@cascade/secrets';
@@ -123,6 +124,9 @@ const RegisterRemoteAction = z
 
 /** Ajv names the failing spot as `data/properties/x/type` in its message; turn that into a pointer. */
 function schemaProblems(field: 'inputSchema' | 'outputSchema', schema: Record<string, unknown>): ProblemDetail[] {
+  // A schema past the limits is not handed to Ajv, whose compilation recurses as deep as the schema.
+  const tooLarge = checkSchemaLimits(schema, `/body/${field}`);
+  if (tooLarge.length) return tooLarge;
   return checkTenantSchema(schema, undefined).map((problem) => {
     const inSchema = /schema is invalid: data(\/[^\s,]*)?/.exec(problem.message)?.[1] ?? problem.path.replace(/^\/jsonSchema/, '');
     return { ...problem, path: `/body/${field}${inSchema}` };
@@ -178,7 +182,7 @@ export const putRemoteAction = defineRoute({
   response: { status: 201, description: 'Registered; 200 when it replaced an existing registration', schema: RemoteAction },
   errors: {
     409: 'The id is a built-in action',
-    422: 'A schema does not compile or does not describe an object, or the signing secret does not exist',
+    422: 'A schema exceeds a size, nesting or expansion limit, does not compile or does not describe an object, or the signing secret does not exist',
   },
   async handle({ params, body, principal }) {
     const { tenantId } = principal;

@@ -1,5 +1,12 @@
 import 'server-only';
-import { checkCompatibility, describeChange, eventTypeNamePattern, type JsonSchema } from '@cascade/catalog';
+import {
+  checkCompatibility,
+  checkSchemaLimits,
+  describeChange,
+  eventTypeNamePattern,
+  ExpansionBudgetExceeded,
+  type JsonSchema,
+} from '@cascade/catalog';
 import type { Prisma } from '@cascade/db';
 import { checkTenantSchema } from '@cascade/ingestion';
 import { z } from 'zod';
@@ -118,10 +125,12 @@ export const registerEventType = defineRoute({
   response: { status: 201, description: 'Registered (or updated in place by a compatible, additive change)', schema: EventTypeDetail },
   errors: {
     409: 'The type is built in, or the change breaks the version and needs the next one',
-    422: 'The schema does not compile, or the example does not match it',
+    422: 'The schema exceeds a size, nesting or expansion limit, does not compile, or the example does not match it',
   },
   async handle({ body, principal }) {
     if (isBuiltInType(body.type)) throw new HttpError(409, 'Conflict', `"${body.type}" is a built-in event type; choose another name`);
+    const tooLarge = checkSchemaLimits(body.jsonSchema, '/jsonSchema');
+    if (tooLarge.length) throw unprocessable('The payload schema exceeds a limit', tooLarge);
     const problems = checkTenantSchema(body.jsonSchema, body.example);
     if (problems.length) throw unprocessable('The payload schema or its example is invalid', problems);
 
@@ -133,7 +142,7 @@ export const registerEventType = defineRoute({
     }
     if (sameVersion) {
       // Only additive changes (a minor version) may replace a registered version in place.
-      const result = checkCompatibility(sameVersion.jsonSchema as JsonSchema, body.jsonSchema as JsonSchema);
+      const result = compareWithRegistered(sameVersion.jsonSchema as JsonSchema, body.jsonSchema as JsonSchema, body.version);
       if (result.kind === 'major') {
         throw new HttpError(
           409,
@@ -158,3 +167,18 @@ export const registerEventType = defineRoute({
     return catalogEventDetail(principal.tenantId, body.type);
   },
 });
+
+/**
+ * The new schema is within the limits, but a version registered before they existed may not be:
+ * one that expands past the node budget cannot be compared, only followed by a new version.
+ */
+function compareWithRegistered(registered: JsonSchema, next: JsonSchema, version: number) {
+  try {
+    return checkCompatibility(registered, next);
+  } catch (error) {
+    if (!(error instanceof ExpansionBudgetExceeded)) throw error;
+    throw unprocessable(`Registered version ${version} cannot be compared with this schema; register the change as the next version`, [
+      { path: '/jsonSchema', message: `Registered version ${version}: ${error.message}`, expected: 'a registered version within schemaLimits.maxExpandedNodes' },
+    ]);
+  }
+}
