@@ -1,6 +1,6 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerRoute } from './route-pipeline';
+import { answerRoute, type RouteAnswer } from './route-pipeline';
 import type { AnyRouteSpec } from './route-spec';
 
 /** How many bytes decoding may drop: a leading UTF-8 byte order mark. */
@@ -9,7 +9,7 @@ const BOM_BYTES = 3;
 /**
  * Answers a request with a route's pipeline straight over node:http: no web Request or Response,
  * no Next routing. The answer is the one the route's Next handler gives, byte for byte in body,
- * status and content type.
+ * status and content type. A HEAD request is answered as its GET, without the body.
  */
 export async function answerNodeRequest(
   spec: AnyRouteSpec,
@@ -25,14 +25,51 @@ export async function answerNodeRequest(
     params,
     text: (maxBytes) => readText(request, maxBytes),
   });
-  response.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
+  writeAnswer(request, response, answer);
+}
+
+/** Bytes of a refused body still read after the answer, so the client sees the answer rather than a reset. */
+const LINGER_BYTES = 1024 * 1024;
+const LINGER_MS = 1000;
+
+/**
+ * Writes an answer. When the body was not read to its end (refused as too large, or never wanted),
+ * the connection is closed after the answer: reading on would let a client stream gigabytes at the
+ * server, and node:http would otherwise hold the half-read connection until a timeout.
+ */
+export function writeAnswer(request: IncomingMessage, response: ServerResponse, answer: RouteAnswer): void {
+  const unread = !request.complete;
+  const headers = { ...answer.headers, 'content-length': Buffer.byteLength(answer.body), ...(unread ? { connection: 'close' } : {}) };
+  response.writeHead(answer.status, headers).end(request.method === 'HEAD' ? undefined : answer.body);
+  if (unread) response.once('finish', () => discardThenClose(request));
+}
+
+/**
+ * Closing a socket whose receive buffer holds unread bytes sends a reset, which can destroy the
+ * answer before the client reads it. So a little more of the body is read and dropped while the
+ * client receives the answer and the end of the connection, then the socket is destroyed.
+ */
+function discardThenClose(request: IncomingMessage): void {
+  let discarded = 0;
+  const close = () => request.socket.destroy();
+  const timer = setTimeout(close, LINGER_MS).unref();
+  request.socket.once('close', () => clearTimeout(timer));
+  request.removeAllListeners('data');
+  request.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > LINGER_BYTES) close();
+  });
+  request.resume();
 }
 
 const joinHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : value);
 
 const decoder = new TextDecoder(); // UTF-8, drops a leading BOM, replaces bad sequences: as Request.text()
 
-/** Reads the body, giving up once it is surely longer than `maxBytes` (the pipeline then answers 413). */
+/**
+ * Reads the body with a running count, giving up once it is surely longer than `maxBytes` (the
+ * pipeline then answers 413): at most `maxBytes` and one chunk are ever held, whatever is sent.
+ */
 function readText(request: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -41,8 +78,7 @@ function readText(request: IncomingMessage, maxBytes: number): Promise<string> {
       chunks.push(chunk);
       length += chunk.length;
       if (length > maxBytes + BOM_BYTES) {
-        // node:http discards the rest of the body once the answer is sent
-        request.off('data', onData).off('end', onEnd).off('error', reject);
+        request.off('data', onData).off('end', onEnd).off('error', reject).pause();
         onEnd();
       }
     };
