@@ -21,7 +21,7 @@ export type { SchemaVersion } from './version-bump';
 
 export { actorTypes, dataClassifications, eventEnvelopeSchema, parseEventEnvelope } from './envelope';
 export type { EnvelopeParseResult, EventEnvelope, EventEnvelopeInput, InvalidEnvelopeError } from './envelope';
-export { fromCloudEvent } from './cloud-events';
+export { cloudEventAttributesSchema, fromCloudEvent } from './cloud-events';
 export { parseIncomingEvent } from './incoming-event';
 export { validateEventData, validatePayload } from './validate-payload';
 export type {

@@ -130,7 +130,9 @@ describe('the fast path answers POST /api/v1/events as the Next route does', () 
   it('400 for broken JSON and for an envelope that fails its schema, with JSON paths', async () => {
     const { apiKey } = await publisher();
     expect(await answeredAlike({ headers: bearer(apiKey), body: '{"type":' })).toMatchObject({ status: 400, body: { detail: expect.stringMatching(/^The body is not valid JSON/) } });
-    expect(await answeredAlike({ headers: bearer(apiKey), body: JSON.stringify({ source: 'psa' }) })).toMatchObject({ status: 400, body: { errors: [{ path: '/body' }] } });
+    const incomplete = await answeredAlike({ headers: bearer(apiKey), body: JSON.stringify({ source: 'psa' }) });
+    expect(incomplete).toMatchObject({ status: 400, body: { errors: [{ path: '/type', expected: 'string' }, { path: '/data', expected: 'object' }] } });
+    expect(await answeredAlike({ headers: bearer(apiKey), body: '5' })).toMatchObject({ status: 400, body: { errors: [{ path: '', expected: 'object' }] } });
     const invalid = await answeredAlike({ headers: bearer(apiKey), body: JSON.stringify({ ...breach(), id: 'not-a-uuid' }) });
     expect(invalid).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { errors: [expect.objectContaining({ path: '/id' })] } });
     const atomic = await answeredAlike({ headers: bearer(apiKey), query: 'atomic=true', body: JSON.stringify([breach(), { type: 'TICKET_SLA_STAGE_BREACHED' }]) });

@@ -11,7 +11,10 @@ import { db } from '../services';
  * The stored definition is validated in full on publish (422 with node-addressed problems); a
  * draft only has to be a JSON object, so work in progress can be saved at any time.
  */
-const Definition = z.record(z.string(), z.unknown()).describe('Workflow definition JSON (DESIGN.md §5)').meta({ id: 'WorkflowDefinition' });
+const Definition = z
+  .record(z.string(), z.unknown())
+  .describe('Workflow definition JSON: { schemaVersion: 1, name, description?, nodes, edges, variables? }; a draft may be incomplete, publishing checks it in full')
+  .meta({ id: 'WorkflowDefinition' });
 
 const WorkflowSummary = z
   .object({
