@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { DISPATCH_STATUSES, findEvents, runsOfEvent, type EventLogRow } from '../event-log';
 import { defineRoute } from '../http/define-route';
+import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
 import { HttpError, notFound } from '../http/problem';
 import { db, ingestion } from '../services';
 
@@ -153,12 +154,14 @@ export const listEvents = defineRoute({
     to: z.iso.datetime({ offset: true }).optional().describe('Received before'),
     correlationId: z.string().optional(),
     status: z.enum(DISPATCH_STATUSES).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
+    ...pageQuery({ max: 500, default: 50 }),
   }),
-  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(EventRecord) }) },
+  response: { status: 200, description: 'Newest first', schema: pageOf(EventRecord) },
   async handle({ query, principal }) {
-    const { limit, ...filter } = query;
-    return { items: (await findEvents(principal.tenantId, filter, limit)).map(toRecord) };
+    const { limit, cursor, ...filter } = query;
+    const after = afterKey(cursor, [['receivedAt', 'date'], ['id', 'string']], 'desc');
+    const page = toPage(await findEvents(principal.tenantId, filter, limit + 1, after), limit, (row) => [row.receivedAt, row.id]);
+    return { items: page.rows.map(toRecord), nextCursor: page.nextCursor };
   },
 });
 
