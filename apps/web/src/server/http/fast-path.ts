@@ -42,13 +42,13 @@ async function answer(request: IncomingMessage, response: ServerResponse, handle
       return writeProblem(request, response, notFound(`No API route at ${request.url?.split('?')[0]}`));
     case 'methods':
       if (method === 'OPTIONS') return writeAnswer(request, response, { status: 204, headers: { allow: match.allow }, body: '' });
-      return writeProblem(request, response, methodNotAllowed(method, match.allow), { allow: match.allow });
+      return writeProblem(request, response, methodNotAllowed(method), { allow: match.allow });
     case 'page-method-not-allowed':
-      return writeProblem(request, response, methodNotAllowed(method, match.allow), { allow: match.allow });
+      return writeProblem(request, response, methodNotAllowed(method), { allow: match.allow });
   }
 }
 
-const methodNotAllowed = (method: string, allow: string) =>
+const methodNotAllowed = (method: string) =>
   new HttpError(405, 'Method Not Allowed', `${method} is not supported here; the Allow header lists what is`);
 
 function writeProblem(request: IncomingMessage, response: ServerResponse, problem: HttpError, headers: Record<string, string> = {}): void {
