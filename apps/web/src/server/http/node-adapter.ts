@@ -29,31 +29,35 @@ export async function answerNodeRequest(
 }
 
 /** Bytes of a refused body still read after the answer, so the client sees the answer rather than a reset. */
-const LINGER_BYTES = 1024 * 1024;
+const LINGER_BYTES = 16 * 1024 * 1024;
 const LINGER_MS = 1000;
 
 /**
  * Writes an answer. When the body was not read to its end (refused as too large, or never wanted),
- * the connection is closed after the answer: reading on would let a client stream gigabytes at the
+ * the connection is ended after the answer: reading on would let a client stream gigabytes at the
  * server, and node:http would otherwise hold the half-read connection until a timeout.
  */
 export function writeAnswer(request: IncomingMessage, response: ServerResponse, answer: RouteAnswer): void {
-  const unread = !request.complete;
-  const headers = { ...answer.headers, 'content-length': Buffer.byteLength(answer.body), ...(unread ? { connection: 'close' } : {}) };
+  const headers = { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) };
   response.writeHead(answer.status, headers).end(request.method === 'HEAD' ? undefined : answer.body);
-  if (unread) response.once('finish', () => discardThenClose(request));
+  // Asked once written: a request without a body is complete by then, even when answered at once.
+  response.once('finish', () => request.complete || endThenClose(request));
 }
 
 /**
- * Closing a socket whose receive buffer holds unread bytes sends a reset, which can destroy the
- * answer before the client reads it. So a little more of the body is read and dropped while the
- * client receives the answer and the end of the connection, then the socket is destroyed.
+ * A socket closed while unread bytes are arriving sends a reset, which can destroy the answer
+ * before the client reads it. (`Connection: close` would do just that: node:http destroys the
+ * socket as soon as the answer is written.) So the server ends its side after the answer, then
+ * reads and drops a little more of the body while the client takes the answer and stops sending,
+ * and destroys the socket once the client closes, or past a few megabytes or a second.
  */
-function discardThenClose(request: IncomingMessage): void {
+function endThenClose(request: IncomingMessage): void {
+  const { socket } = request;
   let discarded = 0;
-  const close = () => request.socket.destroy();
+  const close = () => socket.destroy();
   const timer = setTimeout(close, LINGER_MS).unref();
-  request.socket.once('close', () => clearTimeout(timer));
+  socket.once('close', () => clearTimeout(timer)).once('end', close);
+  socket.end();
   request.removeAllListeners('data');
   request.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
