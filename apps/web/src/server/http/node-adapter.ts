@@ -32,32 +32,34 @@ export async function answerNodeRequest(
 const LINGER_BYTES = 16 * 1024 * 1024;
 const LINGER_MS = 1000;
 
+/** Requests whose body `readText` stopped reading at the limit. */
+const abandonedBodies = new WeakSet<IncomingMessage>();
+
 /**
- * Writes an answer. When the body was not read to its end (refused as too large, or never wanted),
- * the connection is ended after the answer: reading on would let a client stream gigabytes at the
- * server, and node:http would otherwise hold the half-read connection until a timeout.
+ * Writes an answer. When the body was abandoned at the limit the connection is ended: reading on
+ * would let a client stream gigabytes at the server, while leaving it unread would hold the
+ * half-read connection until a timeout. (A body never read at all, refused by its declared
+ * Content-Length, is discarded by node:http up to that length.)
  */
 export function writeAnswer(request: IncomingMessage, response: ServerResponse, answer: RouteAnswer): void {
   const headers = { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) };
   response.writeHead(answer.status, headers).end(request.method === 'HEAD' ? undefined : answer.body);
-  // Asked once written: a request without a body is complete by then, even when answered at once.
-  response.once('finish', () => request.complete || endThenClose(request));
+  if (abandonedBodies.has(request)) response.once('finish', () => discardThenClose(request));
 }
 
 /**
  * A socket closed while unread bytes are arriving sends a reset, which can destroy the answer
  * before the client reads it. (`Connection: close` would do just that: node:http destroys the
- * socket as soon as the answer is written.) So the server ends its side after the answer, then
- * reads and drops a little more of the body while the client takes the answer and stops sending,
- * and destroys the socket once the client closes, or past a few megabytes or a second.
+ * socket as soon as the answer is written.) So the server reads and drops a little more of the
+ * body while the client takes the answer, and closes the connection past a few megabytes or a
+ * second, or when the client does.
  */
-function endThenClose(request: IncomingMessage): void {
+function discardThenClose(request: IncomingMessage): void {
   const { socket } = request;
   let discarded = 0;
   const close = () => socket.destroy();
   const timer = setTimeout(close, LINGER_MS).unref();
-  socket.once('close', () => clearTimeout(timer)).once('end', close);
-  socket.end();
+  socket.once('close', () => clearTimeout(timer));
   request.removeAllListeners('data');
   request.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
@@ -83,6 +85,7 @@ function readText(request: IncomingMessage, maxBytes: number): Promise<string> {
       length += chunk.length;
       if (length > maxBytes + BOM_BYTES) {
         request.off('data', onData).off('end', onEnd).off('error', reject).pause();
+        abandonedBodies.add(request);
         onEnd();
       }
     };
