@@ -1,7 +1,7 @@
 /**
  * The web app's server: `tsx apps/web/server.ts`, after `next build`. It is Next's custom server
- * on one port (PORT) that answers POST /api/v1/events itself over node:http and hands every
- * other request to Next (src/server/web-server.ts, src/server/http/fast-path.ts).
+ * on one port (PORT) that answers the API routes itself over node:http (bounded bodies, 405 with
+ * Allow) and hands pages to Next (src/server/web-server.ts, src/server/http/fast-path.ts).
  */
 import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';

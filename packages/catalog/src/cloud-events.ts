@@ -11,7 +11,7 @@ import { toFieldErrors, type FieldError } from './field-errors';
  * `dataclassification`, `regulatory`, `auditrequired`. `subject` is accepted and not kept: Cascade
  * events name their entity inside `data`.
  */
-const cloudEventAttributesSchema = z.looseObject({
+export const cloudEventAttributesSchema = z.looseObject({
   specversion: z.literal('1.0'),
   id: z.string().min(1),
   datacontenttype: z

@@ -39,13 +39,20 @@ const eventMetadataSchema = z.strictObject({
 });
 
 export const eventEnvelopeSchema = z.strictObject({
-  id: z.uuid().default(() => uuidv7()).describe('Event id; deduplication key'),
+  // Generated values are supplied by a transform, not .default(): a default is written into the
+  // JSON Schema of the API document, where a UUID or a time drawn at generation would mislead.
+  id: z
+    .uuid()
+    .optional()
+    .transform((id) => id ?? uuidv7())
+    .describe('Event id; deduplication key. A UUIDv7 is generated when absent'),
   type: eventTypeNameSchema,
   version: eventVersionSchema.default(1).describe('Major version of the payload schema'),
   timestamp: z.iso
     .datetime({ offset: true })
-    .default(() => new Date().toISOString())
-    .describe('When the event happened'),
+    .optional()
+    .transform((timestamp) => timestamp ?? new Date().toISOString())
+    .describe('When the event happened; the time of receipt when absent'),
   source: z.string().min(1).describe('System that produced the event'),
   tenantId: z.string().min(1).optional().describe('Tenant the event belongs to'),
   correlationId: z.string().min(1).optional().describe('Id shared by every event of one request or process'),

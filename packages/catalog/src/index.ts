@@ -24,7 +24,7 @@ export type { SchemaVersion } from './version-bump';
 
 export { actorTypes, dataClassifications, eventEnvelopeSchema, parseEventEnvelope } from './envelope';
 export type { EnvelopeParseResult, EventEnvelope, EventEnvelopeInput, InvalidEnvelopeError } from './envelope';
-export { fromCloudEvent } from './cloud-events';
+export { cloudEventAttributesSchema, fromCloudEvent } from './cloud-events';
 export { isUuid } from './uuid';
 export { parseIncomingEvent } from './incoming-event';
 export { validateEventData, validatePayload } from './validate-payload';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { DispatchStatus } from '@cascade/db';
+import { DispatchStatus, type Prisma } from '@cascade/db';
 import { db } from './services';
 
 export const DISPATCH_STATUSES = Object.values(DispatchStatus);
@@ -15,9 +15,10 @@ export interface EventLogFilter {
 }
 
 /** A tenant's events with their dispatch rows, newest first: the one query behind the event log API and pages. */
-export function findEvents(tenantId: string, filter: EventLogFilter, take: number) {
+export function findEvents(tenantId: string, filter: EventLogFilter, take: number, after: Prisma.EventWhereInput = {}) {
   return db().event.findMany({
     where: {
+      ...after,
       tenantId,
       ...(filter.id ? { id: filter.id } : {}),
       ...(filter.type ? { type: filter.type } : {}),

@@ -19,21 +19,22 @@ export interface RunFilter {
 const runInclude = { workflow: { select: { name: true } }, version: { select: { version: true } } } as const;
 export type RunRow = Prisma.RunGetPayload<{ include: typeof runInclude }>;
 
-export function findRuns(tenantId: string, filter: RunFilter, take: number): Promise<RunRow[]> {
+export function findRuns(tenantId: string, filter: RunFilter, take: number, after: Prisma.RunWhereInput = {}): Promise<RunRow[]> {
   return db().run.findMany({
-    where: { tenantId, ...filter },
+    where: { ...after, tenantId, ...filter },
     orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
     take,
     include: runInclude,
   });
 }
 
-export async function findRun(tenantId: string, id: string) {
+/** A run with its waits and approval tasks, and all its steps unless `steps: false` (the API pages them). */
+export async function findRun(tenantId: string, id: string, options: { steps: boolean } = { steps: true }) {
   const run = await db().run.findFirst({
     where: { tenantId, id },
     include: {
       ...runInclude,
-      steps: { orderBy: [{ startedAt: 'asc' }, { id: 'asc' }] },
+      steps: options.steps ? { orderBy: [{ startedAt: 'asc' }, { id: 'asc' }] } : { take: 0 },
       waits: { orderBy: { openedAt: 'asc' } },
       approvalTasks: { orderBy: { createdAt: 'asc' } },
     },

@@ -10,7 +10,7 @@ import { closeServices, logger } from './services';
 const SHUTDOWN_GRACE_MS = 8_000;
 
 /**
- * Next's documented custom server on PORT: the fast routes are answered here over node:http, and
+ * Next's documented custom server on PORT: the API routes are answered here over node:http, and
  * Next handles everything else exactly as `next start` would (the same request handlers). On
  * SIGINT or SIGTERM it stops accepting connections, lets in-flight requests finish, then closes
  * Next, the database pool and Temporal, and exits.

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { webEnv } from '@/env.server';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { listRoundtrips, startRoundtrip } from '../routes/diagnostics';
+import { createWorkflow } from '../routes/workflows';
 
 describe('defineRoute: answering bad requests precisely', () => {
   it('401 without credentials and for an unknown key', async () => {
@@ -39,6 +40,25 @@ describe('defineRoute: answering bad requests precisely', () => {
     expect((await broken.json()).detail).toMatch(/^The body is not valid JSON/);
     const huge = await callRoute(startRoundtrip, { apiKey, body: { message: 'x'.repeat(2 * 1024 * 1024) } });
     expect(huge.status).toBe(413);
+  });
+
+  it('413 for a streamed body past the limit, read only up to the limit', async () => {
+    const { apiKey } = await createTenantWithKey(['workflows:write']);
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 200 * chunk.length) return controller.close();
+        pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+    const request = new Request('http://test/api/v1/workflows', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+    const response = await createWorkflow.handler(request, { params: Promise.resolve({}) });
+    expect(response.status).toBe(413);
+    // 200 MB offered; the 1 MB limit, a chunk past it, and what the stream buffers ahead were taken.
+    expect(pulled).toBeLessThan(4 * chunk.length);
   });
 
   it('400 with every schema problem addressed by its path', async () => {

@@ -24,9 +24,34 @@ export function defineRoute<
       header: (name) => request.headers.get(name) ?? undefined,
       query: new URL(request.url).searchParams,
       params: await context.params,
-      text: () => request.text(),
+      text: (maxBytes) => readText(request.body, maxBytes),
     });
     return new Response(answer.body, { status: answer.status, headers: answer.headers });
   };
   return { spec: anySpec, handler };
 }
+
+const decoder = new TextDecoder(); // UTF-8, drops a leading BOM, replaces bad sequences: as Request.text()
+
+/**
+ * Reads the body with a running count and cancels it once it is surely longer than `maxBytes`
+ * (the pipeline then answers 413), where `request.text()` would hold all of it first.
+ */
+async function readText(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    chunks.push(read.value);
+    length += read.value.length;
+    if (length > maxBytes + BOM_BYTES) {
+      await reader.cancel();
+      break;
+    }
+  }
+  return decoder.decode(Buffer.concat(chunks, length));
+}
+
+/** How many bytes decoding may drop: a leading UTF-8 byte order mark. */
+const BOM_BYTES = 3;

@@ -1,34 +1,26 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { publishEvents } from '../routes/events';
+import { routes } from '../routes';
 import { logger } from '../services';
-import { answerNodeRequest } from './node-adapter';
-import type { Route } from './route-spec';
+import { answerNodeRequest, writeAnswer } from './node-adapter';
+import { HttpError, notFound, problemDocument } from './problem';
+import { createRouteTable } from './route-table';
 
 /**
- * Routes the web server (server.ts) answers itself over node:http, before Next sees the request.
- * Next's per-request work (routing, web Request and Response, streams) costs about 1 ms of CPU,
- * which alone capped single-event ingestion near 1,000 requests/s on 2 cores (issue 5). Only
- * routes without path parameters are listed; the same route stays mounted in app/ for Next.
+ * Every API route is answered here over node:http, before Next sees the request. Next's
+ * per-request work (routing, web Request and Response, streams) costs about 1 ms of CPU, which
+ * alone capped single-event ingestion near 1,000 requests/s on 2 cores (issue 5); and Next reads a
+ * request body into memory whole before a route handler can refuse it, whereas the node adapter
+ * stops reading at the route's limit. The same routes stay mounted in app/ for `next dev`.
  */
-const FAST_ROUTES: Route[] = [publishEvents];
-
-const fastRoutes = new Map(FAST_ROUTES.map((route) => [`${route.spec.method} ${route.spec.path}`, route]));
-
-/** The route answering this request on the fast path, or undefined when it is Next's. */
-export function fastRouteFor(method: string | undefined, url: string | undefined): Route | undefined {
-  if (!method || !url) return undefined;
-  const queryAt = url.indexOf('?');
-  return fastRoutes.get(`${method} ${queryAt === -1 ? url : url.slice(0, queryAt)}`);
-}
+const routeFor = createRouteTable(routes, { '/api/v1/openapi.json': ['GET'] });
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
-/** The web server's request listener: the fast routes, and Next for every other request, unchanged. */
+/** The web server's request listener: the API routes, and Next for pages and its own route files. */
 export function createRequestListener(handleByNext: Handler) {
   return (request: IncomingMessage, response: ServerResponse): void => {
-    const route = fastRouteFor(request.method, request.url);
-    const answered = route ? answerNodeRequest(route.spec, request, response) : handleByNext(request, response);
+    const answered = answer(request, response, handleByNext);
     answered.catch((error: unknown) => {
       // What `next start` does when its handler throws; the pipeline itself answers its own errors.
       logger().error({ err: error, url: request.url }, 'request failed');
@@ -36,4 +28,30 @@ export function createRequestListener(handleByNext: Handler) {
       else response.writeHead(500).end('Internal Server Error');
     });
   };
+}
+
+async function answer(request: IncomingMessage, response: ServerResponse, handleByNext: Handler): Promise<void> {
+  const method = request.method ?? 'GET';
+  const match = routeFor(method, request.url ?? '/');
+  switch (match.kind) {
+    case 'route':
+      return answerNodeRequest(match.route.spec, request, response, match.params);
+    case 'next':
+      return handleByNext(request, response);
+    case 'unknown-api-path':
+      return writeProblem(request, response, notFound(`No API route at ${request.url?.split('?')[0]}`));
+    case 'methods':
+      if (method === 'OPTIONS') return writeAnswer(request, response, { status: 204, headers: { allow: match.allow }, body: '' });
+      return writeProblem(request, response, methodNotAllowed(method), { allow: match.allow });
+    case 'page-method-not-allowed':
+      return writeProblem(request, response, methodNotAllowed(method), { allow: match.allow });
+  }
+}
+
+const methodNotAllowed = (method: string) =>
+  new HttpError(405, 'Method Not Allowed', `${method} is not supported here; the Allow header lists what is`);
+
+function writeProblem(request: IncomingMessage, response: ServerResponse, problem: HttpError, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify(problemDocument(problem));
+  writeAnswer(request, response, { status: problem.status, headers: { ...headers, 'content-type': 'application/problem+json' }, body });
 }

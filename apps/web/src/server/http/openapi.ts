@@ -1,7 +1,7 @@
 import 'server-only';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { z } from 'zod';
-import type { Route } from './define-route';
+import type { AnyRouteSpec, Route } from './define-route';
 
 const Problem = z
   .object({
@@ -26,20 +26,29 @@ const Problem = z
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details; `errors` addresses each problem by JSON path' });
 
-const GENERIC_ERRORS: Record<string, string> = {
-  '400': 'The request is malformed; `errors` lists each problem by path',
-  '500': 'The server failed; the error is logged',
-};
-const AUTH_ERRORS: Record<string, string> = {
-  '401': 'No valid API key or session',
-  '403': 'The caller lacks the required scope',
-};
+/** What the pipeline answers besides a route's own errors, by what the route takes. */
+function pipelineErrors(spec: AnyRouteSpec): Record<string, string> {
+  return {
+    ...(spec.params || spec.query || spec.body ? { '400': 'The request is malformed; `errors` lists each problem by path' } : {}),
+    ...(spec.scope ? { '401': 'No valid API key or session', '403': `The caller lacks the scope \`${spec.scope}\`` } : {}),
+    ...(spec.body
+      ? { '413': 'The body exceeds the route’s size limit (checked while it arrives, chunked or not)', '415': 'The body is not sent as JSON (Content-Type: application/json)' }
+      : {}),
+    '500': 'The server failed; the error is logged',
+  };
+}
+
+const DESCRIPTION = [
+  'Publish events, manage workflows and read runs.',
+  'A method a path does not support is answered 405 with an `Allow` header naming the ones it does; OPTIONS answers 204 with the same header, and HEAD answers as GET without a body.',
+  'Lists answer a page: at most `limit` items and `nextCursor`, which, passed as `cursor`, reads the next page (null on the last one).',
+].join(' ');
 
 /** The OpenAPI 3.1 document of every route, generated from their zod schemas. */
 export function buildOpenApiDocument(routes: Route[]) {
   const paths: ZodOpenApiPathsObject = {};
   for (const { spec } of routes) {
-    const errors = { ...GENERIC_ERRORS, ...(spec.scope ? AUTH_ERRORS : {}), ...spec.errors };
+    const errors = { ...pipelineErrors(spec), ...spec.errors };
     paths[spec.path] ??= {};
     paths[spec.path]![spec.method.toLowerCase() as 'get'] = {
       operationId: spec.operationId,
@@ -47,7 +56,7 @@ export function buildOpenApiDocument(routes: Route[]) {
       tags: spec.tags,
       ...(spec.scope ? { security: [{ apiKey: [] }], description: `Requires the scope \`${spec.scope}\`.` } : { security: [] }),
       requestParams: { ...(spec.params ? { path: spec.params } : {}), ...(spec.query ? { query: spec.query } : {}) },
-      ...(spec.body ? { requestBody: { content: { 'application/json': { schema: spec.body } } } } : {}),
+      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
       responses: {
         [spec.response.status]: { description: spec.response.description, content: { 'application/json': { schema: spec.response.schema } } },
         ...Object.fromEntries(
@@ -58,7 +67,7 @@ export function buildOpenApiDocument(routes: Route[]) {
   }
   return createDocument({
     openapi: '3.1.0',
-    info: { title: 'Cascade API', version: '1.0.0', description: 'Publish events, manage workflows and read runs.' },
+    info: { title: 'Cascade API', version: '1.0.0', description: DESCRIPTION },
     components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: csk_…' } } },
     paths,
   });

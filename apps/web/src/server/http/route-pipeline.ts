@@ -46,7 +46,8 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
     const params = parsePart(spec.params, request.params, 'params');
     const query = parsePart(spec.query, Object.fromEntries(request.query), 'query');
     const maxBodyBytes = typeof spec.maxBodyBytes === 'function' ? spec.maxBodyBytes() : spec.maxBodyBytes;
-    const body = spec.body ? parsePart(spec.body, await readJsonBody(request, maxBodyBytes), 'body') : undefined;
+    const rawBody = spec.body ? await readJsonBody(request, maxBodyBytes) : undefined;
+    const body = spec.body && !spec.bodyParsedByHandler ? parsePart(spec.body, rawBody, 'body') : rawBody;
     const result = await spec.handle({ params, query, body, principal });
     answer = result instanceof StatusReply
       ? json(result.status, spec.response.schema.parse(result.body))

@@ -31,6 +31,12 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The handler parses the JSON body with `body` itself, piece by piece (a batch of events is
+   * accepted item by item, with paths into each); the pipeline only reads it as JSON, and `body`
+   * still documents it. The handler then receives the JSON unparsed.
+   */
+  bodyParsedByHandler?: true;
   /** Largest accepted body in bytes (a function reads configuration at request time). */
   maxBodyBytes?: number | (() => number);
   response: { status: 200 | 201 | 202; description: string; schema: R };

@@ -8,6 +8,7 @@ import { actionsCalledBy, type WorkflowDefinition } from '@cascade/workflow';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { defineRoute, withStatus } from '../http/define-route';
+import { afterKey, invalidCursor, pageOf, pageQuery, toPage } from '../http/pagination';
 import { HttpError, notFound, unprocessable, type ProblemDetail } from '../http/problem';
 import { db } from '../services';
 
@@ -143,11 +144,23 @@ export const listActions = defineRoute({
   summary: 'Every action a workflow of the caller’s tenant can use: the built-in ones, then its remote actions',
   tags: ['Actions'],
   scope: 'workflows:read',
-  response: { status: 200, description: 'Built-in actions by id, then remote ones by id', schema: z.object({ items: z.array(Action) }) },
-  async handle({ principal }) {
+  query: z.object(pageQuery({ max: 500, default: 100 })),
+  response: { status: 200, description: 'Built-in actions by id, then remote ones by id', schema: pageOf(Action) },
+  async handle({ query, principal }) {
+    // The cursor is [kind, id]: built-in actions come first, then the tenant's remote ones.
+    const [kind, id] = query.cursor ?? [];
+    if (query.cursor && (query.cursor.length !== 2 || !(kind === 'builtIn' || kind === 'remote'))) throw invalidCursor();
     const builtIns = [...actionManifests].sort((a, b) => a.id.localeCompare(b.id)).map(toBuiltIn);
-    const remote = await db().remoteAction.findMany({ where: { tenantId: principal.tenantId }, orderBy: { actionId: 'asc' } });
-    return { items: [...builtIns, ...remote.map(toRemote)] };
+    const builtInsFrom = kind === 'remote' ? builtIns.length : kind === 'builtIn' ? builtIns.findIndex((action) => action.id === id) + 1 : 0;
+    if (kind === 'builtIn' && builtInsFrom === 0) throw invalidCursor();
+    const firstBuiltIns = builtIns.slice(builtInsFrom, builtInsFrom + query.limit + 1);
+    const remote = await db().remoteAction.findMany({
+      where: { ...afterKey<Prisma.RemoteActionWhereInput>(kind === 'remote' ? [id!] : undefined, [['actionId', 'string']], 'asc'), tenantId: principal.tenantId },
+      orderBy: { actionId: 'asc' },
+      take: query.limit + 1 - firstBuiltIns.length,
+    });
+    const page = toPage([...firstBuiltIns, ...remote.map(toRemote)], query.limit, (action) => [action.kind, action.id]);
+    return { items: page.rows, nextCursor: page.nextCursor };
   },
 });
 

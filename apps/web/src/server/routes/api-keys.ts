@@ -1,8 +1,9 @@
 import 'server-only';
-import { API_KEY_SCOPES, generateApiKey } from '@cascade/db';
+import { API_KEY_SCOPES, generateApiKey, type Prisma } from '@cascade/db';
 import { z } from 'zod';
 import { forgetApiKey } from '../http/authenticate';
 import { defineRoute } from '../http/define-route';
+import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
 import { notFound } from '../http/problem';
 import { db } from '../services';
 
@@ -45,14 +46,17 @@ export const listApiKeys = defineRoute({
   summary: 'The API keys of the caller’s tenant (never the keys themselves)',
   tags: ['API keys'],
   scope: 'admin',
-  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(ApiKey) }) },
-  async handle({ principal }) {
+  query: z.object(pageQuery({ max: 500, default: 100 })),
+  response: { status: 200, description: 'Newest first', schema: pageOf(ApiKey) },
+  async handle({ query, principal }) {
     const rows = await db().apiKey.findMany({
-      where: { tenantId: principal.tenantId },
-      orderBy: { createdAt: 'desc' },
+      where: { ...afterKey<Prisma.ApiKeyWhereInput>(query.cursor, [['createdAt', 'date'], ['id', 'string']], 'desc'), tenantId: principal.tenantId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       select: apiKeyColumns,
+      take: query.limit + 1,
     });
-    return { items: rows.map(toApiKey) };
+    const page = toPage(rows, query.limit, (row) => [row.createdAt, row.id]);
+    return { items: page.rows.map(toApiKey), nextCursor: page.nextCursor };
   },
 });
 

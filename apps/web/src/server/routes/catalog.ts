@@ -12,6 +12,7 @@ import { checkTenantSchema } from '@cascade/ingestion';
 import { z } from 'zod';
 import { filterCatalog, isBuiltInType, tenantCatalog, workflowsTriggeredBy, type CatalogEntry } from '../catalog';
 import { defineRoute } from '../http/define-route';
+import { pageInMemory, pageOf, pageQuery } from '../http/pagination';
 import { HttpError, notFound, unprocessable } from '../http/problem';
 import { db } from '../services';
 
@@ -78,10 +79,13 @@ export const listCatalogEvents = defineRoute({
   query: z.object({
     category: z.string().optional().describe('Exact category, e.g. Tickets'),
     q: z.string().trim().min(1).optional().describe('Search in type, name, description and field paths'),
+    ...pageQuery({ max: 500, default: 100 }),
   }),
-  response: { status: 200, description: 'Ordered by category, then type', schema: z.object({ items: z.array(EventTypeSummary) }) },
+  response: { status: 200, description: 'Ordered by category, then type', schema: pageOf(EventTypeSummary) },
   async handle({ query, principal }) {
-    return { items: filterCatalog(await tenantCatalog(principal.tenantId), query).map(summarize) };
+    const { limit, cursor, ...filter } = query;
+    const page = pageInMemory(filterCatalog(await tenantCatalog(principal.tenantId), filter), limit, cursor, (entry) => entry.type);
+    return { items: page.rows.map(summarize), nextCursor: page.nextCursor };
   },
 });
 

@@ -2,7 +2,9 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { TASK_QUEUE, WORKFLOW_NAMES, roundtripWorkflowId, type RoundtripInput } from '@cascade/temporal';
 import { z } from 'zod';
+import type { Prisma } from '@cascade/db';
 import { defineRoute } from '../http/define-route';
+import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
 import { HttpError } from '../http/problem';
 import { db, logger, temporal } from '../services';
 
@@ -58,14 +60,15 @@ export const listRoundtrips = defineRoute({
   summary: 'The latest diagnostic roundtrips of the caller’s tenant',
   tags: ['Diagnostics'],
   scope: 'workflows:read',
-  query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
-  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(Roundtrip) }) },
+  query: z.object(pageQuery({ max: 100, default: 20 })),
+  response: { status: 200, description: 'Newest first', schema: pageOf(Roundtrip) },
   async handle({ query, principal }) {
     const rows = await db().roundtrip.findMany({
-      where: { tenantId: principal.tenantId },
-      orderBy: { requestedAt: 'desc' },
-      take: query.limit,
+      where: { ...afterKey<Prisma.RoundtripWhereInput>(query.cursor, [['requestedAt', 'date'], ['id', 'string']], 'desc'), tenantId: principal.tenantId },
+      orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }],
+      take: query.limit + 1,
     });
-    return { items: rows.map(toRoundtrip) };
+    const page = toPage(rows, query.limit, (row) => [row.requestedAt, row.id]);
+    return { items: page.rows.map(toRoundtrip), nextCursor: page.nextCursor };
   },
 });

@@ -1,29 +1,33 @@
 import 'server-only';
 import { DISPATCH_CHANNEL } from '@cascade/db';
+import { cloudEventAttributesSchema, eventEnvelopeSchema } from '@cascade/catalog';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { DISPATCH_STATUSES, findEvents, runsOfEvent, type EventLogRow } from '../event-log';
 import { defineRoute } from '../http/define-route';
+import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
 import { HttpError, notFound } from '../http/problem';
 import { db, ingestion } from '../services';
 
 export const MAX_BATCH = 1000;
 
-const Envelope = z
-  .looseObject({
-    id: z.string().optional().describe('UUID; a UUIDv7 is generated when absent. Redelivering an id is answered duplicate: true'),
-    type: z.string().describe('A catalog event type, e.g. TICKET_SLA_STAGE_BREACHED or work_order.status_changed'),
-    version: z.union([z.number().int(), z.string()]).optional(),
-    timestamp: z.string().optional(),
-    source: z.string().optional(),
-    tenantId: z.string().optional().describe('Must match the API key’s tenant when given'),
-    correlationId: z.string().optional(),
-    causationId: z.string().optional(),
-    actor: z.object({ id: z.string(), type: z.enum(['HUMAN', 'AGENT', 'SYSTEM']), role: z.string().optional() }).optional(),
-    data: z.unknown().describe('The payload, validated against the catalog schema of type@version'),
-    metadata: z.record(z.string(), z.unknown()).optional(),
+/**
+ * The body is documented with the schemas ingestion parses each event with: the catalog's
+ * envelope, or a CloudEvent (the catalog's attributes; the mapped fields are the envelope's).
+ */
+const EventEnvelope = eventEnvelopeSchema.meta({ id: 'EventEnvelope' });
+const CloudEvent = cloudEventAttributesSchema
+  .extend({
+    type: eventEnvelopeSchema.shape.type,
+    source: eventEnvelopeSchema.shape.source,
+    time: eventEnvelopeSchema.shape.timestamp.optional(),
+    data: eventEnvelopeSchema.shape.data,
   })
-  .meta({ id: 'EventEnvelope', description: 'DESIGN.md §3 envelope; CloudEvents 1.0 structured JSON is accepted too' });
+  .meta({
+    id: 'CloudEvent',
+    description: 'CloudEvents 1.0 structured JSON; the envelope’s other fields travel as the extensions tenantid, correlationid, causationid, dataversion, actorid, actortype, actorrole, dataclassification, regulatory, auditrequired',
+  });
+const IncomingEvent = z.union([EventEnvelope, CloudEvent]);
 
 const PublishProblem = z.object({
   index: z.number().int(),
@@ -53,7 +57,8 @@ export const publishEvents = defineRoute({
       .transform((v) => v === 'true')
       .describe('With a batch: store nothing when any item is invalid'),
   }),
-  body: z.union([Envelope, z.array(z.unknown())]),
+  body: z.union([IncomingEvent, z.array(IncomingEvent).max(MAX_BATCH)]),
+  bodyParsedByHandler: true,
   maxBodyBytes: () => webEnv().MAX_EVENT_BODY_BYTES,
   response: { status: 202, description: 'Committed before this answer; dispatch follows asynchronously', schema: PublishResult },
   errors: {
@@ -61,9 +66,10 @@ export const publishEvents = defineRoute({
     413: 'The body or the batch is too large',
     422: 'The payload fails the catalog schema; `errors` gives each JSON path',
   },
-  async handle({ body, query, principal }) {
-    const batch = Array.isArray(body);
-    const items = batch ? body : [body];
+  async handle({ body: json, query, principal }) {
+    // Unparsed (bodyParsedByHandler): ingestion parses each item, so a batch is accepted item by item.
+    const batch = Array.isArray(json);
+    const items: unknown[] = batch ? json : [json];
     if (items.length > MAX_BATCH) {
       throw new HttpError(413, 'Content Too Large', `A batch holds at most ${MAX_BATCH} events; this one has ${items.length}`);
     }
@@ -148,12 +154,14 @@ export const listEvents = defineRoute({
     to: z.iso.datetime({ offset: true }).optional().describe('Received before'),
     correlationId: z.string().optional(),
     status: z.enum(DISPATCH_STATUSES).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
+    ...pageQuery({ max: 500, default: 50 }),
   }),
-  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(EventRecord) }) },
+  response: { status: 200, description: 'Newest first', schema: pageOf(EventRecord) },
   async handle({ query, principal }) {
-    const { limit, ...filter } = query;
-    return { items: (await findEvents(principal.tenantId, filter, limit)).map(toRecord) };
+    const { limit, cursor, ...filter } = query;
+    const after = afterKey(cursor, [['receivedAt', 'date'], ['id', 'string']], 'desc');
+    const page = toPage(await findEvents(principal.tenantId, filter, limit + 1, after), limit, (row) => [row.receivedAt, row.id]);
+    return { items: page.rows.map(toRecord), nextCursor: page.nextCursor };
   },
 });
 

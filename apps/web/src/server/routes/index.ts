@@ -6,7 +6,7 @@ import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { getEvent, listEvents, publishEvents, replayEvent } from './events';
 import { deleteSecret, listSecrets, putSecret } from './secrets';
-import { cancelRunRoute, decideApprovalRoute, getRun, listApprovals, listRuns, retryRunRoute } from './runs';
+import { cancelRunRoute, decideApprovalRoute, getRun, listApprovals, listRunSteps, listRuns, retryRunRoute } from './runs';
 import { health, readiness } from './system';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
@@ -29,6 +29,7 @@ export const routes: Route[] = [
   publishWorkflow,
   listRuns,
   getRun,
+  listRunSteps,
   cancelRunRoute,
   retryRunRoute,
   listApprovals,

@@ -2,7 +2,9 @@ import 'server-only';
 import { ApprovalStatus, findUnstorableText, StepStatus } from '@cascade/db';
 import type { ApprovalFormField } from '@cascade/workflow';
 import { z } from 'zod';
+import type { Prisma } from '@cascade/db';
 import { defineRoute } from '../http/define-route';
+import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
 import { badRequest, issuesToDetails, notFound, unprocessable } from '../http/problem';
 import { cancelRun, decideApproval, findRun, findRuns, retryRun, RUN_STATUSES, type RunRow } from '../runs';
 import { db } from '../services';
@@ -55,8 +57,15 @@ const ApprovalTask = z
   })
   .meta({ id: 'ApprovalTask' });
 
+/** Steps a run's detail holds; the rest are read from GET /api/v1/runs/{id}/steps. */
+const RUN_DETAIL_STEPS = 100;
+
 const RunDetail = RunSummary.extend({
-  steps: z.array(Step),
+  steps: z.array(Step).describe(`The first ${RUN_DETAIL_STEPS} steps, in the order they started`),
+  stepsNextCursor: z
+    .string()
+    .nullable()
+    .describe('When the run has more steps: the `cursor` for GET /api/v1/runs/{id}/steps that reads the rest; null otherwise'),
   waits: z.array(z.object({ nodeKey: z.string(), eventType: z.string(), openedAt: z.iso.datetime(), expiresAt: z.iso.datetime(), closedAt: z.iso.datetime().nullable(), deliveredEventId: z.uuid().nullable() })),
   approvalTasks: z.array(ApprovalTask),
 }).meta({ id: 'RunDetail' });
@@ -103,12 +112,14 @@ export const listRuns = defineRoute({
     workflowId: z.uuid().optional(),
     eventId: z.uuid().optional(),
     status: z.enum(RUN_STATUSES).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
+    ...pageQuery({ max: 500, default: 50 }),
   }),
-  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(RunSummary) }) },
+  response: { status: 200, description: 'Newest first', schema: pageOf(RunSummary) },
   async handle({ query, principal }) {
-    const { limit, ...filter } = query;
-    return { items: (await findRuns(principal.tenantId, filter, limit)).map(toSummary) };
+    const { limit, cursor, ...filter } = query;
+    const after = afterKey<Prisma.RunWhereInput>(cursor, [['startedAt', 'date'], ['id', 'string']], 'desc');
+    const page = toPage(await findRuns(principal.tenantId, filter, limit + 1, after), limit, (run) => [run.startedAt, run.id]);
+    return { items: page.rows.map(toSummary), nextCursor: page.nextCursor };
   },
 });
 
@@ -123,20 +134,53 @@ export const getRun = defineRoute({
   response: { status: 200, description: 'The run', schema: RunDetail },
   errors: { 404: 'No such run in the caller’s tenant' },
   async handle({ params, principal }) {
-    const run = await findRun(principal.tenantId, params.id);
+    const run = await findRun(principal.tenantId, params.id, { steps: false });
+    const steps = await stepPage(run.id, RUN_DETAIL_STEPS);
     return {
       ...toSummary(run),
-      steps: run.steps.map((step) => ({
-        key: step.key, nodeId: step.nodeId, status: step.status, attempts: step.attempts,
-        input: step.input, output: step.output, error: step.error,
-        startedAt: step.startedAt.toISOString(), finishedAt: iso(step.finishedAt),
-      })),
+      steps: steps.items,
+      stepsNextCursor: steps.nextCursor,
       waits: run.waits.map((wait) => ({
         nodeKey: wait.nodeKey, eventType: wait.eventType, openedAt: wait.openedAt.toISOString(), expiresAt: wait.expiresAt.toISOString(),
         closedAt: iso(wait.closedAt), deliveredEventId: wait.deliveredEventId,
       })),
       approvalTasks: run.approvalTasks.map(toTask),
     };
+  },
+});
+
+type StepRow = Prisma.RunStepGetPayload<object>;
+const toStep = (step: StepRow) => ({
+  key: step.key, nodeId: step.nodeId, status: step.status, attempts: step.attempts,
+  input: step.input, output: step.output, error: step.error,
+  startedAt: step.startedAt.toISOString(), finishedAt: iso(step.finishedAt),
+});
+
+/** A page of a run's steps in the order they started. */
+async function stepPage(runId: string, limit: number, cursor?: Array<string | number>) {
+  const rows = await db().runStep.findMany({
+    where: { runId, ...afterKey<Prisma.RunStepWhereInput>(cursor, [['startedAt', 'date'], ['id', 'bigint']], 'asc') },
+    orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+    take: limit + 1,
+  });
+  const page = toPage(rows, limit, (step) => [step.startedAt, step.id]);
+  return { items: page.rows.map(toStep), nextCursor: page.nextCursor };
+}
+
+export const listRunSteps = defineRoute({
+  method: 'GET',
+  path: '/api/v1/runs/{id}/steps',
+  operationId: 'listRunSteps',
+  summary: 'The steps of a run, in the order they started: input, output, error, attempts, timing',
+  tags: ['Runs'],
+  scope: 'workflows:read',
+  params,
+  query: z.object(pageQuery({ max: 500, default: 100 })),
+  response: { status: 200, description: 'In the order they started', schema: pageOf(Step) },
+  errors: { 404: 'No such run in the caller’s tenant' },
+  async handle({ params, query, principal }) {
+    const run = await findRun(principal.tenantId, params.id, { steps: false });
+    return stepPage(run.id, query.limit, query.cursor);
   },
 });
 
@@ -181,16 +225,21 @@ export const listApprovals = defineRoute({
   scope: 'workflows:read',
   query: z.object({
     status: z.enum(ApprovalStatus).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
+    ...pageQuery({ max: 500, default: 50 }),
   }),
-  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(ApprovalTask) }) },
+  response: { status: 200, description: 'Newest first', schema: pageOf(ApprovalTask) },
   async handle({ query, principal }) {
     const rows = await db().approvalTask.findMany({
-      where: { tenantId: principal.tenantId, ...(query.status ? { status: query.status } : {}) },
-      orderBy: { createdAt: 'desc' },
-      take: query.limit,
+      where: {
+        ...afterKey<Prisma.ApprovalTaskWhereInput>(query.cursor, [['createdAt', 'date'], ['id', 'string']], 'desc'),
+        tenantId: principal.tenantId,
+        ...(query.status ? { status: query.status } : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: query.limit + 1,
     });
-    return { items: rows.map(toTask) };
+    const page = toPage(rows, query.limit, (task) => [task.createdAt, task.id]);
+    return { items: page.rows.map(toTask), nextCursor: page.nextCursor };
   },
 });
 

@@ -2,7 +2,9 @@ import 'server-only';
 import { createSecretStore, secretNameSchema, secretValueSchema, type SecretStore, type SecretSummary } from '@cascade/secrets';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
+import type { Prisma } from '@cascade/db';
 import { defineRoute, withStatus } from '../http/define-route';
+import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
 import { notFound } from '../http/problem';
 import { db } from '../services';
 
@@ -39,9 +41,18 @@ export const listSecrets = defineRoute({
   summary: 'The secrets of the caller’s tenant: names and timestamps, never values',
   tags: ['Secrets'],
   scope: 'admin',
-  response: { status: 200, description: 'By name', schema: z.object({ items: z.array(Secret) }) },
-  async handle({ principal }) {
-    return { items: (await secretStore().list(principal.tenantId)).map(toSecret) };
+  query: z.object(pageQuery({ max: 500, default: 100 })),
+  response: { status: 200, description: 'By name', schema: pageOf(Secret) },
+  async handle({ query, principal }) {
+    // Names and timestamps only, as the store lists them; paged here by name.
+    const rows = await db().secret.findMany({
+      where: { ...afterKey<Prisma.SecretWhereInput>(query.cursor, [['name', 'string']], 'asc'), tenantId: principal.tenantId },
+      orderBy: { name: 'asc' },
+      select: { name: true, createdAt: true, updatedAt: true },
+      take: query.limit + 1,
+    });
+    const page = toPage(rows, query.limit, (row) => [row.name]);
+    return { items: page.rows.map(toSecret), nextCursor: page.nextCursor };
   },
 });
 

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Prisma } from '@cascade/db';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
+import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
 import { pinEventVersions, validateWorkflow, type WorkflowDefinition } from '@cascade/workflow';
 import { HttpError, notFound, unprocessable } from '../http/problem';
 import { validationCatalogFor } from '../validation-catalog';
@@ -11,7 +12,10 @@ import { db } from '../services';
  * The stored definition is validated in full on publish (422 with node-addressed problems); a
  * draft only has to be a JSON object, so work in progress can be saved at any time.
  */
-const Definition = z.record(z.string(), z.unknown()).describe('Workflow definition JSON (DESIGN.md §5)').meta({ id: 'WorkflowDefinition' });
+const Definition = z
+  .record(z.string(), z.unknown())
+  .describe('Workflow definition JSON: { schemaVersion: 1, name, description?, nodes, edges, variables? }; a draft may be incomplete, publishing checks it in full')
+  .meta({ id: 'WorkflowDefinition' });
 
 const WorkflowSummary = z
   .object({
@@ -58,14 +62,17 @@ export const listWorkflows = defineRoute({
   summary: 'The workflows of the caller’s tenant',
   tags: ['Workflows'],
   scope: 'workflows:read',
-  response: { status: 200, description: 'Most recently changed first', schema: z.object({ items: z.array(WorkflowSummary) }) },
-  async handle({ principal }) {
+  query: z.object(pageQuery({ max: 500, default: 100 })),
+  response: { status: 200, description: 'Most recently changed first', schema: pageOf(WorkflowSummary) },
+  async handle({ query, principal }) {
     const rows = await db().workflow.findMany({
-      where: { tenantId: principal.tenantId },
-      orderBy: { updatedAt: 'desc' },
+      where: { ...afterKey<Prisma.WorkflowWhereInput>(query.cursor, [['updatedAt', 'date'], ['id', 'string']], 'desc'), tenantId: principal.tenantId },
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       include: workflowInclude,
+      take: query.limit + 1,
     });
-    return { items: rows.map(toSummary) };
+    const page = toPage(rows, query.limit, (row) => [row.updatedAt, row.id]);
+    return { items: page.rows.map(toSummary), nextCursor: page.nextCursor };
   },
 });
 
@@ -167,12 +174,19 @@ export const listWorkflowVersions = defineRoute({
   tags: ['Workflows'],
   scope: 'workflows:read',
   params: z.object({ id: z.uuid() }),
-  response: { status: 200, description: 'Newest first', schema: z.object({ items: z.array(Version) }) },
+  query: z.object(pageQuery({ max: 100, default: 20 })),
+  response: { status: 200, description: 'Newest first', schema: pageOf(Version) },
   errors: { 404: 'No such workflow in the caller’s tenant' },
-  async handle({ params, principal }) {
+  async handle({ params, query, principal }) {
     const workflow = await findWorkflow(principal.tenantId, params.id);
-    const versions = await db().workflowVersion.findMany({ where: { workflowId: workflow.id }, orderBy: { version: 'desc' } });
+    const rows = await db().workflowVersion.findMany({
+      where: { ...afterKey<Prisma.WorkflowVersionWhereInput>(query.cursor, [['version', 'int']], 'desc'), workflowId: workflow.id },
+      orderBy: { version: 'desc' },
+      take: query.limit + 1,
+    });
+    const { rows: versions, nextCursor } = toPage(rows, query.limit, (v) => [v.version]);
     return {
+      nextCursor,
       items: versions.map((v) => ({
         id: v.id,
         version: v.version,
