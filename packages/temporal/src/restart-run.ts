@@ -1,5 +1,5 @@
 import { Prisma, type Database, type Run } from '@cascade/db';
-import type { WorkflowDefinition } from '@cascade/workflow';
+import { parseStoredDefinition } from '@cascade/workflow';
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { TASK_QUEUE, WORKFLOW_NAMES } from './index';
@@ -25,7 +25,7 @@ export async function restartFailedRun(db: Database, client: Client, run: Run & 
   const input: RunInput = {
     ...runInputFor(
       { id: run.id, tenantId: run.tenantId, workflowId: run.workflowId, versionId: run.versionId, version: version.version },
-      version.definition as unknown as WorkflowDefinition,
+      parseStoredDefinition(version.definition, `Version ${version.version} of workflow ${run.workflowId}`),
       event,
     ),
     ...(isFailureDetails(details) ? { resume: details.resume } : {}),

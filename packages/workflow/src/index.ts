@@ -44,6 +44,7 @@ export {
   type FieldPath,
 } from './definition/mapping';
 export { parseDuration } from './definition/duration';
+export { readStoredDefinition, parseStoredDefinition, type StoredDefinition } from './definition/stored';
 export { addBusinessTime, nextBusinessInstant, type BusinessHours } from './calendar/business-hours';
 
 export { compileExpression, type CompiledExpression, type CompileResult } from './expressions/compile';

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@cascade/workflow';
+import { readStoredDefinition } from '@cascade/workflow';
 import { ApplicationFailure } from '@temporalio/common';
 import type { RecordBatch } from '../runs/records';
 import { stableUuid } from '../runs/stable-uuid';
@@ -23,7 +23,9 @@ export function createRecordActivities({ db }: RunActivityDependencies) {
     async loadWorkflowVersion({ tenantId, workflowId, version, parent }: { tenantId: string; workflowId: string; version: number; parent: { runId: string; key: string } }) {
       const row = await db.workflowVersion.findFirst({ where: { tenantId, workflowId, version } });
       if (!row) throw ApplicationFailure.nonRetryable(`Workflow ${workflowId} has no published version ${version}`, 'UnknownWorkflowVersion');
-      return { versionId: row.id, definition: row.definition as unknown as WorkflowDefinition, childRunId: stableUuid(`${parent.runId}:${parent.key}`) };
+      const stored = readStoredDefinition(row.definition);
+      if (!stored.ok) throw ApplicationFailure.nonRetryable(`Workflow ${workflowId} version ${version} does not parse: ${stored.problem}`, 'InvalidWorkflowVersion');
+      return { versionId: row.id, definition: stored.definition, childRunId: stableUuid(`${parent.runId}:${parent.key}`) };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { toEnvelope, type Database, type Event, type Prisma } from '@cascade/db';
 import type { Logger } from '@cascade/logger';
 import { RUN_SIGNALS, WORKFLOW_NAMES, runInputFor, runWorkflowId, type DeliveredEvent, type RunEvent } from '@cascade/temporal';
-import { evaluateExpression, workflowDefinitionSchema, type WorkflowDefinition } from '@cascade/workflow';
+import { evaluateExpression, readStoredDefinition, type StoredDefinition } from '@cascade/workflow';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { EVENT_EXPRESSION_TIMEOUT_MS, eventCorrelationKey } from '../runs/correlation';
@@ -93,14 +93,11 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
    * A published version's definition, read with the schema the API publishes with: one that no
    * longer parses (edited in the database, or from an older schema) starts no run, and says why.
    */
-  async function definitionOf(versionId: string): Promise<{ ok: true; definition: WorkflowDefinition } | { ok: false; problem: string }> {
+  async function definitionOf(versionId: string): Promise<StoredDefinition> {
     const known = definitions.get(versionId);
     if (known) return known;
     const row = await db.workflowVersion.findUniqueOrThrow({ where: { id: versionId }, select: { definition: true } });
-    const parsed = workflowDefinitionSchema.safeParse(row.definition);
-    const result = parsed.success
-      ? ({ ok: true, definition: parsed.data } as const)
-      : ({ ok: false, problem: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(definition)'}: ${issue.message}`).join('; ') } as const);
+    const result = readStoredDefinition(row.definition);
     definitions.set(versionId, result);
     return result;
   }

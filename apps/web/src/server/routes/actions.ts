@@ -4,7 +4,7 @@ import { checkSchemaLimits } from '@cascade/catalog';
 import type { Prisma, RemoteAction as RemoteActionRow } from '@cascade/db';
 import { checkTenantSchema } from '@cascade/ingestion';
 import { secretNameSchema } from '@cascade/secrets';
-import { actionsCalledBy, type WorkflowDefinition } from '@cascade/workflow';
+import { actionsCalledBy, readStoredDefinition } from '@cascade/workflow';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { defineRoute, withStatus } from '../http/define-route';
@@ -259,6 +259,11 @@ async function workflowsCalling(tenantId: string, actionId: string): Promise<str
     where: { tenantId, OR: [{ triggers: { some: {} } }, { runs: { some: { status: 'RUNNING' } } }] },
     select: { definition: true, workflow: { select: { name: true } } },
   });
-  const names = versions.filter((v) => actionsCalledBy(v.definition as unknown as WorkflowDefinition).has(actionId)).map((v) => v.workflow.name);
+  const calls = (json: unknown) => {
+    // A definition that no longer parses starts no run, so it calls nothing.
+    const stored = readStoredDefinition(json);
+    return stored.ok && actionsCalledBy(stored.definition).has(actionId);
+  };
+  const names = versions.filter((v) => calls(v.definition)).map((v) => v.workflow.name);
   return [...new Set(names)].sort();
 }
