@@ -1,4 +1,5 @@
 import { DISPATCH_CHANNEL, sql, type Database } from '@cascade/db';
+import { enqueueInsertedEvents } from './dispatch-queue';
 
 /** One event row as stored; JSON columns are already plain values. */
 export interface EventRow {
@@ -92,6 +93,8 @@ export function createEventWriter(db: Database) {
 
 export type EventWriter = ReturnType<typeof createEventWriter>;
 
+const enqueue = enqueueInsertedEvents('$2');
+
 /**
  * One statement, so one round trip and one commit: insert the events (skipping ids already
  * stored for the tenant), a dispatch row for each new one, and wake the dispatchers.
@@ -112,10 +115,8 @@ async function insertEvents(db: Database, rows: EventRow[]): Promise<Set<string>
              causation_depth, actor, data, metadata, published_by FROM incoming
       ON CONFLICT (tenant_id, id) DO NOTHING
       RETURNING tenant_id, id
-    ), dispatched AS (
-      INSERT INTO dispatches (tenant_id, event_id) SELECT tenant_id, id FROM inserted
-    )
-    SELECT inserted.tenant_id::text, inserted.id::text FROM inserted, (SELECT pg_notify($2, '')) AS wake`,
+    ), ${enqueue.cte}
+    SELECT inserted.tenant_id::text, inserted.id::text FROM inserted, ${enqueue.wake}`,
     [JSON.stringify(rows), DISPATCH_CHANNEL],
   );
   return new Set(result.map((row) => eventKey(row.tenant_id, row.id)));

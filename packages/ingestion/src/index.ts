@@ -15,3 +15,4 @@ export {
   type RestrictedNamespace,
 } from './publisher-policy';
 export { ingestionEnvFields } from './env';
+export { claimDispatches, markDispatched, markFailed, replayDispatch, type ClaimedDispatch } from './dispatch-queue';

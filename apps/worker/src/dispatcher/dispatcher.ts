@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database, Event } from '@cascade/db';
 import type { Logger } from '@cascade/logger';
 import pg from 'pg';
-import { claimDispatches, markDispatched, markFailed, type ClaimedDispatch } from './claim';
+import { claimDispatches, markDispatched, markFailed, type ClaimedDispatch } from '@cascade/ingestion';
 
 /**
  * What the dispatcher does with each event: start the runs it triggers, signal runs waiting for

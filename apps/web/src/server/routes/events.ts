@@ -1,6 +1,6 @@
 import 'server-only';
-import { DISPATCH_CHANNEL } from '@cascade/db';
 import { cloudEventAttributesSchema, eventEnvelopeSchema } from '@cascade/catalog';
+import { replayDispatch } from '@cascade/ingestion';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { DISPATCH_STATUSES, findEvents, runsOfEvent, type EventLogRow } from '../event-log';
@@ -207,13 +207,7 @@ export const replayEvent = defineRoute({
     if (row.dispatch.status !== 'DEAD') {
       throw new HttpError(409, 'Conflict', `Only dead-lettered events are replayed; this one is ${row.dispatch.status}`);
     }
-    await db().$transaction([
-      db().dispatch.update({
-        where: { id: row.dispatch.id },
-        data: { status: 'PENDING', attempts: 0, nextAttemptAt: new Date(), lastError: null },
-      }),
-      db().$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, '')`,
-    ]);
+    await replayDispatch(db(), row.dispatch.id);
     const [replayed] = await findEvents(principal.tenantId, { id: params.id }, 1);
     return toRecord(replayed!);
   },

@@ -1,4 +1,22 @@
-import type { Database } from '@cascade/db';
+import { DISPATCH_CHANNEL, type Database } from '@cascade/db';
+
+/**
+ * The dispatch queue: one row per stored event in `dispatches`, PENDING until the worker's
+ * dispatcher has routed it (DISPATCHED) or given up on it (DEAD), with `pg_notify` on
+ * DISPATCH_CHANNEL to wake the dispatchers. Everything that writes those rows is here.
+ */
+
+/**
+ * Enqueueing, as part of the statement that inserts events, so an event and its dispatch commit
+ * together: `cte` adds a dispatch row for each row of the statement's `inserted` CTE, `wake` is a
+ * FROM item that notifies the dispatchers, with the channel as parameter `$channel`.
+ */
+export function enqueueInsertedEvents(channelParameter: string) {
+  return {
+    cte: 'dispatched AS (INSERT INTO dispatches (tenant_id, event_id) SELECT tenant_id, id FROM inserted)',
+    wake: `(SELECT pg_notify(${channelParameter}, '')) AS wake`,
+  };
+}
 
 export interface ClaimedDispatch {
   id: bigint;
@@ -56,4 +74,12 @@ export async function markFailed(
     data: { lastError: error, nextAttemptAt: new Date(Date.now() + backoff) },
   });
   return 'retrying';
+}
+
+/** Queues a dead-lettered dispatch again with a fresh set of attempts, and wakes the dispatchers. */
+export async function replayDispatch(db: Database, dispatchId: bigint): Promise<void> {
+  await db.$transaction([
+    db.dispatch.update({ where: { id: dispatchId }, data: { status: 'PENDING', attempts: 0, nextAttemptAt: new Date(), lastError: null } }),
+    db.$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, '')`,
+  ]);
 }
