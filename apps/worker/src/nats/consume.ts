@@ -3,8 +3,9 @@ import type { Database } from '@cascade/db';
 import type { IngestOptions, Ingestion } from '@cascade/ingestion';
 import type { Logger } from '@cascade/logger';
 import { AckPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
-import { headers, type NatsConnection } from '@nats-io/transport-node';
-import { DEAD_LETTER_PREFIX, REASON_HEADER, type NatsSource } from './sources';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { deadLetter } from './dead-letter';
+import type { NatsSource } from './sources';
 
 const BATCH = 100;
 
@@ -47,28 +48,20 @@ export async function consumeNatsSource(source: NatsSource, options: NatsConsume
     return tenantIds.get(key);
   };
 
-  const deadLetter = (message: JsMsg, reason: string) => {
-    const h = headers();
-    h.set(REASON_HEADER, reason.slice(0, 4_000));
-    nc.publish(`${DEAD_LETTER_PREFIX}.${message.subject}`, message.data, { headers: h });
-    message.term(); // no reason argument: servers before 2.10.4 ignore a +TERM that carries one
-    logger.warn({ subject: message.subject, reason }, 'NATS message dead-lettered');
-  };
-
   const handle = async (message: JsMsg) => {
     let body: unknown;
     try {
       body = message.json();
     } catch {
-      return deadLetter(message, 'The message is not JSON');
+      return deadLetter(nc, logger, message, 'The message is not JSON');
     }
     const tenantId = await resolveTenant(message, body);
-    if (!tenantId) return deadLetter(message, `No Cascade tenant for message on ${message.subject}`);
+    if (!tenantId) return deadLetter(nc, logger, message, `No Cascade tenant for message on ${message.subject}`);
     const publisher = { tenantId, id: `nats:${source.stream}`, namespaces: [], service: source.service ?? null };
     const { rejected } = await options.ingestion.ingest(publisher, [body], options.ingestOptions);
     const [problem] = rejected;
     if (problem) {
-      return deadLetter(message, `${problem.status} ${problem.detail}: ${problem.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+      return deadLetter(nc, logger, message, `${problem.status} ${problem.detail}: ${problem.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
     }
     message.ack();
   };
