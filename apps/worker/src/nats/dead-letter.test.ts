@@ -31,7 +31,7 @@ afterAll(async () => {
 
 describe('dead-lettering a NATS message', () => {
   it('dead-letters a message whose key holds CR LF, instead of redelivering it for ever', async () => {
-    const source: NatsSource = { stream: 'WO_HEADERS', subjects: ['wo.>'], durable: 'cascade-test', tenant: { subjectToken: 1 }, createStream: true };
+    const source: NatsSource = { stream: 'WO_HEADERS', subjects: ['wo.>'], durable: 'cascade-test', tenant: { subjectToken: 1, allowed: [slug] }, createStream: true };
     const ingestOptions = { restrictedNamespaces: DEFAULT_RESTRICTED_NAMESPACES, maxCausationDepth: 20 };
     const logger = createLogger('nats-dead-letter-test', { level: 'silent' });
     const deadLetters = collectDeadLetters(nc);
