@@ -3,7 +3,7 @@ import { ingestionEnvFields } from '@cascade/ingestion';
 import { secretsEnvFields } from '@cascade/secrets';
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { DEFAULT_NATS_SOURCES, natsSourceSchema } from './nats/sources';
+import { natsSourceSchema } from './nats/sources';
 
 const workerEnvSchema = z.object({
   DATABASE_URL: envFields.databaseUrl,
@@ -27,14 +27,17 @@ const workerEnvSchema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(',').map((host) => host.trim()).filter(Boolean)),
-  /** NATS server to consume events from (JetStream); no NATS source when unset. */
+  /** NATS server to consume events from (JetStream); no NATS source when unset. Credentials in it are never logged. */
   NATS_URL: z.string().min(1).optional(),
-  /** JSON array of sources: {stream, subjects, durable?, tenant: {subjectToken} | "envelope", service?, createStream?}. */
+  /**
+   * JSON array of sources: {stream, subjects, durable?, tenant, service?, createStream?}. Required with
+   * NATS_URL: each source names its tenant(s), which no default can know.
+   */
   NATS_SOURCES: z
     .string()
     .optional()
     .transform((value, ctx) => {
-      if (!value) return DEFAULT_NATS_SOURCES;
+      if (!value) return [];
       try {
         return JSON.parse(value) as unknown;
       } catch {
@@ -43,6 +46,9 @@ const workerEnvSchema = z.object({
       }
     })
     .pipe(z.array(natsSourceSchema)),
+}).refine((env) => !env.NATS_URL || env.NATS_SOURCES.length > 0, {
+  path: ['NATS_SOURCES'],
+  message: 'is required with NATS_URL: a JSON array of sources, each bound to its tenant, e.g. [{"stream": "WORK_ORDERS", "subjects": ["wo.>"], "tenant": {"subjectToken": 1, "allowed": ["acme"]}}]',
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

@@ -1,4 +1,4 @@
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger };
 
@@ -23,14 +23,20 @@ const REDACTED_PATHS = [
   '*.databaseUrl',
 ];
 
-/** The one logger factory of Cascade: JSON lines, secrets redacted, level from LOG_LEVEL. */
-export function createLogger(name: string, options: LoggerOptions = {}): Logger {
-  return pino({
-    name,
-    level: process.env.LOG_LEVEL ?? 'info',
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    ...options,
-  });
+/**
+ * The one logger factory of Cascade: JSON lines, secrets redacted, level from LOG_LEVEL. Lines go
+ * to stdout unless a destination is given (tests capture them to check what reaches a log).
+ */
+export function createLogger(name: string, options: LoggerOptions = {}, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      name,
+      level: process.env.LOG_LEVEL ?? 'info',
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      ...options,
+    },
+    destination,
+  );
 }
 
 /** Removes the password from a connection URL so it can be shown or logged. */

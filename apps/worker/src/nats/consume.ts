@@ -1,10 +1,12 @@
-import { isUuid } from '@cascade/catalog';
 import type { Database } from '@cascade/db';
 import type { IngestOptions, Ingestion } from '@cascade/ingestion';
 import type { Logger } from '@cascade/logger';
+import type { FieldError } from '@cascade/catalog';
 import { AckPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
-import { headers, type NatsConnection } from '@nats-io/transport-node';
-import { DEAD_LETTER_PREFIX, REASON_HEADER, type NatsSource } from './sources';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { deadLetter } from './dead-letter';
+import { createTenantResolver, foreignTenantNames, namingTenantById } from './source-tenant';
+import type { NatsSource } from './sources';
 
 const BATCH = 100;
 
@@ -17,7 +19,8 @@ export interface NatsConsumerOptions {
 }
 
 /**
- * Consumes one JetStream source through the same ingestion path as HTTP. A message is acked only
+ * Consumes one JetStream source through the same ingestion path as HTTP, for the tenant the source is
+ * bound to; a message naming another tenant is dead-lettered. A message is acked only
  * after its event is committed (or found to be a duplicate); an invalid one is republished to the
  * dead-letter subject with the reason and terminated; a transient failure (database down) is
  * nak'ed and redelivered. Messages are handled in order, a batch at a time.
@@ -32,44 +35,27 @@ export async function consumeNatsSource(source: NatsSource, options: NatsConsume
     jsm.consumers.add(source.stream, { durable_name: source.durable, ack_policy: AckPolicy.Explicit, max_deliver: -1 }),
   );
   const consumer = await jetstream(nc).consumers.get(source.stream, source.durable);
-  const tenantIds = new Map<string, string | undefined>();
+  const tenantOf = createTenantResolver(source, options.db);
   let running = true;
-
-  const resolveTenant = async (message: JsMsg, body: unknown): Promise<string | undefined> => {
-    const key = source.tenant === 'envelope'
-      ? (body as { tenantId?: unknown } | null)?.tenantId
-      : message.subject.split('.')[source.tenant.subjectToken];
-    if (typeof key !== 'string' || !key) return undefined;
-    if (!tenantIds.has(key)) {
-      const tenant = await options.db.tenant.findFirst({ where: isUuid(key) ? { id: key } : { slug: key }, select: { id: true } });
-      tenantIds.set(key, tenant?.id);
-    }
-    return tenantIds.get(key);
-  };
-
-  const deadLetter = (message: JsMsg, reason: string) => {
-    const h = headers();
-    h.set(REASON_HEADER, reason.slice(0, 4_000));
-    nc.publish(`${DEAD_LETTER_PREFIX}.${message.subject}`, message.data, { headers: h });
-    message.term(); // no reason argument: servers before 2.10.4 ignore a +TERM that carries one
-    logger.warn({ subject: message.subject, reason }, 'NATS message dead-lettered');
-  };
 
   const handle = async (message: JsMsg) => {
     let body: unknown;
     try {
       body = message.json();
     } catch {
-      return deadLetter(message, 'The message is not JSON');
+      return deadLetter(nc, logger, message, 'The message is not JSON');
     }
-    const tenantId = await resolveTenant(message, body);
-    if (!tenantId) return deadLetter(message, `No Cascade tenant for message on ${message.subject}`);
-    const publisher = { tenantId, id: `nats:${source.stream}`, namespaces: [], service: source.service ?? null };
-    const { rejected } = await options.ingestion.ingest(publisher, [body], options.ingestOptions);
+    const outcome = await tenantOf(message.subject);
+    if ('refusal' in outcome) return deadLetter(nc, logger, message, outcome.refusal);
+    const { tenant } = outcome;
+    const foreign = foreignTenantNames(body, tenant);
+    if (foreign.length) {
+      return deadLetter(nc, logger, message, describeProblem(403, `The message names another tenant than stream ${source.stream} is bound to`, foreign));
+    }
+    const publisher = { tenantId: tenant.id, id: `nats:${source.stream}`, namespaces: [], service: source.service ?? null };
+    const { rejected } = await options.ingestion.ingest(publisher, [namingTenantById(body, tenant)], options.ingestOptions);
     const [problem] = rejected;
-    if (problem) {
-      return deadLetter(message, `${problem.status} ${problem.detail}: ${problem.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
-    }
+    if (problem) return deadLetter(nc, logger, message, describeProblem(problem.status, problem.detail, problem.errors));
     message.ack();
   };
 
@@ -99,3 +85,6 @@ export async function consumeNatsSource(source: NatsSource, options: NatsConsume
     },
   };
 }
+
+const describeProblem = (status: number, detail: string, errors: readonly FieldError[]) =>
+  `${status} ${detail}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`;
