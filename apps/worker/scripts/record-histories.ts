@@ -1,4 +1,4 @@
-// Re-records the interpreter histories the replay test replays (apps/worker/src/runs/histories/):
+// Re-records the interpreter histories the replay test replays (apps/worker/src/workflows/interpreter/histories/):
 //
 //   node --import tsx apps/worker/scripts/record-histories.ts [scenario name pattern]
 //

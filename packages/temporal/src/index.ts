@@ -49,5 +49,5 @@ export function roundtripWorkflowId(roundtripId: string): string {
 
 export { runInputFor } from './run-input';
 
-// The run contract is also importable alone, as @cascade/temporal/runs, by workflow code.
-export * from './runs';
+// The run contract is also importable alone, as @cascade/temporal/interpreter-contract, by workflow code.
+export * from './interpreter-contract';

@@ -4,7 +4,7 @@ import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { TASK_QUEUE, WORKFLOW_NAMES } from './index';
 import { runInputFor } from './run-input';
-import type { RunFailureDetails, RunInput } from './runs';
+import type { RunFailureDetails, RunInput } from './interpreter-contract';
 
 /**
  * Starts a failed run again under its own workflow id, on its pinned version, at the node that

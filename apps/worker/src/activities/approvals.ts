@@ -1,5 +1,5 @@
-import type { RecordBatch } from '../runs/records';
-import { writeRecords } from '../runs/write-records';
+import type { RecordBatch } from '../run-records/records';
+import { writeRecords } from '../run-records/write-records';
 import type { RunActivityDependencies, StepCall } from './step-activity';
 
 export interface OpenApprovalCall extends StepCall {

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { stableUuid } from '../runs/stable-uuid';
+import { stableUuid } from '../run-records/stable-uuid';
 import { asStep, type RunActivityDependencies, type StepCall } from './step-activity';
 
 export interface EmitEventCall extends StepCall {

@@ -1,8 +1,8 @@
 import { readStoredDefinition } from '@cascade/workflow';
 import { ApplicationFailure } from '@temporalio/common';
-import type { RecordBatch } from '../runs/records';
-import { stableUuid } from '../runs/stable-uuid';
-import { writeRecords, type RunOutcome } from '../runs/write-records';
+import type { RecordBatch } from '../run-records/records';
+import { stableUuid } from '../run-records/stable-uuid';
+import { writeRecords, type RunOutcome } from '../run-records/write-records';
 import type { RunActivityDependencies } from './step-activity';
 
 /** The run's own bookkeeping: its batched records, its outcome, and the versions its sub-workflows pin. */

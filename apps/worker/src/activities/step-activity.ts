@@ -5,9 +5,9 @@ import type { SecretStore } from '@cascade/secrets';
 import { ActionFailure } from '@cascade/actions/handlers';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { RecordBatch, StepWrite } from '../runs/records';
+import type { RecordBatch, StepWrite } from '../run-records/records';
 import type { ActionServicesFor } from '../services/action-services';
-import { writeRecords, type ActionExecution } from '../runs/write-records';
+import { writeRecords, type ActionExecution } from '../run-records/write-records';
 
 export interface RunActivityDependencies {
   db: Database;

@@ -1,8 +1,8 @@
 import { toEnvelope } from '@cascade/db';
 import type { RunEvent } from '@cascade/temporal';
-import { eventCorrelationKey } from '../runs/correlation';
-import type { RecordBatch } from '../runs/records';
-import { writeRecords } from '../runs/write-records';
+import { eventCorrelationKey } from '../correlation';
+import type { RecordBatch } from '../run-records/records';
+import { writeRecords } from '../run-records/write-records';
 import type { RunActivityDependencies, StepCall } from './step-activity';
 
 export interface OpenWaitCall extends StepCall {

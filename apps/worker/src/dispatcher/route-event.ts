@@ -4,8 +4,8 @@ import { RUN_SIGNALS, WORKFLOW_NAMES, runInputFor, runWorkflowId, type Delivered
 import { evaluateExpression, readStoredDefinition, type StoredDefinition } from '@cascade/workflow';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { EVENT_EXPRESSION_TIMEOUT_MS, eventCorrelationKey } from '../runs/correlation';
-import { stableUuid } from '../runs/stable-uuid';
+import { EVENT_EXPRESSION_TIMEOUT_MS, eventCorrelationKey } from '../correlation';
+import { stableUuid } from '../run-records/stable-uuid';
 import { dispatchKey } from './dispatcher';
 
 export interface RoutedEvent {

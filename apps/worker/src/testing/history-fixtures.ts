@@ -7,7 +7,7 @@ import { defaultPayloadConverter, type WorkflowHandle } from '@temporalio/client
 import type { History } from '@temporalio/common/lib/proto-utils';
 
 /**
- * Recorded interpreter histories: the replay test's fixtures (runs/histories/*.json), written by
+ * Recorded interpreter histories: the replay test's fixtures (workflows/interpreter/histories/*.json), written by
  * scripts/record-histories.ts. A fixture is one scenario: the histories of the runs it took, and
  * what they went through, so the replay test can tell when a node type or port lost its fixture.
  */
@@ -26,7 +26,7 @@ const { toJson, fromJson } = requireProto('protobufjs/ext/protojson') as {
 const { patchProtobufRoot } = requireProto('@temporalio/proto/lib/patch-protobuf-root') as { patchProtobufRoot<T>(root: T): { lookupType(name: string): unknown } };
 const historyType = patchProtobufRoot(requireProto('@temporalio/proto')).lookupType('temporal.api.history.v1.History') as { fromObject(history: History): unknown };
 
-export const HISTORIES_DIR = fileURLToPath(new URL('../runs/histories/', import.meta.url));
+export const HISTORIES_DIR = fileURLToPath(new URL('../workflows/interpreter/histories/', import.meta.url));
 
 export interface HistoryFixture {
   /** The file's name without `.json`. */

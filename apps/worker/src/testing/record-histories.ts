@@ -9,7 +9,7 @@ import { eventually, startRunHarness, type RunHarness } from './run-harness';
 /**
  * The scenarios whose histories the replay test replays. Not a test of its own (no `.test.ts`):
  * only scripts/record-histories.ts runs it, on the real dev server, and each scenario checks that
- * its runs went the way its `covers` says before it overwrites runs/histories/<name>.json.
+ * its runs went the way its `covers` says before it overwrites workflows/interpreter/histories/<name>.json.
  */
 
 interface Scenario {

@@ -1,4 +1,4 @@
-import type { ApprovalDecision, DeliveredEvent, RunEvent, RunFailureDetails, RunInput, RunResult, RunResume } from '@cascade/temporal/runs';
+import type { ApprovalDecision, DeliveredEvent, RunEvent, RunFailureDetails, RunInput, RunResult, RunResume } from '@cascade/temporal/interpreter-contract';
 import {
   DEFAULT_PORT,
   ERROR_PORT,

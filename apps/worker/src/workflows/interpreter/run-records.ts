@@ -1,6 +1,6 @@
-import type { RunInput } from '@cascade/temporal/runs';
+import type { RunInput } from '@cascade/temporal/interpreter-contract';
 import type { RunContext } from '@cascade/workflow/runtime';
-import type { RecordBatch, StepWrite } from '../../runs/records';
+import type { RecordBatch, StepWrite } from '../../run-records/records';
 import { bookkeeping } from './activity-options';
 
 /** Steps batched before the run writes them anyway (revision 1), so a long loop shows progress and no batch grows without bound. */

@@ -1,4 +1,4 @@
-import { INTERPRETER_REVISION, RUN_SIGNALS, type ApprovalDecision, type DeliveredEvent, type RunInput, type RunResult } from '@cascade/temporal/runs';
+import { INTERPRETER_REVISION, RUN_SIGNALS, type ApprovalDecision, type DeliveredEvent, type RunInput, type RunResult } from '@cascade/temporal/interpreter-contract';
 import { defineSignal, setHandler } from '@temporalio/workflow';
 import { Interpreter } from './interpreter';
 

@@ -2,7 +2,7 @@ import { getActionHandler } from '@cascade/actions/handlers';
 import type { RunEvent } from '@cascade/temporal';
 import { Context } from '@temporalio/activity';
 import type { ActivityDependencies } from '../../../../../apps/worker/src/activities/index';
-import { stableUuid } from '../../../../../apps/worker/src/runs/stable-uuid';
+import { stableUuid } from '../../../../../apps/worker/src/run-records/stable-uuid';
 
 /** What the hand-written workflow hands its two activities. */
 export interface BaselineStep {

@@ -1,6 +1,6 @@
 // The hand-written baseline's workflow bundle: only what the three steps need. Workflow code:
 // deterministic, no I/O.
-import type { RunEvent } from '@cascade/temporal/runs';
+import type { RunEvent } from '@cascade/temporal/interpreter-contract';
 import { condition, defineSignal, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { BaselineActivities } from './baseline-activities';
 

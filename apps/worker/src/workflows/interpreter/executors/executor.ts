@@ -1,4 +1,4 @@
-import type { ApprovalDecision, RunEvent, RunInput } from '@cascade/temporal/runs';
+import type { ApprovalDecision, RunEvent, RunInput } from '@cascade/temporal/interpreter-contract';
 import type { Mapping, RunContext, StepRecord, WorkflowNode } from '@cascade/workflow/runtime';
 import type { StepCall } from '../../../activities';
 import type { Flow } from '../flow';

@@ -1,4 +1,4 @@
-import type { RunInput, RunResult } from '@cascade/temporal/runs';
+import type { RunInput, RunResult } from '@cascade/temporal/interpreter-contract';
 import type { NodeOf } from '@cascade/workflow/runtime';
 import { executeChild } from '@temporalio/workflow';
 import { bookkeeping, ms } from '../activity-options';

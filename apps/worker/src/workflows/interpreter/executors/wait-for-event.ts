@@ -1,7 +1,7 @@
-import type { RunEvent } from '@cascade/temporal/runs';
+import type { RunEvent } from '@cascade/temporal/interpreter-contract';
 import { isTruthy, type NodeOf } from '@cascade/workflow/runtime';
 import { condition, uuid4 } from '@temporalio/workflow';
-import { correlationKey } from '../../../runs/correlation';
+import { correlationKey } from '../../../correlation';
 import { bookkeeping, ms } from '../activity-options';
 import type { Executor, Outcome, RunState, Step } from './executor';
 

@@ -4,8 +4,8 @@ import { INTERPRETER_REVISION, runInputFor, runWorkflowId, type RunInput } from 
 import type { MappingObject, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@cascade/workflow';
 import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startRunHarness, type RunHarness } from '../testing/run-harness';
-import { MAX_BATCHED_STEPS } from '../workflows/interpreter/run-records';
+import { eventually, startRunHarness, type RunHarness } from '../../testing/run-harness';
+import { MAX_BATCHED_STEPS } from './run-records';
 
 let harness: RunHarness;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import type { History } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, Worker, type ReplayResult } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { coverageOf, parseHistory, readHistoryFixtures, REQUIRED_COVERAGE, runInputOf } from '../testing/history-fixtures';
-import { WORKFLOWS_PATH } from '../worker';
+import { coverageOf, parseHistory, readHistoryFixtures, REQUIRED_COVERAGE, runInputOf } from '../../testing/history-fixtures';
+import { WORKFLOWS_PATH } from '../../worker';
 
 // Replays the recorded histories in ./histories against the interpreter as it is now: a change
 // that would make running workflows fail on their next replay (nondeterminism) fails here first.

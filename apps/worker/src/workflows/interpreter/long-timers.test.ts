@@ -1,7 +1,7 @@
 import type { WorkflowDefinition, WorkflowNode } from '@cascade/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '../testing/run-harness';
-import { startTimeSkippingHarness, type TimeSkippingHarness } from '../testing/time-skipping-harness';
+import { eventually } from '../../testing/run-harness';
+import { startTimeSkippingHarness, type TimeSkippingHarness } from '../../testing/time-skipping-harness';
 
 // Timers of days, run at their full length on Temporal's time-skipping test server: the workflow
 // clock jumps to the next timer whenever nothing else is pending, so none of this waits for real.
