@@ -62,3 +62,4 @@ export {
   unstorableReason,
   type UnstorableText,
 } from './storable-text';
+export { OperatorKeyRequest, mintOperatorApiKey } from './operator-keys';
