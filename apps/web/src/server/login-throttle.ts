@@ -29,7 +29,7 @@ const keyOf = (kind: 'account' | 'address', value: string) => createHash('sha256
  * PostgreSQL, so it holds across web replicas and restarts.
  */
 export async function countLoginAttempt(email: string, address: string, limits: LoginLimits = LOGIN_LIMITS): Promise<number> {
-  await sql(db(), 'DELETE FROM login_throttles WHERE window_started_at < now() - make_interval(secs => $1)', [
+  await sql(db(), "DELETE FROM login_throttles WHERE window_started_at < now() - $1::int * interval '1 second'", [
     Math.max(limits.account.windowSeconds, limits.address.windowSeconds),
   ]);
   const rows = await sql<{ attempts: number; retry_after: number; kind: 'account' | 'address' }>(
@@ -37,12 +37,12 @@ export async function countLoginAttempt(email: string, address: string, limits: 
     `INSERT INTO login_throttles AS t (key, attempts, window_started_at)
      VALUES ($1, 1, now()), ($2, 1, now())
      ON CONFLICT (key) DO UPDATE SET
-       attempts = CASE WHEN t.window_started_at <= now() - make_interval(secs => CASE t.key WHEN $1 THEN $3 ELSE $4 END)
+       attempts = CASE WHEN t.window_started_at <= now() - (CASE t.key WHEN $1 THEN $3::int ELSE $4::int END) * interval '1 second'
                        THEN 1 ELSE t.attempts + 1 END,
-       window_started_at = CASE WHEN t.window_started_at <= now() - make_interval(secs => CASE t.key WHEN $1 THEN $3 ELSE $4 END)
+       window_started_at = CASE WHEN t.window_started_at <= now() - (CASE t.key WHEN $1 THEN $3::int ELSE $4::int END) * interval '1 second'
                        THEN now() ELSE t.window_started_at END
      RETURNING CASE t.key WHEN $1 THEN 'account' ELSE 'address' END AS kind, t.attempts,
-       ceil(extract(epoch FROM t.window_started_at + make_interval(secs => CASE t.key WHEN $1 THEN $3 ELSE $4 END) - now()))::int AS retry_after`,
+       ceil(extract(epoch FROM t.window_started_at + (CASE t.key WHEN $1 THEN $3::int ELSE $4::int END) * interval '1 second' - now()))::int AS retry_after`,
     [keyOf('account', email), keyOf('address', address), limits.account.windowSeconds, limits.address.windowSeconds],
   );
   const over = rows.filter((row) => row.attempts > limits[row.kind].attempts);
