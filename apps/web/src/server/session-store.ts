@@ -1,4 +1,5 @@
 import 'server-only';
+import { isUuid } from '@cascade/catalog';
 import { sql } from '@cascade/db';
 import { db } from './services';
 
@@ -15,8 +16,6 @@ export interface SignedInUser {
 
 /** How long a session lasts after sign-in; the sealed cookie carries the same time to live. */
 export const SESSION_TTL_SECONDS = 60 * 60 * 12;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Records a sign-in of `user` with its current role; the id goes into the sealed cookie. */
 export async function startSession(user: { id: string; role: Role }): Promise<string> {
@@ -35,7 +34,7 @@ export async function startSession(user: { id: string; role: Role }): Promise<st
  * directly, because every page and cookie-authenticated API call runs it.
  */
 export async function findSignedInUser(sessionId: string | undefined): Promise<SignedInUser | undefined> {
-  if (!sessionId || !UUID.test(sessionId)) return undefined;
+  if (!sessionId || !isUuid(sessionId)) return undefined;
   const [row] = await sql<{ user_id: string; tenant_id: string; email: string; role: Role }>(
     db(),
     `SELECT u.id AS user_id, u.tenant_id, u.email, u.role
@@ -48,6 +47,6 @@ export async function findSignedInUser(sessionId: string | undefined): Promise<S
 
 /** Signs a session out for good: its cookie, even if kept, is refused from now on. */
 export async function endSession(sessionId: string | undefined): Promise<void> {
-  if (!sessionId || !UUID.test(sessionId)) return;
+  if (!sessionId || !isUuid(sessionId)) return;
   await db().session.deleteMany({ where: { id: sessionId } });
 }

@@ -12,7 +12,7 @@ async function signedInAdmin() {
 describe('cookie-authenticated changes from another site', () => {
   it('403 when Origin is another site or Sec-Fetch-Site says cross-site or same-site', async () => {
     const { cookie } = await signedInAdmin();
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { origin: 'http://localhost:3001' },
