@@ -14,8 +14,10 @@ export async function POST(request: Request): Promise<Response> {
   }
   await endSession((await readSessionCookie(request.headers.get('cookie') ?? undefined)).sessionId);
   const { cookieName } = sessionOptions();
+  // A relative Location: behind the custom server request.url names Next's own host (localhost),
+  // not the one the browser used, and CSP's form-action 'self' refuses a redirect to another origin.
   return new Response(null, {
     status: 303,
-    headers: { location: new URL('/login', request.url).toString(), 'set-cookie': `${cookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax` },
+    headers: { location: '/login', 'set-cookie': `${cookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax` },
   });
 }
