@@ -15,6 +15,8 @@ const webEnvSchema = z.object({
   PORT: envFields.port(3000),
   /** Where users reach Cascade; session cookies are marked Secure when it is https. */
   PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** A reverse proxy fronts Cascade: a client's address is the last X-Forwarded-For entry, not the socket's peer. */
+  TRUST_PROXY: z.stringbool().default(false),
   LOG_LEVEL: envFields.logLevel,
   ...ingestionEnvFields,
   ...secretsEnvFields,

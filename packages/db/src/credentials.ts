@@ -1,7 +1,4 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
-
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+import { createHash, randomBytes } from 'node:crypto';
 
 /** What an API key may do; `admin` implies every other scope. */
 export const API_KEY_SCOPES = ['events:publish', 'workflows:read', 'workflows:write', 'templates:write', 'admin'] as const;
@@ -31,18 +28,4 @@ export function apiKeyFromString(key: string): GeneratedApiKey | undefined {
 /** Keys carry 192 random bits, so a fast hash is enough; no salt is needed to look one up. */
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
-}
-
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const derived = await scryptAsync(password, salt, 64);
-  return `scrypt$${salt.toString('base64')}$${derived.toString('base64')}`;
-}
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const derived = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length);
-  return timingSafeEqual(derived, expected);
 }

@@ -49,7 +49,8 @@ export async function checkDatabase(db: Database): Promise<{ ok: true } | { ok: 
   }
 }
 
-export { API_KEY_SCOPES, type ApiKeyScope, apiKeyFromString, generateApiKey, hashApiKey, hashPassword, verifyPassword } from './credentials';
+export { API_KEY_SCOPES, type ApiKeyScope, apiKeyFromString, generateApiKey, hashApiKey } from './credentials';
+export { PASSWORD_SCRYPT, type PasswordCheck, type ScryptParameters, hashPassword, parseStoredHash, verifyPassword } from './passwords';
 export { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, seedDemoTenant, type SeedResult } from './seed';
 export { DISPATCH_CHANNEL } from './channels';
 export { toEnvelope, type StoredEnvelope } from './event-envelope';
@@ -61,3 +62,4 @@ export {
   unstorableReason,
   type UnstorableText,
 } from './storable-text';
+export { OperatorKeyRequest, mintOperatorApiKey } from './operator-keys';

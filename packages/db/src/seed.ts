@@ -1,4 +1,5 @@
-import { API_KEY_SCOPES, apiKeyFromString, generateApiKey, hashPassword } from './credentials';
+import { API_KEY_SCOPES, apiKeyFromString, generateApiKey } from './credentials';
+import { hashPassword } from './passwords';
 import type { Database } from './index';
 
 export const DEMO_TENANT_SLUG = 'demo';

@@ -1,19 +1,21 @@
 import 'server-only';
 import { unsealData, type SessionOptions } from 'iron-session';
 import { webEnv } from '../env.server';
+import { SESSION_TTL_SECONDS } from './session-store';
 
+/**
+ * What the sealed cookie holds: only the id of the server-side session (session-store.ts), so
+ * that signing out, a role change or removing the user ends it wherever the cookie is kept.
+ */
 export interface SessionData {
-  userId?: string;
-  tenantId?: string;
-  email?: string;
-  role?: 'ADMIN' | 'EDITOR' | 'VIEWER';
+  sessionId?: string;
 }
 
 export function sessionOptions(): SessionOptions {
   return {
     password: webEnv().SESSION_SECRET,
     cookieName: 'cascade_session',
-    ttl: 60 * 60 * 12,
+    ttl: SESSION_TTL_SECONDS,
     cookieOptions: { httpOnly: true, sameSite: 'lax', secure: webEnv().PUBLIC_URL.startsWith('https:') },
   };
 }

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { generateApiKey, type ApiKeyScope } from '@cascade/db';
+import { sealData } from 'iron-session';
+import { webEnv } from '@/env.server';
 import type { Route } from '@/server/http/define-route';
 import { db } from '@/server/services';
+import type { SessionData } from '@/server/session-cookie';
+import { SESSION_TTL_SECONDS, startSession } from '@/server/session-store';
 
 /** A fresh tenant with an API key holding `scopes`, for tests that call routes as a client would. */
 export async function createTenantWithKey(scopes: ApiKeyScope[]) {
@@ -26,4 +30,17 @@ export function callRoute(
   const url = `http://test${route.spec.path}${init.query ? `?${init.query}` : ''}`;
   const request = new Request(url, { method: route.spec.method, headers, body });
   return route.handler(request, { params: Promise.resolve(init.params ?? {}) });
+}
+
+/**
+ * A user of `tenantId` with `role` and a live session, and the `Cookie` header a signed-in browser
+ * would send. The password hash is a placeholder: these users never sign in through the form.
+ */
+export async function createSignedInUser(tenantId: string, role: 'ADMIN' | 'EDITOR' | 'VIEWER') {
+  const user = await db().user.create({
+    data: { tenantId, email: `${role.toLowerCase()}-${randomUUID()}@example.com`, name: role, role, passwordHash: 'none' },
+  });
+  const sessionId = await startSession(user);
+  const seal = await sealData({ sessionId } satisfies SessionData, { password: webEnv().SESSION_SECRET, ttl: SESSION_TTL_SECONDS });
+  return { user, sessionId, cookie: `cascade_session=${seal}` };
 }

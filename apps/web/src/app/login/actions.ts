@@ -1,14 +1,17 @@
 'use server';
 
-import { verifyPassword } from '@cascade/db';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { db } from '@/server/services';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { getSession } from '@/server/session';
+import { startSession } from '@/server/session-store';
+import { signIn } from '@/server/sign-in';
 
 const Credentials = z.object({
-  email: z.email('Enter your email address').transform((e) => e.toLowerCase()),
-  password: z.string().min(1, 'Enter your password'),
+  email: z.email('Enter your email address').max(320).transform((e) => e.toLowerCase()),
+  // scrypt reads the whole password; a megabyte-long one would only burn CPU.
+  password: z.string().min(1, 'Enter your password').max(1024, 'The password is longer than 1024 characters'),
 });
 
 export interface LoginState {
@@ -18,14 +21,18 @@ export interface LoginState {
 export async function login(_previous: LoginState, form: FormData): Promise<LoginState> {
   const parsed = Credentials.safeParse({ email: form.get('email'), password: form.get('password') });
   if (!parsed.success) return { error: parsed.error.issues[0]!.message };
-  const candidates = await db().user.findMany({ where: { email: parsed.data.email } });
-  let user: (typeof candidates)[number] | undefined;
-  for (const candidate of candidates) {
-    if (await verifyPassword(parsed.data.password, candidate.passwordHash)) user = candidate;
-  }
-  if (!user) return { error: 'The email or password is wrong' };
+  const address = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
+  const result = await signIn({ ...parsed.data, address });
+  if (result.outcome === 'throttled') return { error: tooManyAttempts(result.retryAfterSeconds) };
+  if (result.outcome === 'wrong') return { error: 'The email or password is wrong' };
   const session = await getSession();
-  Object.assign(session, { userId: user.id, tenantId: user.tenantId, email: user.email, role: user.role });
+  session.sessionId = await startSession(result.user);
   await session.save();
   redirect('/');
+}
+
+/** The page's equivalent of 429 with Retry-After. */
+function tooManyAttempts(seconds: number): string {
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many sign-in attempts. Try again in ${wait}.`;
 }

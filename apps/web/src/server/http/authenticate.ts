@@ -2,6 +2,7 @@ import 'server-only';
 import { API_KEY_SCOPES, type ApiKeyScope, hashApiKey } from '@cascade/db';
 import { db } from '../services';
 import { readSessionCookie } from '../session-cookie';
+import { findSignedInUser } from '../session-store';
 import { forbidden, unauthorized } from './problem';
 
 export type Scope = ApiKeyScope;
@@ -85,13 +86,13 @@ async function loadApiKey(hash: string): Promise<Principal> {
 }
 
 async function principalFromSession(cookie: string | undefined): Promise<Principal | undefined> {
-  const session = await readSessionCookie(cookie);
-  if (!session.userId || !session.tenantId || !session.role) return undefined;
+  const user = await findSignedInUser((await readSessionCookie(cookie)).sessionId);
+  if (!user) return undefined;
   return {
-    tenantId: session.tenantId,
-    scopes: new Set(ROLE_SCOPES[session.role]),
+    tenantId: user.tenantId,
+    scopes: new Set(ROLE_SCOPES[user.role]),
     kind: 'user',
-    id: session.userId,
+    id: user.userId,
     publishNamespaces: [],
     service: null,
   };

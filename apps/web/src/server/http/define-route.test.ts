@@ -1,8 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { sealData } from 'iron-session';
 import { describe, expect, it } from 'vitest';
-import { webEnv } from '@/env.server';
-import { callRoute, createTenantWithKey } from '@/test/api';
+import { callRoute, createSignedInUser, createTenantWithKey } from '@/test/api';
 import { listRoundtrips, startRoundtrip } from '../routes/diagnostics';
 import { createWorkflow } from '../routes/workflows';
 
@@ -16,8 +13,7 @@ describe('defineRoute: answering bad requests precisely', () => {
 
   it('a signed-in user by the session cookie, with the scopes of their role; 401 with neither key nor session', async () => {
     const { tenantId } = await createTenantWithKey([]);
-    const session = { userId: randomUUID(), tenantId, email: 'viewer@example.com', role: 'VIEWER' };
-    const cookie = `other=1; cascade_session=${await sealData(session, { password: webEnv().SESSION_SECRET })}`;
+    const cookie = `other=1; ${(await createSignedInUser(tenantId, 'VIEWER')).cookie}`;
     expect((await callRoute(listRoundtrips, { headers: { cookie } })).status).toBe(200);
     const write = await callRoute(startRoundtrip, { headers: { cookie }, body: { message: 'x' } });
     expect(await write.json()).toMatchObject({ status: 403, detail: 'This user lacks the scope "workflows:write"' });

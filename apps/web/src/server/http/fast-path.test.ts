@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sealData } from 'iron-session';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callRoute, createTenantWithKey } from '@/test/api';
+import { callRoute, createSignedInUser, createTenantWithKey } from '@/test/api';
 import { webEnv } from '@/env.server';
 import { db } from '@/server/services';
 import { webMetrics } from '../metrics';
@@ -194,8 +193,7 @@ describe('the fast path answers POST /api/v1/events as the Next route does', () 
 
   it('authenticates a signed-in user by the session cookie, by role', async () => {
     const { tenantId } = await publisher();
-    const cookie = async (role: string) =>
-      `theme=dark; cascade_session=${await sealData({ userId: randomUUID(), tenantId, email: 'u@example.com', role }, { password: webEnv().SESSION_SECRET, ttl: 3600 })}`;
+    const cookie = async (role: 'EDITOR' | 'VIEWER') => `theme=dark; ${(await createSignedInUser(tenantId, role)).cookie}`;
     const editor = await cookie('EDITOR');
     const fast = await postFast({ headers: { ...json, cookie: editor }, body: JSON.stringify(breach()) });
     expect(fast.status).toBe(202);

@@ -1,10 +1,13 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { webEnv } from '../../env.server';
 import { routes } from '../routes';
 import { logger } from '../services';
+import { CLIENT_ADDRESS_HEADER, clientAddress } from './client-address';
 import { answerNodeRequest, writeAnswer } from './node-adapter';
 import { HttpError, notFound, problemDocument } from './problem';
 import { createRouteTable } from './route-table';
+import { SECURITY_HEADERS } from './security-headers';
 
 /**
  * Every API route is answered here over node:http, before Next sees the request. Next's
@@ -17,9 +20,14 @@ const routeFor = createRouteTable(routes, { '/api/v1/openapi.json': ['GET'] });
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
-/** The web server's request listener: the API routes, and Next for pages and its own route files. */
+/**
+ * The web server's request listener: the API routes, and Next for pages and its own route files.
+ * Every answer carries the security headers, and Next is told the client's address.
+ */
 export function createRequestListener(handleByNext: Handler) {
   return (request: IncomingMessage, response: ServerResponse): void => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request, webEnv().TRUST_PROXY);
     const answered = answer(request, response, handleByNext);
     answered.catch((error: unknown) => {
       // What `next start` does when its handler throws; the pipeline itself answers its own errors.

@@ -2,9 +2,11 @@ import 'server-only';
 import { type z } from 'zod';
 import { webMetrics } from '../metrics';
 import { logger } from '../services';
+import { webEnv } from '../../env.server';
 import { authenticate } from './authenticate';
 import { HttpError, badRequest, issuesToDetails, problemDocument } from './problem';
 import { StatusReply, type AnyRouteSpec } from './route-spec';
+import { checkSameOrigin } from './same-origin';
 
 /** Default ceiling for JSON bodies; routes that take batches raise it. */
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -31,7 +33,8 @@ export interface RouteAnswer {
 }
 
 /**
- * The one pipeline every route runs, behind either adapter: authenticate → parse params, query
+ * The one pipeline every route runs, behind either adapter: authenticate (and, for a session
+ * cookie, refuse cross-site changes) → parse params, query
  * and body with the spec's schemas → handle → check the response against its schema. Bad input
  * is answered with a precise 4xx problem document; anything unexpected is logged and answered 500
  * without internals. Every answer is counted in the web app's metrics.
@@ -43,6 +46,7 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
     const principal = spec.scope
       ? await authenticate({ authorization: request.header('authorization'), cookie: request.header('cookie') }, spec.scope)
       : null;
+    if (principal?.kind === 'user') checkSameOrigin(spec.method, (name) => request.header(name), webEnv().PUBLIC_URL);
     const params = parsePart(spec.params, request.params, 'params');
     const query = parsePart(spec.query, Object.fromEntries(request.query), 'query');
     const maxBodyBytes = typeof spec.maxBodyBytes === 'function' ? spec.maxBodyBytes() : spec.maxBodyBytes;

@@ -1,7 +1,12 @@
+import { mintOperatorApiKey } from '@cascade/db';
 import { describe, expect, it } from 'vitest';
-import { callRoute, createTenantWithKey } from '@/test/api';
+import { callRoute, createSignedInUser, createTenantWithKey } from '@/test/api';
+import { db } from '../services';
 import { listRoundtrips } from './diagnostics';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
+import { publishEvents } from './events';
+
+const moneyDebit = { type: 'money.wallet.debited', source: 'wallet', data: { tenantId: 't', txId: 'x', userId: 'u', amountCents: 1, currency: 'USD' } };
 
 describe('API keys', () => {
   it('creates a key shown once, lists it without the secret, and revokes it', async () => {
@@ -37,5 +42,27 @@ describe('API keys', () => {
     const response = await callRoute(createApiKey, { apiKey: admin.apiKey, body: { name: 'x', scopes: ['root'] } });
     expect(response.status).toBe(400);
     expect((await response.json()).errors[0].path).toBe('/body/scopes/0');
+  });
+
+  it('403 when a tenant admin, by key or by session, mints a key of the service owning money.*', async () => {
+    const admin = await createTenantWithKey(['admin']);
+    const body = { name: 'fake money', scopes: ['events:publish'], service: 'money' };
+    const byKey = await callRoute(createApiKey, { apiKey: admin.apiKey, body });
+    expect(byKey.status).toBe(403);
+    expect((await byKey.json()).detail).toContain('Keys of the money service, which alone may publish money.*, are minted by the platform operator');
+    const { cookie } = await createSignedInUser(admin.tenantId, 'ADMIN');
+    expect((await callRoute(createApiKey, { headers: { cookie }, body })).status).toBe(403);
+    // The service name is compared after trimming, as it is stored.
+    expect((await callRoute(createApiKey, { apiKey: admin.apiKey, body: { ...body, service: ' money ' } })).status).toBe(403);
+    expect(await db().apiKey.count({ where: { tenantId: admin.tenantId, service: 'money' } })).toBe(0);
+  });
+
+  it('the platform operator mints the money service’s key from the command line, and it publishes money.*', async () => {
+    const { tenantId } = await createTenantWithKey([]);
+    const { slug } = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    const minted = await mintOperatorApiKey(db(), { tenant: slug, name: 'Money service', scopes: ['events:publish'], service: 'money' });
+    expect((await callRoute(publishEvents, { apiKey: minted.key, body: moneyDebit })).status).toBe(202);
+    await expect(mintOperatorApiKey(db(), { tenant: 'no-such-tenant', name: 'x', scopes: ['events:publish'] })).rejects.toThrow('No tenant with the slug');
+    await expect(mintOperatorApiKey(db(), { tenant: slug, name: 'x', scopes: [] })).rejects.toThrow('at least one scope');
   });
 });

@@ -1,10 +1,11 @@
 import 'server-only';
 import { API_KEY_SCOPES, generateApiKey, type Prisma } from '@cascade/db';
 import { z } from 'zod';
+import { webEnv } from '../../env.server';
 import { forgetApiKey } from '../http/authenticate';
 import { defineRoute } from '../http/define-route';
 import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
-import { notFound } from '../http/problem';
+import { forbidden, notFound } from '../http/problem';
 import { db } from '../services';
 
 const ApiKey = z
@@ -80,7 +81,9 @@ export const createApiKey = defineRoute({
     description: 'The key, shown once; only its hash is stored',
     schema: ApiKey.extend({ key: z.string() }).meta({ id: 'CreatedApiKey' }),
   },
+  errors: { 403: 'The service owns a restricted namespace; only the platform operator mints its keys' },
   async handle({ body, principal }) {
+    refuseRestrictedOwner(body.service);
     const key = generateApiKey();
     const row = await db().apiKey.create({
       data: { tenantId: principal.tenantId, prefix: key.prefix, hash: key.hash, ...body },
@@ -89,6 +92,20 @@ export const createApiKey = defineRoute({
     return { ...toApiKey(row), key: key.key };
   },
 });
+
+/**
+ * A key of a service that owns a restricted namespace (CASCADE_RESTRICTED_NAMESPACES, e.g. money.*)
+ * could publish what that namespace exists to keep tenants from publishing, so a tenant's admin may
+ * not mint one; the platform operator does, with `npm run api-key:create`.
+ */
+function refuseRestrictedOwner(service: string | undefined): void {
+  const owned = webEnv().CASCADE_RESTRICTED_NAMESPACES.filter((rule) => rule.owner === service);
+  if (!owned.length) return;
+  throw forbidden(
+    `Keys of the ${service} service, which alone may publish ${owned.map((rule) => `${rule.prefix}*`).join(', ')}, ` +
+      'are minted by the platform operator (npm run api-key:create), not over the API',
+  );
+}
 
 export const revokeApiKey = defineRoute({
   method: 'DELETE',
