@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
-import { db } from '@/server/services';
 import { requireSession } from '@/server/session';
+import { findTenant } from '@/server/tenants';
 
 export const dynamic = 'force-dynamic';
 
 export default async function OverviewPage() {
   const session = await requireSession();
-  const tenant = await db().tenant.findUniqueOrThrow({ where: { id: session.tenantId } });
+  const tenant = await findTenant(session.tenantId);
   return (
     <AppShell session={session}>
       <h1>{tenant.name}</h1>

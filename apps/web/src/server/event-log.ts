@@ -14,6 +14,11 @@ export interface EventLogFilter {
   status?: DispatchStatus;
 }
 
+/** One event of the tenant with its dispatch row. */
+export function findEvent(tenantId: string, id: string) {
+  return db().event.findUnique({ where: { tenantId_id: { tenantId, id } }, include: { dispatch: true } });
+}
+
 /** A tenant's events with their dispatch rows, newest first: the one query behind the event log API and pages. */
 export function findEvents(tenantId: string, filter: EventLogFilter, take: number, after: Prisma.EventWhereInput = {}) {
   return db().event.findMany({

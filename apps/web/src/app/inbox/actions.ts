@@ -1,11 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { db } from '@/server/services';
+import { markNotificationsRead } from '@/server/mailboxes';
 import { requireSession } from '@/server/session';
 
 export async function markAllRead(): Promise<void> {
   const session = await requireSession();
-  await db().notification.updateMany({ where: { tenantId: session.tenantId, readAt: null }, data: { readAt: new Date() } });
+  await markNotificationsRead(session.tenantId);
   revalidatePath('/inbox');
 }

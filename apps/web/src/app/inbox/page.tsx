@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
-import { db } from '@/server/services';
+import { recentNotifications } from '@/server/mailboxes';
 import { requireSession } from '@/server/session';
 import { markAllRead } from './actions';
 
@@ -13,11 +13,7 @@ const time = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 16);
 /** The in-app notifications workflows sent (notification.send), newest first. */
 export default async function InboxPage() {
   const session = await requireSession();
-  const notifications = await db().notification.findMany({
-    where: { tenantId: session.tenantId },
-    orderBy: { createdAt: 'desc' },
-    take: 100,
-  });
+  const notifications = await recentNotifications(session.tenantId);
   const unread = notifications.filter((n) => !n.readAt).length;
 
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
-import { db } from '@/server/services';
+import { recentCapturedEmails } from '@/server/mailboxes';
 import { requireSession } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Outbox' };
@@ -12,12 +12,7 @@ const time = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 19);
 /** The mail the tenant's workflows sent, as the development capture server received it. */
 export default async function OutboxPage() {
   const session = await requireSession();
-  const emails = await db().capturedEmail.findMany({
-    where: { tenantId: session.tenantId },
-    select: { id: true, receivedAt: true, from: true, to: true, subject: true },
-    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-    take: 100,
-  });
+  const emails = await recentCapturedEmails(session.tenantId);
 
   return (
     <AppShell session={session}>

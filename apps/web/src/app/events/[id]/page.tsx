@@ -3,8 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
-import { runsOfEvent } from '@/server/event-log';
-import { db } from '@/server/services';
+import { findEvent, runsOfEvent } from '@/server/event-log';
 import { requireSession } from '@/server/session';
 import { ReplayButton } from './replay-button';
 
@@ -15,10 +14,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const session = await requireSession();
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const event = await db().event.findUnique({
-    where: { tenantId_id: { tenantId: session.tenantId, id } },
-    include: { dispatch: true },
-  });
+  const event = await findEvent(session.tenantId, id);
   if (!event) notFound();
   const { started, signalled } = await runsOfEvent(session.tenantId, id);
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
-import { db } from '@/server/services';
+import { findCapturedEmail } from '@/server/mailboxes';
 import { requireSession } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Captured email' };
@@ -16,7 +16,7 @@ export default async function CapturedEmailPage({ params }: { params: Promise<{ 
   const session = await requireSession();
   const id = parseId((await params).id);
   if (id === undefined) notFound();
-  const email = await db().capturedEmail.findFirst({ where: { id, tenantId: session.tenantId } });
+  const email = await findCapturedEmail(session.tenantId, id);
   if (!email) notFound();
   const headers = Object.entries((email.headers ?? {}) as Record<string, string | string[]>);
 
