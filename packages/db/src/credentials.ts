@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** What an API key may do; `admin` implies every other scope. */
-export const API_KEY_SCOPES = ['events:publish', 'workflows:read', 'workflows:write', 'templates:write', 'admin'] as const;
+/**
+ * What an API key may do; `admin` implies every other scope. `approvals:decide` lets a key decide
+ * any approval task of its tenant (a key is no assignee, so it needs saying explicitly).
+ */
+export const API_KEY_SCOPES = ['events:publish', 'workflows:read', 'workflows:write', 'templates:write', 'approvals:decide', 'admin'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /** API keys read `csk_<8-char prefix>_<secret>`; the prefix is stored in clear to tell keys apart. */

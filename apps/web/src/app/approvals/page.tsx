@@ -2,6 +2,7 @@ import type { ApprovalFormField } from '@cascade/workflow';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
+import { approvalRefusal } from '@/server/approval-access';
 import { db } from '@/server/services';
 import { requireSession } from '@/server/session';
 import { DecisionForm } from './decision-form';
@@ -29,7 +30,11 @@ export default async function ApprovalsPage() {
             For {(task.assignees as string[]).join(', ')} · due {time(task.dueAt)}
             {task.escalatedAt ? ` · escalated ${time(task.escalatedAt)}` : ''} · <Link href={`/runs/${task.runId}`}>run</Link>
           </p>
-          <DecisionForm taskId={task.id} fields={task.formFields as unknown as ApprovalFormField[]} />
+          {approvalRefusal(task.assignees as string[], { kind: 'user', id: session.userId, email: session.email, role: session.role }) === null ? (
+            <DecisionForm taskId={task.id} fields={task.formFields as unknown as ApprovalFormField[]} />
+          ) : (
+            <p className="muted" data-testid="not-assignee">Only its assignees or an admin can decide this task.</p>
+          )}
         </section>
       ))}
       {decided.length > 0 && (

@@ -5,7 +5,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { getEvent, listEvents, publishEvents, replayEvent } from './events';
-import { deleteSecret, listSecrets, putSecret } from './secrets';
+import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
 import { cancelRunRoute, decideApprovalRoute, getRun, listApprovals, listRunSteps, listRuns, retryRunRoute } from './runs';
 import { health, readiness } from './system';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
@@ -43,6 +43,7 @@ export const routes: Route[] = [
   revokeApiKey,
   listSecrets,
   putSecret,
+  updateSecret,
   deleteSecret,
   startRoundtrip,
   listRoundtrips,

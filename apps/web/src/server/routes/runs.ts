@@ -4,8 +4,9 @@ import type { ApprovalFormField } from '@cascade/workflow';
 import { z } from 'zod';
 import type { Prisma } from '@cascade/db';
 import { defineRoute } from '../http/define-route';
+import { approvalRefusal } from '../approval-access';
 import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
-import { badRequest, issuesToDetails, notFound, unprocessable } from '../http/problem';
+import { badRequest, forbidden, issuesToDetails, notFound, unprocessable } from '../http/problem';
 import { cancelRun, decideApproval, findRun, findRuns, retryRun, RUN_STATUSES, type RunRow } from '../runs';
 import { db } from '../services';
 
@@ -264,7 +265,8 @@ export const decideApprovalRoute = defineRoute({
   operationId: 'decideApproval',
   summary: 'Approve or reject a pending task, filling its form; the waiting run continues by the outcome',
   tags: ['Approvals'],
-  scope: 'workflows:write',
+  // Users of every role hold it, and are then admitted only as an assignee or admin; a key needs it granted.
+  scope: 'approvals:decide',
   params,
   body: z
     .object({
@@ -276,6 +278,7 @@ export const decideApprovalRoute = defineRoute({
   response: { status: 200, description: 'The decided task', schema: ApprovalTask },
   errors: {
     400: 'The decision holds text PostgreSQL cannot store (U+0000, lone surrogates); `errors` gives each JSON path',
+    403: 'A user who is neither an assignee of the task nor an admin, or an API key without `approvals:decide`',
     404: 'No such task in the caller’s tenant',
     409: 'The task was already decided or timed out',
     422: 'The form data does not fit the task’s fields',
@@ -286,6 +289,9 @@ export const decideApprovalRoute = defineRoute({
     if (unstorable.length) throw badRequest('The decision holds text PostgreSQL cannot store', unstorable);
     const task = await db().approvalTask.findFirst({ where: { id: params.id, tenantId: principal.tenantId } });
     if (!task) throw notFound(`No approval task ${params.id} in this tenant`);
+    const decider = principal.user ? { kind: 'user' as const, id: principal.id, ...principal.user } : { kind: 'apiKey' as const, id: principal.id };
+    const refusal = approvalRefusal(task.assignees as string[], decider);
+    if (refusal) throw forbidden(refusal);
     if (body.outcome === 'approved') {
       const form = formSchema(task.formFields as unknown as ApprovalFormField[]).safeParse(body.data);
       if (!form.success) throw unprocessable('The form data does not fit the task’s fields', issuesToDetails(form.error.issues, '/body/data'));

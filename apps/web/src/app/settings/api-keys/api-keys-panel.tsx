@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { problemText } from '@/components/problem-text';
 
-const SCOPES = ['events:publish', 'workflows:read', 'workflows:write', 'templates:write', 'admin'] as const;
+const SCOPES = ['events:publish', 'workflows:read', 'workflows:write', 'templates:write', 'approvals:decide', 'admin'] as const;
 
 interface ApiKey {
   id: string;
