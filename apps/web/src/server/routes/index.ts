@@ -6,7 +6,8 @@ import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { getEvent, listEvents, publishEvents, replayEvent } from './events';
 import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
-import { cancelRunRoute, decideApprovalRoute, getRun, listApprovals, listRunSteps, listRuns, retryRunRoute } from './runs';
+import { decideApprovalRoute, listApprovals } from './approvals';
+import { cancelRunRoute, getRun, listRunSteps, listRuns, retryRunRoute } from './runs';
 import { health, readiness } from './system';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 

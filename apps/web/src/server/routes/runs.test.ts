@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { callRoute, createApiKey, createSignedInUser, createTenantWithKey } from '@/test/api';
 import { db, temporal } from '@/server/services';
-import { cancelRunRoute, decideApprovalRoute, getRun, listApprovals, listRuns, retryRunRoute } from './runs';
+import { decideApprovalRoute, listApprovals } from './approvals';
+import { cancelRunRoute, getRun, listRuns, retryRunRoute } from './runs';
 
 /** A run with one step and one pending approval task, written as the worker's activities would. */
 async function seedRun(tenantId: string, status: 'RUNNING' | 'COMPLETED' = 'RUNNING', assignees = ['finance']) {
