@@ -74,9 +74,10 @@ async function main(): Promise<void> {
     process.removeAllListeners(signal);
     process.on(signal, () => void shutdown(0));
   }
-  void cascade.firstExit.then((name) => {
+  // A crashed web app or worker is restarted by its supervisor; what ends up here cannot be.
+  void cascade.failed.then((reason) => {
     if (stopping) return;
-    log(`The ${name} exited; stopping everything`);
+    log(reason);
     void shutdown(1);
   });
 
