@@ -4,6 +4,7 @@ import { ConfigurationError } from '@cascade/env';
 import { redactUrl } from '@cascade/logger';
 import { Connection } from '@temporalio/client';
 import { ensureDatabase, startEmbeddedPostgres } from './postgres';
+import { clearStalePostgresLocks } from './postgres-locks';
 import { describeExit, type ProcessExit } from './processes';
 import { startTemporalDevServer } from './temporal';
 
@@ -62,6 +63,7 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
     if (!databaseUrl) {
       const postgresDir = path.join(options.dataDir, 'postgres');
       options.log(`Starting PostgreSQL on 127.0.0.1:${options.postgresPort} (data in ${postgresDir})`);
+      clearStalePostgresLocks(postgresDir, options.postgresPort, options.log);
       const postgres = await startEmbeddedPostgres({ dataDir: postgresDir, port: options.postgresPort });
       options.log(`PostgreSQL is running (pid ${postgres.pid})`);
       stops.push(postgres.stop);
