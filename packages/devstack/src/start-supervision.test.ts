@@ -178,6 +178,19 @@ describe('./cascade start supervises what it starts', () => {
     await waitForLine(/Removing the stale lock .*postmaster\.pid \(pid \d+ is not a running PostgreSQL\)/);
     await waitForLine(/Removing the stale lock .*\.s\.PGSQL\.\d+\.lock/);
 
+  }, 240_000);
+
+  it('stops everything, saying why, when PostgreSQL is killed, and starts again over its lock', async () => {
+    const from = runner.lines.length;
+    const killedAt = Date.now();
+    process.kill(pids.postgres, 'SIGKILL');
+    expect(await runner.exited).toBe(1);
+    await waitForLine(/PostgreSQL \(pid \d+\) was killed by SIGKILL; Cascade cannot work without it, so everything is stopped/, from);
+    console.log(`[supervision] PostgreSQL SIGKILL → runner stopped everything in ${Date.now() - killedAt} ms`);
+    expect(Object.values(pids).filter(isAlive)).toEqual([]);
+    expect(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).toMatch(new RegExp(`^${pids.postgres}\n`));
+
+    pids = await startAndWaitUntilReady();
     const stoppedAt = Date.now();
     runner.child.kill('SIGINT');
     expect(await runner.exited).toBe(0);

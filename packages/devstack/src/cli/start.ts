@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // Should the stop leave nothing to wait for, Node exits on its own, and must do so with `code`.
+    process.exitCode = code;
     log('Stopping …');
     await cascade.stop();
     log('Stopped');
