@@ -78,4 +78,5 @@ export {
   type ValueCheck,
 } from './validate/catalog';
 
-export { reachableFrom, ancestorsOf, findCycleEdges, topologicalOrder, alwaysRunBefore, type GraphEdge } from './graph';
+export { reachableFrom, ancestorsOf, findCycleEdges, topologicalOrder, type GraphEdge } from './graph';
+export { runOrder, type RunOrder } from './run-order';

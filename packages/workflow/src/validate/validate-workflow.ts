@@ -6,7 +6,7 @@ import type { ValidationCatalog } from './catalog';
 import { checkNodeExpressions, type ReferenceScope } from './expression-checks';
 import { parseLeniently, type ParsedFlow, type ParsedNode } from './parse-leniently';
 import { problemAt, type Problem } from './problems';
-import { stepsRunBefore } from './step-order';
+import { stepOrder } from './step-order';
 import { checkFlowStructure, checkUniqueIds, entryOf, flowsOf } from './structure';
 
 export type ValidationResult = { ok: true; definition: WorkflowDefinition } | { ok: false; problems: Problem[] };
@@ -28,7 +28,7 @@ export function validateWorkflow(definition: unknown, catalog: ValidationCatalog
     triggerEvent: triggerEventOf(parsed.root),
     nodes: new Map(nodes.map((node) => [node.id, node])),
     bodyOwners: new Map(flows.flatMap(({ owner, nodes: inBody }) => (owner ? inBody.map((node) => [node.id, owner.id] as const) : []))),
-    runBefore: stepsRunBefore(flows),
+    stepOrder: stepOrder(flows),
     variables: new Set([...parsed.declaredVariables, ...checked.flatMap(({ node }) => nodeTypeOf(node).assigns?.(node) ?? [])]),
   };
   const problems = [
