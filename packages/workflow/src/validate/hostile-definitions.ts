@@ -32,13 +32,13 @@ export function ladderDefinition(rungs: number, joinAllEvery = 2) {
   return { schemaVersion: 1 as const, name: `Ladder of ${rungs} rungs`, nodes, edges };
 }
 
-/** A parallel node fanning out into `width` logs joined in `all` mode, then a node reading each of them. */
+/** A parallel node fanning out into `width` logs joined in `all` mode, then one expression reading each of them. */
 export function fanOutDefinition(width: number) {
   const branches = Array.from({ length: width }, (_, index) => `branch${index}`);
   const nodes = [
     { id: 'start', type: 'trigger', event: 'INVOICE_OVERDUE' },
     { id: 'split', type: 'parallel' },
-    ...branches.map((id) => logNode(id, '"split"')),
+    ...branches.map((id) => ({ id, type: 'action', action: 'core.log', input: { message: 'side by side' } })),
     { id: 'merge', type: 'join', mode: 'all' },
     { id: 'summary', type: 'setVariables', assign: Object.fromEntries(branches.map((id) => [id, expr(`steps.${id}.output.logged`)])) },
     { id: 'finish', type: 'end' },

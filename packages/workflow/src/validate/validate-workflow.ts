@@ -3,6 +3,7 @@ import { workflowDefinitionSchema, type WorkflowDefinition } from '../definition
 import { nodeTypeOf, type ShallowNode } from '../nodes';
 import { checkAgainstCatalog } from './catalog-checks';
 import type { ValidationCatalog } from './catalog';
+import { checkDefinitionLimits } from './definition-limits';
 import { checkNodeExpressions, type ReferenceScope } from './expression-checks';
 import { parseLeniently, type ParsedFlow, type ParsedNode } from './parse-leniently';
 import { problemAt, type Problem } from './problems';
@@ -17,6 +18,9 @@ export type ValidationResult = { ok: true; definition: WorkflowDefinition } | { 
  * field, rather than stopping at the first.
  */
 export function validateWorkflow(definition: unknown, catalog: ValidationCatalog): ValidationResult {
+  // Past a limit nothing else is checked: the checks that follow grow with the definition.
+  const oversize = checkDefinitionLimits(definition);
+  if (oversize.length > 0) return { ok: false, problems: oversize };
   const parsed = parseLeniently(definition);
   // Not even an object: nothing further could be said that would help.
   if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) return { ok: false, problems: parsed.problems };
