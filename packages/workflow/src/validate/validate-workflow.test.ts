@@ -44,6 +44,10 @@ const broken: Row[] = [
   ['an unknown node type', (d) => void (nodeOf(d, 'notify').type = 'teleport'), [{ code: 'unknown-node-type', nodeId: 'notify', field: 'type' }]],
   ['a waitForEvent without correlation', (d) => void delete nodeOf(d, 'wait').correlation, [{ code: 'missing-correlation', nodeId: 'wait', field: 'correlation' }]],
 
+  ['more nodes than the limit', (d) => {
+    for (let index = 0; index < 2_000; index++) addNode(d, { id: `extra${index}`, type: 'end' });
+  }, [{ code: 'too-large', field: 'nodes' }]],
+
   // Ids, edges and ports
   ['a duplicate node id', (d) => void addNode(d, { id: 'finish', type: 'end' }), [{ code: 'duplicate-node-id', nodeId: 'finish', field: 'id' }]],
   ['a body node reusing an outer id', (d) => {

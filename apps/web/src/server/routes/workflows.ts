@@ -3,8 +3,8 @@ import type { Prisma } from '@cascade/db';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
 import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
-import { pinEventVersions, validateWorkflow, type WorkflowDefinition } from '@cascade/workflow';
-import { HttpError, notFound, unprocessable } from '../http/problem';
+import { checkDefinitionLimits, DEFINITION_LIMITS, pinEventVersions, validateWorkflow, type Problem, type WorkflowDefinition } from '@cascade/workflow';
+import { HttpError, notFound, unprocessable, type ProblemDetail } from '../http/problem';
 import { validationCatalogFor } from '../validation-catalog';
 import { db } from '../services';
 
@@ -16,6 +16,26 @@ const Definition = z
   .record(z.string(), z.unknown())
   .describe('Workflow definition JSON: { schemaVersion: 1, name, description?, nodes, edges, variables? }; a draft may be incomplete, publishing checks it in full')
   .meta({ id: 'WorkflowDefinition' });
+
+/** Room beside the largest definition for the name, description and JSON around it. */
+const MAX_SAVE_BODY_BYTES = DEFINITION_LIMITS.bytes + 64 * 1024;
+const overLimits = `The definition exceeds a limit: ${DEFINITION_LIMITS.nodes} nodes or ${DEFINITION_LIMITS.edges} edges (forEach bodies included), ${DEFINITION_LIMITS.bytes} bytes of JSON, or ${DEFINITION_LIMITS.forEachDepth} levels of forEach`;
+
+/** Validator problems as problem details, each with a JSON path into the definition. */
+function problemDetails(problems: Problem[]): ProblemDetail[] {
+  return problems.map((problem) => ({
+    ...problem,
+    path: ['', problem.nodeId ? `nodes/${problem.nodeId}` : problem.edgeId ? `edges/${problem.edgeId}` : 'definition', problem.field]
+      .filter((part) => part !== undefined)
+      .join('/'),
+  }));
+}
+
+/** A draft need not be complete, but it must stay within the limits even the validator keeps to. */
+function assertWithinLimits(definition: Record<string, unknown> | undefined): void {
+  const problems = definition === undefined ? [] : checkDefinitionLimits(definition);
+  if (problems.length > 0) throw unprocessable(`${problems.map((problem) => problem.message).join('; ')}; nothing was saved`, problemDetails(problems));
+}
 
 const WorkflowSummary = z
   .object({
@@ -86,9 +106,11 @@ export const createWorkflow = defineRoute({
   body: z
     .object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional(), definition: Definition })
     .meta({ id: 'CreateWorkflow' }),
+  maxBodyBytes: MAX_SAVE_BODY_BYTES,
   response: { status: 201, description: 'The new workflow; publish it to make it run', schema: Workflow },
-  errors: { 409: 'The name is taken in this tenant' },
+  errors: { 409: 'The name is taken in this tenant', 422: overLimits },
   async handle({ body, principal }) {
+    assertWithinLimits(body.definition);
     try {
       const row = await db().workflow.create({
         data: {
@@ -136,9 +158,11 @@ export const saveWorkflow = defineRoute({
       definition: Definition.optional(),
     })
     .meta({ id: 'SaveWorkflow' }),
+  maxBodyBytes: MAX_SAVE_BODY_BYTES,
   response: { status: 200, description: 'The saved workflow', schema: Workflow },
-  errors: { 404: 'No such workflow in the caller’s tenant', 409: 'The name is taken in this tenant' },
+  errors: { 404: 'No such workflow in the caller’s tenant', 409: 'The name is taken in this tenant', 422: overLimits },
   async handle({ params, body, principal }) {
+    assertWithinLimits(body.definition);
     const existing = await findWorkflow(principal.tenantId, params.id);
     try {
       const row = await db().$transaction(async (tx) => {
@@ -207,21 +231,13 @@ export const publishWorkflow = defineRoute({
   scope: 'workflows:write',
   params: z.object({ id: z.uuid() }),
   response: { status: 201, description: 'The new version; its trigger now starts runs', schema: Version },
-  errors: { 404: 'No such workflow in the caller’s tenant', 422: 'The draft is invalid; `errors` addresses each problem by node and field' },
+  errors: { 404: 'No such workflow in the caller’s tenant', 422: 'The draft is invalid or exceeds a limit; `errors` addresses each problem by node and field' },
   async handle({ params, principal }) {
     const workflow = await findWorkflow(principal.tenantId, params.id);
     const catalog = await validationCatalogFor(principal.tenantId);
     const result = validateWorkflow(workflow.draft, catalog);
     if (!result.ok) {
-      throw unprocessable(
-        `The draft has ${result.problems.length} problem(s); nothing was published`,
-        result.problems.map((problem) => ({
-          ...problem,
-          path: ['', problem.nodeId ? `nodes/${problem.nodeId}` : problem.edgeId ? `edges/${problem.edgeId}` : 'definition', problem.field]
-            .filter((part) => part !== undefined)
-            .join('/'),
-        })),
-      );
+      throw unprocessable(`The draft has ${result.problems.length} problem(s); nothing was published`, problemDetails(result.problems));
     }
     const definition = pinEventVersions(result.definition, catalog);
     const trigger = triggerOf(definition);
