@@ -88,6 +88,7 @@ const broken: Row[] = [
   ['an expression syntax error', (d) => void (nodeOf(d, 'big').expression = 'event.data.amountDue >'), [{ code: 'expression-syntax', nodeId: 'big', field: 'expression' }]],
   ['a syntax error in a mapping leaf', (d) => setInput(d, 'notify', 'message', expr('event.data.(')), [{ code: 'expression-syntax', nodeId: 'notify', field: 'input.message' }]],
   ['a syntax error in a switch case', (d) => void ((nodeOf(d, 'route').cases as Loose[])[0]!.expression = ')'), [{ code: 'expression-syntax', nodeId: 'route', field: 'cases[0].expression' }]],
+  ['an expression chaining thousands of terms', (d) => void (nodeOf(d, 'big').expression = Array.from({ length: 2_000 }, () => 'event.data.amountDue').join(' + ')), [{ code: 'expression-forbidden', nodeId: 'big', field: 'expression' }]],
   ['a regular expression the linear-time engine cannot run', (d) => void (nodeOf(d, 'big').expression = '$match(event.data.invoiceId, /^(?!inv-)/)'), [{ code: 'expression-forbidden', nodeId: 'big', field: 'expression' }]],
   ['a name outside the context', (d) => void (nodeOf(d, 'big').expression = 'amountDue > 5'), [{ code: 'unknown-reference', nodeId: 'big', field: 'expression' }]],
   ['a trigger filter reading the run', (d) => void (nodeOf(d, 'start').filter = 'vars.attempts > 0'), [{ code: 'unknown-reference', nodeId: 'start', field: 'filter' }]],
