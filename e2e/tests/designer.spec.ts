@@ -140,7 +140,7 @@ test('an emit node names the event version it sends: the latest unless the admin
   // The data is checked against the version chosen: v1 requires tokensConsumed, v2 does not have it.
   await inspector.getByLabel('Data mapping').fill('{}');
   await expect(page.getByTestId('problems')).toContainText('tokensConsumed');
-  await page.screenshot({ path: '../.data/test-results/screens/designer-emit-version.png' });
+  await page.screenshot({ path: test.info().outputPath('designer-emit-version.png') });
 
   // Choosing another event leaves the version behind: it belonged to the event chosen before.
   await inspector.getByLabel('Event to emit').selectOption('TICKET_SLA_STAGE_BREACHED');
