@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
 import { approvalRefusal } from '@/server/approval-access';
-import { db } from '@/server/services';
+import { approvalInbox } from '@/server/run-store';
 import { requireSession } from '@/server/session';
 import { DecisionForm } from './decision-form';
 
@@ -14,10 +14,7 @@ const time = (date: Date | null) => date?.toISOString().replace('T', ' ').slice(
 
 export default async function ApprovalsPage() {
   const session = await requireSession();
-  const [pending, decided] = await Promise.all([
-    db().approvalTask.findMany({ where: { tenantId: session.tenantId, status: 'PENDING' }, orderBy: { createdAt: 'asc' }, take: 100 }),
-    db().approvalTask.findMany({ where: { tenantId: session.tenantId, status: { not: 'PENDING' } }, orderBy: { decidedAt: 'desc' }, take: 20 }),
-  ]);
+  const { pending, decided } = await approvalInbox(session.tenantId);
 
   return (
     <AppShell session={session}>
