@@ -3,6 +3,7 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type Se
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantWithKey } from '@/test/api';
+import { MAX_SAVE_BODY_BYTES } from '../routes/workflows';
 import { createRequestListener } from './fast-path';
 
 // The web server's request listener on a real port. Requests it hands to Next are answered 299 by
@@ -76,6 +77,14 @@ function flood(path: string, headers: Record<string, string>, totalBytes: number
   });
 }
 
+/**
+ * Bounds that tell a bounded server from one that reads the 200 MB body (whole RSS, which the
+ * test shares with the server, grows by 30–70 MB on a busy machine either way), and one that closes
+ * the connection after its 1 s drain from one that holds it until a timeout (6.6 s before).
+ */
+const FLAT_MEMORY_BYTES = 100 * MB;
+const CLOSED_WITHIN_MS = 4_000;
+
 const report = (what: string, result: Flood) =>
   console.log(
     `${what}: ${result.status} after ${(result.sentBytes / MB).toFixed(0)} MB sent of 200 MB in ${result.elapsedMs} ms; ` +
@@ -91,9 +100,9 @@ describe('a chunked body past the limit', () => {
     expect(JSON.parse(result.body)).toMatchObject({ status: 413, detail: expect.stringMatching(/^The body exceeds the limit of \d+ bytes$/) });
     // The limit is 5 MB: what the client got to send beyond it sat in socket buffers, not in the server.
     expect(result.sentBytes).toBeLessThan(50 * MB);
-    expect(result.rssGrowthBytes).toBeLessThan(64 * MB);
+    expect(result.rssGrowthBytes).toBeLessThan(FLAT_MEMORY_BYTES);
     // The server closes the connection once it has answered, rather than holding it until a timeout.
-    expect(result.elapsedMs).toBeLessThan(2000);
+    expect(result.elapsedMs).toBeLessThan(CLOSED_WITHIN_MS);
   });
 
   it('is refused with 413 on another JSON route (POST /api/v1/workflows) the same way', async () => {
@@ -101,11 +110,11 @@ describe('a chunked body past the limit', () => {
     const result = await flood('/api/v1/workflows', { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, 200 * MB);
     report('POST /api/v1/workflows, 200 MB chunked', result);
     expect(result.status).toBe(413);
-    expect(JSON.parse(result.body)).toMatchObject({ status: 413, detail: 'The body exceeds the limit of 1048576 bytes' });
+    expect(JSON.parse(result.body)).toMatchObject({ status: 413, detail: `The body exceeds the limit of ${MAX_SAVE_BODY_BYTES} bytes` });
     expect(result.sentBytes).toBeLessThan(50 * MB);
-    expect(result.rssGrowthBytes).toBeLessThan(64 * MB);
+    expect(result.rssGrowthBytes).toBeLessThan(FLAT_MEMORY_BYTES);
     // The server closes the connection once it has answered, rather than holding it until a timeout.
-    expect(result.elapsedMs).toBeLessThan(2000);
+    expect(result.elapsedMs).toBeLessThan(CLOSED_WITHIN_MS);
   });
 });
 

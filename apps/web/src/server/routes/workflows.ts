@@ -18,7 +18,7 @@ const Definition = z
   .meta({ id: 'WorkflowDefinition' });
 
 /** Room beside the largest definition for the name, description and JSON around it. */
-const MAX_SAVE_BODY_BYTES = DEFINITION_LIMITS.bytes + 64 * 1024;
+export const MAX_SAVE_BODY_BYTES = DEFINITION_LIMITS.bytes + 64 * 1024;
 const overLimits = `The definition exceeds a limit: ${DEFINITION_LIMITS.nodes} nodes or ${DEFINITION_LIMITS.edges} edges (forEach bodies included), ${DEFINITION_LIMITS.bytes} bytes of JSON, or ${DEFINITION_LIMITS.forEachDepth} levels of forEach`;
 
 /** Validator problems as problem details, each with a JSON path into the definition. */
