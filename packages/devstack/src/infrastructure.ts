@@ -6,6 +6,7 @@ import { Connection } from '@temporalio/client';
 import { ensureDatabase, startEmbeddedPostgres } from './postgres';
 import { clearStalePostgresLocks } from './postgres-locks';
 import { describeExit, type ProcessExit } from './processes';
+import { getFreePort } from './ports';
 import { startTemporalDevServer } from './temporal';
 
 export interface InfrastructureOptions {
@@ -87,6 +88,7 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
         dbFile: path.join(options.dataDir, 'temporal', 'temporal.db'),
         port: options.temporalPort,
         uiPort: options.temporalUiPort,
+        metricsPort: await getFreePort(),
         onLog: options.log,
       });
       stops.push(temporal.stop);

@@ -1,7 +1,19 @@
 import net from 'node:net';
 
-/** Asks the kernel for a free TCP port on loopback. */
-export function getFreePort(): Promise<number> {
+/** Ports this process handed out: free when asked for, but maybe not bound yet by whoever got them. */
+const handedOut = new Set<number>();
+
+/** Asks the kernel for a free TCP port on loopback, never the same one twice in this process. */
+export async function getFreePort(): Promise<number> {
+  for (;;) {
+    const port = await askKernelForPort();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+}
+
+function askKernelForPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

