@@ -17,6 +17,8 @@ export interface Principal {
   publishNamespaces: readonly string[];
   /** The service an API key belongs to, for restricted namespaces. */
   service: string | null;
+  /** An API key the platform operator minted for itself: it may register global templates. */
+  platformOperator: boolean;
 }
 
 const ROLE_SCOPES: Record<string, Scope[]> = {
@@ -82,6 +84,7 @@ async function loadApiKey(hash: string): Promise<Principal> {
     id: key.id,
     publishNamespaces: key.publishNamespaces,
     service: key.service,
+    platformOperator: key.platformOperator,
   };
 }
 
@@ -95,6 +98,7 @@ async function principalFromSession(cookie: string | undefined): Promise<Princip
     id: user.userId,
     publishNamespaces: [],
     service: null,
+    platformOperator: false,
   };
 }
 
