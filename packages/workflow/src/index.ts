@@ -79,3 +79,14 @@ export {
 } from './validate/catalog';
 
 export { reachableFrom, ancestorsOf, findCycleEdges, topologicalOrder, alwaysRunBefore, type GraphEdge } from './graph';
+
+export {
+  findParameterReferences,
+  substituteParameters,
+  isParameterReference,
+  MAX_TEMPLATE_DEPTH,
+  type ParameterReference,
+  type FoundReference,
+  type ReferenceProblem,
+} from './templates/parameter-references';
+export { representativeValue } from './templates/representative-value';
