@@ -8,6 +8,7 @@ import { getEvent, listEvents, publishEvents, replayEvent } from './events';
 import { deleteSecret, listSecrets, putSecret } from './secrets';
 import { cancelRunRoute, decideApprovalRoute, getRun, listApprovals, listRunSteps, listRuns, retryRunRoute } from './runs';
 import { health, readiness } from './system';
+import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
 /** Every HTTP route of Cascade; the OpenAPI document is generated from this list. */
@@ -27,6 +28,10 @@ export const routes: Route[] = [
   saveWorkflow,
   listWorkflowVersions,
   publishWorkflow,
+  listTemplates,
+  registerTemplateRoute,
+  getTemplate,
+  instantiateTemplateRoute,
   listRuns,
   getRun,
   listRunSteps,

@@ -3,10 +3,9 @@ import type { Prisma } from '@cascade/db';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
 import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
-import { pinEventVersions, validateWorkflow, type WorkflowDefinition } from '@cascade/workflow';
-import { HttpError, notFound, unprocessable } from '../http/problem';
-import { validationCatalogFor } from '../validation-catalog';
+import { HttpError, notFound } from '../http/problem';
 import { db } from '../services';
+import { publishableDefinition, recordPublishedVersion } from '../workflow-publishing';
 
 /**
  * The stored definition is validated in full on publish (422 with node-addressed problems); a
@@ -24,14 +23,22 @@ const WorkflowSummary = z
     description: z.string().nullable(),
     enabled: z.boolean(),
     latestVersion: z.number().int().nullable(),
+    template: z
+      .object({
+        key: z.string(),
+        version: z.number().int(),
+        parameters: z.record(z.string(), z.unknown()).describe('The parameter values the workflow was instantiated with'),
+      })
+      .nullable()
+      .describe('The template this workflow was instantiated from; null when it was drawn by hand'),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'WorkflowSummary' });
 
-const Workflow = WorkflowSummary.extend({ draft: Definition }).meta({ id: 'Workflow' });
+export const Workflow = WorkflowSummary.extend({ draft: Definition }).meta({ id: 'Workflow' });
 
-const workflowInclude = { versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } } } as const;
+export const workflowInclude = { versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } } } as const;
 type WorkflowRow = Prisma.WorkflowGetPayload<{ include: typeof workflowInclude }>;
 
 const toSummary = (row: WorkflowRow) => ({
@@ -40,11 +47,15 @@ const toSummary = (row: WorkflowRow) => ({
   description: row.description,
   enabled: row.enabled,
   latestVersion: row.versions[0]?.version ?? null,
+  template:
+    row.templateKey !== null && row.templateVersion !== null
+      ? { key: row.templateKey, version: row.templateVersion, parameters: (row.templateParameters ?? {}) as Record<string, unknown> }
+      : null,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
 
-const toWorkflow = (row: WorkflowRow) => ({ ...toSummary(row), draft: row.draft as Record<string, unknown> });
+export const toWorkflow = (row: WorkflowRow) => ({ ...toSummary(row), draft: row.draft as Record<string, unknown> });
 
 export async function findWorkflow(tenantId: string, id: string): Promise<WorkflowRow> {
   const row = await db().workflow.findFirst({ where: { id, tenantId }, include: workflowInclude });
@@ -52,8 +63,8 @@ export async function findWorkflow(tenantId: string, id: string): Promise<Workfl
   return row;
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
-const nameTaken = (name: string) => new HttpError(409, 'Conflict', `A workflow named "${name}" already exists in this tenant`);
+export const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+export const nameTaken = (name: string) => new HttpError(409, 'Conflict', `A workflow named "${name}" already exists in this tenant`);
 
 export const listWorkflows = defineRoute({
   method: 'GET',
@@ -166,6 +177,16 @@ const Version = z
   .object({ id: z.uuid(), version: z.number().int(), publishedAt: z.iso.datetime(), publishedBy: z.string().nullable(), definition: Definition })
   .meta({ id: 'WorkflowVersion' });
 
+type VersionRow = { id: string; version: number; publishedAt: Date; publishedBy: string | null; definition: Prisma.JsonValue };
+
+export const toVersion = (v: VersionRow) => ({
+  id: v.id,
+  version: v.version,
+  publishedAt: v.publishedAt.toISOString(),
+  publishedBy: v.publishedBy,
+  definition: v.definition as Record<string, unknown>,
+});
+
 export const listWorkflowVersions = defineRoute({
   method: 'GET',
   path: '/api/v1/workflows/{id}/versions',
@@ -185,16 +206,7 @@ export const listWorkflowVersions = defineRoute({
       take: query.limit + 1,
     });
     const { rows: versions, nextCursor } = toPage(rows, query.limit, (v) => [v.version]);
-    return {
-      nextCursor,
-      items: versions.map((v) => ({
-        id: v.id,
-        version: v.version,
-        publishedAt: v.publishedAt.toISOString(),
-        publishedBy: v.publishedBy,
-        definition: v.definition as Record<string, unknown>,
-      })),
-    };
+    return { nextCursor, items: versions.map(toVersion) };
   },
 });
 
@@ -210,52 +222,8 @@ export const publishWorkflow = defineRoute({
   errors: { 404: 'No such workflow in the caller’s tenant', 422: 'The draft is invalid; `errors` addresses each problem by node and field' },
   async handle({ params, principal }) {
     const workflow = await findWorkflow(principal.tenantId, params.id);
-    const catalog = await validationCatalogFor(principal.tenantId);
-    const result = validateWorkflow(workflow.draft, catalog);
-    if (!result.ok) {
-      throw unprocessable(
-        `The draft has ${result.problems.length} problem(s); nothing was published`,
-        result.problems.map((problem) => ({
-          ...problem,
-          path: ['', problem.nodeId ? `nodes/${problem.nodeId}` : problem.edgeId ? `edges/${problem.edgeId}` : 'definition', problem.field]
-            .filter((part) => part !== undefined)
-            .join('/'),
-        })),
-      );
-    }
-    const definition = pinEventVersions(result.definition, catalog);
-    const trigger = triggerOf(definition);
-    const version = await db().$transaction(async (tx) => {
-      const latest = await tx.workflowVersion.findFirst({ where: { workflowId: workflow.id }, orderBy: { version: 'desc' } });
-      const created = await tx.workflowVersion.create({
-        data: {
-          tenantId: principal.tenantId,
-          workflowId: workflow.id,
-          version: (latest?.version ?? 0) + 1,
-          definition: definition as unknown as Prisma.InputJsonValue,
-          publishedBy: principal.id,
-        },
-      });
-      const triggerRow = { versionId: created.id, eventType: trigger.event, filter: trigger.filter ?? null, enabled: workflow.enabled };
-      await tx.trigger.upsert({
-        where: { workflowId: workflow.id },
-        create: { tenantId: principal.tenantId, workflowId: workflow.id, ...triggerRow },
-        update: triggerRow,
-      });
-      return created;
-    });
-    return {
-      id: version.id,
-      version: version.version,
-      publishedAt: version.publishedAt.toISOString(),
-      publishedBy: version.publishedBy,
-      definition: version.definition as Record<string, unknown>,
-    };
+    const definition = await publishableDefinition(principal.tenantId, workflow.draft);
+    const version = await db().$transaction((tx) => recordPublishedVersion(tx, workflow, definition, principal.id));
+    return toVersion(version);
   },
 });
-
-function triggerOf(definition: WorkflowDefinition): { event: string; filter?: string } {
-  const trigger = definition.nodes.find((node) => node.type === 'trigger');
-  if (!trigger || trigger.type !== 'trigger') throw new Error('a validated definition has a trigger');
-  return trigger;
-}
