@@ -5,6 +5,7 @@ import { MAX_TEMPLATE_DEPTH } from '@cascade/workflow';
 import { describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { db } from '@/server/services';
+import { createApiKey } from './api-keys';
 import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
 import { getWorkflow } from './workflows';
 
@@ -156,5 +157,165 @@ describe('hostile templates', () => {
     );
     expect(nested.status).toBe(422);
     expect(((await nested.json()) as Problem).errors).toEqual([expect.objectContaining({ expected: `at most ${MAX_TEMPLATE_DEPTH} levels` })]);
+  });
+});
+
+describe('listing templates', () => {
+  it('filters by category, trigger event, tag and text, a page at a time', async () => {
+    const { apiKey } = await createTenantWithKey([...scopes]);
+    const literalEvent = { ...definition, nodes: [{ id: 'start', type: 'trigger', event: 'TICKET_SLA_STAGE_BREACHED' }, ...definition.nodes.slice(1)] };
+    const register = async (body: Record<string, unknown>) => expect((await callRoute(registerTemplateRoute, { apiKey, body: template(body) })).status).toBe(201);
+    await register({ key: 'billing-overdue', category: 'Billing', tags: ['invoices', 'finance'] });
+    await register({ key: 'billing-dunning', category: 'Billing', tags: ['finance'], description: 'Sends dunning letters' });
+    await register({ key: 'sla-breach', category: 'Service desk', tags: ['sla'], definition: literalEvent });
+
+    const keys = async (query?: string) => (await (await callRoute(listTemplates, { apiKey, query })).json()).items.map((t: { key: string }) => t.key);
+    expect(await keys()).toEqual(['billing-dunning', 'billing-overdue', 'sla-breach']);
+    expect(await keys('category=Billing')).toEqual(['billing-dunning', 'billing-overdue']);
+    expect(await keys('event=TICKET_SLA_STAGE_BREACHED')).toEqual(['sla-breach']);
+    expect(await keys('tag=invoices')).toEqual(['billing-overdue']);
+    expect(await keys('q=DUNNING')).toEqual(['billing-dunning']);
+    expect(await keys('category=Billing&tag=sla')).toEqual([]);
+
+    const first = await (await callRoute(listTemplates, { apiKey, query: 'limit=2' })).json();
+    expect(first.items).toHaveLength(2);
+    const second = await (await callRoute(listTemplates, { apiKey, query: `limit=2&cursor=${first.nextCursor}` })).json();
+    expect(second).toMatchObject({ items: [{ key: 'sla-breach', triggerEvent: 'TICKET_SLA_STAGE_BREACHED' }], nextCursor: null });
+    expect((await callRoute(listTemplates, { apiKey, query: 'cursor=nonsense' })).status).toBe(400);
+  });
+});
+
+describe('global and private templates', () => {
+  it('shows a tenant its own templates and the global ones, never another tenant’s', async () => {
+    const a = await createTenantWithKey([...scopes]);
+    const b = await createTenantWithKey([...scopes]);
+    const privateToA = template();
+    expect((await callRoute(registerTemplateRoute, { apiKey: a.apiKey, body: privateToA })).status).toBe(201);
+
+    const seenBy = async (apiKey: string) => (await (await callRoute(listTemplates, { apiKey, query: 'limit=200' })).json()).items.map((t: { key: string }) => t.key);
+    expect(await seenBy(a.apiKey)).toContain(privateToA.key);
+    expect(await seenBy(b.apiKey)).not.toContain(privateToA.key);
+    expect((await callRoute(getTemplate, { apiKey: b.apiKey, params: { key: privateToA.key } })).status).toBe(404);
+    const stolen = await callRoute(instantiateTemplateRoute, { apiKey: b.apiKey, params: { key: privateToA.key }, body: { parameters: { threshold: 5 } } });
+    expect(stolen.status).toBe(404);
+    // B may use the same key for its own template: keys are per tenant.
+    expect((await callRoute(registerTemplateRoute, { apiKey: b.apiKey, body: { ...privateToA, name: 'B’s own' } })).status).toBe(201);
+    expect((await (await callRoute(getTemplate, { apiKey: a.apiKey, params: { key: privateToA.key } })).json()).name).toBe('Overdue invoices');
+  });
+
+  it('lets only a platform operator’s key register a global template, which every tenant sees and instantiates', async () => {
+    const a = await createTenantWithKey([...scopes]);
+    const b = await createTenantWithKey([...scopes]);
+    const global = template({ visibility: 'global' });
+    const refused = await callRoute(registerTemplateRoute, { apiKey: a.apiKey, body: global });
+    expect(refused.status).toBe(403);
+
+    // A tenant admin cannot make itself an operator: the API does not take the flag.
+    const admin = await createTenantWithKey(['admin']);
+    const minted = await (await callRoute(createApiKey, { apiKey: admin.apiKey, body: { name: 'sly', scopes: ['templates:write'], platformOperator: true } })).json();
+    expect(minted.platformOperator).toBe(false);
+    expect((await callRoute(registerTemplateRoute, { apiKey: minted.key, body: global })).status).toBe(403);
+
+    const operator = await operatorKey(a.tenantId);
+    const registered = await callRoute(registerTemplateRoute, { apiKey: operator, body: global });
+    expect(registered.status).toBe(201);
+    expect(await registered.json()).toMatchObject({ visibility: 'global' });
+    expect((await callRoute(registerTemplateRoute, { apiKey: operator, body: global })).status).toBe(200);
+
+    expect(await (await callRoute(getTemplate, { apiKey: b.apiKey, params: { key: global.key } })).json()).toMatchObject({ visibility: 'global', latestVersion: 1 });
+    const instantiated = await callRoute(instantiateTemplateRoute, { apiKey: b.apiKey, params: { key: global.key }, body: { parameters: { threshold: 3 } } });
+    expect(instantiated.status).toBe(201);
+    expect((await db().workflow.findUniqueOrThrow({ where: { id: (await instantiated.json()).id } })).tenantId).toBe(b.tenantId);
+
+    // A tenant's template may not take the key of a global one.
+    const shadow = await callRoute(registerTemplateRoute, { apiKey: b.apiKey, body: { ...global, visibility: 'tenant' } });
+    expect(shadow.status).toBe(409);
+  });
+
+  it('checks a global template against the built-in catalog only, not the operator tenant’s own event types', async () => {
+    const { tenantId } = await createTenantWithKey([...scopes]);
+    const operator = await operatorKey(tenantId);
+    await db().eventType.create({
+      data: { tenantId, type: 'acme.order.shipped', version: 1, displayName: 'Shipped', description: '', category: 'Custom', jsonSchema: { type: 'object' } },
+    });
+    const custom = { ...definition, nodes: [{ id: 'start', type: 'trigger', event: 'acme.order.shipped' }, ...definition.nodes.slice(1)] };
+    expect((await callRoute(registerTemplateRoute, { apiKey: operator, body: template({ definition: custom }) })).status).toBe(201);
+    const global = await callRoute(registerTemplateRoute, { apiKey: operator, body: template({ definition: custom, visibility: 'global' }) });
+    expect(global.status).toBe(422);
+    expect(((await global.json()) as Problem).errors).toEqual([expect.objectContaining({ code: 'unknown-event', path: '/body/definition/nodes/start/event' })]);
+  });
+});
+
+describe('instantiating templates', () => {
+  async function registered(apiKey: string) {
+    const body = template();
+    expect((await callRoute(registerTemplateRoute, { apiKey, body })).status).toBe(201);
+    return body.key;
+  }
+
+  it('creates a draft with the parameters in place, recording the template key, version and parameters', async () => {
+    const { apiKey } = await createTenantWithKey([...scopes]);
+    const key = await registered(apiKey);
+    const response = await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, body: { parameters: { threshold: 45 }, name: 'Overdue at 45 days' } });
+    expect(response.status).toBe(201);
+    const workflow = await response.json();
+    expect(workflow).toMatchObject({
+      name: 'Overdue at 45 days',
+      latestVersion: null,
+      template: { key, version: 1, parameters: { threshold: 45, eventType: 'INVOICE_OVERDUE', message: 'An invoice is overdue' } },
+    });
+    expect(workflow.draft).toMatchObject({
+      variables: { threshold: 45 },
+      nodes: [{ id: 'start', event: 'INVOICE_OVERDUE' }, { id: 'note', input: { message: 'An invoice is overdue', fields: { threshold: 45 } } }, { id: 'done' }],
+    });
+    expect(await (await callRoute(getWorkflow, { apiKey, params: { id: workflow.id } })).json()).toMatchObject({ template: { key, version: 1 } });
+  });
+
+  it('publishes on request through the publish path, so the trigger exists at once', async () => {
+    const { apiKey, tenantId } = await createTenantWithKey([...scopes]);
+    const key = await registered(apiKey);
+    const response = await callRoute(instantiateTemplateRoute, {
+      apiKey,
+      params: { key },
+      body: { parameters: { threshold: 10, eventType: 'TICKET_SLA_STAGE_BREACHED' }, publish: true },
+    });
+    expect(response.status).toBe(201);
+    const workflow = await response.json();
+    expect(workflow).toMatchObject({ name: 'Overdue invoices', latestVersion: 1, template: { key, version: 1 } });
+    expect(await db().trigger.findUniqueOrThrow({ where: { workflowId: workflow.id } })).toMatchObject({ tenantId, eventType: 'TICKET_SLA_STAGE_BREACHED', enabled: true });
+    const version = await db().workflowVersion.findFirstOrThrow({ where: { workflowId: workflow.id } });
+    expect(version).toMatchObject({ version: 1, definition: { nodes: [{ id: 'start', event: 'TICKET_SLA_STAGE_BREACHED' }, { id: 'note' }, { id: 'done' }] } });
+  });
+
+  it('answers bad parameters with 422 naming each parameter and what was expected, creating nothing', async () => {
+    const { apiKey, tenantId } = await createTenantWithKey([...scopes]);
+    const key = await registered(apiKey);
+    const response = await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, body: { parameters: { threshold: 'soon', message: '' }, publish: true } });
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as Problem;
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: '/body/parameters/threshold', expected: 'integer' }),
+        expect.objectContaining({ path: '/body/parameters/message' }),
+      ]),
+    );
+    const missing = await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, body: { parameters: {} } });
+    expect(((await missing.json()) as Problem).errors).toEqual([expect.objectContaining({ path: '/body/parameters/threshold', expected: 'a value' })]);
+
+    // Valid parameters that make an unpublishable workflow: nothing is created either.
+    const unpublishable = await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, body: { parameters: { threshold: 1, eventType: 'NO_SUCH_EVENT' }, publish: true } });
+    expect(unpublishable.status).toBe(422);
+    expect(((await unpublishable.json()) as Problem).errors).toEqual([expect.objectContaining({ path: '/nodes/start/event', code: 'unknown-event' })]);
+    expect(await db().workflow.count({ where: { tenantId } })).toBe(0);
+  });
+
+  it('answers 409 when the workflow name is taken, and 404 for an unknown template or version', async () => {
+    const { apiKey } = await createTenantWithKey([...scopes]);
+    const key = await registered(apiKey);
+    const body = { parameters: { threshold: 2 } };
+    expect((await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, body })).status).toBe(201);
+    expect((await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, body })).status).toBe(409);
+    expect((await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, body: { ...body, version: 2 } })).status).toBe(404);
+    expect((await callRoute(instantiateTemplateRoute, { apiKey, params: { key: 'no-such-template' }, body })).status).toBe(404);
   });
 });
