@@ -7,7 +7,7 @@ import { callRoute, createTenantWithKey } from '@/test/api';
 import { db } from '@/server/services';
 import { createApiKey } from './api-keys';
 import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
-import { getWorkflow } from './workflows';
+import { createWorkflow as createWorkflowRoute, getWorkflow, listWorkflows } from './workflows';
 
 type Problem = { detail: string; errors: Array<{ path: string; message: string; expected?: string; nodeId?: string; code?: string }> };
 
@@ -317,5 +317,26 @@ describe('instantiating templates', () => {
     expect((await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, body })).status).toBe(409);
     expect((await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, body: { ...body, version: 2 } })).status).toBe(404);
     expect((await callRoute(instantiateTemplateRoute, { apiKey, params: { key: 'no-such-template' }, body })).status).toBe(404);
+  });
+});
+
+describe('workflows behind their template', () => {
+  it('lists with outdatedTemplate=true the workflows whose template has a newer version', async () => {
+    const { apiKey } = await createTenantWithKey([...scopes]);
+    const body = template();
+    await callRoute(registerTemplateRoute, { apiKey, body });
+    const instantiate = async (name: string) =>
+      (await (await callRoute(instantiateTemplateRoute, { apiKey, params: { key: body.key }, body: { name, parameters: { threshold: 1 } } })).json()).id as string;
+    const old = await instantiate('From version 1');
+    await callRoute(createWorkflowRoute, { apiKey, body: { name: 'Drawn by hand', definition: { schemaVersion: 1, name: 'x', nodes: [], edges: [] } } });
+    expect((await (await callRoute(listWorkflows, { apiKey, query: 'outdatedTemplate=true' })).json()).items).toEqual([]);
+
+    await callRoute(registerTemplateRoute, { apiKey, body: { ...body, description: 'Version 2' } });
+    const current = await instantiate('From version 2');
+    const outdated = await (await callRoute(listWorkflows, { apiKey, query: 'outdatedTemplate=true' })).json();
+    expect(outdated.items.map((w: { id: string }) => w.id)).toEqual([old]);
+    expect(outdated.items[0].template).toMatchObject({ key: body.key, version: 1, latestVersion: 2, outdated: true });
+    expect(await (await callRoute(getWorkflow, { apiKey, params: { id: current } })).json()).toMatchObject({ template: { version: 2, outdated: false } });
+    expect((await (await callRoute(listWorkflows, { apiKey })).json()).items).toHaveLength(3);
   });
 });

@@ -28,6 +28,8 @@ const WorkflowSummary = z
         key: z.string(),
         version: z.number().int(),
         parameters: z.record(z.string(), z.unknown()).describe('The parameter values the workflow was instantiated with'),
+        latestVersion: z.number().int().nullable().describe('The template’s latest version; null when the template is gone'),
+        outdated: z.boolean().describe('The template has a version newer than the one the workflow came from'),
       })
       .nullable()
       .describe('The template this workflow was instantiated from; null when it was drawn by hand'),
@@ -38,7 +40,10 @@ const WorkflowSummary = z
 
 export const Workflow = WorkflowSummary.extend({ draft: Definition }).meta({ id: 'Workflow' });
 
-export const workflowInclude = { versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } } } as const;
+export const workflowInclude = {
+  versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } },
+  template: { select: { latestVersion: true } },
+} as const;
 type WorkflowRow = Prisma.WorkflowGetPayload<{ include: typeof workflowInclude }>;
 
 const toSummary = (row: WorkflowRow) => ({
@@ -49,7 +54,13 @@ const toSummary = (row: WorkflowRow) => ({
   latestVersion: row.versions[0]?.version ?? null,
   template:
     row.templateKey !== null && row.templateVersion !== null
-      ? { key: row.templateKey, version: row.templateVersion, parameters: (row.templateParameters ?? {}) as Record<string, unknown> }
+      ? {
+          key: row.templateKey,
+          version: row.templateVersion,
+          parameters: (row.templateParameters ?? {}) as Record<string, unknown>,
+          latestVersion: row.template?.latestVersion ?? null,
+          outdated: (row.template?.latestVersion ?? row.templateVersion) > row.templateVersion,
+        }
       : null,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
@@ -73,11 +84,23 @@ export const listWorkflows = defineRoute({
   summary: 'The workflows of the caller’s tenant',
   tags: ['Workflows'],
   scope: 'workflows:read',
-  query: z.object(pageQuery({ max: 500, default: 100 })),
+  query: z.object({
+    outdatedTemplate: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional()
+      .describe('true: only workflows instantiated from a template that has a newer version since'),
+    ...pageQuery({ max: 500, default: 100 }),
+  }),
   response: { status: 200, description: 'Most recently changed first', schema: pageOf(WorkflowSummary) },
   async handle({ query, principal }) {
+    const outdated = query.outdatedTemplate ? { id: { in: await outdatedWorkflowIds(principal.tenantId) } } : {};
     const rows = await db().workflow.findMany({
-      where: { ...afterKey<Prisma.WorkflowWhereInput>(query.cursor, [['updatedAt', 'date'], ['id', 'string']], 'desc'), tenantId: principal.tenantId },
+      where: {
+        ...afterKey<Prisma.WorkflowWhereInput>(query.cursor, [['updatedAt', 'date'], ['id', 'string']], 'desc'),
+        ...outdated,
+        tenantId: principal.tenantId,
+      },
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       include: workflowInclude,
       take: query.limit + 1,
@@ -86,6 +109,14 @@ export const listWorkflows = defineRoute({
     return { items: page.rows.map(toSummary), nextCursor: page.nextCursor };
   },
 });
+
+/** Workflows of the tenant whose template has moved on; Prisma cannot compare columns of two tables. */
+async function outdatedWorkflowIds(tenantId: string): Promise<string[]> {
+  const rows = await db().$queryRaw<Array<{ id: string }>>`
+    SELECT w.id::text AS id FROM workflows w JOIN templates t ON t.id = w.template_id
+    WHERE w.tenant_id = ${tenantId}::uuid AND w.template_version < t.latest_version`;
+  return rows.map((row) => row.id);
+}
 
 export const createWorkflow = defineRoute({
   method: 'POST',
