@@ -306,6 +306,15 @@ describe('instantiating templates', () => {
     const unpublishable = await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, body: { parameters: { threshold: 1, eventType: 'NO_SUCH_EVENT' }, publish: true } });
     expect(unpublishable.status).toBe(422);
     expect(((await unpublishable.json()) as Problem).errors).toEqual([expect.objectContaining({ path: '/nodes/start/event', code: 'unknown-event' })]);
+
+    // A value nested past any definition's depth, which the validator's and storage's recursive walks could not take.
+    const levels = 100_000;
+    const rawBody = JSON.stringify({ parameters: { threshold: 1, message: 'DEEP' }, publish: true }).replace('"DEEP"', `${'['.repeat(levels)}${']'.repeat(levels)}`);
+    const started = performance.now();
+    const deep = await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, rawBody, headers: { 'content-type': 'application/json' } });
+    console.info(`instantiate with a parameter nested ${levels} levels deep: ${deep.status} in ${(performance.now() - started).toFixed(0)} ms`);
+    expect(deep.status).toBe(422);
+    expect(((await deep.json()) as Problem).errors).toEqual([expect.objectContaining({ path: expect.stringMatching(/^\/body\/parameters\/message\/0\/0/), expected: `at most ${MAX_TEMPLATE_DEPTH} levels` })]);
     expect(await db().workflow.count({ where: { tenantId } })).toBe(0);
   });
 

@@ -1,8 +1,8 @@
 import 'server-only';
-import type { JsonSchema } from '@cascade/catalog';
+import { firstPointerDeeperThan, type JsonSchema } from '@cascade/catalog';
 import type { Prisma } from '@cascade/db';
 import { compileTenantSchema, toFieldError } from '@cascade/ingestion';
-import { findParameterReferences, substituteParameters } from '@cascade/workflow';
+import { findParameterReferences, MAX_TEMPLATE_DEPTH, substituteParameters } from '@cascade/workflow';
 import type { Principal } from '../http/authenticate';
 import { unprocessable } from '../http/problem';
 import { db } from '../services';
@@ -27,6 +27,13 @@ const PARAMETERS_AT = '/body/parameters';
  * or its references would have nothing to stand for. Answers 422 with each parameter's path.
  */
 function parameterValues(parameterSchema: JsonSchema, definition: unknown, given: Record<string, unknown>): Record<string, unknown> {
+  // Values land inside the definition, which is validated and stored by walks that recurse.
+  const tooDeep = firstPointerDeeperThan(given, MAX_TEMPLATE_DEPTH);
+  if (tooDeep !== undefined) {
+    throw unprocessable('A parameter value nests too deep; nothing was created', [
+      { path: `${PARAMETERS_AT}${tooDeep}`, message: `The value nests objects and arrays more than ${MAX_TEMPLATE_DEPTH} levels deep`, expected: `at most ${MAX_TEMPLATE_DEPTH} levels` },
+    ]);
+  }
   const declared = declaredParameters(parameterSchema);
   const values = { ...given };
   for (const [name, schema] of Object.entries(declared)) {
