@@ -80,6 +80,16 @@ describe('registering templates', () => {
     expect((await callRoute(getTemplate, { apiKey, params: { key: body.key }, query: 'version=3' })).status).toBe(404);
   });
 
+  it('registers one template and version when replicas register the same content at once, global or not', async () => {
+    const { apiKey, tenantId } = await createTenantWithKey([...scopes]);
+    const operator = await operatorKey(tenantId);
+    for (const [key, body] of [[apiKey, template()], [operator, template({ visibility: 'global' })]] as const) {
+      const statuses = await Promise.all([1, 2, 3, 4, 5].map(async () => (await callRoute(registerTemplateRoute, { apiKey: key, body })).status));
+      expect(statuses.sort()).toEqual([200, 200, 200, 200, 201]);
+      expect(await db().template.count({ where: { key: body.key } })).toBe(1);
+    }
+  });
+
   it('refuses a reference to an undeclared parameter with 422 naming its path in the definition', async () => {
     const { apiKey } = await createTenantWithKey([...scopes]);
     const nodes = [definition.nodes[0], { ...definition.nodes[1], input: { message: { $param: 'mesage' } } }, definition.nodes[2]];
