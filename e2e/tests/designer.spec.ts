@@ -122,3 +122,27 @@ test('edges are removed by keyboard and drawn from the inspector, a refused publ
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Enabled' })).not.toBeChecked();
 });
+
+test('an emit node names the event version it sends: the latest unless the admin pins an older one', async ({ adminPage: page }) => {
+  await createWorkflow(page, `Report agent tasks ${Date.now()}`);
+  await page.getByTestId('palette-emit').click();
+  const emit = page.getByTestId('node-emit_1');
+  const inspector = page.getByTestId('inspector');
+  await inspector.getByLabel('Event to emit').selectOption('agent.task_completed');
+  const version = inspector.getByLabel('Version');
+  // agent.task_completed has two versions; a new emit sends the latest, pinned when published.
+  await expect(version.locator('option')).toHaveText(['Latest (v2)', 'v2', 'v1']);
+  await expect(version).toHaveValue('');
+  await expect(emit).toContainText('agent.task_completed');
+
+  await version.selectOption('1');
+  await expect(emit).toContainText('agent.task_completed v1');
+  // The data is checked against the version chosen: v1 requires tokensConsumed, v2 does not have it.
+  await inspector.getByLabel('Data mapping').fill('{}');
+  await expect(page.getByTestId('problems')).toContainText('tokensConsumed');
+  await page.screenshot({ path: test.info().outputPath('designer-emit-version.png') });
+
+  // Choosing another event leaves the version behind: it belonged to the event chosen before.
+  await inspector.getByLabel('Event to emit').selectOption('TICKET_SLA_STAGE_BREACHED');
+  await expect(version).toHaveValue('');
+});

@@ -4,6 +4,9 @@ import { ingestionEnvFields } from '@cascade/ingestion';
 import { secretsEnvFields } from '@cascade/secrets';
 import { z } from 'zod';
 
+/** A rate in units a second; 0 means no limit. */
+const rate = (fallback: number) => z.coerce.number().nonnegative().default(fallback);
+
 const webEnvSchema = z.object({
   DATABASE_URL: envFields.databaseUrl,
   TEMPORAL_ADDRESS: envFields.temporalAddress,
@@ -28,6 +31,18 @@ const webEnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   /** Largest POST /api/v1/events body, in bytes. */
   MAX_EVENT_BODY_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /**
+   * Rate limits, in this process's memory (each web replica allows them in full); 0 turns one
+   * off. Events count each event of a batch; requests count every other API request. The
+   * defaults sit above what one machine ingests (`npm run bench:ingest`), so they stop a runaway
+   * caller without slowing a busy one.
+   */
+  RATE_LIMIT_KEY_EVENTS_PER_SECOND: rate(20_000),
+  RATE_LIMIT_TENANT_EVENTS_PER_SECOND: rate(40_000),
+  RATE_LIMIT_KEY_REQUESTS_PER_SECOND: rate(200),
+  RATE_LIMIT_TENANT_REQUESTS_PER_SECOND: rate(500),
+  /** A bucket holds this many seconds of its rate, so a burst after a quiet spell passes. */
+  RATE_LIMIT_BURST_SECONDS: z.coerce.number().positive().max(3600).default(5),
   /** How recent a worker heartbeat must be for /api/ready to count the worker as up. */
   WORKER_HEARTBEAT_MAX_AGE_MS: z.coerce.number().int().positive().default(15_000),
 });

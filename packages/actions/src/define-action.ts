@@ -37,8 +37,13 @@ export interface ActionContext {
 }
 
 export interface SecretReader {
-  /** The secret's plain value; throws an error naming the secret when the tenant has none by that name. */
-  reveal(name: string): Promise<string>;
+  /**
+   * The secret's plain value, for a request about to go to `destination`: pass the very URL the
+   * request is sent to, since the worker checks its host against the allow-list an admin set for
+   * the secret (and refuses one with none). Throws an error naming the secret when the tenant has
+   * none by that name, or when the host is not allowed; that one is final (an ActionFailure).
+   */
+  reveal(name: string, destination: URL): Promise<string>;
 }
 
 /** What the worker provides to actions that reach beyond the process. */

@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** What an API key may do; `admin` implies every other scope. */
-export const API_KEY_SCOPES = ['events:publish', 'workflows:read', 'workflows:write', 'templates:write', 'admin'] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+export { API_KEY_SCOPES, type ApiKeyScope } from './scopes';
 
 /** API keys read `csk_<8-char prefix>_<secret>`; the prefix is stored in clear to tell keys apart. */
 const API_KEY_PATTERN = /^csk_([a-z0-9]{8})_([A-Za-z0-9_-]{32,})$/;

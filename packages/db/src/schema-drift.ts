@@ -122,6 +122,11 @@ function columnType(field: DMMF.Field, enumNames: Set<string>): string {
 function columnDefault(field: DMMF.Field, table: string, column: string, type: string): string {
   const value = field.default as DMMF.FieldDefault | DMMF.FieldDefaultScalar | undefined;
   if (value === undefined) return '-';
+  // A list default: PostgreSQL writes `[]` as ARRAY[]::text[] and `['a']` as ARRAY['a'::text].
+  if (Array.isArray(value)) {
+    const item = type.replace(/\[\]$/, '');
+    return value.length === 0 ? `ARRAY[]::${type}` : `ARRAY[${value.map((v) => `'${String(v)}'::${item}`).join(', ')}]`;
+  }
   if (typeof value === 'object' && value !== null && 'name' in value) {
     if (value.name === 'now') return 'CURRENT_TIMESTAMP';
     if (value.name === 'autoincrement') return `nextval('${table}_${column}_seq'::regclass)`;

@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabase, seedDemoTenant, type SeedResult } from '@cascade/db';
 import { startInfrastructure, type Infrastructure, type InfrastructureOptions } from './infrastructure';
 import { startMailCapture, type MailCapture } from './mail-capture';
-import { startProcess, stopProcesses, type ManagedProcess } from './processes';
+import { startProcess } from './processes';
+import { superviseProcess, type SupervisedProcess } from './supervisor';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -23,8 +24,13 @@ export interface RunningCascade {
   infrastructure: Infrastructure;
   seed: SeedResult;
   webUrl: string;
-  /** Resolves with the name of the first app process that exits on its own. */
-  firstExit: Promise<string>;
+  /** The web app and the worker, each restarted by its supervisor when it crashes. */
+  apps: SupervisedProcess[];
+  /**
+   * Resolves with what happened once Cascade cannot go on by itself: PostgreSQL or Temporal
+   * exited, or an app exited with a configuration error.
+   */
+  failed: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -35,10 +41,10 @@ export interface RunningCascade {
  */
 export async function startCascade(options: CascadeOptions): Promise<RunningCascade> {
   const infrastructure = await startInfrastructure(options);
-  const processes: ManagedProcess[] = [];
+  const apps: SupervisedProcess[] = [];
   let mail: { capture: MailCapture; db: ReturnType<typeof createDatabase> } | undefined;
   const stop = async () => {
-    await stopProcesses(processes);
+    await Promise.all(apps.map((app) => app.stop()));
     await mail?.capture.stop();
     await mail?.db.$disconnect();
     await infrastructure.stop();
@@ -63,20 +69,27 @@ export async function startCascade(options: CascadeOptions): Promise<RunningCasc
       PUBLIC_URL: options.publicUrl,
       NODE_ENV: 'production',
     };
-    const run = (name: string, bin: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
-      processes.push(startProcess(name, bin, args, { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, index: processes.length }));
-    run('worker', 'tsx', ['apps/worker/src/main.ts']);
+    // Node itself with tsx's loader, not the tsx CLI: that would be a second process per app, and
+    // killing it would orphan the one doing the work.
+    const run = (name: string, label: string, entry: string, extraEnv: NodeJS.ProcessEnv = {}) => {
+      const index = apps.length;
+      const launch = () =>
+        startProcess(name, process.execPath, ['--import', 'tsx', entry], { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, index });
+      apps.push(superviseProcess(label, launch, { log: options.log }));
+    };
+    run('worker', 'worker', 'apps/worker/src/main.ts');
     // The built app behind the web server, which answers event ingestion itself (apps/web/server.ts).
-    run('web', 'tsx', ['apps/web/server.ts'], { PORT: String(options.webPort) });
-    const firstExit = Promise.race(processes.map((p) => p.exited.then(() => p.name)));
+    run('web', 'web app', 'apps/web/server.ts', { PORT: String(options.webPort) });
+    const failed = Promise.race([infrastructure.lost, ...apps.map((app) => app.gaveUp)]);
     const webUrl = `http://127.0.0.1:${options.webPort}`;
     await Promise.race([
       waitUntilReady(webUrl, options.log),
-      firstExit.then((name) => {
-        throw new Error(`the ${name} exited during start-up; see its output above`);
+      failed.then((reason) => {
+        throw new Error(reason);
       }),
     ]);
-    return { infrastructure, seed, webUrl, firstExit, stop };
+    for (const app of apps) app.keepAlive();
+    return { infrastructure, seed, webUrl, apps, failed, stop };
   } catch (error) {
     await stop();
     throw error;

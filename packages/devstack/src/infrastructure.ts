@@ -4,6 +4,8 @@ import { ConfigurationError } from '@cascade/env';
 import { redactUrl } from '@cascade/logger';
 import { Connection } from '@temporalio/client';
 import { ensureDatabase, startEmbeddedPostgres } from './postgres';
+import { clearStalePostgresLocks } from './postgres-locks';
+import { describeExit, type ProcessExit } from './processes';
 import { startTemporalDevServer } from './temporal';
 
 export interface InfrastructureOptions {
@@ -26,6 +28,14 @@ export interface Infrastructure {
   databaseUrl: string;
   temporalAddress: string;
   temporalUiUrl: string | undefined;
+  /**
+   * Resolves with what happened when embedded PostgreSQL or Temporal exits without being stopped.
+   * They are not restarted: PostgreSQL's postmaster already restarts a crashed session itself, so
+   * its own exit means it was killed or the machine is in trouble (disk full, out of memory), which
+   * a restart loop would hide, and the apps' supervisors cannot tell those apart from a database
+   * that is merely slow. Stopping everything with a message that says so is the honest answer.
+   */
+  lost: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -35,15 +45,29 @@ export interface Infrastructure {
  */
 export async function startInfrastructure(options: InfrastructureOptions): Promise<Infrastructure> {
   const stops: Array<() => Promise<void>> = [];
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     for (const fn of stops.reverse()) await fn().catch(() => undefined);
   };
+  const exits: Array<Promise<string>> = [];
+  const watchExit = (what: string, exited: Promise<ProcessExit>) =>
+    exits.push(
+      exited.then(async (exit) => {
+        if (stopping) await new Promise(() => undefined); // stopped on purpose: nothing was lost
+        return `${what} ${describeExit(exit)}; Cascade cannot work without it, so everything is stopped (the next start recovers its data)`;
+      }),
+    );
   try {
     let databaseUrl = options.databaseUrl;
     if (!databaseUrl) {
-      options.log(`Starting PostgreSQL on 127.0.0.1:${options.postgresPort} (data in ${path.join(options.dataDir, 'postgres')})`);
-      const postgres = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, 'postgres'), port: options.postgresPort });
+      const postgresDir = path.join(options.dataDir, 'postgres');
+      options.log(`Starting PostgreSQL on 127.0.0.1:${options.postgresPort} (data in ${postgresDir})`);
+      clearStalePostgresLocks(postgresDir, options.postgresPort, options.log);
+      const postgres = await startEmbeddedPostgres({ dataDir: postgresDir, port: options.postgresPort });
+      options.log(`PostgreSQL is running (pid ${postgres.pid})`);
       stops.push(postgres.stop);
+      watchExit(`PostgreSQL (pid ${postgres.pid})`, postgres.exited);
       await ensureDatabase(postgres.url, options.database);
       databaseUrl = postgres.databaseUrlFor(options.database);
     }
@@ -66,10 +90,13 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
         onLog: options.log,
       });
       stops.push(temporal.stop);
+      options.log(`The Temporal dev server is running (pid ${temporal.pid})`);
+      watchExit(`The Temporal dev server (pid ${temporal.pid})`, temporal.exited);
       temporalAddress = temporal.address;
       temporalUiUrl = temporal.uiUrl;
     }
-    return { databaseUrl, temporalAddress, temporalUiUrl, stop };
+    const lost = Promise.race([...exits, new Promise<string>(() => undefined)]);
+    return { databaseUrl, temporalAddress, temporalUiUrl, lost, stop };
   } catch (error) {
     await stop();
     throw error;

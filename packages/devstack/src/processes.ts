@@ -1,25 +1,31 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { holdLifeline } from './lifeline';
 
 const COLORS = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m'];
+
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
 
 export interface ManagedProcess {
   name: string;
   child: ChildProcess;
-  exited: Promise<number | null>;
+  exited: Promise<ProcessExit>;
 }
 
 /**
- * Starts a long-running child from the repo's node_modules/.bin, with its output lines prefixed
- * with its name. It leads its own process group, so stopping it reaches its children too.
+ * Starts a long-running child with its output lines prefixed with its name. It leads its own
+ * process group, so stopping it reaches its children too, and it is stopped (SIGTERM to the group)
+ * when this process dies, however it dies.
  */
 export function startProcess(
   name: string,
-  bin: string,
+  command: string,
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; index: number },
 ): ManagedProcess {
-  const child = spawn(path.join(options.cwd, 'node_modules', '.bin', bin), args, {
+  const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,8 +43,19 @@ export function startProcess(
   };
   child.stdout!.on('data', forward(process.stdout));
   child.stderr!.on('data', forward(process.stderr));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const lifeline = child.pid ? holdLifeline(-child.pid, 'SIGTERM') : undefined;
+  const exited = new Promise<ProcessExit>((resolve) =>
+    child.once('exit', (code, signal) => {
+      lifeline?.release();
+      resolve({ code, signal });
+    }),
+  );
   return { name, child, exited };
+}
+
+/** "exited with code 1", "was killed by SIGKILL": how a log line says a process ended. */
+export function describeExit({ code, signal }: ProcessExit): string {
+  return signal ? `was killed by ${signal}` : `exited with code ${code}`;
 }
 
 export async function stopProcesses(processes: ManagedProcess[]): Promise<void> {

@@ -3,12 +3,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
-import { stopChild } from './processes';
+import { holdLifeline } from './lifeline';
+import { stopChild, type ProcessExit } from './processes';
 import { ensureWheelTool } from './tools';
 
 export interface TemporalDevServerHandle {
   address: string;
   uiUrl: string | undefined;
+  pid: number;
+  /** Resolves when the server exits, whether stopped or not. */
+  exited: Promise<ProcessExit>;
   stop(): Promise<void>;
 }
 
@@ -37,11 +41,15 @@ export async function startTemporalDevServer(options: {
   ];
   // Its own process group: a Ctrl-C reaches only us, and we stop the server after the apps that use it.
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  // A detached server outlives a parent that exits without stopping it (a crashed or killed test
-  // run); kill it on any exit of ours so no server is left behind.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  child.once('exit', () => process.off('exit', killOnExit));
+  // A detached server outlives a parent that exits without stopping it (a crashed or killed run of
+  // ours or of the tests), unless something stops it then. The CLI shuts down cleanly on SIGINT.
+  const lifeline = holdLifeline(-child.pid!, 'SIGINT');
+  const exited = new Promise<ProcessExit>((resolve) =>
+    child.once('exit', (code, signal) => {
+      lifeline.release();
+      resolve({ code, signal });
+    }),
+  );
   const forward = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((l) => options.onLog?.(l));
   child.stdout.on('data', forward);
   child.stderr.on('data', forward);
@@ -50,6 +58,8 @@ export async function startTemporalDevServer(options: {
   return {
     address,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+    pid: child.pid!,
+    exited,
     // The CLI shuts its server down cleanly on SIGINT (Ctrl-C), not on SIGTERM.
     stop: () => stopChild(child, { signal: 'SIGINT', group: true }),
   };

@@ -29,18 +29,47 @@ export interface ClaimedDispatch {
  * Claims up to `limit` due dispatches for `leaseMs`: their next attempt moves past the lease, so
  * rows held by a dispatcher that dies are picked up again once the lease runs out (at-least-once;
  * run starts are idempotent by workflow id). SKIP LOCKED lets several dispatchers share the table.
+ *
+ * Tenants are served round-robin, not oldest row first: each tenant's oldest due row, then each
+ * one's second, and so on, so a backlog of one tenant's events cannot hold back another's. One
+ * statement, cheap however deep the backlog: the tenants with pending rows are found by skipping
+ * through the (status, tenant_id, id) index (a recursive CTE, one index probe per tenant), and at
+ * most `limit` rows are read per tenant from the same index, ranked by their turn.
  */
 export async function claimDispatches(db: Database, limit: number, leaseMs: number): Promise<ClaimedDispatch[]> {
   const rows = await db.$queryRaw<Array<{ id: bigint; tenant_id: string; event_id: string; attempts: number }>>`
+    WITH RECURSIVE pending_tenants AS (
+      (SELECT tenant_id FROM dispatches WHERE status = 'PENDING' ORDER BY tenant_id LIMIT 1)
+      UNION ALL
+      SELECT (SELECT p.tenant_id FROM dispatches p
+               WHERE p.status = 'PENDING' AND p.tenant_id > t.tenant_id
+               ORDER BY p.tenant_id LIMIT 1)
+        FROM pending_tenants t
+       WHERE t.tenant_id IS NOT NULL
+    ), candidates AS (
+      SELECT c.id, c.turn
+        FROM pending_tenants t
+        CROSS JOIN LATERAL (
+          SELECT p.id, row_number() OVER (ORDER BY p.id) AS turn
+            FROM dispatches p
+           WHERE p.status = 'PENDING' AND p.tenant_id = t.tenant_id AND p.next_attempt_at <= now()
+           ORDER BY p.id
+           LIMIT ${limit}) c
+    ), claimable AS (
+      -- Locking rechecks the row as committed meanwhile: one another dispatcher just claimed is
+      -- no longer due, and one it holds is skipped, so the claim still fills up with the next turn.
+      SELECT p.id
+        FROM candidates c JOIN dispatches p ON p.id = c.id
+       WHERE p.status = 'PENDING' AND p.next_attempt_at <= now()
+       ORDER BY c.turn, c.id
+       LIMIT ${limit}
+         FOR UPDATE OF p SKIP LOCKED
+    )
     UPDATE dispatches d
        SET attempts = d.attempts + 1,
            next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}::double precision)
-     WHERE d.id IN (
-       SELECT id FROM dispatches
-        WHERE status = 'PENDING' AND next_attempt_at <= now()
-        ORDER BY id
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
+      FROM claimable
+     WHERE d.id = claimable.id
     RETURNING d.id, d.tenant_id, d.event_id, d.attempts`;
   return rows
     .map((row) => ({ id: row.id, tenantId: row.tenant_id, eventId: row.event_id, attempts: row.attempts }))

@@ -21,3 +21,17 @@ export class InvalidSecretError extends Error {
     this.name = 'InvalidSecretError';
   }
 }
+
+/**
+ * The secret may not be sent where a step was about to send it: the request's host is not on the
+ * allow-list an admin set for it (or none is set). Names the secret and the host, never the value.
+ */
+export class SecretDestinationRefusedError extends Error {
+  constructor(readonly secretName: string, readonly host: string, readonly allowedHosts: readonly string[]) {
+    const allowed = allowedHosts.length
+      ? `it may only be sent to ${allowedHosts.join(', ')}`
+      : 'no hosts are allowed for it yet';
+    super(`The secret "${secretName}" may not be sent to ${host}: ${allowed}. An admin sets its allowed hosts under Settings → Secrets`);
+    this.name = 'SecretDestinationRefusedError';
+  }
+}

@@ -1,3 +1,6 @@
+import { encodedForms } from './encoded-forms';
+import { createSpanReplacer } from './replace-spans';
+
 /** Returns a copy of a value with every secret replaced; the input is never modified. */
 export type Redactor = (value: unknown) => unknown;
 
@@ -13,24 +16,21 @@ export const MIN_REDACTED_LENGTH = 4;
 /**
  * Builds a function that deep-replaces the given secret values wherever they occur: inside
  * strings (also as substrings), object keys, arrays, Maps, Sets and errors (message, stack,
- * cause). Also catches a value as it appears JSON-escaped or URL-encoded, as in a logged request
- * body or query string. The worker runs every step's input, output, error and log line through it.
+ * cause). Also catches a value in the forms it takes inside requests, responses and logs:
+ * JSON-escaped, URL-encoded, hex and base64 (see encodedForms). The worker runs every step's
+ * input, output, error and log line through it. Time is linear in the size of what it redacts.
  */
 export function createRedactor(secrets: Iterable<string | NamedSecret>): Redactor {
   const markers = new Map<string, string>();
   for (const secret of secrets) {
     const { value, marker } = typeof secret === 'string' ? { value: secret, marker: '[redacted]' } : { value: secret.value, marker: `[redacted:${secret.name}]` };
     if (value.length < MIN_REDACTED_LENGTH) continue;
-    for (const form of [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)]) {
-      if (!markers.has(form)) markers.set(form, marker);
+    for (const form of encodedForms(value)) {
+      if (form.length >= MIN_REDACTED_LENGTH && !markers.has(form)) markers.set(form, marker);
     }
   }
   if (markers.size === 0) return (value) => value;
-  // Longest first: alternation takes the first alternative that matches, so a secret that
-  // contains another is replaced whole.
-  const forms = [...markers.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
-  const redactString = (text: string) => text.replace(pattern, (match) => markers.get(match)!);
+  const redactString = createSpanReplacer([...markers].map(([text, marker]) => ({ text, marker })));
   return (value) => redactDeep(value, redactString, new WeakMap());
 }
 
@@ -82,8 +82,4 @@ function redactError(error: Error, walk: (value: unknown) => unknown, seen: Weak
 function isPlainObject(value: object): value is Record<string, unknown> {
   const prototype = Object.getPrototypeOf(value) as unknown;
   return prototype === Object.prototype || prototype === null;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

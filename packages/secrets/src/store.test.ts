@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createDatabase } from '@cascade/db';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { InvalidSecretError, SecretDecryptionError, SecretNotFoundError } from './errors';
+import { InvalidSecretError, SecretDecryptionError, SecretDestinationRefusedError, SecretNotFoundError } from './errors';
 import { createSecretStore } from './store';
 
 const db = createDatabase(inject('databaseUrl'), { maxConnections: 2 });
@@ -118,15 +118,62 @@ describe('the secret store', () => {
 
   it('hands one tenant’s secrets to a step and redacts what the step revealed', async () => {
     const tenantId = await newTenant();
-    await store.put(tenantId, 'api_key', 'key-0123456789');
+    await store.put(tenantId, 'api_key', 'key-0123456789', { allowedHosts: ['api.example.com'] });
     await store.put(tenantId, 'unused', 'never-revealed-value');
     const secrets = store.forTenant(tenantId);
     expect(secrets.redact('key-0123456789')).toBe('key-0123456789');
-    expect(await secrets.reveal('api_key')).toBe('key-0123456789');
+    expect(await secrets.reveal('api_key', new URL('https://api.example.com/v1'))).toBe('key-0123456789');
     expect(secrets.redact({ log: 'called with key-0123456789', other: 'never-revealed-value' })).toEqual({
       log: 'called with [redacted:api_key]',
       other: 'never-revealed-value',
     });
-    await expect(secrets.reveal('missing')).rejects.toThrow(SecretNotFoundError);
+    await expect(secrets.reveal('missing', new URL('https://api.example.com/'))).rejects.toThrow(SecretNotFoundError);
+  });
+
+  it('reveals a secret only for a request to a host on its allow-list, which a new secret does not have', async () => {
+    const tenantId = await newTenant();
+    await store.put(tenantId, 'crm_token', 'tok-allow-list-value');
+    const secrets = store.forTenant(tenantId);
+    const to = (url: string) => secrets.reveal('crm_token', new URL(url));
+    await expect(to('https://api.crm.example/')).rejects.toThrow(
+      'The secret "crm_token" may not be sent to api.crm.example: no hosts are allowed for it yet. An admin sets its allowed hosts under Settings → Secrets',
+    );
+
+    expect(await store.setAllowedHosts(tenantId, 'crm_token', ['API.CRM.example', '*.eu.crm.example', '10.0.0.7'])).toBe(true);
+    expect(await to('https://api.crm.example:8443/v2?x=1')).toBe('tok-allow-list-value');
+    expect(await to('https://a.b.eu.crm.example/')).toBe('tok-allow-list-value');
+    expect(await to('http://10.0.0.7/')).toBe('tok-allow-list-value');
+    // Compared with the host the URL parser reads, not with the text of the URL.
+    expect(await to('http://0x0a.0.0.7/')).toBe('tok-allow-list-value');
+    for (const url of [
+      'https://eu.crm.example/', // the wildcard's own domain is not below it
+      'https://api.crm.example.evil.example/',
+      'https://evil.example/?to=api.crm.example',
+      'https://api.crm.example@evil.example/',
+      'https://evil.example\\@api.crm.example/',
+      'https://api.crm.example./',
+      'https://xapi.crm.example/',
+    ]) {
+      const refused = await to(url).catch((error: unknown) => error);
+      expect(refused, url).toBeInstanceOf(SecretDestinationRefusedError);
+      expect((refused as Error).message).toContain(`may not be sent to ${new URL(url).hostname}: it may only be sent to api.crm.example, *.eu.crm.example, 10.0.0.7`);
+      expect((refused as Error).message).not.toContain('tok-allow-list-value');
+    }
+    expect(secrets.redact('tok-allow-list-value')).toBe('[redacted:crm_token]');
+    expect(await store.setAllowedHosts(tenantId, 'no_such_secret', ['a.example'])).toBe(false);
+  });
+
+  it('keeps the allow-list when the value is replaced, and refuses entries that are not hosts', async () => {
+    const tenantId = await newTenant();
+    await store.put(tenantId, 'crm_token', 'first-value', { allowedHosts: ['api.crm.example', 'api.crm.example'] });
+    const before = (await store.list(tenantId))[0]!;
+    await store.put(tenantId, 'crm_token', 'second-value');
+    expect((await store.list(tenantId))[0]).toMatchObject({ allowedHosts: ['api.crm.example'], createdAt: before.createdAt });
+    await store.setAllowedHosts(tenantId, 'crm_token', []);
+    expect((await store.list(tenantId))[0]!.allowedHosts).toEqual([]);
+    for (const entry of ['', '*', 'https://a.example', 'a.example:443', 'a.example/path', 'user@a.example', '*.10.0.0.1', 'a .example', 'a.example.']) {
+      await expect(store.setAllowedHosts(tenantId, 'crm_token', [entry]), entry).rejects.toThrow(InvalidSecretError);
+    }
+    await expect(store.setAllowedHosts(tenantId, 'crm_token', Array.from({ length: 51 }, (_, i) => `h${i}.example`))).rejects.toThrow(/At most 50 hosts/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alwaysRunBefore, ancestorsOf, findCycleEdges, reachableFrom, topologicalOrder } from './graph';
+import { ancestorsOf, findCycleEdges, reachableFrom, topologicalOrder } from './graph';
 
 const edge = (from: string, to: string) => ({ from, to });
 /** start → check → (yes) notify → done, (no) done; plus a detached pair. */
@@ -44,30 +44,5 @@ describe('topologicalOrder', () => {
 
   it('is undefined for a cyclic graph', () => {
     expect(topologicalOrder(['a', 'b'], [edge('a', 'b'), edge('b', 'a')])).toBeUndefined();
-  });
-});
-
-describe('alwaysRunBefore', () => {
-  const never = () => false;
-  const sorted = (set: Set<string> | undefined) => [...(set ?? [])].sort();
-
-  it('keeps only the nodes on every path to a node', () => {
-    const before = alwaysRunBefore('start', diamond, never);
-    expect(sorted(before.get('notify'))).toEqual(['check', 'start']);
-    expect(sorted(before.get('done'))).toEqual(['check', 'start']);
-    expect(before.has('lone')).toBe(false);
-  });
-
-  it('counts every branch before a node that waits for all of them', () => {
-    const edges = [edge('start', 'split'), edge('split', 'a'), edge('split', 'b'), edge('a', 'join'), edge('b', 'join'), edge('join', 'after')];
-    expect(sorted(alwaysRunBefore('start', edges, never).get('after'))).toEqual(['join', 'split', 'start']);
-    expect(sorted(alwaysRunBefore('start', edges, (id) => id === 'join').get('after'))).toEqual(['a', 'b', 'join', 'split', 'start']);
-  });
-
-  it('starts from what ran before the entry, and ignores edges that close a cycle', () => {
-    const edges = [edge('loop', 'first'), edge('first', 'second'), edge('second', 'first')];
-    const before = alwaysRunBefore('loop', edges, never, new Set(['trigger']));
-    expect(sorted(before.get('loop'))).toEqual(['trigger']);
-    expect(sorted(before.get('second'))).toEqual(['first', 'loop', 'trigger']);
   });
 });

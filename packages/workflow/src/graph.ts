@@ -9,19 +9,22 @@ function adjacency(edges: readonly GraphEdge[], direction: 'forward' | 'backward
   const neighbours = new Map<string, string[]>();
   for (const { from, to } of edges) {
     const [key, value] = direction === 'forward' ? [from, to] : [to, from];
-    neighbours.set(key, [...(neighbours.get(key) ?? []), value]);
+    const list = neighbours.get(key);
+    if (list) list.push(value);
+    else neighbours.set(key, [value]);
   }
   return neighbours;
 }
 
+/** Breadth first, so a node's set lists the nearest nodes first. */
 function closure(start: string, neighbours: Map<string, string[]>): Set<string> {
   const seen = new Set<string>();
   const queue = [...(neighbours.get(start) ?? [])];
-  while (queue.length > 0) {
-    const id = queue.shift()!;
+  for (let next = 0; next < queue.length; next++) {
+    const id = queue[next]!;
     if (seen.has(id)) continue;
     seen.add(id);
-    queue.push(...(neighbours.get(id) ?? []));
+    for (const neighbour of neighbours.get(id) ?? []) queue.push(neighbour);
   }
   return seen;
 }
@@ -43,19 +46,34 @@ export function ancestorsOf(target: string, edges: readonly GraphEdge[]): Set<st
  */
 export function findCycleEdges<Edge extends GraphEdge>(nodeIds: readonly string[], edges: readonly Edge[]): Edge[] {
   const outgoing = new Map<string, Edge[]>();
-  for (const edge of edges) outgoing.set(edge.from, [...(outgoing.get(edge.from) ?? []), edge]);
+  for (const edge of edges) {
+    const list = outgoing.get(edge.from);
+    if (list) list.push(edge);
+    else outgoing.set(edge.from, [edge]);
+  }
   const state = new Map<string, 'open' | 'done'>();
   const closing: Edge[] = [];
-  const visit = (id: string) => {
-    state.set(id, 'open');
-    for (const edge of outgoing.get(id) ?? []) {
+  // An explicit stack of (node, next edge to follow): a long chain must not exhaust the call stack.
+  for (const root of nodeIds) {
+    if (state.has(root)) continue;
+    state.set(root, 'open');
+    const stack: Array<{ id: string; next: number }> = [{ id: root, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const edge = outgoing.get(top.id)?.[top.next++];
+      if (!edge) {
+        state.set(top.id, 'done');
+        stack.pop();
+        continue;
+      }
       const target = state.get(edge.to);
       if (target === 'open') closing.push(edge);
-      else if (target === undefined) visit(edge.to);
+      else if (target === undefined) {
+        state.set(edge.to, 'open');
+        stack.push({ id: edge.to, next: 0 });
+      }
     }
-    state.set(id, 'done');
-  };
-  for (const id of nodeIds) if (!state.has(id)) visit(id);
+  }
   return closing;
 }
 
@@ -66,48 +84,12 @@ export function topologicalOrder(nodeIds: readonly string[], edges: readonly Gra
   const incoming = new Map(nodeIds.map((id) => [id, 0]));
   for (const edge of inner) incoming.set(edge.to, incoming.get(edge.to)! + 1);
   const outgoing = adjacency(inner, 'forward');
-  const ready = nodeIds.filter((id) => incoming.get(id) === 0);
-  const order: string[] = [];
-  while (ready.length > 0) {
-    const id = ready.shift()!;
-    order.push(id);
-    for (const next of outgoing.get(id) ?? []) {
-      incoming.set(next, incoming.get(next)! - 1);
-      if (incoming.get(next) === 0) ready.push(next);
+  const order = nodeIds.filter((id) => incoming.get(id) === 0);
+  for (let index = 0; index < order.length; index++) {
+    for (const target of outgoing.get(order[index]!) ?? []) {
+      incoming.set(target, incoming.get(target)! - 1);
+      if (incoming.get(target) === 0) order.push(target);
     }
   }
   return order.length === nodeIds.length ? order : undefined;
-}
-
-/**
- * For each node reachable from `entry`, the nodes that have certainly run before it, whichever
- * branches were taken: those on every path from the entry, except that a node which waits for
- * all its incoming branches (a join in `all` mode) has run after every one of them. `before` is
- * what had run before the entry. Edges that close a cycle are ignored.
- */
-export function alwaysRunBefore(
-  entry: string,
-  edges: readonly GraphEdge[],
-  waitsForAllBranches: (id: string) => boolean,
-  before: ReadonlySet<string> = new Set(),
-): Map<string, Set<string>> {
-  const reachable = reachableFrom(entry, edges);
-  const cycleEdges = new Set(findCycleEdges([...reachable], edges));
-  const acyclic = edges.filter((edge) => !cycleEdges.has(edge) && reachable.has(edge.from) && reachable.has(edge.to));
-  const predecessors = adjacency(acyclic, 'backward');
-  const result = new Map<string, Set<string>>([[entry, new Set(before)]]);
-  for (const id of topologicalOrder([...reachable], acyclic) ?? []) {
-    if (id === entry) continue;
-    const branches = (predecessors.get(id) ?? []).map((from) => new Set([...result.get(from)!, from]));
-    result.set(id, waitsForAllBranches(id) ? union(branches) : intersection(branches));
-  }
-  return result;
-}
-
-function union(sets: Set<string>[]): Set<string> {
-  return new Set(sets.flatMap((set) => [...set]));
-}
-
-function intersection([first, ...rest]: Set<string>[]): Set<string> {
-  return new Set([...(first ?? [])].filter((id) => rest.every((set) => set.has(id))));
 }

@@ -66,6 +66,7 @@ export {
 
 export { validateWorkflow, type ValidationResult } from './validate/validate-workflow';
 export { pinEventVersions } from './validate/pin-event-versions';
+export { DEFINITION_LIMITS, checkDefinitionLimits } from './validate/definition-limits';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './validate/problems';
 export {
   checkValue,
@@ -78,7 +79,8 @@ export {
   type ValueCheck,
 } from './validate/catalog';
 
-export { reachableFrom, ancestorsOf, findCycleEdges, topologicalOrder, alwaysRunBefore, type GraphEdge } from './graph';
+export { reachableFrom, ancestorsOf, findCycleEdges, topologicalOrder, type GraphEdge } from './graph';
+export { runOrder, type RunOrder } from './run-order';
 
 export {
   findParameterReferences,

@@ -1,4 +1,4 @@
-import { alwaysRunBefore, ENVELOPE_FIELDS, RUN_FIELDS, type ValidationCatalog } from '@cascade/workflow';
+import { ENVELOPE_FIELDS, runOrder, RUN_FIELDS, type ValidationCatalog } from '@cascade/workflow';
 import type { DraftDefinition } from './draft';
 import { portOf } from './ports';
 
@@ -23,9 +23,9 @@ export function stepsBefore(definition: DraftDefinition, nodeId: string): string
   if (!trigger) return [];
   const joinsAll = new Set(definition.nodes.filter((node) => node.type === 'join' && node.mode !== 'any').map((node) => node.id));
   const edges = definition.edges.filter((edge) => portOf(edge) !== 'item');
-  const before = alwaysRunBefore(trigger.id, edges, (id) => joinsAll.has(id)).get(nodeId) ?? new Set<string>();
+  const order = runOrder(trigger.id, edges, (id) => joinsAll.has(id));
   // The trigger records nothing: its event is `event`.
-  return definition.nodes.filter((node) => before.has(node.id) && node.id !== trigger.id).map((node) => node.id);
+  return definition.nodes.filter((node) => node.id !== trigger.id && order.ranBefore(node.id, nodeId)).map((node) => node.id);
 }
 
 function variableNames(definition: DraftDefinition): string[] {

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@cascade/db';
-import { pinEventVersions, validateWorkflow, type Problem, type ValidationCatalog, type WorkflowDefinition } from '@cascade/workflow';
+import { checkDefinitionLimits, pinEventVersions, validateWorkflow, type Problem, type ValidationCatalog, type WorkflowDefinition } from '@cascade/workflow';
 import { unprocessable, type ProblemDetail } from './http/problem';
 import { validationCatalogFor } from './validation-catalog';
 
@@ -8,6 +8,17 @@ import { validationCatalogFor } from './validation-catalog';
 export function problemDetailOf(problem: Problem, root = ''): ProblemDetail & Problem {
   const site = problem.nodeId ? `nodes/${problem.nodeId}` : problem.edgeId ? `edges/${problem.edgeId}` : 'definition';
   return { ...problem, path: [root, site, problem.field].filter((part) => part !== undefined).join('/') };
+}
+
+/**
+ * A draft need not be complete, but it must stay within the limits even the validator keeps to.
+ * `root` is where the definition sits in the request, for the problems' paths.
+ */
+export function assertWithinLimits(definition: Record<string, unknown> | undefined, root = ''): void {
+  const problems = definition === undefined ? [] : checkDefinitionLimits(definition);
+  if (problems.length > 0) {
+    throw unprocessable(`${problems.map((problem) => problem.message).join('; ')}; nothing was saved`, problems.map((problem) => problemDetailOf(problem, root)));
+  }
 }
 
 /**

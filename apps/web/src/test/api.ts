@@ -10,9 +10,14 @@ import { SESSION_TTL_SECONDS, startSession } from '@/server/session-store';
 /** A fresh tenant with an API key holding `scopes`, for tests that call routes as a client would. */
 export async function createTenantWithKey(scopes: ApiKeyScope[]) {
   const tenant = await db().tenant.create({ data: { slug: `t-${randomUUID()}`, name: 'Test tenant' } });
+  return { tenantId: tenant.id, apiKey: await createApiKey(tenant.id, scopes) };
+}
+
+/** Another API key of an existing tenant, holding `scopes`. */
+export async function createApiKey(tenantId: string, scopes: ApiKeyScope[]): Promise<string> {
   const key = generateApiKey();
-  await db().apiKey.create({ data: { tenantId: tenant.id, name: 'test', prefix: key.prefix, hash: key.hash, scopes } });
-  return { tenantId: tenant.id, apiKey: key.key };
+  await db().apiKey.create({ data: { tenantId, name: 'test', prefix: key.prefix, hash: key.hash, scopes } });
+  return key.key;
 }
 
 /** Calls a route's handler with a real Request, the way Next would. */

@@ -61,7 +61,7 @@ describe('actions inside runs', () => {
   it('reveals a secret to the action and keeps it out of step records, action outcomes and Temporal history', async () => {
     const secrets = createSecretStore(harness.db, parseSecretKey(process.env.CASCADE_SECRET_KEY!));
     const token = `tok-${crypto.randomUUID()}`;
-    await secrets.put(harness.tenant.id, 'crm_token', token);
+    await secrets.put(harness.tenant.id, 'crm_token', token, { allowedHosts: ['127.0.0.1'] });
     const { workflowId } = await harness.publish(
       definition('Call CRM', 6001, [
         { id: 'call', type: 'action', action: 'http.request', input: { method: 'POST', url: `${baseUrl}/echo`, body: { hello: 'crm' }, auth: { type: 'bearer', secret: 'crm_token' } } },

@@ -1,5 +1,6 @@
-import { callRemoteAction, getActionHandler, type ActionContext } from '@cascade/actions/handlers';
+import { ActionFailure, callRemoteAction, getActionHandler, type ActionContext, type SecretReader } from '@cascade/actions/handlers';
 import { checkTenantSchema } from '@cascade/ingestion';
+import { SecretDestinationRefusedError, type TenantSecrets } from '@cascade/secrets';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { asStep, type RunActivityDependencies, type StepCall } from './step-activity';
@@ -20,6 +21,15 @@ export interface ActionResult {
 const issuesText = (issues: ReadonlyArray<{ path: string; message: string }>) =>
   issues.map((issue) => `${issue.path.replace(/^\/example\/?/, '').replaceAll('/', '.') || '(input)'}: ${issue.message}`).join('; ');
 
+/** The step's secrets as actions see them: a refused destination fails the step at once, since retrying cannot change the allow-list. */
+function secretReader(secrets: TenantSecrets): SecretReader {
+  return {
+    reveal: (name, destination) =>
+      secrets.reveal(name, destination).catch((error: unknown) => {
+        throw error instanceof SecretDestinationRefusedError ? new ActionFailure(error.message, { retryable: false, cause: error }) : error;
+      }),
+  };
+}
 
 /** The action node's activities: built-in actions and the tenant's remote ones, each as its step. */
 export function createActionActivities(deps: RunActivityDependencies) {
@@ -62,7 +72,7 @@ export function createActionActivities(deps: RunActivityDependencies) {
         idempotencyKey,
         signal: Context.current().cancellationSignal,
         log: (text, fields) => log.info(secrets.redact(fields ?? {}) as object, secrets.redact(text) as string),
-        secrets,
+        secrets: secretReader(secrets),
         services: deps.services({ tenantId: call.tenantId, runId: call.runId }),
       };
       const output = secrets.redact(await runAction(call.actionId, call.input, context));

@@ -103,7 +103,9 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
       try {
         const claimed = await claimDispatches(db, batchSize, leaseMs);
         if (claimed.length) await dispatchBatch(claimed);
-        if (claimed.length === batchSize) continue;
+        // A short claim does not mean the queue is empty: rows another dispatcher held were
+        // skipped. So claim again until a claim comes back empty.
+        if (claimed.length) continue;
       } catch (error) {
         logger.warn({ err: error }, 'dispatcher could not claim events; retrying');
       }

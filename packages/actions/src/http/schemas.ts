@@ -12,6 +12,6 @@ export function headerRecord<Value extends z.ZodType<string>>(value: Value) {
   });
 }
 /** The name of one of the tenant's secrets; its value is looked up when the step runs. */
-export const secretName = z.string().min(1).max(200).describe('Name of a tenant secret');
+export const secretName = z.string().min(1).max(200).describe('Name of a tenant secret; it is sent only to hosts on its allow-list (Settings → Secrets)');
 export const httpUrl = z.url({ protocol: /^https?$/, error: 'Expected an http:// or https:// URL' });
 export const timeoutMs = z.number().int().min(100).max(60_000).default(10_000).describe('Give up after this many milliseconds (at most 60 s)');

@@ -63,6 +63,11 @@ describe('http.request', () => {
       secretHeaders: { 'X-Api-Key': 'crm-key' },
     });
     expect(server.requests.at(-1)!.headers).toMatchObject({ authorization: 'Bearer s3cret-token', 'x-api-key': 'k3y-value' });
+    // Each secret is asked for with the URL the request goes to, whose host the worker checks.
+    expect(recorded.reveals).toEqual([
+      { name: 'crm-token', destination: `${server.url}/secure` },
+      { name: 'crm-key', destination: `${server.url}/secure` },
+    ]);
     const visible = JSON.stringify({ output, logs: recorded.logs });
     expect(visible).not.toContain('s3cret-token');
     expect(visible).not.toContain('k3y-value');

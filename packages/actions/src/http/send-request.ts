@@ -29,8 +29,9 @@ export const sendRequestHandler = defineHandler(sendRequestManifest, async (inpu
   setHeader(headers, 'accept', input.responseType === 'text' ? 'text/*, */*;q=0.5' : 'application/json, */*;q=0.5', { keep: true });
   setHeader(headers, 'user-agent', USER_AGENT, { keep: true });
   // Secrets go in last, so a plain header of the same name cannot replace them.
-  if (input.auth) setHeader(headers, 'authorization', `Bearer ${await context.secrets.reveal(input.auth.secret)}`);
-  for (const [name, secret] of Object.entries(input.secretHeaders ?? {})) setHeader(headers, name, await context.secrets.reveal(secret));
+  // Revealed for `url`, the object sent below: the allow-list is checked against the host it parsed to.
+  if (input.auth) setHeader(headers, 'authorization', `Bearer ${await context.secrets.reveal(input.auth.secret, url)}`);
+  for (const [name, secret] of Object.entries(input.secretHeaders ?? {})) setHeader(headers, name, await context.secrets.reveal(secret, url));
 
   const request = { method: input.method, url, headers, body };
   const response = await sendOutboundRequest(request, {

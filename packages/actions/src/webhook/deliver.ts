@@ -28,10 +28,12 @@ export async function deliverSignedJson(delivery: SignedDelivery, context: Actio
     [TIMESTAMP_HEADER]: timestamp,
     [DELIVERY_HEADER]: context.idempotencyKey,
   };
+  const url = new URL(delivery.url);
+  // A signature made with the secret is as good as the secret to whoever receives it: the same allow-list applies.
   if (delivery.signingSecret !== null) {
-    headers[SIGNATURE_HEADER] = signWebhookPayload(await context.secrets.reveal(delivery.signingSecret), timestamp, body);
+    headers[SIGNATURE_HEADER] = signWebhookPayload(await context.secrets.reveal(delivery.signingSecret, url), timestamp, body);
   }
-  const request = { method: 'POST', url: new URL(delivery.url), headers, body };
+  const request = { method: 'POST', url, headers, body };
   const response = await sendOutboundRequest(request, {
     allowedPrivateHosts: context.services.allowedPrivateHosts,
     signal: context.signal,

@@ -36,8 +36,9 @@ async function send(input: Record<string, unknown>, allowedPrivateHosts = ['loca
 describe('webhook.send', () => {
   it('POSTs the payload signed, with the step idempotency key as delivery id, and the receiver verifies it', async () => {
     const payload = { event: 'invoice.overdue', invoiceId: 'inv_1', amount: 120 };
-    const { output, context } = await send({ url: `${server.url}/hook`, payload, secret: 'billing-hook', headers: { 'X-Tenant-Ref': 'acme' } });
+    const { output, context, recorded } = await send({ url: `${server.url}/hook`, payload, secret: 'billing-hook', headers: { 'X-Tenant-Ref': 'acme' } });
     expect(output).toEqual({ status: 200, deliveryId: context.idempotencyKey, body: { accepted: true } });
+    expect(recorded.reveals).toEqual([{ name: 'billing-hook', destination: `${server.url}/hook` }]);
 
     const received = server.requests.at(-1)!;
     expect(received.method).toBe('POST');

@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // Should the stop leave nothing to wait for, Node exits on its own, and must do so with `code`.
+    process.exitCode = code;
     log('Stopping …');
     await cascade.stop();
     log('Stopped');
@@ -74,9 +76,10 @@ async function main(): Promise<void> {
     process.removeAllListeners(signal);
     process.on(signal, () => void shutdown(0));
   }
-  void cascade.firstExit.then((name) => {
+  // A crashed web app or worker is restarted by its supervisor; what ends up here cannot be.
+  void cascade.failed.then((reason) => {
     if (stopping) return;
-    log(`The ${name} exited; stopping everything`);
+    log(reason);
     void shutdown(1);
   });
 

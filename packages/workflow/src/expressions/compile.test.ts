@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression } from './compile';
+import { MAX_EXPRESSION_LENGTH, compileExpression } from './compile';
 
 describe('compileExpression', () => {
   it('compiles a valid expression', () => {
@@ -18,5 +18,18 @@ describe('compileExpression', () => {
     if (compiled.ok) return;
     expect(compiled.error).toMatchObject({ kind: 'syntax', position });
     expect(compiled.error.message).toMatch(/^Syntax error: .+ \(at position \d+\)$/);
+  });
+
+  it('refuses, without overflowing the stack, expressions longer or deeper than anyone writes', () => {
+    const chained = Array.from({ length: 2_000 }, (_, i) => `event.data.f${i}`).join(' & ');
+    const nested = `${'('.repeat(5_000)}1${')'.repeat(5_000)}`;
+    const long = `"${'x'.repeat(MAX_EXPRESSION_LENGTH)}"`;
+    for (const source of [chained, nested, long]) {
+      const compiled = compileExpression(source);
+      expect(compiled.ok).toBe(false);
+      if (!compiled.ok) expect(compiled.error.kind).toBe('limit');
+    }
+    // Ordinary chains stay well inside the limits.
+    expect(compileExpression(Array.from({ length: 50 }, (_, i) => `event.data.f${i}`).join(' & ')).ok).toBe(true);
   });
 });

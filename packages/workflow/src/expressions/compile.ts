@@ -18,8 +18,18 @@ export interface CompiledExpression {
 
 export type CompileResult = { ok: true; expression: CompiledExpression } | { ok: false; error: ExpressionError };
 
+/**
+ * Longest expression source, and deepest nesting of its syntax tree. JSONata's parser and the
+ * analyses over its tree (references, regexes) recurse, so a chain of thousands of terms would
+ * overflow the stack of whoever validates it; no expression a person writes comes near either.
+ */
+export const MAX_EXPRESSION_LENGTH = 10_000;
+export const MAX_EXPRESSION_DEPTH = 200;
+
 /** Parses an expression; a syntax error comes back with its position rather than thrown. */
 export function compileExpression(source: string): CompileResult {
+  const tooLarge = sizeProblem(source);
+  if (tooLarge) return { ok: false, error: new ExpressionError('limit', tooLarge) };
   let program: jsonata.Expression;
   try {
     // JSONata's typings want the RegExp constructor; it only calls `new`, `exec` and `lastIndex`.
@@ -28,6 +38,9 @@ export function compileExpression(source: string): CompileResult {
     return { ok: false, error: toExpressionError(thrown, 'syntax') };
   }
   const ast = program.ast();
+  if (treeDepth(ast) > MAX_EXPRESSION_DEPTH) {
+    return { ok: false, error: new ExpressionError('limit', `The expression nests deeper than ${MAX_EXPRESSION_DEPTH} levels; split it, or compute parts in a setVariables node`) };
+  }
   const unsupportedRegex = findUnsupportedRegex(ast);
   if (unsupportedRegex) {
     const { pattern, problem, position } = unsupportedRegex;
@@ -56,6 +69,34 @@ export function compileOrThrow(expression: string | CompiledExpression): Compile
   if (compiledBySource.size >= MAX_CACHED_EXPRESSIONS) compiledBySource.delete(compiledBySource.keys().next().value!);
   compiledBySource.set(expression, compiled.expression);
   return compiled.expression;
+}
+
+function sizeProblem(source: string): string | undefined {
+  if (source.length > MAX_EXPRESSION_LENGTH) return `The expression is ${source.length} characters long; expressions take at most ${MAX_EXPRESSION_LENGTH}`;
+  // Brackets nest the parser's recursion: count them before parsing (a bracket inside a string only overcounts).
+  let depth = 0;
+  for (const char of source) {
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') depth--;
+    if (depth > MAX_EXPRESSION_DEPTH) return `The expression nests brackets deeper than ${MAX_EXPRESSION_DEPTH} levels`;
+  }
+  return undefined;
+}
+
+/** Depth of JSONata's tree, walked without recursion (its nodes may be shared, so each is entered once). */
+function treeDepth(root: unknown): number {
+  const seen = new WeakSet<object>();
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  let deepest = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_EXPRESSION_DEPTH) return deepest;
+    for (const child of Object.values(node)) stack.push([child, Array.isArray(node) ? depth : depth + 1]);
+  }
+  return deepest;
 }
 
 type UnsupportedRegex = { pattern: string; problem: string; position?: number };

@@ -7,6 +7,7 @@ import { firstUnknownPrefix, topLevelFieldNames } from './field-paths';
 import { nodeExpressions, type NodeExpression } from './node-expressions';
 import type { ParsedNode } from './parse-leniently';
 import { problemAt, type Problem, type ProblemCode } from './problems';
+import type { StepOrder } from './step-order';
 
 /** What the expressions of a workflow may refer to. */
 export interface ReferenceScope {
@@ -17,8 +18,8 @@ export interface ReferenceScope {
   nodes: ReadonlyMap<string, ParsedNode>;
   /** For each node inside a forEach body, that forEach. */
   bodyOwners: ReadonlyMap<string, string>;
-  /** Steps that have certainly finished before each node; absent for nodes no path reaches. */
-  runBefore: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Which steps have certainly finished before each node. */
+  stepOrder: StepOrder;
   variables: ReadonlySet<string>;
 }
 
@@ -75,8 +76,7 @@ function checkEventRead(rest: string[], eventType: string | undefined, scope: Re
 function checkStepRead(stepId: string, rest: string[], nodeId: string, scope: ReferenceScope): Finding | undefined {
   const step = scope.nodes.get(stepId);
   if (!step) return { code: 'unknown-step', message: `Reads steps.${stepId}, but no node has the id "${stepId}"` };
-  const before = scope.runBefore.get(nodeId);
-  if (before && !before.has(stepId)) {
+  if (scope.stepOrder.ranBefore(stepId, nodeId) === false) {
     const owner = scope.bodyOwners.get(stepId);
     const why =
       owner !== undefined && !isInsideBody(nodeId, owner, scope.bodyOwners)

@@ -3,6 +3,7 @@
  * next to a node; the API returns them in its 422 body.
  */
 export const PROBLEM_CODES = {
+  'too-large': 'The definition exceeds a limit (nodes, edges, bytes of JSON or forEach nesting); the message names it, and nothing else is checked',
   schema: 'A field does not have the shape DESIGN.md §5 gives it (wrong type, missing, unknown field, bad duration)',
   'unknown-node-type': 'The node type is none of the types a workflow can use',
   'duplicate-node-id': 'Another node, anywhere in the workflow (forEach bodies included), has the same id',

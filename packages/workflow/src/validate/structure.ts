@@ -54,7 +54,7 @@ export function checkFlowStructure(flow: ParsedFlow): Problem[] {
     ...checkTriggers(flow),
     ...flow.edges.flatMap((edge) => checkEdge(edge, flow, members)),
     ...checkFanOut(edges, members),
-    ...[...members.values()].flatMap((node) => checkRequiredPorts(node, flow, edges)),
+    ...checkRequiredPorts(flow, members, edges),
     ...(entry ? checkReachability(flow, entry, edges) : []),
     ...(entry ? findCycleEdges([entry.id, ...members.keys()], edges).map(cycleProblem) : []),
   ];
@@ -110,14 +110,17 @@ function checkFanOut(edges: WorkflowEdge[], members: Map<string, ParsedNode>): P
   });
 }
 
-function checkRequiredPorts(node: ParsedNode, flow: ParsedFlow, edges: WorkflowEdge[]): Problem[] {
-  const required = node === flow.owner ? [BODY_PORT] : (node.node ? requiredPortsOf(node.node) : []).filter((port) => port !== BODY_PORT);
-  return required
-    .filter((port) => !edges.some((edge) => edge.from === node.id && (edge.port ?? DEFAULT_PORT) === port))
-    .map((port) => {
-      const message = port === BODY_PORT ? `The body of forEach "${node.id}" has no edge from its item port to the node it starts at` : `"${node.id}" (${node.type}) has no edge for its "${port}" outcome`;
-      return problemAt(node.site, 'missing-port', message, `ports.${port}`);
-    });
+function checkRequiredPorts(flow: ParsedFlow, members: Map<string, ParsedNode>, edges: WorkflowEdge[]): Problem[] {
+  const leaving = new Set(edges.map((edge) => JSON.stringify([edge.from, edge.port ?? DEFAULT_PORT])));
+  return [...members.values()].flatMap((node) => {
+    const required = node === flow.owner ? [BODY_PORT] : (node.node ? requiredPortsOf(node.node) : []).filter((port) => port !== BODY_PORT);
+    return required
+      .filter((port) => !leaving.has(JSON.stringify([node.id, port])))
+      .map((port) => {
+        const message = port === BODY_PORT ? `The body of forEach "${node.id}" has no edge from its item port to the node it starts at` : `"${node.id}" (${node.type}) has no edge for its "${port}" outcome`;
+        return problemAt(node.site, 'missing-port', message, `ports.${port}`);
+      });
+  });
 }
 
 function checkReachability(flow: ParsedFlow, entry: ParsedNode, edges: WorkflowEdge[]): Problem[] {

@@ -44,6 +44,10 @@ const broken: Row[] = [
   ['an unknown node type', (d) => void (nodeOf(d, 'notify').type = 'teleport'), [{ code: 'unknown-node-type', nodeId: 'notify', field: 'type' }]],
   ['a waitForEvent without correlation', (d) => void delete nodeOf(d, 'wait').correlation, [{ code: 'missing-correlation', nodeId: 'wait', field: 'correlation' }]],
 
+  ['more nodes than the limit', (d) => {
+    for (let index = 0; index < 2_000; index++) addNode(d, { id: `extra${index}`, type: 'end' });
+  }, [{ code: 'too-large', field: 'nodes' }]],
+
   // Ids, edges and ports
   ['a duplicate node id', (d) => void addNode(d, { id: 'finish', type: 'end' }), [{ code: 'duplicate-node-id', nodeId: 'finish', field: 'id' }]],
   ['a body node reusing an outer id', (d) => {
@@ -84,6 +88,7 @@ const broken: Row[] = [
   ['an expression syntax error', (d) => void (nodeOf(d, 'big').expression = 'event.data.amountDue >'), [{ code: 'expression-syntax', nodeId: 'big', field: 'expression' }]],
   ['a syntax error in a mapping leaf', (d) => setInput(d, 'notify', 'message', expr('event.data.(')), [{ code: 'expression-syntax', nodeId: 'notify', field: 'input.message' }]],
   ['a syntax error in a switch case', (d) => void ((nodeOf(d, 'route').cases as Loose[])[0]!.expression = ')'), [{ code: 'expression-syntax', nodeId: 'route', field: 'cases[0].expression' }]],
+  ['an expression chaining thousands of terms', (d) => void (nodeOf(d, 'big').expression = Array.from({ length: 2_000 }, () => 'event.data.amountDue').join(' + ')), [{ code: 'expression-forbidden', nodeId: 'big', field: 'expression' }]],
   ['a regular expression the linear-time engine cannot run', (d) => void (nodeOf(d, 'big').expression = '$match(event.data.invoiceId, /^(?!inv-)/)'), [{ code: 'expression-forbidden', nodeId: 'big', field: 'expression' }]],
   ['a name outside the context', (d) => void (nodeOf(d, 'big').expression = 'amountDue > 5'), [{ code: 'unknown-reference', nodeId: 'big', field: 'expression' }]],
   ['a trigger filter reading the run', (d) => void (nodeOf(d, 'start').filter = 'vars.attempts > 0'), [{ code: 'unknown-reference', nodeId: 'start', field: 'filter' }]],

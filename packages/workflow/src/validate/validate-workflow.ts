@@ -3,10 +3,11 @@ import { workflowDefinitionSchema, type WorkflowDefinition } from '../definition
 import { nodeTypeOf, type ShallowNode } from '../nodes';
 import { checkAgainstCatalog } from './catalog-checks';
 import type { ValidationCatalog } from './catalog';
+import { checkDefinitionLimits } from './definition-limits';
 import { checkNodeExpressions, type ReferenceScope } from './expression-checks';
 import { parseLeniently, type ParsedFlow, type ParsedNode } from './parse-leniently';
 import { problemAt, type Problem } from './problems';
-import { stepsRunBefore } from './step-order';
+import { stepOrder } from './step-order';
 import { checkFlowStructure, checkUniqueIds, entryOf, flowsOf } from './structure';
 
 export type ValidationResult = { ok: true; definition: WorkflowDefinition } | { ok: false; problems: Problem[] };
@@ -17,6 +18,9 @@ export type ValidationResult = { ok: true; definition: WorkflowDefinition } | { 
  * field, rather than stopping at the first.
  */
 export function validateWorkflow(definition: unknown, catalog: ValidationCatalog): ValidationResult {
+  // Past a limit nothing else is checked: the checks that follow grow with the definition.
+  const oversize = checkDefinitionLimits(definition);
+  if (oversize.length > 0) return { ok: false, problems: oversize };
   const parsed = parseLeniently(definition);
   // Not even an object: nothing further could be said that would help.
   if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) return { ok: false, problems: parsed.problems };
@@ -28,7 +32,7 @@ export function validateWorkflow(definition: unknown, catalog: ValidationCatalog
     triggerEvent: triggerEventOf(parsed.root),
     nodes: new Map(nodes.map((node) => [node.id, node])),
     bodyOwners: new Map(flows.flatMap(({ owner, nodes: inBody }) => (owner ? inBody.map((node) => [node.id, owner.id] as const) : []))),
-    runBefore: stepsRunBefore(flows),
+    stepOrder: stepOrder(flows),
     variables: new Set([...parsed.declaredVariables, ...checked.flatMap(({ node }) => nodeTypeOf(node).assigns?.(node) ?? [])]),
   };
   const problems = [

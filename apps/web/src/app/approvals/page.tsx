@@ -2,7 +2,8 @@ import type { ApprovalFormField } from '@cascade/workflow';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
-import { db } from '@/server/services';
+import { approvalRefusal } from '@/server/approval-access';
+import { approvalInbox } from '@/server/run-store';
 import { requireSession } from '@/server/session';
 import { DecisionForm } from './decision-form';
 
@@ -13,10 +14,7 @@ const time = (date: Date | null) => date?.toISOString().replace('T', ' ').slice(
 
 export default async function ApprovalsPage() {
   const session = await requireSession();
-  const [pending, decided] = await Promise.all([
-    db().approvalTask.findMany({ where: { tenantId: session.tenantId, status: 'PENDING' }, orderBy: { createdAt: 'asc' }, take: 100 }),
-    db().approvalTask.findMany({ where: { tenantId: session.tenantId, status: { not: 'PENDING' } }, orderBy: { decidedAt: 'desc' }, take: 20 }),
-  ]);
+  const { pending, decided } = await approvalInbox(session.tenantId);
 
   return (
     <AppShell session={session}>
@@ -29,7 +27,11 @@ export default async function ApprovalsPage() {
             For {(task.assignees as string[]).join(', ')} · due {time(task.dueAt)}
             {task.escalatedAt ? ` · escalated ${time(task.escalatedAt)}` : ''} · <Link href={`/runs/${task.runId}`}>run</Link>
           </p>
-          <DecisionForm taskId={task.id} fields={task.formFields as unknown as ApprovalFormField[]} />
+          {approvalRefusal(task.assignees as string[], { kind: 'user', id: session.userId, email: session.email, role: session.role }) === null ? (
+            <DecisionForm taskId={task.id} fields={task.formFields as unknown as ApprovalFormField[]} />
+          ) : (
+            <p className="muted" data-testid="not-assignee">Only its assignees or an admin can decide this task.</p>
+          )}
         </section>
       ))}
       {decided.length > 0 && (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
-import { findRuns, RUN_STATUSES } from '@/server/runs';
+import { findRuns, RUN_STATUSES } from '@/server/run-store';
 import { requireSession } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Runs' };

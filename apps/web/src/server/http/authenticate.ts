@@ -1,5 +1,5 @@
 import 'server-only';
-import { API_KEY_SCOPES, type ApiKeyScope, hashApiKey } from '@cascade/db';
+import { API_KEY_SCOPES, type ApiKeyScope, hashApiKey, type UserRole } from '@cascade/db';
 import { db } from '../services';
 import { readSessionCookie } from '../session-cookie';
 import { findSignedInUser } from '../session-store';
@@ -13,6 +13,8 @@ export interface Principal {
   scopes: ReadonlySet<string>;
   kind: 'apiKey' | 'user';
   id: string;
+  /** A user's role and email, for rules about people (who may decide an approval); null for an API key. */
+  user: { role: UserRole; email: string | null } | null;
   /** Event type prefixes the caller may publish; empty means any. */
   publishNamespaces: readonly string[];
   /** The service an API key belongs to, for restricted namespaces. */
@@ -21,10 +23,11 @@ export interface Principal {
   platformOperator: boolean;
 }
 
-const ROLE_SCOPES: Record<string, Scope[]> = {
+// Every user may try to decide an approval; the route then admits only the task's assignees and admins.
+const ROLE_SCOPES: Record<UserRole, Scope[]> = {
   ADMIN: [...API_KEY_SCOPES],
-  EDITOR: ['events:publish', 'workflows:read', 'workflows:write', 'templates:write'],
-  VIEWER: ['workflows:read'],
+  EDITOR: ['events:publish', 'workflows:read', 'workflows:write', 'templates:write', 'approvals:decide'],
+  VIEWER: ['workflows:read', 'approvals:decide'],
 };
 
 /** What a request presents to prove who it is: its `Authorization` and `Cookie` headers. */
@@ -82,6 +85,7 @@ async function loadApiKey(hash: string): Promise<Principal> {
     scopes: new Set(key.scopes),
     kind: 'apiKey',
     id: key.id,
+    user: null,
     publishNamespaces: key.publishNamespaces,
     service: key.service,
     platformOperator: key.platformOperator,
@@ -96,6 +100,7 @@ async function principalFromSession(cookie: string | undefined): Promise<Princip
     scopes: new Set(ROLE_SCOPES[user.role]),
     kind: 'user',
     id: user.userId,
+    user: { role: user.role, email: user.email },
     publishNamespaces: [],
     service: null,
     platformOperator: false,

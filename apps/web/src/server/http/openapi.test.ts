@@ -28,7 +28,7 @@ function zodJsonSchema(schema: z.ZodType): unknown {
 function statusesOf(spec: AnyRouteSpec): string[] {
   const statuses = [String(spec.response.status), '500', ...Object.keys(spec.errors ?? {})];
   if (spec.params || spec.query || spec.body) statuses.push('400');
-  if (spec.scope) statuses.push('401', '403');
+  if (spec.scope) statuses.push('401', '403', '429');
   if (spec.body) statuses.push('413', '415');
   return statuses;
 }
@@ -58,6 +58,17 @@ describe('the OpenAPI document agrees with the route definitions', () => {
     const body = inline((document.paths['/api/v1/events']!.post!.requestBody as Json).content, document.components.schemas);
     expect(JSON.stringify(body)).toContain('"specversion"');
     expect(publishEvents.spec.body).toBeDefined();
+  });
+
+  it('documents the 429 of every authenticated route with its Retry-After header', () => {
+    const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));
+    const limited = operations.filter((operation) => (operation.security as unknown[]).length > 0);
+    expect(limited.length).toBeGreaterThan(10);
+    for (const operation of limited) {
+      expect((operation.responses as Record<string, Json>)['429'], String(operation.operationId)).toMatchObject({
+        headers: { 'Retry-After': { schema: { type: 'string' } } },
+      });
+    }
   });
 
   it('says how an unsupported method is answered', () => {

@@ -26,11 +26,21 @@ const Problem = z
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details; `errors` addresses each problem by JSON path' });
 
+const RetryAfter = z.object({
+  'Retry-After': z.string().regex(/^\d+$/).meta({ description: 'Whole seconds until the request would be admitted' }),
+});
+
 /** What the pipeline answers besides a route's own errors, by what the route takes. */
 function pipelineErrors(spec: AnyRouteSpec): Record<string, string> {
   return {
     ...(spec.params || spec.query || spec.body ? { '400': 'The request is malformed; `errors` lists each problem by path' } : {}),
-    ...(spec.scope ? { '401': 'No valid API key or session', '403': `The caller lacks the scope \`${spec.scope}\`` } : {}),
+    ...(spec.scope
+      ? {
+          '401': 'No valid API key or session',
+          '403': `The caller lacks the scope \`${spec.scope}\``,
+          '429': `The API key (or user) or its tenant has used up its rate limit of ${spec.rateLimit ? 'events (each event of a batch counts)' : 'requests'}; \`Retry-After\` says in how many seconds to try again`,
+        }
+      : {}),
     ...(spec.body
       ? { '413': 'The body exceeds the route’s size limit (checked while it arrives, chunked or not)', '415': 'The body is not sent as JSON (Content-Type: application/json)' }
       : {}),
@@ -60,7 +70,10 @@ export function buildOpenApiDocument(routes: Route[]) {
       responses: {
         [spec.response.status]: { description: spec.response.description, content: { 'application/json': { schema: spec.response.schema } } },
         ...Object.fromEntries(
-          Object.entries(errors).map(([status, description]) => [status, { description, content: { 'application/problem+json': { schema: Problem } } }]),
+          Object.entries(errors).map(([status, description]) => [
+            status,
+            { description, ...(status === '429' ? { headers: RetryAfter } : {}), content: { 'application/problem+json': { schema: Problem } } },
+          ]),
         ),
       },
     };

@@ -8,7 +8,8 @@ import { listActions } from '../routes/actions';
 import { listCatalogEvents } from '../routes/catalog';
 import { listRoundtrips } from '../routes/diagnostics';
 import { listEvents } from '../routes/events';
-import { getRun, listApprovals, listRunSteps, listRuns } from '../routes/runs';
+import { listApprovals } from '../routes/approvals';
+import { getRun, listRunSteps, listRuns } from '../routes/runs';
 import { listSecrets } from '../routes/secrets';
 import { listWorkflowVersions, listWorkflows } from '../routes/workflows';
 

@@ -21,6 +21,8 @@ export class HttpError extends Error {
     readonly title: string,
     detail: string,
     readonly errors?: ProblemDetail[],
+    /** Headers the answer carries besides its content type (`Retry-After` of a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
     this.name = 'HttpError';

@@ -144,7 +144,7 @@ describe('methods a route does not support', () => {
   });
 
   it('OPTIONS names the methods; HEAD answers as GET without a body', async () => {
-    expect(await send('OPTIONS', '/api/v1/secrets/crm_token')).toMatchObject({ status: 204, headers: { allow: 'DELETE, OPTIONS, PUT' } });
+    expect(await send('OPTIONS', '/api/v1/secrets/crm_token')).toMatchObject({ status: 204, headers: { allow: 'DELETE, OPTIONS, PATCH, PUT' } });
     const head = await send('HEAD', '/api/health');
     expect(head).toMatchObject({ status: 200, body: '', headers: { 'content-type': 'application/json' } });
   });

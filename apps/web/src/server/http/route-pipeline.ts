@@ -5,6 +5,7 @@ import { logger } from '../services';
 import { webEnv } from '../../env.server';
 import { authenticate } from './authenticate';
 import { HttpError, badRequest, issuesToDetails, problemDocument } from './problem';
+import { admitRequest, chargeRest } from './rate-limit';
 import { StatusReply, type AnyRouteSpec } from './route-spec';
 import { checkSameOrigin } from './same-origin';
 
@@ -34,7 +35,7 @@ export interface RouteAnswer {
 
 /**
  * The one pipeline every route runs, behind either adapter: authenticate (and, for a session
- * cookie, refuse cross-site changes) → parse params, query
+ * cookie, refuse cross-site changes) → rate limit → parse params, query
  * and body with the spec's schemas → handle → check the response against its schema. Bad input
  * is answered with a precise 4xx problem document; anything unexpected is logged and answered 500
  * without internals. Every answer is counted in the web app's metrics.
@@ -47,10 +48,13 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
       ? await authenticate({ authorization: request.header('authorization'), cookie: request.header('cookie') }, spec.scope)
       : null;
     if (principal?.kind === 'user') checkSameOrigin(spec.method, (name) => request.header(name), webEnv().PUBLIC_URL);
+    const rateUnit = spec.rateLimit?.unit ?? 'requests';
+    if (principal) admitRequest(principal, rateUnit);
     const params = parsePart(spec.params, request.params, 'params');
     const query = parsePart(spec.query, Object.fromEntries(request.query), 'query');
     const maxBodyBytes = typeof spec.maxBodyBytes === 'function' ? spec.maxBodyBytes() : spec.maxBodyBytes;
     const rawBody = spec.body ? await readJsonBody(request, maxBodyBytes) : undefined;
+    if (principal && spec.rateLimit) chargeRest(principal, rateUnit, spec.rateLimit.count(rawBody));
     const body = spec.body && !spec.bodyParsedByHandler ? parsePart(spec.body, rawBody, 'body') : rawBody;
     const result = await spec.handle({ params, query, body, principal });
     answer = result instanceof StatusReply
@@ -59,7 +63,7 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
   } catch (error) {
     if (!(error instanceof HttpError)) logger().error({ err: error, route: spec.operationId }, 'unhandled error in route');
     const problem = error instanceof HttpError ? error : new HttpError(500, 'Internal Server Error', 'The server failed to answer; the error is logged');
-    answer = json(problem.status, problemDocument(problem), 'application/problem+json');
+    answer = json(problem.status, problemDocument(problem), 'application/problem+json', problem.headers);
   }
   const metrics = webMetrics();
   metrics.httpRequests.inc({ method: spec.method, route: spec.path, status: answer.status });
@@ -67,9 +71,9 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
   return answer;
 }
 
-const json = (status: number, value: unknown, contentType = 'application/json'): RouteAnswer => ({
+const json = (status: number, value: unknown, contentType = 'application/json', headers: Record<string, string> = {}): RouteAnswer => ({
   status,
-  headers: { 'content-type': contentType },
+  headers: { ...headers, 'content-type': contentType },
   body: JSON.stringify(value),
 });
 

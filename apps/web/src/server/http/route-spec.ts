@@ -39,6 +39,11 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   bodyParsedByHandler?: true;
   /** Largest accepted body in bytes (a function reads configuration at request time). */
   maxBodyBytes?: number | (() => number);
+  /**
+   * What the caller's rate limit counts for this route; without it, one request. `count` reads
+   * the JSON body (unparsed) and says how many of `unit` it holds.
+   */
+  rateLimit?: { unit: 'events'; count(body: unknown): number };
   response: { status: 200 | 201 | 202; description: string; schema: R };
   /** Error statuses this route answers besides the generic ones, for the OpenAPI document. */
   errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 422 | 503, string>>;

@@ -119,7 +119,7 @@ const RegisterRemoteAction = z
         const problem = endpointProblem(endpoint);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
-    signingSecret: secretNameSchema.optional().describe('Name of a tenant secret (Settings → Secrets) to HMAC-sign request bodies with'),
+    signingSecret: secretNameSchema.optional().describe('Name of a tenant secret (Settings → Secrets) to HMAC-sign request bodies with; the endpoint’s host must be on its allow-list'),
   })
   .meta({ id: 'RegisterRemoteAction' });
 

@@ -60,6 +60,8 @@ export const publishEvents = defineRoute({
   body: z.union([IncomingEvent, z.array(IncomingEvent).max(MAX_BATCH)]),
   bodyParsedByHandler: true,
   maxBodyBytes: () => webEnv().MAX_EVENT_BODY_BYTES,
+  // A batch costs the database what as many single events cost, so it counts as its events.
+  rateLimit: { unit: 'events', count: (body) => (Array.isArray(body) ? body.length : 1) },
   response: { status: 202, description: 'Committed before this answer; dispatch follows asynchronously', schema: PublishResult },
   errors: {
     403: 'The key may not publish this type (scope, namespace, or restricted namespace such as money.*)',

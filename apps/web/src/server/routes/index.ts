@@ -5,8 +5,9 @@ import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { getEvent, listEvents, publishEvents, replayEvent } from './events';
-import { deleteSecret, listSecrets, putSecret } from './secrets';
-import { cancelRunRoute, decideApprovalRoute, getRun, listApprovals, listRunSteps, listRuns, retryRunRoute } from './runs';
+import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
+import { decideApprovalRoute, listApprovals } from './approvals';
+import { cancelRunRoute, getRun, listRunSteps, listRuns, retryRunRoute } from './runs';
 import { health, readiness } from './system';
 import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
@@ -48,6 +49,7 @@ export const routes: Route[] = [
   revokeApiKey,
   listSecrets,
   putSecret,
+  updateSecret,
   deleteSecret,
   startRoundtrip,
   listRoundtrips,

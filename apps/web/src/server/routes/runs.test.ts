@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { callRoute, createTenantWithKey } from '@/test/api';
-import { db } from '@/server/services';
-import { cancelRunRoute, decideApprovalRoute, getRun, listApprovals, listRuns, retryRunRoute } from './runs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { callRoute, createApiKey, createSignedInUser, createTenantWithKey } from '@/test/api';
+import { db, temporal } from '@/server/services';
+import { decideApprovalRoute, listApprovals } from './approvals';
+import { cancelRunRoute, getRun, listRuns, retryRunRoute } from './runs';
 
 /** A run with one step and one pending approval task, written as the worker's activities would. */
-async function seedRun(tenantId: string, status: 'RUNNING' | 'COMPLETED' = 'RUNNING') {
+async function seedRun(tenantId: string, status: 'RUNNING' | 'COMPLETED' = 'RUNNING', assignees = ['finance']) {
   const definition = { schemaVersion: 1, name: 'Seeded', nodes: [], edges: [] };
   const workflow = await db().workflow.create({ data: { tenantId, name: `Seeded ${randomUUID()}`, draft: definition } });
   const version = await db().workflowVersion.create({ data: { tenantId, workflowId: workflow.id, version: 1, definition } });
@@ -16,16 +17,33 @@ async function seedRun(tenantId: string, status: 'RUNNING' | 'COMPLETED' = 'RUNN
   const task = await db().approvalTask.create({
     data: {
       id: randomUUID(), tenantId, runId: run.id, temporalWorkflowId: run.temporalWorkflowId, nodeKey: 'ask', title: 'Write off?',
-      assignees: ['finance'], formFields: [{ name: 'reason', label: 'Reason', type: 'text', required: true }], dueAt: new Date(Date.now() + 86_400_000),
+      assignees, formFields: [{ name: 'reason', label: 'Reason', type: 'text', required: true }], dueAt: new Date(Date.now() + 86_400_000),
     },
   });
   return { run, task, workflow };
 }
 
+/** Workflow ids of the Temporal executions started to receive decisions, terminated at the end. */
+const waiting: string[] = [];
+afterAll(async () => {
+  const client = await temporal();
+  await Promise.all(waiting.map((id) => client.workflow.getHandle(id).terminate('test over').catch(() => undefined)));
+});
+
+/** A pending task whose run exists in Temporal (no worker runs it), so a decision can be signalled to it. */
+async function waitingTask(tenantId: string, assignees: string[]) {
+  const { task, run } = await seedRun(tenantId, 'RUNNING', assignees);
+  await (await temporal()).workflow.start('interpreter', { taskQueue: `nobody-${randomUUID()}`, workflowId: run.temporalWorkflowId });
+  waiting.push(run.temporalWorkflowId);
+  return task;
+}
+
+const approve = { outcome: 'approved', data: { reason: 'within budget' } };
+
 describe('runs API', () => {
   it('lists and shows the runs of the caller’s tenant with their steps, and nothing of another tenant', async () => {
     const a = await createTenantWithKey(['workflows:read', 'workflows:write']);
-    const b = await createTenantWithKey(['workflows:read', 'workflows:write']);
+    const b = await createTenantWithKey(['workflows:read', 'workflows:write', 'approvals:decide']);
     const { run, workflow } = await seedRun(a.tenantId);
 
     const list = await (await callRoute(listRuns, { apiKey: a.apiKey, query: `workflowId=${workflow.id}` })).json();
@@ -52,7 +70,7 @@ describe('runs API', () => {
   });
 
   it('checks a decision against the task’s form, and keeps the task pending when no run waits for it', async () => {
-    const { apiKey, tenantId } = await createTenantWithKey(['workflows:read', 'workflows:write']);
+    const { apiKey, tenantId } = await createTenantWithKey(['workflows:read', 'approvals:decide']);
     const { task } = await seedRun(tenantId);
     const missing = await callRoute(decideApprovalRoute, { apiKey, params: { id: task.id }, body: { outcome: 'approved', data: {} } });
     expect(missing.status).toBe(422);
@@ -68,5 +86,51 @@ describe('runs API', () => {
     const orphan = await callRoute(decideApprovalRoute, { apiKey, params: { id: task.id }, body: { outcome: 'approved', data: { reason: 'ok' } } });
     expect(orphan.status).toBe(409);
     expect((await db().approvalTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('PENDING');
+  });
+
+  it('takes a decision from an assignee (by user id, email or role) or an admin, and refuses any other user with 403', async () => {
+    const { tenantId } = await createTenantWithKey(['workflows:read']);
+    const assignee = await createSignedInUser(tenantId, 'VIEWER');
+    const task = await waitingTask(tenantId, ['finance-managers', assignee.user.id]);
+    const decide = async (cookie: string, id = task.id) => callRoute(decideApprovalRoute, { headers: { cookie }, params: { id }, body: approve });
+
+    const outsider = await decide((await createSignedInUser(tenantId, 'EDITOR')).cookie);
+    expect(outsider.status).toBe(403);
+    expect(await outsider.json()).toMatchObject({
+      title: 'Forbidden',
+      detail: `Only the task’s assignees (finance-managers, ${assignee.user.id}) or an admin may decide it; you are neither`,
+    });
+    expect((await db().approvalTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('PENDING');
+
+    const byAssignee = await decide(assignee.cookie);
+    expect(byAssignee.status).toBe(200);
+    expect(await byAssignee.json()).toMatchObject({ status: 'APPROVED', decidedBy: assignee.user.id });
+
+    const admin = await createSignedInUser(tenantId, 'ADMIN');
+    const forOthers = await waitingTask(tenantId, ['cfo']);
+    const byAdmin = await decide(admin.cookie, forOthers.id);
+    expect(byAdmin.status).toBe(200);
+    expect(await byAdmin.json()).toMatchObject({ status: 'APPROVED', decidedBy: admin.user.id });
+
+    const byRole = await waitingTask(tenantId, ['Editors']);
+    expect((await decide((await createSignedInUser(tenantId, 'VIEWER')).cookie, byRole.id)).status).toBe(403);
+    expect((await decide((await createSignedInUser(tenantId, 'EDITOR')).cookie, byRole.id)).status).toBe(200);
+    const mailed = await createSignedInUser(tenantId, 'EDITOR');
+    const byEmail = await waitingTask(tenantId, [mailed.user.email.toUpperCase()]);
+    expect((await decide(mailed.cookie, byEmail.id)).status).toBe(200);
+  });
+
+  it('takes a decision from an API key only with the approvals:decide scope', async () => {
+    const { tenantId, apiKey: writer } = await createTenantWithKey(['workflows:read', 'workflows:write', 'templates:write', 'events:publish']);
+    const task = await waitingTask(tenantId, ['finance']);
+    const refused = await callRoute(decideApprovalRoute, { apiKey: writer, params: { id: task.id }, body: approve });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).detail).toBe('This API key lacks the scope "approvals:decide"');
+    expect((await db().approvalTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('PENDING');
+
+    const decider = await createApiKey(tenantId, ['approvals:decide']);
+    const decided = await callRoute(decideApprovalRoute, { apiKey: decider, params: { id: task.id }, body: approve });
+    expect(decided.status).toBe(200);
+    expect(await decided.json()).toMatchObject({ status: 'APPROVED', decision: { data: { reason: 'within budget' } } });
   });
 });

@@ -2,8 +2,8 @@ import { createSecretStore, parseSecretKey } from '@cascade/secrets';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '@/server/http/openapi';
 import { db } from '@/server/services';
-import { callRoute, createTenantWithKey } from '@/test/api';
-import { deleteSecret, listSecrets, putSecret } from './secrets';
+import { callRoute, createApiKey, createSignedInUser, createTenantWithKey } from '@/test/api';
+import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
 
 // What the worker will do: open the secrets with the same CASCADE_SECRET_KEY the web app writes with.
 const workerStore = () => createSecretStore(db(), parseSecretKey(process.env.CASCADE_SECRET_KEY!));
@@ -59,9 +59,13 @@ describe('secrets API', () => {
   });
 
   it('is described in the OpenAPI document without any value in a response', () => {
-    const document = buildOpenApiDocument([listSecrets, putSecret, deleteSecret]);
-    expect(document.paths!['/api/v1/secrets/{name}']).toMatchObject({ put: { operationId: 'putSecret' }, delete: { operationId: 'deleteSecret' } });
-    expect(document.components!.schemas!.Secret).toMatchObject({ properties: { name: {}, createdAt: {}, updatedAt: {} } });
+    const document = buildOpenApiDocument([listSecrets, putSecret, updateSecret, deleteSecret]);
+    expect(document.paths!['/api/v1/secrets/{name}']).toMatchObject({
+      put: { operationId: 'putSecret' },
+      patch: { operationId: 'updateSecret', description: 'Requires the scope `admin`.' },
+      delete: { operationId: 'deleteSecret' },
+    });
+    expect(document.components!.schemas!.Secret).toMatchObject({ properties: { name: {}, allowedHosts: {}, createdAt: {}, updatedAt: {} } });
     expect(Object.keys((document.components!.schemas!.Secret as { properties: object }).properties)).not.toContain('value');
   });
 
@@ -69,5 +73,51 @@ describe('secrets API', () => {
     const { apiKey } = await createTenantWithKey(['workflows:read', 'workflows:write']);
     expect((await callRoute(listSecrets, { apiKey })).status).toBe(403);
     expect((await callRoute(putSecret, { apiKey, params: { name: 'crm_token' }, body: { value: 'v' } })).status).toBe(403);
+  });
+
+  it('lets an admin set the hosts a secret may be sent to, on create or later, keeping the value', async () => {
+    const { apiKey, tenantId } = await createTenantWithKey(['admin']);
+    const created = await callRoute(putSecret, { apiKey, params: { name: 'crm_token' }, body: { value: 'tok_live_hosts', allowedHosts: ['API.crm.example', '*.eu.crm.example'] } });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ name: 'crm_token', allowedHosts: ['api.crm.example', '*.eu.crm.example'] });
+    // Replacing the value keeps the list it had.
+    await callRoute(putSecret, { apiKey, params: { name: 'crm_token' }, body: { value: 'tok_live_rotated' } });
+    const updated = await callRoute(updateSecret, { apiKey, params: { name: 'crm_token' }, body: { allowedHosts: ['10.0.0.7', 'api.crm.example'] } });
+    expect(updated.status).toBe(200);
+    expect(await updated.json()).toMatchObject({ allowedHosts: ['10.0.0.7', 'api.crm.example'] });
+    expect((await (await callRoute(listSecrets, { apiKey })).json()).items).toEqual([expect.objectContaining({ name: 'crm_token', allowedHosts: ['10.0.0.7', 'api.crm.example'] })]);
+    expect(await workerStore().reveal(tenantId, 'crm_token')).toBe('tok_live_rotated');
+    expect((await callRoute(updateSecret, { apiKey, params: { name: 'no_such' }, body: { allowedHosts: [] } })).status).toBe(404);
+  });
+
+  it('refuses an editor or a workflows:write key changing where a secret may go (403), and leaves the list as it was', async () => {
+    const admin = await createTenantWithKey(['admin']);
+    await callRoute(putSecret, { apiKey: admin.apiKey, params: { name: 'crm_token' }, body: { value: 'tok_live_fixed', allowedHosts: ['api.crm.example'] } });
+    const key = await createApiKey(admin.tenantId, ['workflows:write', 'workflows:read', 'events:publish', 'templates:write']);
+    const attempts = [
+      await callRoute(updateSecret, { apiKey: key, params: { name: 'crm_token' }, body: { allowedHosts: ['evil.example'] } }),
+      await callRoute(putSecret, { apiKey: key, params: { name: 'crm_token' }, body: { value: 'tok_live_fixed', allowedHosts: ['evil.example'] } }),
+    ];
+    for (const response of attempts) {
+      expect(response.status).toBe(403);
+      expect((await response.json()).detail).toBe('This API key lacks the scope "admin"');
+    }
+    const editor = await createSignedInUser(admin.tenantId, 'EDITOR');
+    const bySession = await callRoute(updateSecret, { headers: { cookie: editor.cookie }, params: { name: 'crm_token' }, body: { allowedHosts: ['evil.example'] } });
+    expect(bySession.status).toBe(403);
+    expect((await (await callRoute(listSecrets, { apiKey: admin.apiKey })).json()).items[0].allowedHosts).toEqual(['api.crm.example']);
+  });
+
+  it('refuses allow-list entries that are not hosts, with the path of each', async () => {
+    const { apiKey } = await createTenantWithKey(['admin']);
+    await callRoute(putSecret, { apiKey, params: { name: 'crm_token' }, body: { value: 'v4lue' } });
+    const bad = await callRoute(updateSecret, { apiKey, params: { name: 'crm_token' }, body: { allowedHosts: ['ok.example', 'https://x.example/path', '*.10.0.0.1', 42] } });
+    expect(bad.status).toBe(400);
+    const { errors } = (await bad.json()) as { errors: Array<{ path: string; message: string }> };
+    expect(errors.map((error) => error.path)).toEqual(['/body/allowedHosts/1', '/body/allowedHosts/2', '/body/allowedHosts/3']);
+    expect(errors[0]!.message).toContain('is not a host: expected e.g. api.example.com');
+    expect((await callRoute(updateSecret, { apiKey, params: { name: 'crm_token' }, body: {} })).status).toBe(400);
+    const many = await callRoute(updateSecret, { apiKey, params: { name: 'crm_token' }, body: { allowedHosts: Array.from({ length: 51 }, (_, i) => `h${i}.example`) } });
+    expect(many.status).toBe(400);
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createSecretStore, secretNameSchema, secretValueSchema, type SecretStore, type SecretSummary } from '@cascade/secrets';
+import { allowedHostsSchema, createSecretStore, secretNameSchema, secretValueSchema, type SecretStore, type SecretSummary } from '@cascade/secrets';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import type { Prisma } from '@cascade/db';
@@ -14,23 +14,32 @@ const secretStore = (): SecretStore => (store ??= createSecretStore(db(), webEnv
 const Secret = z
   .object({
     name: z.string(),
+    allowedHosts: z.array(z.string()).describe('Hosts actions may send the value to; empty: none (every outbound use is refused)'),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime().describe('When the value was last replaced'),
   })
   .meta({ id: 'Secret', description: 'A tenant secret by name; its value is never returned' });
 
-const toSecret = ({ name, createdAt, updatedAt }: SecretSummary) => ({
+const allowedHosts = allowedHostsSchema.describe(
+  'Hosts an action may send the value to, checked against the host of the request’s URL: `api.example.com`, `10.0.0.7`, or `*.example.com` for the hosts below example.com. Empty: none',
+);
+
+const toSecret = ({ name, allowedHosts, createdAt, updatedAt }: SecretSummary) => ({
   name,
+  allowedHosts,
   createdAt: createdAt.toISOString(),
   updatedAt: updatedAt.toISOString(),
 });
 
 const nameParam = z.object({ name: secretNameSchema.describe('The secret’s name, e.g. crm_token') });
 
+/** What a response shows of a secret: everything but its ciphertext. */
+const SECRET_FIELDS = { name: true, allowedHosts: true, createdAt: true, updatedAt: true } as const;
+
 function findSecret(tenantId: string, name: string) {
   return db().secret.findUnique({
     where: { tenantId_name: { tenantId, name } },
-    select: { name: true, createdAt: true, updatedAt: true },
+    select: SECRET_FIELDS,
   });
 }
 
@@ -38,17 +47,17 @@ export const listSecrets = defineRoute({
   method: 'GET',
   path: '/api/v1/secrets',
   operationId: 'listSecrets',
-  summary: 'The secrets of the caller’s tenant: names and timestamps, never values',
+  summary: 'The secrets of the caller’s tenant: names, allowed hosts and timestamps, never values',
   tags: ['Secrets'],
   scope: 'admin',
   query: z.object(pageQuery({ max: 500, default: 100 })),
   response: { status: 200, description: 'By name', schema: pageOf(Secret) },
   async handle({ query, principal }) {
-    // Names and timestamps only, as the store lists them; paged here by name.
+    // Never the ciphertext, as the store lists them; paged here by name.
     const rows = await db().secret.findMany({
       where: { ...afterKey<Prisma.SecretWhereInput>(query.cursor, [['name', 'string']], 'asc'), tenantId: principal.tenantId },
       orderBy: { name: 'asc' },
-      select: { name: true, createdAt: true, updatedAt: true },
+      select: SECRET_FIELDS,
       take: query.limit + 1,
     });
     const page = toPage(rows, query.limit, (row) => [row.name]);
@@ -64,12 +73,37 @@ export const putSecret = defineRoute({
   tags: ['Secrets'],
   scope: 'admin',
   params: nameParam,
-  body: z.object({ value: secretValueSchema.describe('The secret value; stored encrypted, never returned or logged') }).meta({ id: 'PutSecret' }),
+  body: z
+    .object({
+      value: secretValueSchema.describe('The secret value; stored encrypted, never returned or logged'),
+      allowedHosts: allowedHosts.optional().describe('Replaces the allow-list; when omitted a new secret has none and a replaced one keeps its list'),
+    })
+    .meta({ id: 'PutSecret' }),
   response: { status: 201, description: 'Created; 200 when an existing value was replaced', schema: Secret },
   async handle({ params, body, principal }) {
-    const { created } = await secretStore().put(principal.tenantId, params.name, body.value);
+    const { created } = await secretStore().put(principal.tenantId, params.name, body.value, body.allowedHosts ? { allowedHosts: body.allowedHosts } : {});
     const secret = toSecret((await findSecret(principal.tenantId, params.name))!);
     return created ? secret : withStatus(200, secret);
+  },
+});
+
+export const updateSecret = defineRoute({
+  method: 'PATCH',
+  path: '/api/v1/secrets/{name}',
+  operationId: 'updateSecret',
+  summary: 'Set the hosts a secret may be sent to, keeping its value',
+  tags: ['Secrets'],
+  // Only admins decide where a secret may go: editors build the workflows that send it.
+  scope: 'admin',
+  params: nameParam,
+  body: z.object({ allowedHosts }).meta({ id: 'UpdateSecret' }),
+  response: { status: 200, description: 'The secret with its new allow-list', schema: Secret },
+  errors: { 404: 'No secret by that name in the caller’s tenant' },
+  async handle({ params, body, principal }) {
+    if (!(await secretStore().setAllowedHosts(principal.tenantId, params.name, body.allowedHosts))) {
+      throw notFound(`No secret named "${params.name}" in this tenant`);
+    }
+    return toSecret((await findSecret(principal.tenantId, params.name))!);
   },
 });
 

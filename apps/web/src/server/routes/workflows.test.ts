@@ -155,3 +155,51 @@ describe('emit nodes and event versions', () => {
     expect((await refused.json()).errors).toEqual([expect.objectContaining({ nodeId: 'announce', code: 'invalid-mapping', field: 'data.outcome' })]);
   });
 });
+
+describe('definition limits', () => {
+  const ends = (count: number) => Array.from({ length: count }, (_, index) => ({ id: `n${index}`, type: 'end' }));
+  const nestedForEach = (depth: number) => {
+    let flow: { nodes: object[]; edges: object[] } = { nodes: [{ id: 'innermost', type: 'end' }], edges: [] };
+    for (let level = depth; level >= 1; level--) flow = { nodes: [{ id: `each${level}`, type: 'forEach', items: 'event.data.lines', body: flow }], edges: [] };
+    return { ...draft, ...flow };
+  };
+
+  it('refuses to create or save a definition past a limit with 422 naming it, saving nothing', async () => {
+    const { apiKey } = await createTenantWithKey(['workflows:read', 'workflows:write']);
+    const tooMany = await callRoute(createWorkflow, { apiKey, body: { name: 'Huge', definition: { ...draft, nodes: ends(2_001) } } });
+    expect(tooMany.status).toBe(422);
+    expect(await tooMany.json()).toMatchObject({
+      detail: expect.stringContaining('the limit is 2000'),
+      errors: [{ code: 'too-large', field: 'nodes', path: '/definition/nodes', message: 'The definition has 2001 nodes, forEach bodies included; the limit is 2000' }],
+    });
+    expect((await (await callRoute(listWorkflows, { apiKey })).json()).items).toEqual([]);
+
+    const { id } = await (await callRoute(createWorkflow, { apiKey, body: { name: 'Nested', definition: nestedForEach(5) } })).json();
+    const tooDeep = await callRoute(saveWorkflow, { apiKey, params: { id }, body: { definition: nestedForEach(6) } });
+    expect(tooDeep.status).toBe(422);
+    expect((await tooDeep.json()).errors).toEqual([expect.objectContaining({ code: 'too-large', nodeId: 'each6', path: '/nodes/each6/body', message: expect.stringContaining('the limit is 5 levels') })]);
+    expect((await (await callRoute(getWorkflow, { apiKey, params: { id } })).json()).draft).toEqual(nestedForEach(5));
+  });
+
+  it('answers 422 for a definition past 1 MiB within the body limit, and 413 for a body past it', async () => {
+    const { apiKey } = await createTenantWithKey(['workflows:read', 'workflows:write']);
+    const withDescription = (bytes: number) => ({ name: 'Long', definition: { ...draft, description: 'x'.repeat(bytes) } });
+    const justOver = await callRoute(createWorkflow, { apiKey, body: withDescription(1024 * 1024) });
+    expect(justOver.status).toBe(422);
+    expect((await justOver.json()).errors).toEqual([expect.objectContaining({ code: 'too-large', message: expect.stringContaining('the limit is 1048576 bytes (1 MiB)') })]);
+    const tooLong = await callRoute(createWorkflow, { apiKey, body: withDescription(1024 * 1024 + 64 * 1024) });
+    expect(tooLong.status).toBe(413);
+    expect((await tooLong.json()).detail).toContain(`limit of ${1024 * 1024 + 64 * 1024} bytes`);
+  });
+
+  it('refuses to publish a stored draft past a limit, naming it', async () => {
+    const { apiKey } = await createTenantWithKey(['workflows:read', 'workflows:write']);
+    const { id } = await (await callRoute(createWorkflow, { apiKey, body: { name: 'Grown', definition: publishable } })).json();
+    // Saved before the limits existed: only the database still holds such a draft.
+    await db().workflow.update({ where: { id }, data: { draft: { ...publishable, edges: [...publishable.edges, ...Array.from({ length: 4_000 }, (_, index) => ({ id: `x${index}`, from: 'start', to: 'done' }))] } } });
+    const response = await callRoute(publishWorkflow, { apiKey, params: { id } });
+    expect(response.status).toBe(422);
+    expect((await response.json()).errors).toEqual([expect.objectContaining({ code: 'too-large', field: 'edges', message: 'The definition has 4002 edges, forEach bodies included; the limit is 4000' })]);
+    expect((await (await callRoute(listWorkflowVersions, { apiKey, params: { id } })).json()).items).toEqual([]);
+  });
+});

@@ -3,9 +3,10 @@ import type { Prisma } from '@cascade/db';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
 import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
+import { DEFINITION_LIMITS } from '@cascade/workflow';
 import { HttpError, notFound } from '../http/problem';
 import { db } from '../services';
-import { publishableDefinition, recordPublishedVersion } from '../workflow-publishing';
+import { assertWithinLimits, publishableDefinition, recordPublishedVersion } from '../workflow-publishing';
 
 /**
  * The stored definition is validated in full on publish (422 with node-addressed problems); a
@@ -15,6 +16,10 @@ const Definition = z
   .record(z.string(), z.unknown())
   .describe('Workflow definition JSON: { schemaVersion: 1, name, description?, nodes, edges, variables? }; a draft may be incomplete, publishing checks it in full')
   .meta({ id: 'WorkflowDefinition' });
+
+/** Room beside the largest definition for the name, description and JSON around it. */
+const MAX_SAVE_BODY_BYTES = DEFINITION_LIMITS.bytes + 64 * 1024;
+const overLimits = `The definition exceeds a limit: ${DEFINITION_LIMITS.nodes} nodes or ${DEFINITION_LIMITS.edges} edges (forEach bodies included), ${DEFINITION_LIMITS.bytes} bytes of JSON, or ${DEFINITION_LIMITS.forEachDepth} levels of forEach`;
 
 const WorkflowSummary = z
   .object({
@@ -128,9 +133,11 @@ export const createWorkflow = defineRoute({
   body: z
     .object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional(), definition: Definition })
     .meta({ id: 'CreateWorkflow' }),
+  maxBodyBytes: MAX_SAVE_BODY_BYTES,
   response: { status: 201, description: 'The new workflow; publish it to make it run', schema: Workflow },
-  errors: { 409: 'The name is taken in this tenant' },
+  errors: { 409: 'The name is taken in this tenant', 422: overLimits },
   async handle({ body, principal }) {
+    assertWithinLimits(body.definition);
     try {
       const row = await db().workflow.create({
         data: {
@@ -178,9 +185,11 @@ export const saveWorkflow = defineRoute({
       definition: Definition.optional(),
     })
     .meta({ id: 'SaveWorkflow' }),
+  maxBodyBytes: MAX_SAVE_BODY_BYTES,
   response: { status: 200, description: 'The saved workflow', schema: Workflow },
-  errors: { 404: 'No such workflow in the caller’s tenant', 409: 'The name is taken in this tenant' },
+  errors: { 404: 'No such workflow in the caller’s tenant', 409: 'The name is taken in this tenant', 422: overLimits },
   async handle({ params, body, principal }) {
+    assertWithinLimits(body.definition);
     const existing = await findWorkflow(principal.tenantId, params.id);
     try {
       const row = await db().$transaction(async (tx) => {
@@ -250,7 +259,7 @@ export const publishWorkflow = defineRoute({
   scope: 'workflows:write',
   params: z.object({ id: z.uuid() }),
   response: { status: 201, description: 'The new version; its trigger now starts runs', schema: Version },
-  errors: { 404: 'No such workflow in the caller’s tenant', 422: 'The draft is invalid; `errors` addresses each problem by node and field' },
+  errors: { 404: 'No such workflow in the caller’s tenant', 422: 'The draft is invalid or exceeds a limit; `errors` addresses each problem by node and field' },
   async handle({ params, principal }) {
     const workflow = await findWorkflow(principal.tenantId, params.id);
     const definition = await publishableDefinition(principal.tenantId, workflow.draft);

@@ -1,8 +1,8 @@
 import { getActionHandler } from '@cascade/actions/handlers';
 import type { RunEvent } from '@cascade/temporal';
 import { Context } from '@temporalio/activity';
-import type { ActivityDependencies } from '../../../../../apps/worker/src/activities/index';
-import { stableUuid } from '../../../../../apps/worker/src/run-records/stable-uuid';
+import type { ActivityDependencies } from '@cascade/worker/activities';
+import { stableUuid } from '@cascade/worker/run-records';
 
 /** What the hand-written workflow hands its two activities. */
 export interface BaselineStep {

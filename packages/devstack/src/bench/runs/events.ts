@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getEventDefinition } from '@cascade/catalog';
 import type { Database, Event } from '@cascade/db';
-import type { ActivityDependencies } from '../../../../../apps/worker/src/activities/index';
+import type { ActivityDependencies } from '@cascade/worker/activities';
 
 export interface Envelope {
   id: string;

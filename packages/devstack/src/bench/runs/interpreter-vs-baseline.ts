@@ -2,7 +2,7 @@ import { toEnvelope, type Event } from '@cascade/db';
 import { WORKFLOW_NAMES, runInputFor, runWorkflowId, type RunInput } from '@cascade/temporal';
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import { stableUuid } from '../../../../../apps/worker/src/run-records/stable-uuid';
+import { stableUuid } from '@cascade/worker/run-records';
 import type { BaselineInput } from './baseline-workflows';
 import { threeNodeWorkflow } from './definitions';
 import { expressionCostPerRun, type ExpressionCost } from './expression-cost';

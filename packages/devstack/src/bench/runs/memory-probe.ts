@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { getEventDefinition } from '@cascade/catalog';
 import { WORKFLOW_NAMES, type RunEvent, type RunInput } from '@cascade/temporal';
-import { createActivities } from '../../../../../apps/worker/src/activities/index';
+import { createActivities } from '@cascade/worker/activities';
 import { createBaselineActivities } from './baseline-activities';
 import { settledMemory, type MemoryFigures } from './memory';
 import { historyOf, type HistoryFigures } from './profile';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
 import { HttpError } from '@/server/http/problem';
-import { findRun } from '@/server/runs';
+import { findRun } from '@/server/run-store';
 import { requireSession } from '@/server/session';
 import { RunActions } from './run-actions';
 

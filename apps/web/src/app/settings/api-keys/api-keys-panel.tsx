@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { problemText } from '@/components/problem-text';
+import { API_KEY_SCOPES } from '@cascade/db/scopes';
 
-const SCOPES = ['events:publish', 'workflows:read', 'workflows:write', 'templates:write', 'admin'] as const;
 
 interface ApiKey {
   id: string;
@@ -65,7 +65,7 @@ export function ApiKeysPanel() {
         </label>
         <fieldset style={{ border: 0, padding: 0, marginBottom: 12 }}>
           <legend>Scopes</legend>
-          {SCOPES.map((scope) => (
+          {API_KEY_SCOPES.map((scope) => (
             <label key={scope} style={{ display: 'inline-flex', gap: 4, marginRight: 16 }}>
               <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'events:publish'} style={{ width: 'auto' }} />
               {scope}

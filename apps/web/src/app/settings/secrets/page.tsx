@@ -13,7 +13,8 @@ export default async function SecretsPage() {
       <h1>Secrets</h1>
       <p className="muted">
         Tokens and keys that actions use by name (for example a remote action’s signing secret). Values are stored
-        encrypted, never shown again, and redacted from run records and logs.
+        encrypted, never shown again, and redacted from run records and logs (also base64-, hex- and URL-encoded).
+        A secret goes only to the hosts you allow here; a request to any other host fails its step.
       </p>
       {session.role === 'ADMIN' ? <SecretsPanel /> : <p role="alert">Only admins manage secrets.</p>}
     </AppShell>

@@ -2,9 +2,11 @@
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { problemText } from '@/components/problem-text';
+import { AllowedHostsForm, parseHostList } from './allowed-hosts-form';
 
 interface Secret {
   name: string;
+  allowedHosts: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -26,10 +28,11 @@ export function SecretsPanel() {
     const form = event.currentTarget;
     const data = new FormData(form);
     const name = String(data.get('name') ?? '').trim();
+    const allowedHosts = parseHostList(String(data.get('allowedHosts') ?? ''));
     const response = await fetch(`/api/v1/secrets/${encodeURIComponent(name)}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ value: data.get('value') }),
+      body: JSON.stringify({ value: data.get('value'), ...(allowedHosts.length ? { allowedHosts } : {}) }),
     });
     if (!response.ok) return setError(await problemText(response, 'The request failed'));
     // The value leaves the page as soon as it is stored.
@@ -59,6 +62,10 @@ export function SecretsPanel() {
           Value (an existing secret of this name is replaced)
           <input name="value" type="password" required autoComplete="new-password" />
         </label>
+        <label>
+          Allowed hosts (where actions may send it; empty keeps an existing secret’s list, and a new secret with none is refused everywhere)
+          <input name="allowedHosts" placeholder="api.example.com, *.example.com" autoComplete="off" />
+        </label>
         <button type="submit">Store secret</button>
       </form>
       {status && <p role="status" data-testid="secrets-status">{status}</p>}
@@ -66,12 +73,23 @@ export function SecretsPanel() {
       <div className="card">
         <table data-testid="secrets">
           <thead>
-            <tr><th>Name</th><th>Created</th><th>Last changed</th><th /></tr>
+            <tr><th>Name</th><th>Allowed hosts</th><th>Created</th><th>Last changed</th><th /></tr>
           </thead>
           <tbody>
             {secrets?.map((secret) => (
               <tr key={secret.name} data-testid="secret-row">
                 <td><code>{secret.name}</code></td>
+                <td>
+                  <AllowedHostsForm
+                    name={secret.name}
+                    hosts={secret.allowedHosts}
+                    onSaved={async (message) => {
+                      setError(undefined);
+                      setStatus(message);
+                      await refresh();
+                    }}
+                  />
+                </td>
                 <td>{new Date(secret.createdAt).toLocaleString()}</td>
                 <td>{new Date(secret.updatedAt).toLocaleString()}</td>
                 <td>

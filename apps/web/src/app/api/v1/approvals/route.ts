@@ -1,4 +1,4 @@
-import { listApprovals } from '@/server/routes/runs';
+import { listApprovals } from '@/server/routes/approvals';
 
 export const dynamic = 'force-dynamic';
 export const GET = listApprovals.handler;

@@ -1,5 +1,6 @@
-import { deleteSecret, putSecret } from '@/server/routes/secrets';
+import { deleteSecret, putSecret, updateSecret } from '@/server/routes/secrets';
 
 export const dynamic = 'force-dynamic';
 export const PUT = putSecret.handler;
+export const PATCH = updateSecret.handler;
 export const DELETE = deleteSecret.handler;

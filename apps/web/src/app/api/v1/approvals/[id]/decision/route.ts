@@ -1,4 +1,4 @@
-import { decideApprovalRoute } from '@/server/routes/runs';
+import { decideApprovalRoute } from '@/server/routes/approvals';
 
 export const dynamic = 'force-dynamic';
 export const POST = decideApprovalRoute.handler;

@@ -88,3 +88,12 @@ export async function decideApproval(tenantId: string, taskId: string, decision:
   }
   return task;
 }
+
+/** The approvals page: tasks waiting for a decision, oldest first, and the latest decided ones. */
+export async function approvalInbox(tenantId: string, { pending = 100, decided = 20 } = {}) {
+  const [waiting, done] = await Promise.all([
+    db().approvalTask.findMany({ where: { tenantId, status: 'PENDING' }, orderBy: { createdAt: 'asc' }, take: pending }),
+    db().approvalTask.findMany({ where: { tenantId, status: { not: 'PENDING' } }, orderBy: { decidedAt: 'desc' }, take: decided }),
+  ]);
+  return { pending: waiting, decided: done };
+}
