@@ -1,8 +1,8 @@
-import { MAX_TEMPLATE_DEPTH } from '@cascade/workflow';
+import { DEFINITION_LIMITS, MAX_TEMPLATE_DEPTH } from '@cascade/workflow';
 import { describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { db } from '@/server/services';
-import { scopes, template, type Problem } from '@/test/templates';
+import { definition, scopes, template, type Problem } from '@/test/templates';
 import { instantiateTemplateRoute, registerTemplateRoute } from './templates';
 import { createWorkflow as createWorkflowRoute, getWorkflow, listWorkflows } from './workflows';
 
@@ -76,6 +76,25 @@ describe('instantiating templates', () => {
     expect(deep.status).toBe(422);
     expect(((await deep.json()) as Problem).errors).toEqual([expect.objectContaining({ path: expect.stringMatching(/^\/body\/parameters\/message\/0\/0/), expected: `at most ${MAX_TEMPLATE_DEPTH} levels` })]);
     expect(await db().workflow.count({ where: { tenantId } })).toBe(0);
+  });
+
+  it('refuses parameters that would multiply into a definition past the size limit, before making it', async () => {
+    const { apiKey, tenantId } = await createTenantWithKey([...scopes]);
+    // One parameter referenced 200 times: a 10 KB value would become 2 MB of definition.
+    const fields = Object.fromEntries(Array.from({ length: 200 }, (_, index) => [`copy${index}`, { $param: 'message' }]));
+    const nodes = [definition.nodes[0], { ...definition.nodes[1], input: { message: { $param: 'message' }, fields } }, definition.nodes[2]];
+    const body = template({ definition: { ...definition, nodes } });
+    expect((await callRoute(registerTemplateRoute, { apiKey, body })).status).toBe(201);
+
+    const started = performance.now();
+    const response = await callRoute(instantiateTemplateRoute, { apiKey, params: { key: body.key }, body: { parameters: { threshold: 1, message: 'x'.repeat(10_000) } } });
+    console.info(`instantiate with a 10 KB value referenced 201 times: ${response.status} in ${(performance.now() - started).toFixed(0)} ms`);
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as Problem).errors).toEqual([
+      expect.objectContaining({ path: '/body/parameters/message', expected: `values that keep the definition within ${DEFINITION_LIMITS.bytes} bytes` }),
+    ]);
+    expect(await db().workflow.count({ where: { tenantId } })).toBe(0);
+    expect((await callRoute(instantiateTemplateRoute, { apiKey, params: { key: body.key }, body: { parameters: { threshold: 1, message: 'short' } } })).status).toBe(201);
   });
 
   it('answers 409 when the workflow name is taken, and 404 for an unknown template or version', async () => {

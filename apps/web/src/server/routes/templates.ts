@@ -1,5 +1,6 @@
 import 'server-only';
-import type { JsonSchema } from '@cascade/catalog';
+import { schemaLimits, type JsonSchema } from '@cascade/catalog';
+import { DEFINITION_LIMITS } from '@cascade/workflow';
 import { z } from 'zod';
 import { defineRoute, withStatus } from '../http/define-route';
 import { pageOf, pageQuery } from '../http/pagination';
@@ -12,6 +13,9 @@ const templateKey = z
   .string()
   .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'must be lower case letters and digits, separated by ".", "-" or "_", e.g. sla.escalate-breach')
   .max(100);
+
+/** Room for the largest definition and parameter schema, and the fields and JSON around them. */
+const MAX_REGISTER_BODY_BYTES = DEFINITION_LIMITS.bytes + schemaLimits.maxBytes + 64 * 1024;
 
 const TemplateSummary = z
   .object({
@@ -57,6 +61,7 @@ export const registerTemplateRoute = defineRoute({
       definition: z.record(z.string(), z.unknown()).describe('A workflow definition in which any value may be {"$param": "<name>"}'),
     })
     .meta({ id: 'RegisterTemplate' }),
+  maxBodyBytes: MAX_REGISTER_BODY_BYTES,
   response: { status: 201, description: 'A new template or version; 200 with the existing version when the content is unchanged', schema: TemplateDetail },
   errors: {
     403: 'A global template needs a platform operator’s key',
@@ -122,6 +127,7 @@ export const instantiateTemplateRoute = defineRoute({
       publish: z.boolean().default(false).describe('Publish the workflow at once, validated as POST /api/v1/workflows/{id}/publish validates'),
     })
     .meta({ id: 'InstantiateTemplate' }),
+  maxBodyBytes: DEFINITION_LIMITS.bytes + 64 * 1024,
   response: { status: 201, description: 'The new workflow, which records the template key, version and parameters it came from', schema: Workflow },
   errors: {
     404: 'Neither a global template nor one of the caller’s tenant has the key, or not at that version',

@@ -2,6 +2,7 @@ import 'server-only';
 import { checkSchemaLimits, type JsonSchema } from '@cascade/catalog';
 import { checkTenantSchema } from '@cascade/ingestion';
 import {
+  checkDefinitionLimits,
   findParameterReferences,
   representativeValue,
   substituteParameters,
@@ -48,6 +49,10 @@ export function checkTemplateDefinition(definition: unknown, parameterSchema: Js
   const { references, problems } = findParameterReferences(definition);
   if (problems.length) {
     throw unprocessable('The definition is not a template definition', problems.map(({ pointer, ...rest }) => ({ path: `${DEFINITION_AT}${pointer}`, ...rest })));
+  }
+  const oversize = checkDefinitionLimits(definition);
+  if (oversize.length) {
+    throw unprocessable(`${oversize.map((problem) => problem.message).join('; ')}; nothing was registered`, oversize.map((problem) => problemDetailOf(problem, DEFINITION_AT)));
   }
   const parameters = declaredParameters(parameterSchema);
   const names = Object.keys(parameters);

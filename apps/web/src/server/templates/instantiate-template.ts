@@ -2,11 +2,11 @@ import 'server-only';
 import { firstPointerDeeperThan, type JsonSchema } from '@cascade/catalog';
 import type { Prisma } from '@cascade/db';
 import { compileTenantSchema, toFieldError } from '@cascade/ingestion';
-import { findParameterReferences, MAX_TEMPLATE_DEPTH, substituteParameters } from '@cascade/workflow';
+import { DEFINITION_LIMITS, findParameterReferences, MAX_TEMPLATE_DEPTH, substituteParameters, type FoundReference } from '@cascade/workflow';
 import type { Principal } from '../http/authenticate';
 import { unprocessable } from '../http/problem';
 import { db } from '../services';
-import { publishableDefinition, recordPublishedVersion } from '../workflow-publishing';
+import { assertWithinLimits, publishableDefinition, recordPublishedVersion } from '../workflow-publishing';
 import { isUniqueViolation, nameTaken, workflowInclude } from '../routes/workflows';
 import { declaredParameters } from './check-template';
 import { findTemplateVersion, findVisibleTemplate } from './template-queries';
@@ -47,14 +47,39 @@ function parameterValues(parameterSchema: JsonSchema, definition: unknown, given
       (compiled.validate.errors ?? []).map(toFieldError).map((error) => ({ ...error, path: error.path.replace(/^\/data/, PARAMETERS_AT) })),
     );
   }
-  const missing = [...new Set(findParameterReferences(definition).references.map((reference) => reference.name))].filter((name) => values[name] === undefined);
+  const { references } = findParameterReferences(definition);
+  const missing = [...new Set(references.map((reference) => reference.name))].filter((name) => values[name] === undefined);
   if (missing.length) {
     throw unprocessable(
       'The template uses parameters that were given no value; nothing was created',
       missing.map((name) => ({ path: `${PARAMETERS_AT}/${name}`, message: 'The template uses this parameter and it has no default', expected: 'a value' })),
     );
   }
+  assertSubstitutedSize(definition, references, values);
   return values;
+}
+
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? 'null');
+
+/**
+ * Substitution copies a value into each of its references, so a large value referenced often
+ * would make a definition many times the size of the request. Its size is known beforehand: the
+ * template's, plus each value's times its references. Past the definition limit, nothing is made.
+ */
+function assertSubstitutedSize(definition: unknown, references: FoundReference[], values: Record<string, unknown>): void {
+  const counts = new Map<string, number>();
+  for (const { name } of references) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const contributions = [...counts].map(([name, count]) => ({ name, bytes: count * jsonBytes(values[name]), count }));
+  const total = contributions.reduce((sum, { bytes }) => sum + bytes, jsonBytes(definition));
+  if (total <= DEFINITION_LIMITS.bytes) return;
+  const largest = contributions.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  throw unprocessable(`With these parameters the workflow definition would take about ${total} bytes as JSON; nothing was created`, [
+    {
+      path: `${PARAMETERS_AT}/${largest.name}`,
+      message: `The template uses this parameter ${largest.count} time(s), ${largest.bytes} bytes in all`,
+      expected: `values that keep the definition within ${DEFINITION_LIMITS.bytes} bytes`,
+    },
+  ]);
 }
 
 /**
@@ -67,7 +92,9 @@ export async function instantiateTemplate(principal: Principal, key: string, req
   const version = await findTemplateVersion(template, request.version);
   const parameterSchema = version.parameterSchema as JsonSchema;
   const parameters = parameterValues(parameterSchema, version.definition, request.parameters);
-  const draft = substituteParameters(version.definition, (name) => parameters[name]);
+  const draft = substituteParameters(version.definition, (name) => parameters[name]) as Record<string, unknown>;
+  // A parameter value may hold nodes or edges of its own: the draft keeps to the limits every draft keeps to.
+  assertWithinLimits(draft);
   const published = request.publish ? await publishableDefinition(principal.tenantId, draft) : undefined;
   const name = request.name ?? template.name;
   try {
