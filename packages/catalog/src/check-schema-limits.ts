@@ -37,7 +37,7 @@ interface Visit {
  * Walks without recursion, so a hostile nesting cannot overflow the stack it is measured on, and
  * spells out only the pointer it reports (building every pointer could cost depth × size).
  */
-function firstPointerDeeperThan(document: unknown, maxDepth: number): string | undefined {
+export function firstPointerDeeperThan(document: unknown, maxDepth: number): string | undefined {
   const pending: Visit[] = [{ value: document, key: '', parent: undefined, depth: 0 }];
   for (let visit = pending.pop(); visit; visit = pending.pop()) {
     if (typeof visit.value !== 'object' || visit.value === null) continue;

@@ -5,7 +5,7 @@ import type { Database } from './index';
 /**
  * What the platform operator asks for with `npm run api-key:create`: a key of any tenant, and
  * of any service, including those owning a restricted namespace (CASCADE_RESTRICTED_NAMESPACES),
- * which a tenant's admin may not mint over the API. Whoever can run this holds DATABASE_URL,
+ * which a tenant's admin may not mint over the API, and keys of the operator itself (global templates). Whoever can run this holds DATABASE_URL,
  * which is what makes them the operator.
  */
 export const OperatorKeyRequest = z.object({
@@ -14,6 +14,8 @@ export const OperatorKeyRequest = z.object({
   scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, `give at least one scope (--scope ${API_KEY_SCOPES[0]})`),
   service: z.string().trim().min(1).max(100).optional(),
   publishNamespaces: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  /** A platform operator's key may register global templates, which every tenant sees and instantiates. */
+  platformOperator: z.boolean().default(false),
 });
 export type OperatorKeyRequest = z.input<typeof OperatorKeyRequest>;
 

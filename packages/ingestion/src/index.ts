@@ -1,4 +1,4 @@
-export { checkTenantSchema } from './tenant-schemas';
+export { checkTenantSchema, compileTenantSchema, toFieldError } from './tenant-schemas';
 export {
   createIngestion,
   type AcceptedEvent,

@@ -81,3 +81,14 @@ export {
 
 export { reachableFrom, ancestorsOf, findCycleEdges, topologicalOrder, type GraphEdge } from './graph';
 export { runOrder, type RunOrder } from './run-order';
+
+export {
+  findParameterReferences,
+  substituteParameters,
+  isParameterReference,
+  MAX_TEMPLATE_DEPTH,
+  type ParameterReference,
+  type FoundReference,
+  type ReferenceProblem,
+} from './templates/parameter-references';
+export { representativeValue } from './templates/representative-value';

@@ -58,11 +58,14 @@ function builtInEntries(): Map<string, CatalogEntry> {
 
 let builtIns: Map<string, CatalogEntry> | undefined;
 
-/** Every event type the tenant can use: the built-in catalog plus its own registered types. */
-export async function tenantCatalog(tenantId: string): Promise<CatalogEntry[]> {
+/**
+ * Every event type the tenant can use: the built-in catalog plus its own registered types. A null
+ * tenant (what global templates are checked against) has the built-in catalog alone.
+ */
+export async function tenantCatalog(tenantId: string | null): Promise<CatalogEntry[]> {
   builtIns ??= builtInEntries();
   const custom = new Map<string, CatalogEntry>();
-  const rows = await db().eventType.findMany({ where: { tenantId }, orderBy: [{ type: 'asc' }, { version: 'asc' }] });
+  const rows = tenantId === null ? [] : await db().eventType.findMany({ where: { tenantId }, orderBy: [{ type: 'asc' }, { version: 'asc' }] });
   for (const row of rows) {
     const entry = custom.get(row.type) ?? {
       type: row.type,

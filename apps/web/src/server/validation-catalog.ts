@@ -22,14 +22,18 @@ const jsonSchemaCheck =
 /**
  * What the workflow validator needs to know about one tenant: the built-in catalog plus the
  * tenant's own event types, the built-in actions plus the tenant's remote actions, and its
- * published workflow versions.
+ * published workflow versions. A null tenant has the built-in catalog and actions alone: what every
+ * tenant has, and so what a global template may use.
  */
-export async function validationCatalogFor(tenantId: string): Promise<ValidationCatalog> {
+export async function validationCatalogFor(tenantId: string | null): Promise<ValidationCatalog> {
   const entries = new Map((await tenantCatalog(tenantId)).map((entry) => [entry.type, entry]));
-  const [versions, remoteActions] = await Promise.all([
-    db().workflowVersion.findMany({ where: { tenantId }, select: { workflowId: true, version: true } }),
-    db().remoteAction.findMany({ where: { tenantId }, select: { actionId: true, inputSchema: true, outputSchema: true } }),
-  ]);
+  const [versions, remoteActions] =
+    tenantId === null
+      ? [[], []]
+      : await Promise.all([
+          db().workflowVersion.findMany({ where: { tenantId }, select: { workflowId: true, version: true } }),
+          db().remoteAction.findMany({ where: { tenantId }, select: { actionId: true, inputSchema: true, outputSchema: true } }),
+        ]);
   const published = new Set(versions.map((v) => `${v.workflowId}@${v.version}`));
   const remote = new Map(remoteActions.map((action) => [action.actionId, action]));
   return {

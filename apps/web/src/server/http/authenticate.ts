@@ -19,6 +19,8 @@ export interface Principal {
   publishNamespaces: readonly string[];
   /** The service an API key belongs to, for restricted namespaces. */
   service: string | null;
+  /** An API key the platform operator minted for itself: it may register global templates. */
+  platformOperator: boolean;
 }
 
 // Every user may try to decide an approval; the route then admits only the task's assignees and admins.
@@ -86,6 +88,7 @@ async function loadApiKey(hash: string): Promise<Principal> {
     user: null,
     publishNamespaces: key.publishNamespaces,
     service: key.service,
+    platformOperator: key.platformOperator,
   };
 }
 
@@ -100,6 +103,7 @@ async function principalFromSession(cookie: string | undefined): Promise<Princip
     user: { role: user.role, email: user.email },
     publishNamespaces: [],
     service: null,
+    platformOperator: false,
   };
 }
 

@@ -16,6 +16,7 @@ const ApiKey = z
     scopes: z.array(z.enum(API_KEY_SCOPES)),
     publishNamespaces: z.array(z.string()).describe('Event type prefixes the key may publish; empty means any'),
     service: z.string().nullable().describe('Owning service, for restricted namespaces such as money.*'),
+    platformOperator: z.boolean().describe('Minted by the platform operator for itself (npm run api-key:create -- --operator): may register global templates'),
     createdAt: z.iso.datetime(),
     lastUsedAt: z.iso.datetime().nullable(),
     revokedAt: z.iso.datetime().nullable(),
@@ -23,7 +24,7 @@ const ApiKey = z
   .meta({ id: 'ApiKey' });
 
 type ApiKeyRow = {
-  id: string; name: string; prefix: string; scopes: string[]; publishNamespaces: string[]; service: string | null;
+  id: string; name: string; prefix: string; scopes: string[]; publishNamespaces: string[]; service: string | null; platformOperator: boolean;
   createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null;
 };
 
@@ -36,7 +37,7 @@ const toApiKey = (row: ApiKeyRow) => ({
 });
 
 const apiKeyColumns = {
-  id: true, name: true, prefix: true, scopes: true, publishNamespaces: true, service: true,
+  id: true, name: true, prefix: true, scopes: true, publishNamespaces: true, service: true, platformOperator: true,
   createdAt: true, lastUsedAt: true, revokedAt: true,
 } as const;
 

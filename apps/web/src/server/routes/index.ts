@@ -9,6 +9,7 @@ import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
 import { decideApprovalRoute, listApprovals } from './approvals';
 import { cancelRunRoute, getRun, listRunSteps, listRuns, retryRunRoute } from './runs';
 import { health, readiness } from './system';
+import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
 /** Every HTTP route of Cascade; the OpenAPI document is generated from this list. */
@@ -28,6 +29,10 @@ export const routes: Route[] = [
   saveWorkflow,
   listWorkflowVersions,
   publishWorkflow,
+  listTemplates,
+  registerTemplateRoute,
+  getTemplate,
+  instantiateTemplateRoute,
   listRuns,
   getRun,
   listRunSteps,

@@ -3,10 +3,10 @@ import type { Prisma } from '@cascade/db';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
 import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
-import { checkDefinitionLimits, DEFINITION_LIMITS, pinEventVersions, validateWorkflow, type Problem, type WorkflowDefinition } from '@cascade/workflow';
-import { HttpError, notFound, unprocessable, type ProblemDetail } from '../http/problem';
-import { validationCatalogFor } from '../validation-catalog';
+import { DEFINITION_LIMITS } from '@cascade/workflow';
+import { HttpError, notFound } from '../http/problem';
 import { db } from '../services';
+import { assertWithinLimits, publishableDefinition, recordPublishedVersion } from '../workflow-publishing';
 
 /**
  * The stored definition is validated in full on publish (422 with node-addressed problems); a
@@ -21,22 +21,6 @@ const Definition = z
 export const MAX_SAVE_BODY_BYTES = DEFINITION_LIMITS.bytes + 64 * 1024;
 const overLimits = `The definition exceeds a limit: ${DEFINITION_LIMITS.nodes} nodes or ${DEFINITION_LIMITS.edges} edges (forEach bodies included), ${DEFINITION_LIMITS.bytes} bytes of JSON, or ${DEFINITION_LIMITS.forEachDepth} levels of forEach`;
 
-/** Validator problems as problem details, each with a JSON path into the definition. */
-function problemDetails(problems: Problem[]): ProblemDetail[] {
-  return problems.map((problem) => ({
-    ...problem,
-    path: ['', problem.nodeId ? `nodes/${problem.nodeId}` : problem.edgeId ? `edges/${problem.edgeId}` : 'definition', problem.field]
-      .filter((part) => part !== undefined)
-      .join('/'),
-  }));
-}
-
-/** A draft need not be complete, but it must stay within the limits even the validator keeps to. */
-function assertWithinLimits(definition: Record<string, unknown> | undefined): void {
-  const problems = definition === undefined ? [] : checkDefinitionLimits(definition);
-  if (problems.length > 0) throw unprocessable(`${problems.map((problem) => problem.message).join('; ')}; nothing was saved`, problemDetails(problems));
-}
-
 const WorkflowSummary = z
   .object({
     id: z.uuid(),
@@ -44,14 +28,27 @@ const WorkflowSummary = z
     description: z.string().nullable(),
     enabled: z.boolean(),
     latestVersion: z.number().int().nullable(),
+    template: z
+      .object({
+        key: z.string(),
+        version: z.number().int(),
+        parameters: z.record(z.string(), z.unknown()).describe('The parameter values the workflow was instantiated with'),
+        latestVersion: z.number().int().nullable().describe('The template’s latest version; null when the template is gone'),
+        outdated: z.boolean().describe('The template has a version newer than the one the workflow came from'),
+      })
+      .nullable()
+      .describe('The template this workflow was instantiated from; null when it was drawn by hand'),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'WorkflowSummary' });
 
-const Workflow = WorkflowSummary.extend({ draft: Definition }).meta({ id: 'Workflow' });
+export const Workflow = WorkflowSummary.extend({ draft: Definition }).meta({ id: 'Workflow' });
 
-const workflowInclude = { versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } } } as const;
+export const workflowInclude = {
+  versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } },
+  template: { select: { latestVersion: true } },
+} as const;
 type WorkflowRow = Prisma.WorkflowGetPayload<{ include: typeof workflowInclude }>;
 
 const toSummary = (row: WorkflowRow) => ({
@@ -60,11 +57,21 @@ const toSummary = (row: WorkflowRow) => ({
   description: row.description,
   enabled: row.enabled,
   latestVersion: row.versions[0]?.version ?? null,
+  template:
+    row.templateKey !== null && row.templateVersion !== null
+      ? {
+          key: row.templateKey,
+          version: row.templateVersion,
+          parameters: (row.templateParameters ?? {}) as Record<string, unknown>,
+          latestVersion: row.template?.latestVersion ?? null,
+          outdated: (row.template?.latestVersion ?? row.templateVersion) > row.templateVersion,
+        }
+      : null,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
 
-const toWorkflow = (row: WorkflowRow) => ({ ...toSummary(row), draft: row.draft as Record<string, unknown> });
+export const toWorkflow = (row: WorkflowRow) => ({ ...toSummary(row), draft: row.draft as Record<string, unknown> });
 
 export async function findWorkflow(tenantId: string, id: string): Promise<WorkflowRow> {
   const row = await db().workflow.findFirst({ where: { id, tenantId }, include: workflowInclude });
@@ -72,8 +79,8 @@ export async function findWorkflow(tenantId: string, id: string): Promise<Workfl
   return row;
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
-const nameTaken = (name: string) => new HttpError(409, 'Conflict', `A workflow named "${name}" already exists in this tenant`);
+export const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+export const nameTaken = (name: string) => new HttpError(409, 'Conflict', `A workflow named "${name}" already exists in this tenant`);
 
 export const listWorkflows = defineRoute({
   method: 'GET',
@@ -82,11 +89,23 @@ export const listWorkflows = defineRoute({
   summary: 'The workflows of the caller’s tenant',
   tags: ['Workflows'],
   scope: 'workflows:read',
-  query: z.object(pageQuery({ max: 500, default: 100 })),
+  query: z.object({
+    outdatedTemplate: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional()
+      .describe('true: only workflows instantiated from a template that has a newer version since'),
+    ...pageQuery({ max: 500, default: 100 }),
+  }),
   response: { status: 200, description: 'Most recently changed first', schema: pageOf(WorkflowSummary) },
   async handle({ query, principal }) {
+    const outdated = query.outdatedTemplate ? { id: { in: await outdatedWorkflowIds(principal.tenantId) } } : {};
     const rows = await db().workflow.findMany({
-      where: { ...afterKey<Prisma.WorkflowWhereInput>(query.cursor, [['updatedAt', 'date'], ['id', 'string']], 'desc'), tenantId: principal.tenantId },
+      where: {
+        ...afterKey<Prisma.WorkflowWhereInput>(query.cursor, [['updatedAt', 'date'], ['id', 'string']], 'desc'),
+        ...outdated,
+        tenantId: principal.tenantId,
+      },
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       include: workflowInclude,
       take: query.limit + 1,
@@ -95,6 +114,14 @@ export const listWorkflows = defineRoute({
     return { items: page.rows.map(toSummary), nextCursor: page.nextCursor };
   },
 });
+
+/** Workflows of the tenant whose template has moved on; Prisma cannot compare columns of two tables. */
+async function outdatedWorkflowIds(tenantId: string): Promise<string[]> {
+  const rows = await db().$queryRaw<Array<{ id: string }>>`
+    SELECT w.id::text AS id FROM workflows w JOIN templates t ON t.id = w.template_id
+    WHERE w.tenant_id = ${tenantId}::uuid AND w.template_version < t.latest_version`;
+  return rows.map((row) => row.id);
+}
 
 export const createWorkflow = defineRoute({
   method: 'POST',
@@ -190,6 +217,16 @@ const Version = z
   .object({ id: z.uuid(), version: z.number().int(), publishedAt: z.iso.datetime(), publishedBy: z.string().nullable(), definition: Definition })
   .meta({ id: 'WorkflowVersion' });
 
+type VersionRow = { id: string; version: number; publishedAt: Date; publishedBy: string | null; definition: Prisma.JsonValue };
+
+export const toVersion = (v: VersionRow) => ({
+  id: v.id,
+  version: v.version,
+  publishedAt: v.publishedAt.toISOString(),
+  publishedBy: v.publishedBy,
+  definition: v.definition as Record<string, unknown>,
+});
+
 export const listWorkflowVersions = defineRoute({
   method: 'GET',
   path: '/api/v1/workflows/{id}/versions',
@@ -209,16 +246,7 @@ export const listWorkflowVersions = defineRoute({
       take: query.limit + 1,
     });
     const { rows: versions, nextCursor } = toPage(rows, query.limit, (v) => [v.version]);
-    return {
-      nextCursor,
-      items: versions.map((v) => ({
-        id: v.id,
-        version: v.version,
-        publishedAt: v.publishedAt.toISOString(),
-        publishedBy: v.publishedBy,
-        definition: v.definition as Record<string, unknown>,
-      })),
-    };
+    return { nextCursor, items: versions.map(toVersion) };
   },
 });
 
@@ -234,44 +262,8 @@ export const publishWorkflow = defineRoute({
   errors: { 404: 'No such workflow in the caller’s tenant', 422: 'The draft is invalid or exceeds a limit; `errors` addresses each problem by node and field' },
   async handle({ params, principal }) {
     const workflow = await findWorkflow(principal.tenantId, params.id);
-    const catalog = await validationCatalogFor(principal.tenantId);
-    const result = validateWorkflow(workflow.draft, catalog);
-    if (!result.ok) {
-      throw unprocessable(`The draft has ${result.problems.length} problem(s); nothing was published`, problemDetails(result.problems));
-    }
-    const definition = pinEventVersions(result.definition, catalog);
-    const trigger = triggerOf(definition);
-    const version = await db().$transaction(async (tx) => {
-      const latest = await tx.workflowVersion.findFirst({ where: { workflowId: workflow.id }, orderBy: { version: 'desc' } });
-      const created = await tx.workflowVersion.create({
-        data: {
-          tenantId: principal.tenantId,
-          workflowId: workflow.id,
-          version: (latest?.version ?? 0) + 1,
-          definition: definition as unknown as Prisma.InputJsonValue,
-          publishedBy: principal.id,
-        },
-      });
-      const triggerRow = { versionId: created.id, eventType: trigger.event, filter: trigger.filter ?? null, enabled: workflow.enabled };
-      await tx.trigger.upsert({
-        where: { workflowId: workflow.id },
-        create: { tenantId: principal.tenantId, workflowId: workflow.id, ...triggerRow },
-        update: triggerRow,
-      });
-      return created;
-    });
-    return {
-      id: version.id,
-      version: version.version,
-      publishedAt: version.publishedAt.toISOString(),
-      publishedBy: version.publishedBy,
-      definition: version.definition as Record<string, unknown>,
-    };
+    const definition = await publishableDefinition(principal.tenantId, workflow.draft);
+    const version = await db().$transaction((tx) => recordPublishedVersion(tx, workflow, definition, principal.id));
+    return toVersion(version);
   },
 });
-
-function triggerOf(definition: WorkflowDefinition): { event: string; filter?: string } {
-  const trigger = definition.nodes.find((node) => node.type === 'trigger');
-  if (!trigger || trigger.type !== 'trigger') throw new Error('a validated definition has a trigger');
-  return trigger;
-}

@@ -1,0 +1,4 @@
+import { getTemplate } from '@/server/routes/templates';
+
+export const dynamic = 'force-dynamic';
+export const GET = getTemplate.handler;
