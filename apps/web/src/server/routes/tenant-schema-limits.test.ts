@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { eventCatalogFor } from '@/app/workflows/_server/workflow-pages';
 import { db } from '@/server/services';
 import { callRoute, createTenantWithKey } from '@/test/api';
+import { timedHostileRequest } from '@/test/hostile';
 import { putRemoteAction } from './actions';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { createWorkflow, publishWorkflow } from './workflows';
@@ -19,26 +20,16 @@ const remoteAction = (outputSchema: JsonSchema) => ({
   endpoint: 'https://hostile.example.com/act',
 });
 
-/** Runs a request, prints how long it took and asserts a bound the unbounded walks miss by minutes. */
-async function timed(what: string, request: () => Promise<Response>): Promise<Response> {
-  const started = performance.now();
-  const response = await request();
-  const elapsed = performance.now() - started;
-  console.info(`${what}: ${response.status} in ${elapsed.toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
-  expect(elapsed).toBeLessThan(5_000);
-  return response;
-}
-
 describe('registering hostile schemas', () => {
   it('refuses the 26-$defs bomb as an event type and as a remote action output, naming the node budget', async () => {
     const { apiKey } = await createTenantWithKey(['admin']);
-    const asEvent = await timed('register the bomb as an event type', () => callRoute(registerEventType, { apiKey, body: eventType(exponentialRefSchema(26)) }));
+    const asEvent = await timedHostileRequest('register the bomb as an event type', () => callRoute(registerEventType, { apiKey, body: eventType(exponentialRefSchema(26)) }));
     expect(asEvent.status).toBe(422);
     expect(((await asEvent.json()) as Problem).errors).toEqual([
       expect.objectContaining({ path: '/jsonSchema', message: expect.stringContaining(`expands to more than ${schemaLimits.maxExpandedNodes} nodes`) }),
     ]);
 
-    const asOutput = await timed('register the bomb as an action output', () =>
+    const asOutput = await timedHostileRequest('register the bomb as an action output', () =>
       callRoute(putRemoteAction, { apiKey, params: { actionId: 'acme.explode' }, body: remoteAction(exponentialRefSchema(26)) }),
     );
     expect(asOutput.status).toBe(422);
@@ -92,13 +83,13 @@ describe('a tenant whose schemas were stored before the limits existed', () => {
       data: { tenantId, actionId: 'acme.explode', version: 1, label: 'Explode', description: '', category: 'Custom', inputSchema: { type: 'object' }, outputSchema: bomb as object, idempotent: true, endpoint: 'https://hostile.example.com/act' },
     });
 
-    expect((await timed('list the catalog', () => callRoute(listCatalogEvents, { apiKey }))).status).toBe(200);
-    expect((await timed('search the catalog by field', () => callRoute(listCatalogEvents, { apiKey, query: 'q=right' }))).status).toBe(200);
-    const detail = await timed('get the bomb type', () => callRoute(getCatalogEvent, { apiKey, params: { type: 'acme.schema.bomb' } }));
+    expect((await timedHostileRequest('list the catalog', () => callRoute(listCatalogEvents, { apiKey }))).status).toBe(200);
+    expect((await timedHostileRequest('search the catalog by field', () => callRoute(listCatalogEvents, { apiKey, query: 'q=right' }))).status).toBe(200);
+    const detail = await timedHostileRequest('get the bomb type', () => callRoute(getCatalogEvent, { apiKey, params: { type: 'acme.schema.bomb' } }));
     expect(detail.status).toBe(200);
     const { versionDetails } = await detail.json();
     expect(versionDetails[0].fields.length).toBeLessThanOrEqual(schemaLimits.maxExpandedNodes);
-    expect((await timed('get the recursive type', () => callRoute(getCatalogEvent, { apiKey, params: { type: 'acme.comment.posted' } }))).status).toBe(200);
+    expect((await timedHostileRequest('get the recursive type', () => callRoute(getCatalogEvent, { apiKey, params: { type: 'acme.comment.posted' } }))).status).toBe(200);
 
     const started = performance.now();
     const { customEvents } = await eventCatalogFor(tenantId);
@@ -124,14 +115,14 @@ describe('a tenant whose schemas were stored before the limits existed', () => {
       ],
     };
     const { id } = await (await callRoute(createWorkflow, { apiKey, body: { name: 'Defuse', definition } })).json();
-    expect((await timed('publish a workflow using the bomb', () => callRoute(publishWorkflow, { apiKey, params: { id } }))).status).toBe(201);
+    expect((await timedHostileRequest('publish a workflow using the bomb', () => callRoute(publishWorkflow, { apiKey, params: { id } }))).status).toBe(201);
 
     // Changing a stored bomb in place is compared with it: within the budget a breaking change is a
     // 409 as usual; a union that expands past it cannot be compared (422), and the next version is the way out.
     const flat = { type: 'object', required: ['tree'], properties: { tree: { type: 'object', properties: { left: { type: 'string' } } } } };
-    expect((await timed('change the bomb in place', () => callRoute(registerEventType, { apiKey, body: eventType(flat) }))).status).toBe(409);
+    expect((await timedHostileRequest('change the bomb in place', () => callRoute(registerEventType, { apiKey, body: eventType(flat) }))).status).toBe(409);
     const union = (jsonSchema: JsonSchema, version = 1) => ({ ...eventType(jsonSchema, 'acme.union.bomb'), version });
-    const inPlace = await timed('change the union bomb in place', () => callRoute(registerEventType, { apiKey, body: union({ type: 'object', properties: { value: { type: 'string' } } }) }));
+    const inPlace = await timedHostileRequest('change the union bomb in place', () => callRoute(registerEventType, { apiKey, body: union({ type: 'object', properties: { value: { type: 'string' } } }) }));
     expect(inPlace.status).toBe(422);
     expect(((await inPlace.json()) as Problem).detail).toContain('register the change as the next version');
     expect((await callRoute(registerEventType, { apiKey, body: union({ type: 'object' }, 2) })).status).toBe(201);
