@@ -42,6 +42,9 @@ describe('API keys', () => {
     const response = await callRoute(createApiKey, { apiKey: admin.apiKey, body: { name: 'x', scopes: ['root'] } });
     expect(response.status).toBe(400);
     expect((await response.json()).errors[0].path).toBe('/body/scopes/0');
+    const twice = await callRoute(createApiKey, { apiKey: admin.apiKey, body: { name: 'x', scopes: ['admin', 'admin'] } });
+    expect(twice.status).toBe(400);
+    expect((await twice.json()).errors).toEqual([expect.objectContaining({ path: '/body/scopes', message: 'List each scope once' })]);
   });
 
   it('403 when a tenant admin, by key or by session, mints a key of the service owning money.*', async () => {

@@ -72,7 +72,8 @@ export const createApiKey = defineRoute({
   body: z
     .object({
       name: z.string().trim().min(1).max(100),
-      scopes: z.array(z.enum(API_KEY_SCOPES)).min(1),
+      // A set: a scope named twice is a mistake worth saying, not a list to store as written.
+      scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).refine((scopes) => new Set(scopes).size === scopes.length, 'List each scope once'),
       publishNamespaces: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
       service: z.string().trim().min(1).max(100).optional(),
     })
