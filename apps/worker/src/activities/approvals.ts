@@ -1,3 +1,4 @@
+import { toStorableString } from '@cascade/db';
 import type { RecordBatch } from '../run-records/records';
 import { writeRecords } from '../run-records/write-records';
 import type { RunActivityDependencies, StepCall } from './step-activity';
@@ -25,8 +26,9 @@ export function createApprovalActivities({ db }: RunActivityDependencies) {
           runId: call.runId,
           temporalWorkflowId: call.temporalWorkflowId,
           nodeKey: call.step.key,
-          title: call.title,
-          assignees: call.assignees,
+          // Titles and assignees come from expressions over action outputs: stored safely, so the task opens.
+          title: toStorableString(call.title),
+          assignees: call.assignees.map(toStorableString),
           formFields: call.formFields as object[],
           dueAt: new Date(call.dueAt),
         },
@@ -34,7 +36,7 @@ export function createApprovalActivities({ db }: RunActivityDependencies) {
     },
 
     async escalateApprovalTask({ taskId, assignees }: { taskId: string; assignees: string[] }) {
-      await db.approvalTask.updateMany({ where: { id: taskId, status: 'PENDING' }, data: { assignees, escalatedAt: new Date() } });
+      await db.approvalTask.updateMany({ where: { id: taskId, status: 'PENDING' }, data: { assignees: assignees.map(toStorableString), escalatedAt: new Date() } });
     },
 
     async expireApprovalTask({ batch, runId, taskId }: { batch: RecordBatch; runId: string; taskId: string }) {

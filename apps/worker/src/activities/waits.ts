@@ -1,4 +1,4 @@
-import { toEnvelope } from '@cascade/db';
+import { toEnvelope, toStorableString } from '@cascade/db';
 import type { RunEvent } from '@cascade/temporal';
 import { eventCorrelationKey } from '../correlation';
 import type { RecordBatch } from '../run-records/records';
@@ -35,7 +35,8 @@ export function createWaitActivities(deps: RunActivityDependencies) {
           temporalWorkflowId: call.temporalWorkflowId,
           nodeKey: call.step.key,
           eventType: call.eventType,
-          correlationKey: call.correlation.key,
+          // Events cannot carry text PostgreSQL refuses, so a key that does could never match: stored safely, it waits out its timeout.
+          correlationKey: toStorableString(call.correlation.key),
           correlationExpr: call.correlation.eventExpression,
           expiresAt: new Date(call.expiresAt),
         },

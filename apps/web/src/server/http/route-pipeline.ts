@@ -1,4 +1,5 @@
 import 'server-only';
+import { findUnstorableText } from '@cascade/db';
 import { type z } from 'zod';
 import { webMetrics } from '../metrics';
 import { logger } from '../services';
@@ -55,6 +56,7 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
     const maxBodyBytes = typeof spec.maxBodyBytes === 'function' ? spec.maxBodyBytes() : spec.maxBodyBytes;
     const rawBody = spec.body ? await readJsonBody(request, maxBodyBytes) : undefined;
     if (principal && spec.rateLimit) chargeRest(principal, rateUnit, spec.rateLimit.count(rawBody));
+    if (spec.body && !spec.bodyParsedByHandler) refuseUnstorableText(rawBody);
     const body = spec.body && !spec.bodyParsedByHandler ? parsePart(spec.body, rawBody, 'body') : rawBody;
     const result = await spec.handle({ params, query, body, principal });
     answer = result instanceof StatusReply
@@ -85,6 +87,15 @@ function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, w
     throw badRequest(`The request ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
   }
   return result.data as never;
+}
+
+/**
+ * Text PostgreSQL cannot store (U+0000, lone surrogates) would fail the write the body leads to, as
+ * a 500; it is refused here with its paths. Ingestion, which parses its own bodies, refuses it per event.
+ */
+function refuseUnstorableText(body: unknown): void {
+  const unstorable = findUnstorableText(body, '/body');
+  if (unstorable.length) throw badRequest('The body holds text PostgreSQL cannot store', unstorable);
 }
 
 async function readJsonBody(request: RouteRequest, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {

@@ -1,11 +1,11 @@
 import 'server-only';
-import { ApprovalStatus, findUnstorableText, type Prisma } from '@cascade/db';
+import { ApprovalStatus, type Prisma } from '@cascade/db';
 import type { ApprovalFormField } from '@cascade/workflow';
 import { z } from 'zod';
 import { approvalRefusal } from '../approval-access';
 import { defineRoute } from '../http/define-route';
 import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
-import { badRequest, forbidden, issuesToDetails, notFound, unprocessable } from '../http/problem';
+import { forbidden, issuesToDetails, notFound, unprocessable } from '../http/problem';
 import { decideApproval, type findRun } from '../run-store';
 import { db } from '../services';
 
@@ -114,9 +114,6 @@ export const decideApprovalRoute = defineRoute({
     422: 'The form data does not fit the task’s fields',
   },
   async handle({ params, body, principal }) {
-    // The decision is signalled to the run and then recorded: text the record cannot hold is refused first.
-    const unstorable = findUnstorableText(body, '/body');
-    if (unstorable.length) throw badRequest('The decision holds text PostgreSQL cannot store', unstorable);
     const task = await db().approvalTask.findFirst({ where: { id: params.id, tenantId: principal.tenantId } });
     if (!task) throw notFound(`No approval task ${params.id} in this tenant`);
     const decider = principal.user ? { kind: 'user' as const, id: principal.id, ...principal.user } : { kind: 'apiKey' as const, id: principal.id };

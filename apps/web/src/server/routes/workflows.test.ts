@@ -203,3 +203,16 @@ describe('definition limits', () => {
     expect((await (await callRoute(listWorkflowVersions, { apiKey, params: { id } })).json()).items).toEqual([]);
   });
 });
+
+describe('text PostgreSQL cannot store', () => {
+  it('is refused with 400 and its paths in any JSON body, before anything is written', async () => {
+    const { apiKey, tenantId } = await createTenantWithKey(['workflows:read', 'workflows:write']);
+    const nul = { ...publishable, description: 'nul \u0000 here', nodes: [{ ...publishable.nodes[0], ['label\u0000']: 'x' }] };
+    const response = await callRoute(createWorkflow, { apiKey, body: { name: 'Lone \ud800 surrogate', definition: nul } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.map((error: { path: string }) => error.path)).toEqual(
+      expect.arrayContaining(['/body/name', '/body/definition/description', '/body/definition/nodes/0/label\u0000']),
+    );
+    expect(await db().workflow.count({ where: { tenantId } })).toBe(0);
+  });
+});
