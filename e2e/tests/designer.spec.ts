@@ -146,3 +146,41 @@ test('an emit node names the event version it sends: the latest unless the admin
   await inspector.getByLabel('Event to emit').selectOption('TICKET_SLA_STAGE_BREACHED');
   await expect(version).toHaveValue('');
 });
+
+test('leaving the designer by an in-app link with unsaved changes asks first; declining keeps the changes, a saved draft leaves freely', async ({ adminPage: page }) => {
+  await createWorkflow(page, `Guarded ${Date.now()}`);
+  const designerUrl = page.url();
+  const runsLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' });
+  await page.getByTestId('palette-action').click();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => void asked.push(dialog.message()));
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await runsLink.click();
+  await expect.poll(() => asked).toEqual([expect.stringContaining('unsaved changes')]);
+  expect(page.url()).toBe(designerUrl);
+  await expect(page.getByTestId('node-action_1')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+
+  // The page's own back link is guarded the same way.
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('link', { name: '← Workflows' }).click();
+  await expect.poll(() => asked).toHaveLength(2);
+  expect(page.url()).toBe(designerUrl);
+  await page.screenshot({ path: test.info().outputPath('declined-leave.png') });
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await runsLink.click();
+  await expect(page).toHaveURL(/\/runs$/);
+  expect(asked).toHaveLength(3);
+
+  // Nothing unsaved: no question.
+  await page.goto(designerUrl);
+  await page.getByTestId('palette-action').click();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await runsLink.click();
+  await expect(page).toHaveURL(/\/runs$/);
+  expect(asked).toHaveLength(3);
+});

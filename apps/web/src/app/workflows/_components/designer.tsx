@@ -2,7 +2,8 @@
 
 import '@xyflow/react/dist/style.css';
 import { validateWorkflow, type Problem, type ValidationCatalog } from '@cascade/workflow';
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useMemo, useReducer, useState } from 'react';
+import { useLeaveWarning } from '@/components/use-leave-warning';
 import { createBrowserCatalog, type CustomEventFields, type PublishedWorkflow, type RemoteActionOption } from '@/designer/browser-catalog';
 import { readDraft, type DraftDefinition } from '@/designer/draft';
 import { problemLabel, problemsByNode } from '@/designer/problems';
@@ -95,14 +96,4 @@ function useValidation(definition: DraftDefinition, catalog: ValidationCatalog):
 function withRefused(problems: readonly Problem[], refused: readonly Problem[]): Problem[] {
   const known = new Set(problems.map(problemLabel));
   return [...problems, ...refused.filter((problem) => !known.has(problemLabel(problem)))];
-}
-
-/** Asks before the page is left with unsaved changes. */
-function useLeaveWarning(dirty: boolean) {
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
 }
