@@ -4,7 +4,6 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { problemText } from '@/components/problem-text';
 import { API_KEY_SCOPES } from '@cascade/db/scopes';
 
-
 interface ApiKey {
   id: string;
   name: string;
@@ -17,15 +16,24 @@ interface ApiKey {
   revokedAt: string | null;
 }
 
+/** A key just created, whose secret is on screen until it is revoked or leaves the list. */
+interface CreatedKey {
+  id: string;
+  key: string;
+}
+
 export function ApiKeysPanel() {
   const [keys, setKeys] = useState<ApiKey[]>();
-  const [created, setCreated] = useState<string>();
+  const [created, setCreated] = useState<CreatedKey>();
   const [error, setError] = useState<string>();
 
   const refresh = useCallback(async () => {
     const response = await fetch('/api/v1/api-keys', { cache: 'no-store' });
     if (!response.ok) return setError(await problemText(response, 'The request failed'));
-    setKeys(((await response.json()) as { items: ApiKey[] }).items);
+    const { items } = (await response.json()) as { items: ApiKey[] };
+    setKeys(items);
+    // A secret left on screen after its key is revoked invites copying a key that no longer works.
+    setCreated((shown) => (shown && items.some((key) => key.id === shown.id && !key.revokedAt) ? shown : undefined));
   }, []);
   useEffect(() => void refresh(), [refresh]);
 
@@ -46,11 +54,12 @@ export function ApiKeysPanel() {
     });
     if (!response.ok) return setError(await problemText(response, 'The request failed'));
     setError(undefined);
-    setCreated(((await response.json()) as { key: string }).key);
+    setCreated((await response.json()) as CreatedKey);
     await refresh();
   }
 
-  async function revoke(id: string) {
+  async function revoke({ id, name }: ApiKey) {
+    if (!window.confirm(`Revoke the API key “${name}”? Requests made with it are refused from now on; this cannot be undone.`)) return;
     const response = await fetch(`/api/v1/api-keys/${id}`, { method: 'DELETE' });
     if (!response.ok) return setError(await problemText(response, 'The request failed'));
     await refresh();
@@ -85,7 +94,7 @@ export function ApiKeysPanel() {
       {created && (
         <div className="card" role="status">
           <p>Copy the key now; it will not be shown again:</p>
-          <pre data-testid="created-api-key">{created}</pre>
+          <pre data-testid="created-api-key">{created.key}</pre>
         </div>
       )}
       {error && <p role="alert" className="error" data-testid="api-keys-error">{error}</p>}
@@ -105,7 +114,7 @@ export function ApiKeysPanel() {
                   {key.revokedAt ? (
                     <span className="muted">revoked</span>
                   ) : (
-                    <button type="button" onClick={() => void revoke(key.id)} aria-label={`Revoke ${key.name}`}>
+                    <button type="button" className="danger" onClick={() => void revoke(key)} aria-label={`Revoke ${key.name}`}>
                       Revoke
                     </button>
                   )}
