@@ -184,3 +184,55 @@ test('leaving the designer by an in-app link with unsaved changes asks first; de
   await expect(page).toHaveURL(/\/runs$/);
   expect(asked).toHaveLength(3);
 });
+
+test('a wait for event shows its one timeout, entered as a number and a unit and stored as ISO 8601', async ({ adminPage: page }) => {
+  await createWorkflow(page, `Wait for a reply ${Date.now()}`);
+  await page.getByTestId('palette-waitForEvent').click();
+  const wait = page.getByTestId('node-waitForEvent_1');
+  const inspector = page.getByTestId('inspector');
+  await expect(wait).toBeVisible();
+
+  // The wait's timeout leads to its timeout port; the reliability section offers no second one.
+  const timeout = inspector.getByLabel('Timeout', { exact: true });
+  await expect(timeout).toHaveCount(1);
+  await expect(inspector.getByText('Leads to the timeout port when no matching event arrives within this time.')).toBeVisible();
+  const reliability = inspector.getByRole('group', { name: 'Reliability' });
+  await expect(reliability.getByText('Retry on failure')).toBeVisible();
+  await expect(reliability.getByLabel('Timeout', { exact: true })).toHaveCount(0);
+
+  // A new wait waits a day: shown as 1 days, stored as P1D.
+  const unit = inspector.getByLabel('Timeout unit');
+  await expect(timeout).toHaveValue('1');
+  await expect(unit).toHaveValue('days');
+  await timeout.fill('2');
+  await unit.selectOption('hours');
+  await expect(wait).toContainText('within PT2H');
+  await reliability.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('inspector-wait-timeout.png') });
+
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  const storedTimeout = async () => {
+    const stored = (await (await page.request.get(`/api/v1/workflows/${page.url().split('/').pop()}`)).json()) as {
+      draft: { nodes: Array<{ id: string; timeout?: string }> };
+    };
+    return stored.draft.nodes.find((node) => node.id === 'waitForEvent_1')!.timeout;
+  };
+  expect(await storedTimeout()).toBe('PT2H');
+  await page.reload();
+  await page.getByTestId('node-waitForEvent_1').click();
+  await expect(timeout).toHaveValue('2');
+  await expect(unit).toHaveValue('hours');
+
+  // ISO 8601 may still be typed; a duration of two units stays ISO text, editable as such.
+  await inspector.getByRole('button', { name: 'Timeout: enter as ISO 8601' }).click();
+  await expect(timeout).toHaveValue('PT2H');
+  await timeout.fill('P1DT2H');
+  await expect(inspector.getByRole('button', { name: 'Timeout: enter as number and unit' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  expect(await storedTimeout()).toBe('P1DT2H');
+  await page.reload();
+  await page.getByTestId('node-waitForEvent_1').click();
+  await expect(timeout).toHaveValue('P1DT2H');
+});

@@ -38,6 +38,7 @@ export const approval = defineNode({
   designer: {
     label: 'Approval',
     hint: 'Asks people to decide',
+    ownTimeout: 'Leads to the timeout port when nobody decides within this time.',
     summary: (node) => text(node.title) || 'untitled',
     initialFields: () => ({ title: 'Approve?', assignees: ['admins'], timeout: 'P3D' }),
   },

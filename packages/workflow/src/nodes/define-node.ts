@@ -74,6 +74,11 @@ export interface NodeDesigner {
    * event to emit), so the validator asks for exactly those.
    */
   initialFields: (context: NewNodeContext) => Record<string, unknown>;
+  /**
+   * Where the type's own `timeout` leads, when it has one in place of the common node timeout
+   * (waitForEvent, approval): the inspector then offers that one timeout, not a second.
+   */
+  ownTimeout?: string;
 }
 
 export function defineNode<const Type extends string, Node extends { type: Type }>(definition: NodeTypeDefinition<Type, Node>) {

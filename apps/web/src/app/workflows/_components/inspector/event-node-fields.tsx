@@ -1,8 +1,10 @@
 'use client';
 
+import { nodeTypes } from '@cascade/workflow';
 import { useDesigner } from '../designer-context';
 import { EventSelect } from '../event-select';
-import { ExpressionField, Field, JsonField, mustBeObject, TextField } from './field';
+import { DurationField } from './duration-field';
+import { ExpressionField, Field, JsonField, mustBeObject } from './field';
 import { text, type NodeEditor } from './node-editor';
 
 /** Fields of the nodes that name a catalog event: the trigger, waitForEvent and emit. */
@@ -70,7 +72,14 @@ export function WaitForEventFields({ editor }: { editor: NodeEditor }) {
         problems={editor.problemsAt('filter')}
         readOnly={editor.readOnly}
       />
-      <TextField label="Timeout (ISO 8601)" value={text(node.timeout)} onChange={(timeout) => update({ timeout: timeout ?? '' })} placeholder="P3D" problems={editor.problemsAt('timeout')} readOnly={editor.readOnly} />
+      <DurationField
+        label="Timeout"
+        value={text(node.timeout)}
+        onChange={(timeout) => update({ timeout: timeout ?? '' })}
+        problems={editor.problemsAt('timeout')}
+        hint={nodeTypes.waitForEvent.designer.ownTimeout}
+        readOnly={editor.readOnly}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@
 import { removePortEdges, renamePort, updateNode } from '@/designer/edit';
 import { useDesigner } from '../designer-context';
 import styles from '../designer.module.css';
+import { DurationField } from './duration-field';
 import { ExpressionField, Field, JsonField, mustBeObject, TextField } from './field';
 import { text, type NodeEditor } from './node-editor';
 
@@ -115,7 +116,7 @@ export function DelayFields({ editor }: { editor: NodeEditor }) {
   return (
     <>
       <p className={styles.hint}>Give a duration, or an until expression: not both.</p>
-      <TextField label="Duration (ISO 8601)" optional value={text(node.duration)} onChange={(duration) => update({ duration })} placeholder="PT15M, P1D" problems={editor.problemsAt('duration')} readOnly={readOnly} />
+      <DurationField label="Duration" optional value={text(node.duration)} onChange={(duration) => update({ duration })} problems={editor.problemsAt('duration')} readOnly={readOnly} />
       <ExpressionField label="Until" optional value={text(node.until)} onChange={(until) => update({ until })} suggestions={editor.runPaths} problems={editor.problemsAt('until')} hint="An expression giving the ISO 8601 instant to wait for." readOnly={readOnly} />
       <JsonField
         label="Business hours"

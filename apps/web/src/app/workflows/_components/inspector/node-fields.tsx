@@ -2,10 +2,11 @@
 
 import type { NodeType } from '@cascade/workflow';
 import type { ComponentType } from 'react';
+import { ApprovalFields } from './approval-fields';
 import { EmitFields, TriggerFields, WaitForEventFields } from './event-node-fields';
 import { ConditionFields, DelayFields, ForEachFields, JoinFields, SwitchFields } from './flow-node-fields';
 import type { NodeEditor } from './node-editor';
-import { ActionFields, ApprovalFields, FailFields, SetVariablesFields, SubWorkflowFields } from './work-node-fields';
+import { ActionFields, FailFields, SetVariablesFields, SubWorkflowFields } from './work-node-fields';
 
 /** Each node type's own fields; parallel and end have none. */
 const FIELDS_BY_TYPE: Partial<Record<NodeType, ComponentType<{ editor: NodeEditor }>>> = {

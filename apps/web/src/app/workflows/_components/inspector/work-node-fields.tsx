@@ -3,10 +3,10 @@
 import { actionManifests, getActionManifest } from '@cascade/actions/manifest';
 import { inputKeys, inputSkeleton } from '@/designer/action-input';
 import { useDesigner } from '../designer-context';
-import { ExpressionField, Field, JsonField, mustBeArray, mustBeObject, TextField } from './field';
+import { ExpressionField, Field, JsonField, mustBeObject } from './field';
 import { text, type NodeEditor } from './node-editor';
 
-/** Fields of the nodes that do work: actions, approvals, variables, sub-workflows, failures. */
+/** Fields of the nodes that do work: actions, variables, sub-workflows, failures (approvals: ./approval-fields). */
 
 const mappingHint = <>Literals, or <code>{'{"$expr": "…"}'}</code> computed in the run; type a path for suggestions.</>;
 
@@ -66,49 +66,6 @@ export function ActionFields({ editor }: { editor: NodeEditor }) {
           </>
         }
         readOnly={editor.readOnly}
-      />
-    </>
-  );
-}
-
-export function ApprovalFields({ editor }: { editor: NodeEditor }) {
-  const { node, update, readOnly } = editor;
-  return (
-    <>
-      <TextField label="Title" value={text(node.title)} onChange={(title) => update({ title: title ?? '' })} problems={editor.problemsAt('title')} readOnly={readOnly} />
-      <JsonField
-        label="Assignees"
-        value={node.assignees ?? []}
-        onChange={(assignees) => update({ assignees })}
-        check={mustBeArray}
-        suggestions={editor.runPaths}
-        problems={editor.problemsAt('assignees')}
-        hint={<>User or role ids, or <code>{'{"$expr": "…"}'}</code>: <code>{'["finance", {"$expr": "event.data.ownerId"}]'}</code></>}
-        rows={3}
-        readOnly={readOnly}
-      />
-      <TextField label="Timeout (ISO 8601)" value={text(node.timeout)} onChange={(timeout) => update({ timeout: timeout ?? '' })} placeholder="P3D" problems={editor.problemsAt('timeout')} readOnly={readOnly} />
-      <JsonField
-        label="Form fields"
-        value={node.formFields}
-        onChange={(formFields) => update({ formFields })}
-        optional
-        check={mustBeArray}
-        problems={editor.problemsAt('formFields')}
-        hint={<>Optional: <code>{'[{"name": "note", "label": "Note", "type": "text"}]'}</code>; types text, number, boolean, date, select (with options)</>}
-        rows={3}
-        readOnly={readOnly}
-      />
-      <JsonField
-        label="Escalation"
-        value={node.escalation}
-        onChange={(escalation) => update({ escalation })}
-        optional
-        check={mustBeObject}
-        problems={editor.problemsAt('escalation')}
-        hint={<>Optional: <code>{'{"after": "P1D", "assignees": ["cfo"]}'}</code></>}
-        rows={3}
-        readOnly={readOnly}
       />
     </>
   );
