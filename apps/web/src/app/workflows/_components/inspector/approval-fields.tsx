@@ -1,9 +1,9 @@
 'use client';
 
-import { nodeTypes } from '@cascade/workflow';
 import styles from '../designer.module.css';
 import { DurationField } from './duration-field';
 import { JsonField, mustBeArray, TextField } from './field';
+import { OwnTimeoutField } from './reliability-fields';
 import { text, type NodeEditor } from './node-editor';
 
 interface Escalation {
@@ -34,14 +34,7 @@ export function ApprovalFields({ editor }: { editor: NodeEditor }) {
         rows={3}
         readOnly={readOnly}
       />
-      <DurationField
-        label="Timeout"
-        value={text(node.timeout)}
-        onChange={(timeout) => update({ timeout: timeout ?? '' })}
-        problems={editor.problemsAt('timeout')}
-        hint={nodeTypes.approval.designer.ownTimeout}
-        readOnly={readOnly}
-      />
+      <OwnTimeoutField editor={editor} />
       <JsonField
         label="Form fields"
         value={node.formFields}

@@ -1,10 +1,9 @@
 'use client';
 
-import { nodeTypes } from '@cascade/workflow';
 import { useDesigner } from '../designer-context';
 import { EventSelect } from '../event-select';
-import { DurationField } from './duration-field';
 import { ExpressionField, Field, JsonField, mustBeObject } from './field';
+import { OwnTimeoutField } from './reliability-fields';
 import { text, type NodeEditor } from './node-editor';
 
 /** Fields of the nodes that name a catalog event: the trigger, waitForEvent and emit. */
@@ -72,14 +71,7 @@ export function WaitForEventFields({ editor }: { editor: NodeEditor }) {
         problems={editor.problemsAt('filter')}
         readOnly={editor.readOnly}
       />
-      <DurationField
-        label="Timeout"
-        value={text(node.timeout)}
-        onChange={(timeout) => update({ timeout: timeout ?? '' })}
-        problems={editor.problemsAt('timeout')}
-        hint={nodeTypes.waitForEvent.designer.ownTimeout}
-        readOnly={editor.readOnly}
-      />
+      <OwnTimeoutField editor={editor} />
     </>
   );
 }

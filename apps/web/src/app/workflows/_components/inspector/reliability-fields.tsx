@@ -16,6 +16,24 @@ interface RetryPolicy {
 /** What "Retry on failure" starts with: three attempts, one second apart, doubling. */
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, initialInterval: 'PT1S', backoff: 2, maxInterval: 'PT1M' };
 
+/** What a type's own timeout does (waitForEvent, approval: it leads to their `timeout` port), or undefined. */
+const ownTimeoutOf = (type: string) => (isNodeType(type) ? nodeTypes[type].designer.ownTimeout : undefined);
+
+/** The timeout of a type that has one of its own, with the help its type gives; ReliabilityFields then leaves it out. */
+export function OwnTimeoutField({ editor }: { editor: NodeEditor }) {
+  const { node, update, readOnly } = editor;
+  return (
+    <DurationField
+      label="Timeout"
+      value={text(node.timeout)}
+      onChange={(timeout) => update({ timeout: timeout ?? '' })}
+      problems={editor.problemsAt('timeout')}
+      hint={ownTimeoutOf(node.type)}
+      readOnly={readOnly}
+    />
+  );
+}
+
 /**
  * Retry policy and timeout, which any node that runs something may have. A type with a timeout of
  * its own (waitForEvent, approval) shows that one among its fields: the stored node has one
@@ -23,7 +41,7 @@ const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, initialInterval: 'PT1S', ba
  */
 export function ReliabilityFields({ editor }: { editor: NodeEditor }) {
   const { node, update, readOnly } = editor;
-  const ownTimeout = isNodeType(node.type) && nodeTypes[node.type].designer.ownTimeout !== undefined;
+  const ownTimeout = ownTimeoutOf(node.type) !== undefined;
   const retry = (typeof node.retry === 'object' && node.retry !== null ? node.retry : undefined) as Partial<RetryPolicy> | undefined;
   const setRetry = (patch: Partial<RetryPolicy>) => update({ retry: { ...retry, ...patch } });
   const numberInput = (key: 'maxAttempts' | 'backoff', min: number, max: number, step: number) => (id: string) => (
