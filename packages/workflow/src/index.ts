@@ -19,6 +19,7 @@ export {
   NODE_TYPES,
   isNodeType,
   nodeTypeOf,
+  expressionExample,
   portsOf,
   requiredPortsOf,
   waitsForAllBranches,
