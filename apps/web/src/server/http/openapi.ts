@@ -2,6 +2,7 @@ import 'server-only';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { z } from 'zod';
 import type { AnyRouteSpec, Route } from './define-route';
+import { problemSeverityAndFix } from './problem';
 
 const Problem = z
   .object({
@@ -20,6 +21,7 @@ const Problem = z
           edgeId: z.string().optional(),
           field: z.string().optional(),
           code: z.string().optional(),
+          ...problemSeverityAndFix,
         }),
       )
       .optional(),
