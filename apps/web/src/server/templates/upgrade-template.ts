@@ -136,7 +136,8 @@ export async function previewTemplateUpgrade(tenantId: string, workflowId: strin
       problems,
     },
     diff: diffDefinitions(before, after),
-    draftEdited: !diffDefinitions(before, workflow.draft, { includePositions: true }).identical,
+    // Moving nodes is not an edit worth warning about: the designer places nodes a template leaves unplaced.
+    draftEdited: !diffDefinitions(before, workflow.draft).identical,
   };
 }
 
