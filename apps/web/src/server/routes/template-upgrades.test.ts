@@ -177,4 +177,24 @@ describe('upgrading a workflow to a newer template version', () => {
     expect(upgraded).toMatchObject({ template: { version: 2 } });
     expect(upgraded.draft).not.toHaveProperty('description');
   });
+
+  it('lets one of two simultaneous upgrades win; the other is told the workflow moved', async () => {
+    const { apiKey, workflow } = await outdatedWorkflow();
+    const answers = await Promise.all([0, 1].map(() => upgrade(apiKey, workflow.id, { version: 2, parameters: { channel: '#billing' } })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+  });
+
+  it('asks again for a kept value the new version types differently, and takes the new value', async () => {
+    const { apiKey, key, workflow } = await outdatedWorkflow();
+    const retyped = { ...version2.parameterSchema, properties: { ...version2.parameterSchema.properties, threshold: { type: 'string', enum: ['low', 'high'] } } };
+    const registered = await callRoute(registerTemplateRoute, { apiKey, body: { ...template({ key }), ...version2, parameterSchema: retyped } });
+    expect(registered.status).toBe(201);
+    const body = await (await preview(apiKey, workflow.id)).json();
+    expect(body).toMatchObject({ targetVersion: 3, parameters: { added: [{ name: 'channel' }], missing: [{ name: 'channel' }] } });
+    expect(body.parameters.problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/body/parameters/threshold', expected: 'string' })]));
+    expect((await upgrade(apiKey, workflow.id, { parameters: { channel: '#billing' } })).status).toBe(422);
+    const upgraded = await upgrade(apiKey, workflow.id, { parameters: { channel: '#billing', threshold: 'high' } });
+    expect(upgraded.status).toBe(200);
+    expect(await upgraded.json()).toMatchObject({ template: { version: 3, parameters: { threshold: 'high', channel: '#billing' } } });
+  });
 });
