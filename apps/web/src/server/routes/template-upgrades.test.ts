@@ -123,6 +123,7 @@ describe('upgrading a workflow to a newer template version', () => {
 
     const missing = await upgrade(apiKey, workflow.id, {});
     expect(missing.status).toBe(422);
+    expect(((await missing.clone().json()) as Problem).detail).toMatch(/nothing was changed$/);
     expect(((await missing.json()) as Problem).errors).toEqual([expect.objectContaining({ path: '/body/parameters/channel', expected: 'a value' })]);
 
     const wrong = await upgrade(apiKey, workflow.id, { parameters: { channel: 5, threshold: 0 } });

@@ -19,11 +19,19 @@ const PARAMETERS_AT = '/body/parameters';
  * parameter schema (compiled as at registration). A referenced parameter must end with a value,
  * or its references would have nothing to stand for. Answers 422 with each parameter's path.
  */
-export function parameterValues(parameterSchema: JsonSchema, definition: unknown, given: Record<string, unknown>): Record<string, unknown> {
+/** How a refusal ends, for the caller's case: instantiating creates a workflow, upgrading changes one. */
+export type Untouched = 'nothing was created' | 'nothing was changed';
+
+export function parameterValues(
+  parameterSchema: JsonSchema,
+  definition: unknown,
+  given: Record<string, unknown>,
+  untouched: Untouched = 'nothing was created',
+): Record<string, unknown> {
   // Values land inside the definition, which is validated and stored by walks that recurse.
   const tooDeep = firstPointerDeeperThan(given, MAX_TEMPLATE_DEPTH);
   if (tooDeep !== undefined) {
-    throw unprocessable('A parameter value nests too deep; nothing was created', [
+    throw unprocessable(`A parameter value nests too deep; ${untouched}`, [
       { path: `${PARAMETERS_AT}${tooDeep}`, message: `The value nests objects and arrays more than ${MAX_TEMPLATE_DEPTH} levels deep`, expected: `at most ${MAX_TEMPLATE_DEPTH} levels` },
     ]);
   }
@@ -36,7 +44,7 @@ export function parameterValues(parameterSchema: JsonSchema, definition: unknown
   if (!compiled.ok) throw new Error(`the parameter schema, accepted at registration, no longer compiles: ${compiled.errors[0]?.message}`);
   if (!compiled.validate(values)) {
     throw unprocessable(
-      'The parameters do not satisfy the template’s parameter schema; nothing was created',
+      `The parameters do not satisfy the template’s parameter schema; ${untouched}`,
       (compiled.validate.errors ?? []).map(toFieldError).map((error) => ({ ...error, path: error.path.replace(/^\/data/, PARAMETERS_AT) })),
     );
   }
@@ -44,11 +52,11 @@ export function parameterValues(parameterSchema: JsonSchema, definition: unknown
   const missing = [...new Set(references.map((reference) => reference.name))].filter((name) => values[name] === undefined);
   if (missing.length) {
     throw unprocessable(
-      'The template uses parameters that were given no value; nothing was created',
+      `The template uses parameters that were given no value; ${untouched}`,
       missing.map((name) => ({ path: `${PARAMETERS_AT}/${name}`, message: 'The template uses this parameter and it has no default', expected: 'a value' })),
     );
   }
-  assertSubstitutedSize(definition, references, values);
+  assertSubstitutedSize(definition, references, values, untouched);
   return values;
 }
 
@@ -59,14 +67,14 @@ const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ??
  * would make a definition many times the size of the request. Its size is known beforehand: the
  * template's, plus each value's times its references. Past the definition limit, nothing is made.
  */
-function assertSubstitutedSize(definition: unknown, references: FoundReference[], values: Record<string, unknown>): void {
+function assertSubstitutedSize(definition: unknown, references: FoundReference[], values: Record<string, unknown>, untouched: Untouched): void {
   const counts = new Map<string, number>();
   for (const { name } of references) counts.set(name, (counts.get(name) ?? 0) + 1);
   const contributions = [...counts].map(([name, count]) => ({ name, bytes: count * jsonBytes(values[name]), count }));
   const total = contributions.reduce((sum, { bytes }) => sum + bytes, jsonBytes(definition));
   if (total <= DEFINITION_LIMITS.bytes) return;
   const largest = contributions.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  throw unprocessable(`With these parameters the workflow definition would take about ${total} bytes as JSON; nothing was created`, [
+  throw unprocessable(`With these parameters the workflow definition would take about ${total} bytes as JSON; ${untouched}`, [
     {
       path: `${PARAMETERS_AT}/${largest.name}`,
       message: `The template uses this parameter ${largest.count} time(s), ${largest.bytes} bytes in all`,
@@ -76,8 +84,8 @@ function assertSubstitutedSize(definition: unknown, references: FoundReference[]
 }
 
 /** The draft a template version makes with `given` parameter values, and the values it used. */
-export function draftFromTemplate(version: { parameterSchema: unknown; definition: unknown }, given: Record<string, unknown>) {
-  const parameters = parameterValues(version.parameterSchema as JsonSchema, version.definition, given);
+export function draftFromTemplate(version: { parameterSchema: unknown; definition: unknown }, given: Record<string, unknown>, untouched?: Untouched) {
+  const parameters = parameterValues(version.parameterSchema as JsonSchema, version.definition, given, untouched);
   const draft = substituteParameters(version.definition, (name) => parameters[name]) as Record<string, unknown>;
   // A parameter value may hold nodes or edges of its own: the draft keeps to the limits every draft keeps to.
   assertWithinLimits(draft);

@@ -110,7 +110,7 @@ export async function previewTemplateUpgrade(tenantId: string, workflowId: strin
   let problems: ProblemDetail[] = [];
   let values = kept;
   try {
-    values = parameterValues(to.parameterSchema as JsonSchema, to.definition, kept);
+    values = parameterValues(to.parameterSchema as JsonSchema, to.definition, kept, 'nothing was changed');
   } catch (error) {
     if (!(error instanceof HttpError) || error.status !== 422) throw error;
     problems = error.errors ?? [];
@@ -148,7 +148,7 @@ export async function previewTemplateUpgrade(tenantId: string, workflowId: strin
  */
 export async function upgradeFromTemplate(tenantId: string, workflowId: string, request: { version?: number; parameters: Record<string, unknown> }) {
   const { workflow, from, to, kept } = await planUpgrade(tenantId, workflowId, request.version);
-  const { draft, parameters } = draftFromTemplate(to, { ...kept, ...request.parameters });
+  const { draft, parameters } = draftFromTemplate(to, { ...kept, ...request.parameters }, 'nothing was changed');
   // Only if no other upgrade moved the workflow meanwhile: two would otherwise both claim its draft.
   const { count } = await db().workflow.updateMany({
     where: { id: workflow.id, tenantId, templateVersion: from.version },
