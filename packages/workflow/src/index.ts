@@ -95,3 +95,14 @@ export {
   type ReferenceProblem,
 } from './templates/parameter-references';
 export { representativeValue } from './templates/representative-value';
+
+export {
+  diffDefinitions,
+  type DefinitionDiff,
+  type DiffNode,
+  type ChangedNode,
+  type DiffEdge,
+  type DiffOptions,
+  type TriggerSummary,
+} from './diff/diff-definitions';
+export { valueChanges, jsonEqual, MAX_DIFF_DEPTH, type FieldChange } from './diff/value-changes';

@@ -35,4 +35,14 @@ describe('the designer store', () => {
     const state = initialDesignerState(loggingWorkflow());
     expect(designerReducer(state, { type: 'edit', apply: (d) => d })).toBe(state);
   });
+
+  it('starts over from a draft the server replaced, unsaved changes and selection dropped', () => {
+    let state = designerReducer(initialDesignerState(loggingWorkflow()), { type: 'addNode', nodeType: 'delay', position: { x: 0, y: 540 } });
+    expect(hasUnsavedChanges(state)).toBe(true);
+    const upgraded = { ...loggingWorkflow(), name: 'Upgraded' };
+    state = designerReducer(state, { type: 'replaced', definition: upgraded });
+    expect(state.definition).toEqual(upgraded);
+    expect(hasUnsavedChanges(state)).toBe(false);
+    expect(state.selectedNodeId).toBeUndefined();
+  });
 });

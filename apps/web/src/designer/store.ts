@@ -23,6 +23,8 @@ export type DesignerAction =
   | { type: 'selectNode'; id: string | undefined }
   | { type: 'selectEdges'; ids: readonly string[] }
   | { type: 'saved'; definition: DraftDefinition }
+  /** The server replaced the draft (a template upgrade): start over from it, as stored. */
+  | { type: 'replaced'; definition: DraftDefinition }
   | { type: 'publishRefused'; problems: readonly Problem[] };
 
 export function initialDesignerState(definition: DraftDefinition, savedJson = JSON.stringify(definition)): DesignerState {
@@ -54,6 +56,8 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
       return { ...state, selectedEdgeIds: action.ids };
     case 'saved':
       return { ...state, savedJson: JSON.stringify(action.definition) };
+    case 'replaced':
+      return initialDesignerState(action.definition);
     case 'publishRefused':
       return { ...state, serverProblems: action.problems };
   }

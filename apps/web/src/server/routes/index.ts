@@ -9,6 +9,7 @@ import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
 import { decideApprovalRoute, listApprovals } from './approvals';
 import { cancelRunRoute, getRun, listRunSteps, listRuns, retryRunRoute } from './runs';
 import { health, readiness } from './system';
+import { previewTemplateUpgradeRoute, upgradeTemplateRoute } from './template-upgrades';
 import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
@@ -29,6 +30,8 @@ export const routes: Route[] = [
   saveWorkflow,
   listWorkflowVersions,
   publishWorkflow,
+  previewTemplateUpgradeRoute,
+  upgradeTemplateRoute,
   listTemplates,
   registerTemplateRoute,
   getTemplate,

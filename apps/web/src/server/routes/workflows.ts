@@ -47,7 +47,7 @@ export const Workflow = WorkflowSummary.extend({ draft: Definition }).meta({ id:
 
 export const workflowInclude = {
   versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } },
-  template: { select: { latestVersion: true } },
+  template: { select: { latestVersion: true, name: true } },
 } as const;
 type WorkflowRow = Prisma.WorkflowGetPayload<{ include: typeof workflowInclude }>;
 

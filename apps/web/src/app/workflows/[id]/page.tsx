@@ -38,6 +38,16 @@ export default async function WorkflowDesignerPage({ params }: { params: Promise
         workflows={published.filter((w) => w.id !== workflow.id)}
         remoteActions={remoteActions}
         readOnly={session.role === 'VIEWER'}
+        template={
+          workflow.templateKey !== null && workflow.templateVersion !== null
+            ? {
+                key: workflow.templateKey,
+                name: workflow.template?.name ?? workflow.templateKey,
+                version: workflow.templateVersion,
+                latestVersion: workflow.template?.latestVersion ?? null,
+              }
+            : null
+        }
       />
     </AppShell>
   );

@@ -1,4 +1,4 @@
-import type { Problem } from '@cascade/workflow';
+import type { DefinitionDiff, Problem } from '@cascade/workflow';
 import { problemText } from '@/components/problem-text';
 import type { DraftDefinition } from '@/designer/draft';
 import { problemsFromServer } from '@/designer/problems';
@@ -23,7 +23,24 @@ export interface VersionInfo {
   definition: Record<string, unknown>;
 }
 
-export type ApiResult<Value> = { ok: true; value: Value } | { ok: false; message: string; problems: Problem[] };
+/** One error of a refused request, addressed by its JSON path (`/body/parameters/channel`). */
+export interface FieldError {
+  path: string;
+  message: string;
+  expected?: string;
+}
+
+export type ApiResult<Value> = { ok: true; value: Value } | { ok: false; message: string; problems: Problem[]; fieldErrors: FieldError[] };
+
+function fieldErrorsOf(body: unknown): FieldError[] {
+  const errors = (body as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((error: { path?: unknown; message?: unknown; expected?: unknown }) =>
+    typeof error?.path === 'string' && typeof error.message === 'string'
+      ? [{ path: error.path, message: error.message, ...(typeof error.expected === 'string' ? { expected: error.expected } : {}) }]
+      : [],
+  );
+}
 
 async function call<Value>(url: string, init: RequestInit, failure: string): Promise<ApiResult<Value>> {
   const response = await fetch(url, {
@@ -31,10 +48,10 @@ async function call<Value>(url: string, init: RequestInit, failure: string): Pro
     cache: 'no-store',
     headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
   }).catch(() => undefined);
-  if (!response) return { ok: false, message: `${failure}: the server could not be reached`, problems: [] };
+  if (!response) return { ok: false, message: `${failure}: the server could not be reached`, problems: [], fieldErrors: [] };
   if (response.ok) return { ok: true, value: (await response.json()) as Value };
-  const problems = problemsFromServer(await response.clone().json().catch(() => undefined));
-  return { ok: false, message: await problemText(response, failure), problems };
+  const body: unknown = await response.clone().json().catch(() => undefined);
+  return { ok: false, message: await problemText(response, failure), problems: problemsFromServer(body), fieldErrors: fieldErrorsOf(body) };
 }
 
 export const createWorkflow = (name: string, definition: DraftDefinition) =>
@@ -48,3 +65,38 @@ export const publishWorkflow = (id: string) =>
 
 export const listVersions = (id: string) =>
   call<{ items: VersionInfo[] }>(`/api/v1/workflows/${id}/versions`, { method: 'GET' }, 'Loading the versions failed');
+
+/** The template a workflow was made from, as the designer shows it. */
+export interface TemplateOrigin {
+  key: string;
+  name: string;
+  version: number;
+  latestVersion: number | null;
+}
+
+export interface ParameterInfo {
+  name: string;
+  schema: unknown;
+  required: boolean;
+}
+
+/** `GET /api/v1/workflows/{id}/template-upgrade`: what upgrading to a newer template version would change. */
+export interface UpgradePreview {
+  template: { key: string; name: string };
+  currentVersion: number;
+  targetVersion: number;
+  latestVersion: number;
+  parameters: { added: ParameterInfo[]; removed: string[]; missing: ParameterInfo[]; problems: FieldError[] };
+  diff: DefinitionDiff;
+  draftEdited: boolean;
+}
+
+export const previewTemplateUpgrade = (id: string) =>
+  call<UpgradePreview>(`/api/v1/workflows/${id}/template-upgrade`, { method: 'GET' }, 'Loading the upgrade failed');
+
+export const upgradeTemplate = (id: string, version: number, parameters: Record<string, unknown>) =>
+  call<WorkflowInfo & { draft: unknown; template: TemplateOrigin | null }>(
+    `/api/v1/workflows/${id}/template-upgrade`,
+    { method: 'POST', body: JSON.stringify({ version, parameters }) },
+    'Upgrading failed',
+  );

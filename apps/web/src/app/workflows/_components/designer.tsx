@@ -9,12 +9,13 @@ import { readDraft, type DraftDefinition } from '@/designer/draft';
 import { errorsFirst, problemLabel, problemsByNode } from '@/designer/problems';
 import { designerReducer, hasUnsavedChanges, initialDesignerState } from '@/designer/store';
 import type { EventOption } from '../_server/workflow-pages';
-import type { WorkflowInfo } from './api';
+import type { TemplateOrigin, WorkflowInfo } from './api';
 import { Canvas } from './canvas';
 import { DesignerContext } from './designer-context';
 import styles from './designer.module.css';
 import { Inspector } from './inspector/inspector';
 import { Palette } from './palette';
+import { TemplateUpgradeBanner } from './template-upgrade/template-upgrade-banner';
 import { ProblemsPanel } from './problems-panel';
 import { Toolbar } from './toolbar';
 import { useWorkflowApi } from './use-workflow-api';
@@ -29,10 +30,12 @@ export interface DesignerProps {
   workflows: PublishedWorkflow[];
   remoteActions: RemoteActionOption[];
   readOnly: boolean;
+  /** The template the workflow was made from; null when it was drawn by hand. */
+  template?: TemplateOrigin | null;
 }
 
 /** The workflow designer: palette, canvas and inspector over one definition, validated as it is drawn. */
-export function Designer({ workflow, draft, events, customEvents, workflows, remoteActions, readOnly }: DesignerProps) {
+export function Designer({ workflow, draft, events, customEvents, workflows, remoteActions, readOnly, template = null }: DesignerProps) {
   const [{ definition: initial, dropped }] = useState(() => readDraft(draft, workflow.name));
   const [state, dispatch] = useReducer(designerReducer, initial, initialDesignerState);
   const catalog = useMemo(() => createBrowserCatalog({ customEvents, workflows, remoteActions }), [customEvents, workflows, remoteActions]);
@@ -62,6 +65,13 @@ export function Designer({ workflow, draft, events, customEvents, workflows, rem
           onSave={() => void api.save()}
           onPublish={() => void api.publish()}
           onToggleEnabled={() => void api.toggleEnabled()}
+        />
+        <TemplateUpgradeBanner
+          workflowId={workflow.id}
+          origin={template}
+          dirty={dirty}
+          readOnly={readOnly}
+          onUpgraded={(upgraded) => dispatch({ type: 'replaced', definition: readDraft(upgraded.draft, workflow.name).definition })}
         />
         {readOnly && <p role="note" className="muted">You can view this workflow; only admins and editors change it.</p>}
         {dropped > 0 && (
