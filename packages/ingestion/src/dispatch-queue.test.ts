@@ -1,7 +1,7 @@
 import { createDatabase, type Database } from '@cascade/db';
 import { createIsolatedDatabase } from '@cascade/devstack/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { claimDispatches } from './dispatch-queue';
+import { claimDispatches, countDeadLetters, replayDeadLetters } from './dispatch-queue';
 
 const LEASE_MS = 30_000;
 let db: Database;
@@ -104,3 +104,31 @@ describe('claimDispatches', () => {
     expect(claimed[0]!.id).not.toBe(done!.id);
   });
 });
+
+describe('replaying dead letters in bulk', () => {
+  /** Dead-letters every event of the tenant, with an error naming its type. */
+  const deadLetterAll = (tenantId: string) =>
+    db.$executeRaw`UPDATE dispatches d SET status = 'DEAD', attempts = 5, last_error = 'start failed: ' || e.type
+                     FROM events e WHERE e.tenant_id = d.tenant_id AND e.id = d.event_id AND d.tenant_id = ${tenantId}::uuid`;
+
+  it('queues the matching ones of the tenant only, with fresh attempts, in bounded calls', async () => {
+    const [acme, other] = [await createTenant('acme'), await createTenant('other')];
+    await storePending(acme, 5);
+    await storePending(other, 3);
+    await db.$executeRaw`UPDATE events SET type = 'INVOICE_OVERDUE' WHERE id IN (SELECT id FROM events WHERE tenant_id = ${acme}::uuid LIMIT 2)`;
+    await deadLetterAll(acme);
+    await deadLetterAll(other);
+
+    expect(await countDeadLetters(db, acme, { type: 'INVOICE_OVERDUE' })).toBe(2);
+    expect(await countDeadLetters(db, acme, { errorContains: 'START FAILED: ticket' })).toBe(3);
+    expect(await replayDeadLetters(db, acme, { errorContains: 'ticket_created' }, 2)).toEqual({ replayed: 2, more: true });
+    expect(await replayDeadLetters(db, acme, { errorContains: 'ticket_created' }, 2)).toEqual({ replayed: 1, more: false });
+    expect(await replayDeadLetters(db, acme, { errorContains: 'ticket_created' }, 2)).toEqual({ replayed: 0, more: false });
+
+    const rows = await db.dispatch.findMany({ where: { tenantId: acme }, include: { event: { select: { type: true } } } });
+    expect(rows.filter((row) => row.status === 'PENDING').map((row) => [row.event.type, row.attempts, row.lastError])).toEqual(Array(3).fill(['TICKET_CREATED', 0, null]));
+    expect(rows.filter((row) => row.status === 'DEAD').map((row) => row.event.type)).toEqual(['INVOICE_OVERDUE', 'INVOICE_OVERDUE']);
+    expect(await countDeadLetters(db, other, {})).toBe(3);
+  });
+});
+

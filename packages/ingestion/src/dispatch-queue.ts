@@ -124,3 +124,53 @@ export async function replayDispatch(db: Database, dispatchId: bigint): Promise<
     db.$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, '')`,
   ]);
 }
+
+/** Which of a tenant's dead letters to replay: by the event's type, correlation, arrival, or the last error. */
+export interface DeadLetterFilter {
+  type?: string;
+  correlationId?: string;
+  /** Received at or after. */
+  from?: Date;
+  /** Received before. */
+  to?: Date;
+  /** Case-insensitive text of the last dispatch error. */
+  errorContains?: string;
+}
+
+const deadLettersWhere = (tenantId: string, filter: DeadLetterFilter) => ({
+  tenantId,
+  status: 'DEAD' as const,
+  ...(filter.errorContains ? { lastError: { contains: filter.errorContains, mode: 'insensitive' as const } } : {}),
+  ...(filter.type || filter.correlationId || filter.from || filter.to
+    ? {
+        event: {
+          ...(filter.type ? { type: filter.type } : {}),
+          ...(filter.correlationId ? { correlationId: filter.correlationId } : {}),
+          ...(filter.from || filter.to ? { receivedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+        },
+      }
+    : {}),
+});
+
+/** How many of a tenant's dead letters match. */
+export function countDeadLetters(db: Database, tenantId: string, filter: DeadLetterFilter): Promise<number> {
+  return db.dispatch.count({ where: deadLettersWhere(tenantId, filter) });
+}
+
+/**
+ * Queues up to `limit` of a tenant's matching dead letters again, oldest first, each with a fresh
+ * set of attempts, and wakes the dispatchers; `more` says whether matching ones are left for
+ * another call. A row replayed meanwhile by someone else is not counted twice.
+ */
+export async function replayDeadLetters(db: Database, tenantId: string, filter: DeadLetterFilter, limit: number): Promise<{ replayed: number; more: boolean }> {
+  const where = deadLettersWhere(tenantId, filter);
+  const chosen = await db.dispatch.findMany({ where, select: { id: true }, orderBy: { id: 'asc' }, take: limit + 1 });
+  const ids = chosen.slice(0, limit).map((row) => row.id);
+  if (ids.length === 0) return { replayed: 0, more: false };
+  const [replayed] = await db.$transaction([
+    db.dispatch.updateMany({ where: { id: { in: ids }, tenantId, status: 'DEAD' }, data: { status: 'PENDING', attempts: 0, nextAttemptAt: new Date(), lastError: null } }),
+    db.$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, '')`,
+  ]);
+  return { replayed: replayed.count, more: chosen.length > limit };
+}
+

@@ -15,4 +15,14 @@ export {
   type RestrictedNamespace,
 } from './publisher-policy';
 export { ingestionEnvFields } from './env';
-export { claimDispatches, markDispatched, markFailed, releaseClaims, replayDispatch, type ClaimedDispatch } from './dispatch-queue';
+export {
+  claimDispatches,
+  countDeadLetters,
+  markDispatched,
+  markFailed,
+  releaseClaims,
+  replayDeadLetters,
+  replayDispatch,
+  type ClaimedDispatch,
+  type DeadLetterFilter,
+} from './dispatch-queue';

@@ -1,5 +1,6 @@
 import 'server-only';
 import { DispatchStatus, type Prisma } from '@cascade/db';
+import { countDeadLetters } from '@cascade/ingestion';
 import { db } from './services';
 
 export const DISPATCH_STATUSES = Object.values(DispatchStatus);
@@ -50,3 +51,9 @@ export async function runsOfEvent(tenantId: string, eventId: string) {
   ]);
   return { started, signalled };
 }
+
+/** How many of the tenant's dead letters the event log's filter matches. */
+export function countMatchingDeadLetters(tenantId: string, filter: Pick<EventLogFilter, 'type' | 'correlationId'>): Promise<number> {
+  return countDeadLetters(db(), tenantId, filter);
+}
+

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
-import { DISPATCH_STATUSES, findEvents } from '@/server/event-log';
+import { countMatchingDeadLetters, DISPATCH_STATUSES, findEvents } from '@/server/event-log';
 import { requireSession } from '@/server/session';
+import { ReplayDeadLetters } from './replay-dead-letters';
 
 export const metadata: Metadata = { title: 'Event log' };
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,9 @@ export default async function EventLogPage({
   const session = await requireSession();
   const filters = await searchParams;
   const status = DISPATCH_STATUSES.find((s) => s === filters.status);
-  const events = await findEvents(session.tenantId, { type: filters.type, correlationId: filters.correlationId, status }, 100);
+  const matching = { type: filters.type || undefined, correlationId: filters.correlationId || undefined };
+  const events = await findEvents(session.tenantId, { ...matching, status }, 100);
+  const deadLetters = status === 'DEAD' ? await countMatchingDeadLetters(session.tenantId, matching) : 0;
 
   return (
     <AppShell session={session}>
@@ -31,6 +34,7 @@ export default async function EventLogPage({
         </select>
         <button type="submit">Filter</button>
       </form>
+      {status === 'DEAD' && <ReplayDeadLetters count={deadLetters} filter={matching} />}
       <div className="card">
         {events.length === 0 ? (
           <p className="muted">No events match.</p>

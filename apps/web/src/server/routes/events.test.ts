@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { db } from '@/server/services';
-import { getEvent, listEvents, publishEvents, replayEvent } from './events';
+import { getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
 
 const overdue = (invoiceId: string) => ({
   type: 'INVOICE_OVERDUE',
@@ -98,6 +98,29 @@ describe('dead letters', () => {
     const replayed = await callRoute(replayEvent, { apiKey, params: { id } });
     expect(replayed.status).toBe(202);
     expect((await replayed.json()).dispatch).toMatchObject({ status: 'PENDING', attempts: 0, lastError: null });
+  });
+
+  it('replays dead letters in bulk by filter, only the caller’s, and refuses a bad filter', async () => {
+    const a = await publishable();
+    const b = await publishable();
+    const publishOverdue = async (key: string, invoiceIds: string[]) =>
+      (await (await callRoute(publishEvents, { apiKey: key, body: invoiceIds.map((invoice) => overdue(invoice)) })).json()).accepted.map((e: { id: string }) => e.id) as string[];
+    const ids = await publishOverdue(a.apiKey, ['i-20', 'i-21', 'i-22']);
+    const theirs = await publishOverdue(b.apiKey, ['i-30']);
+    await db().dispatch.updateMany({ where: { eventId: { in: [...ids, ...theirs] } }, data: { status: 'DEAD', attempts: 5, lastError: 'Temporal refused the start' } });
+    await db().dispatch.updateMany({ where: { eventId: ids[0] }, data: { lastError: 'definition invalid' } });
+
+    const first = await callRoute(replayDeadLettersRoute, { apiKey: a.apiKey, body: { type: 'INVOICE_OVERDUE', errorContains: 'temporal', limit: 1 } });
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ replayed: 1, more: true });
+    expect(await (await callRoute(replayDeadLettersRoute, { apiKey: a.apiKey, body: { errorContains: 'temporal' } })).json()).toEqual({ replayed: 1, more: false });
+    const statuses = await db().dispatch.findMany({ where: { eventId: { in: [...ids, ...theirs] } }, select: { eventId: true, status: true } });
+    const statusOf = (id: string) => statuses.find((row) => row.eventId === id)?.status;
+    expect([...ids, ...theirs].map(statusOf)).toEqual(['DEAD', 'PENDING', 'PENDING', 'DEAD']);
+
+    const bad = await callRoute(replayDeadLettersRoute, { apiKey: a.apiKey, body: { limit: 1_000_000, status: 'DEAD' } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors.map((e: { path: string }) => e.path).sort()).toEqual(['/body', '/body/limit']);
   });
 });
 

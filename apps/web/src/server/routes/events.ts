@@ -1,6 +1,6 @@
 import 'server-only';
 import { cloudEventAttributesSchema, eventEnvelopeSchema } from '@cascade/catalog';
-import { replayDispatch } from '@cascade/ingestion';
+import { replayDeadLetters, replayDispatch } from '@cascade/ingestion';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { DISPATCH_STATUSES, findEvents, runsOfEvent, type EventLogRow } from '../event-log';
@@ -214,3 +214,32 @@ export const replayEvent = defineRoute({
     return toRecord(replayed!);
   },
 });
+
+export const replayDeadLettersRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/events/replay',
+  operationId: 'replayDeadLetters',
+  summary: 'Dispatch the caller’s dead-lettered events again in bulk, chosen by filter, after the cause of their failures is fixed',
+  tags: ['Events'],
+  scope: 'workflows:write',
+  body: z
+    .object({
+      type: z.string().min(1).optional().describe('Only events of this type'),
+      correlationId: z.string().min(1).optional(),
+      from: z.iso.datetime({ offset: true }).optional().describe('Received at or after'),
+      to: z.iso.datetime({ offset: true }).optional().describe('Received before'),
+      errorContains: z.string().min(1).max(500).optional().describe('Only those whose last dispatch error contains this text (case-insensitive)'),
+      limit: z.number().int().min(1).max(10_000).default(1_000).describe('Most replayed by this call, oldest first; call again while `more` is true'),
+    })
+    .strict(),
+  response: {
+    status: 202,
+    description: 'Queued for dispatch, each with a fresh set of attempts',
+    schema: z.object({ replayed: z.number().int(), more: z.boolean().describe('Matching dead letters are left for another call') }).meta({ id: 'DeadLetterReplay' }),
+  },
+  async handle({ body, principal }) {
+    const { limit, from, to, ...filter } = body;
+    return replayDeadLetters(db(), principal.tenantId, { ...filter, ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) }, limit);
+  },
+});
+

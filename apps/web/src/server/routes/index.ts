@@ -4,7 +4,7 @@ import { deleteRemoteAction, getAction, listActions, putRemoteAction } from './a
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
-import { getEvent, listEvents, publishEvents, replayEvent } from './events';
+import { getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
 import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
 import { decideApprovalRoute, listApprovals } from './approvals';
 import { cancelRunRoute, getRun, listRunSteps, listRuns, retryRunRoute } from './runs';
@@ -24,6 +24,7 @@ export const routes: Route[] = [
   listEvents,
   getEvent,
   replayEvent,
+  replayDeadLettersRoute,
   listWorkflows,
   createWorkflow,
   getWorkflow,
