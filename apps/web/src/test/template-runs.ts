@@ -8,6 +8,16 @@ import { getEvent, listEvents, publishEvents } from '@/server/routes/events';
 import { instantiateTemplateRoute } from '@/server/routes/templates';
 import { db } from '@/server/services';
 
+/** An event as GET /api/v1/events/{id} shows it. */
+export interface LoggedEvent {
+  id: string;
+  causationId: string | null;
+  correlationId: string | null;
+  data: Record<string, unknown>;
+  dispatch: { status: string } | null;
+  runsStarted: unknown[];
+}
+
 /**
  * A tenant driving one template end to end over the API, as a producer and an admin would:
  * instantiate it (published), publish events, read the event log, decide approval tasks. Runs are
@@ -19,7 +29,7 @@ export async function tenantWithTemplate(key: string, parameters: Record<string,
   expect(instantiated.status, JSON.stringify(await instantiated.clone().json())).toBe(201);
 
   /** The tenant's events of `type` from the event log (GET /api/v1/events, then each by id), oldest first. */
-  const logged = async (type: string): Promise<Array<{ id: string; causationId: string | null; correlationId: string | null; data: Record<string, unknown> }>> => {
+  const logged = async (type: string): Promise<LoggedEvent[]> => {
     const page = (await (await callRoute(listEvents, { apiKey, query: `type=${encodeURIComponent(type)}&limit=100` })).json()) as { items: Array<{ id: string }> };
     return Promise.all(page.items.reverse().map(async ({ id }) => (await callRoute(getEvent, { apiKey, params: { id } })).json()));
   };
