@@ -9,7 +9,7 @@ import { inject } from 'vitest';
  */
 const WORKER_TESTING = '@cascade/worker/testing';
 interface WorkerTesting {
-  startWorkerProcess(options: { databaseUrl: string; temporalAddress: string; smtpUrl?: string }): Promise<{ stop(): Promise<void> }>;
+  startEmbeddedWorker(options: { databaseUrl: string; temporalAddress: string; smtpUrl?: string }): Promise<{ stop(): Promise<void> }>;
 }
 
 /**
@@ -26,8 +26,8 @@ export async function startWorkerStack() {
   process.env.DATABASE_URL = databaseUrl;
   const mailDb = createDatabase(databaseUrl, { maxConnections: 2 });
   const mail = await startMailCapture({ db: mailDb });
-  const { startWorkerProcess } = (await import(/* @vite-ignore */ WORKER_TESTING)) as WorkerTesting;
-  const worker = await startWorkerProcess({ databaseUrl, temporalAddress: inject('temporalAddress'), smtpUrl: mail.url });
+  const { startEmbeddedWorker } = (await import(/* @vite-ignore */ WORKER_TESTING)) as WorkerTesting;
+  const worker = await startEmbeddedWorker({ databaseUrl, temporalAddress: inject('temporalAddress'), smtpUrl: mail.url });
   return {
     async stop() {
       await worker.stop();

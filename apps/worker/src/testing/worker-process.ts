@@ -1,53 +1,22 @@
-import { randomUUID } from 'node:crypto';
-import { createDatabase, DISPATCH_CHANNEL } from '@cascade/db';
-import { createLogger } from '@cascade/logger';
+/**
+ * A Cascade worker alone in a process of its own, for tests that kill it: polls TASK_QUEUE on
+ * TEMPORAL_ADDRESS with the activities on DATABASE_URL, and says "ready" on stdout once polling.
+ *   node --import tsx apps/worker/src/testing/worker-process.ts
+ */
+import { createDatabase } from '@cascade/db';
 import { connectNativeTemporal } from '@cascade/temporal/native';
-import { startDispatcher } from '../dispatcher/dispatcher';
-import { createEventRouter } from '../dispatcher/route-event';
-import { installTemporalRuntime } from '../temporal-runtime';
 import { createCascadeWorker } from '../worker';
 import { testDependencies } from './run-harness';
 
-export interface WorkerProcessOptions {
-  databaseUrl: string;
-  temporalAddress: string;
-  /** Where email.send delivers (a mail capture server). */
-  smtpUrl?: string;
-}
+const { DATABASE_URL, TEMPORAL_ADDRESS, TASK_QUEUE } = process.env;
+if (!DATABASE_URL || !TEMPORAL_ADDRESS || !TASK_QUEUE) throw new Error('worker-process needs DATABASE_URL, TEMPORAL_ADDRESS and TASK_QUEUE');
 
-/**
- * What the worker's main.ts runs, in the calling test's process: the Temporal worker with the
- * real activities and the real dispatcher, on a task queue of its own. Tests of other packages
- * (the web app's routes) publish events through their own path and watch real runs.
- */
-export async function startWorkerProcess(options: WorkerProcessOptions): Promise<{ stop(): Promise<void> }> {
-  try {
-    // As the worker's own test setup does: the SDK's errors only, not its lifecycle lines.
-    installTemporalRuntime(createLogger('worker-test'), 'ERROR');
-  } catch {
-    // The process has its runtime already (the worker's test setup, or an earlier call).
-  }
-  const db = createDatabase(options.databaseUrl);
-  const { connection, client } = await connectNativeTemporal({ address: options.temporalAddress, namespace: 'default' });
-  const taskQueue = `test-${randomUUID()}`;
-  const dependencies = testDependencies(db, 60_000, options.smtpUrl);
-  const worker = await createCascadeWorker({ connection, namespace: 'default', taskQueue, dependencies });
-  const running = worker.run();
-  const dispatcher = startDispatcher({
-    db,
-    databaseUrl: options.databaseUrl,
-    channel: DISPATCH_CHANNEL,
-    logger: dependencies.logger,
-    idlePollMs: 200,
-    dispatchEvents: createEventRouter({ db, client, taskQueue, logger: dependencies.logger }).routeEvents,
-  });
-  return {
-    async stop() {
-      await dispatcher.stop();
-      worker.shutdown();
-      await running;
-      await connection.close();
-      await db.$disconnect();
-    },
-  };
-}
+const db = createDatabase(DATABASE_URL);
+const temporal = await connectNativeTemporal({ address: TEMPORAL_ADDRESS, namespace: 'default' });
+const worker = await createCascadeWorker({ connection: temporal.connection, namespace: 'default', taskQueue: TASK_QUEUE, dependencies: testDependencies(db) });
+const running = worker.run();
+process.stdout.write('ready\n');
+process.once('SIGTERM', () => worker.shutdown());
+await running;
+await temporal.connection.close();
+await db.$disconnect();
