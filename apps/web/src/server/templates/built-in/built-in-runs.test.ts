@@ -124,7 +124,19 @@ describe('built-in templates, run end to end', () => {
     expect(reminders).toHaveLength(1);
     expectCausedBy(reminders[0]!, near);
     expect(reminders[0]!.data).toMatchObject({ contextType: 'contract', contextId: 'C-near', recipientId: 'am@acme.test' });
+    expect(reminders[0]!.data).toMatchObject({ channel: 'in_app' });
     expect((await db().notification.findFirstOrThrow({ where: { tenantId: tenant.tenantId } })).title).toBe('Contract C-near renews in 14 days');
+  });
+
+  it('contracts.renewal-reminder: reminds by e-mail when the instance chose that channel', async () => {
+    const tenant = await tenantWithTemplate('contracts.renewal-reminder', { ownerEmail: 'am@acme.test', channel: 'email' });
+    const near = await tenant.publish('CONTRACT_RENEWAL_UPCOMING', { contractId: 'C-mail', daysUntilRenewal: 5 });
+    const [reminder] = await tenant.awaitLogged('NOTIFICATION_SENT');
+    expectCausedBy(reminder!, near);
+    const [mail] = await mailTo(tenant.tenantId);
+    expect(mail).toMatchObject({ to: ['am@acme.test'], subject: 'Contract C-mail renews in 5 days' });
+    expect(reminder!.data).toMatchObject({ channel: 'email', contextId: 'C-mail', recipientId: 'am@acme.test', notificationId: expect.any(String) });
+    expect(await db().notification.count({ where: { tenantId: tenant.tenantId } })).toBe(0);
   });
 
   it('integrations.reconnect-reminder: reminds the administrator to reconnect, linking to the settings', async () => {

@@ -3,6 +3,7 @@ import { callRoute, createTenantWithKey } from '@/test/api';
 import { getTemplate, instantiateTemplateRoute, listTemplates } from '@/server/routes/templates';
 import { db } from '@/server/services';
 import { BUILT_IN_TEMPLATES, registerBuiltInTemplates } from './index';
+import { welcomeEmail } from './welcome-email';
 
 const keys = BUILT_IN_TEMPLATES.map((template) => template.key);
 
@@ -29,6 +30,19 @@ describe('built-in templates', () => {
       const detail = await (await callRoute(getTemplate, { apiKey, params: { key: 'billing.overdue-invoice-reminders' } })).json();
       expect(detail).toMatchObject({ visibility: 'global', triggerEvent: 'INVOICE_OVERDUE', category: 'Billing', versions: [expect.objectContaining({ registeredBy: null })] });
     }
+  });
+
+  it('registers a built-in whose content changed in a new Cascade version as its next version, which new instances get', async () => {
+    const key = `test.welcome-${Math.random().toString(36).slice(2, 10)}`;
+    const shipped = { ...welcomeEmail, key };
+    expect(await registerBuiltInTemplates(undefined, [shipped])).toEqual([{ key, version: 1, created: true }]);
+    const changed = { ...shipped, parameterSchema: { ...shipped.parameterSchema, properties: { ...shipped.parameterSchema.properties, subject: { type: 'string', default: 'Hello' } } } };
+    expect(await registerBuiltInTemplates(undefined, [changed])).toEqual([{ key, version: 2, created: true }]);
+    expect(await registerBuiltInTemplates(undefined, [changed])).toEqual([{ key, version: 2, created: false }]);
+
+    const { apiKey } = await createTenantWithKey(['workflows:read', 'workflows:write']);
+    const workflow = await (await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, body: { parameters: {} } })).json();
+    expect(workflow.template).toMatchObject({ key, version: 2, parameters: { subject: 'Hello' } });
   });
 
   it('answers missing and wrong parameters of a built-in with 422 naming each, and creates nothing', async () => {

@@ -30,9 +30,12 @@ export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
  * as `POST /api/v1/templates`: unchanged ones are left alone, changed ones get their next
  * version. Every web replica does this at start; the per-key lock makes concurrent starts safe.
  */
-export async function registerBuiltInTemplates(logger?: Logger): Promise<Array<{ key: string; version: number; created: boolean }>> {
+export async function registerBuiltInTemplates(
+  logger?: Logger,
+  templates: readonly BuiltInTemplate[] = BUILT_IN_TEMPLATES,
+): Promise<Array<{ key: string; version: number; created: boolean }>> {
   const results = [];
-  for (const template of BUILT_IN_TEMPLATES) {
+  for (const template of templates) {
     const { template: row, created } = await saveTemplate({ tenantId: null, registeredBy: null }, template).catch((error: unknown) => {
       // A built-in that fails its checks is Cascade's bug: say which one, and each problem.
       if (!(error instanceof HttpError)) throw error;

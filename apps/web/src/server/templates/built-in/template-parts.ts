@@ -111,3 +111,57 @@ export function notificationSentNode(options: {
     },
   };
 }
+
+/** How a reminder reaches its recipient; the template keeps it in `vars.channel`. */
+export const channelParameter = {
+  type: 'string',
+  enum: ['in_app', 'email'],
+  default: 'in_app',
+  description: 'in_app: a notification in the recipient’s Cascade inbox; email: an e-mail to the same address',
+};
+
+/**
+ * Tells the recipient by the channel the instance chose (`vars.channel`), and records it as
+ * NOTIFICATION_SENT; both paths then lead to `next`. `title` and `body` are expressions.
+ */
+export function notifyByChannel(options: {
+  id: string;
+  recipient: string;
+  title: string;
+  body: string;
+  link?: unknown;
+  templateId: string;
+  contextType: string;
+  contextId: string;
+  next: string;
+}) {
+  const { id, recipient, templateId, contextType, contextId } = options;
+  const record = { recipientId: param(recipient), templateId, contextType, contextId };
+  return {
+    nodes: [
+      { id, type: 'condition', expression: 'vars.channel = "email"' },
+      {
+        id: `${id}ByEmail`,
+        type: 'action',
+        action: 'email.send',
+        input: { to: [param(recipient)], subject: expr(options.title), text: expr(options.body) },
+      },
+      notificationSentNode({ id: `${id}EmailSent`, notificationId: `steps.${id}ByEmail.output.messageId`, channel: 'email', ...record }),
+      {
+        id: `${id}InApp`,
+        type: 'action',
+        action: 'notification.send',
+        input: { recipient: param(recipient), title: expr(options.title), body: expr(options.body), ...(options.link === undefined ? {} : { link: options.link }) },
+      },
+      notificationSentNode({ id: `${id}InAppSent`, notificationId: `steps.${id}InApp.output.id`, channel: 'in_app', ...record }),
+    ],
+    edges: edges(
+      `${id}->${id}ByEmail:true`,
+      `${id}->${id}InApp:false`,
+      `${id}ByEmail->${id}EmailSent`,
+      `${id}InApp->${id}InAppSent`,
+      `${id}EmailSent->${options.next}`,
+      `${id}InAppSent->${options.next}`,
+    ),
+  };
+}
