@@ -1,4 +1,4 @@
-import { assigneesParameter, durationParameter, edges, emailParameter, expr, notificationSentNode, param, type BuiltInTemplate } from './template-parts';
+import { assigneesParameter, durationParameter, edges, emailParameter, expr, notifyInApp, param, type BuiltInTemplate } from './template-parts';
 
 const KEY = 'compliance.corrective-action';
 
@@ -29,21 +29,11 @@ export const complianceCorrectiveAction: BuiltInTemplate = {
     name: 'Corrective action for serious compliance violations',
     nodes: [
       { id: 'violation', type: 'trigger', event: 'compliance.violation_detected', filter: 'event.data.severity in ["HIGH", "CRITICAL"]' },
-      {
+      ...notifyInApp({
         id: 'alert',
-        type: 'action',
-        action: 'notification.send',
-        input: {
-          recipient: param('qualityLeadEmail'),
-          title: expr('event.data.severity & " " & event.data.regulation & " violation: " & event.data.requirement'),
-          body: expr('event.data.description & " Recommended: " & event.data.recommendedAction'),
-        },
-      },
-      notificationSentNode({
-        id: 'alerted',
-        notificationId: 'steps.alert.output.id',
-        channel: 'in_app',
-        recipientId: param('qualityLeadEmail'),
+        recipient: 'qualityLeadEmail',
+        title: 'event.data.severity & " " & event.data.regulation & " violation: " & event.data.requirement',
+        body: 'event.data.description & " Recommended: " & event.data.recommendedAction',
         templateId: KEY,
         contextType: 'compliance_violation',
         contextId: 'event.data.violationId',
@@ -68,21 +58,11 @@ export const complianceCorrectiveAction: BuiltInTemplate = {
           userId: expr('steps.correct.output.decidedBy'),
         },
       },
-      {
+      ...notifyInApp({
         id: 'overdue',
-        type: 'action',
-        action: 'notification.send',
-        input: {
-          recipient: param('qualityLeadEmail'),
-          title: expr('"Corrective action overdue: violation " & event.data.violationId'),
-          body: expr('event.data.description'),
-        },
-      },
-      notificationSentNode({
-        id: 'overdueSent',
-        notificationId: 'steps.overdue.output.id',
-        channel: 'in_app',
-        recipientId: param('qualityLeadEmail'),
+        recipient: 'qualityLeadEmail',
+        title: '"Corrective action overdue: violation " & event.data.violationId',
+        body: 'event.data.description',
         templateId: `${KEY}.overdue`,
         contextType: 'compliance_violation',
         contextId: 'event.data.violationId',
@@ -92,8 +72,8 @@ export const complianceCorrectiveAction: BuiltInTemplate = {
     ],
     edges: edges(
       'violation->alert',
-      'alert->alerted',
-      'alerted->correct',
+      'alert->alertSent',
+      'alertSent->correct',
       'correct->audited:approved',
       'correct->audited:rejected',
       'correct->overdue:timeout',

@@ -112,6 +112,33 @@ export function notificationSentNode(options: {
   };
 }
 
+interface Notification {
+  id: string;
+  /** The parameter holding the recipient's e-mail address. */
+  recipient: string;
+  /** Expressions. */
+  title: string;
+  body: string;
+  link?: unknown;
+  templateId: string;
+  contextType: string;
+  /** Expression giving the id of the record the notification is about. */
+  contextId: string;
+}
+
+/** Tells the recipient in the app (notification.send), recorded as NOTIFICATION_SENT by `${id}Sent`. */
+export function notifyInApp({ id, recipient, title, body, link, templateId, contextType, contextId }: Notification) {
+  return [
+    {
+      id,
+      type: 'action',
+      action: 'notification.send',
+      input: { recipient: param(recipient), title: expr(title), body: expr(body), ...(link === undefined ? {} : { link }) },
+    },
+    notificationSentNode({ id: `${id}Sent`, notificationId: `steps.${id}.output.id`, channel: 'in_app', recipientId: param(recipient), templateId, contextType, contextId }),
+  ];
+}
+
 /** How a reminder reaches its recipient; the template keeps it in `vars.channel`. */
 export const channelParameter = {
   type: 'string',
@@ -121,22 +148,11 @@ export const channelParameter = {
 };
 
 /**
- * Tells the recipient by the channel the instance chose (`vars.channel`), and records it as
- * NOTIFICATION_SENT; both paths then lead to `next`. `title` and `body` are expressions.
+ * Tells the recipient by the channel the instance chose (`vars.channel`), in the app or by e-mail
+ * to the same address, recorded as NOTIFICATION_SENT; both paths then lead to `next`.
  */
-export function notifyByChannel(options: {
-  id: string;
-  recipient: string;
-  title: string;
-  body: string;
-  link?: unknown;
-  templateId: string;
-  contextType: string;
-  contextId: string;
-  next: string;
-}) {
+export function notifyByChannel(options: Notification & { next: string }) {
   const { id, recipient, templateId, contextType, contextId } = options;
-  const record = { recipientId: param(recipient), templateId, contextType, contextId };
   return {
     nodes: [
       { id, type: 'condition', expression: 'vars.channel = "email"' },
@@ -146,21 +162,23 @@ export function notifyByChannel(options: {
         action: 'email.send',
         input: { to: [param(recipient)], subject: expr(options.title), text: expr(options.body) },
       },
-      notificationSentNode({ id: `${id}EmailSent`, notificationId: `steps.${id}ByEmail.output.messageId`, channel: 'email', ...record }),
-      {
-        id: `${id}InApp`,
-        type: 'action',
-        action: 'notification.send',
-        input: { recipient: param(recipient), title: expr(options.title), body: expr(options.body), ...(options.link === undefined ? {} : { link: options.link }) },
-      },
-      notificationSentNode({ id: `${id}InAppSent`, notificationId: `steps.${id}InApp.output.id`, channel: 'in_app', ...record }),
+      notificationSentNode({
+        id: `${id}ByEmailSent`,
+        notificationId: `steps.${id}ByEmail.output.messageId`,
+        channel: 'email',
+        recipientId: param(recipient),
+        templateId,
+        contextType,
+        contextId,
+      }),
+      ...notifyInApp({ ...options, id: `${id}InApp` }),
     ],
     edges: edges(
       `${id}->${id}ByEmail:true`,
       `${id}->${id}InApp:false`,
-      `${id}ByEmail->${id}EmailSent`,
+      `${id}ByEmail->${id}ByEmailSent`,
       `${id}InApp->${id}InAppSent`,
-      `${id}EmailSent->${options.next}`,
+      `${id}ByEmailSent->${options.next}`,
       `${id}InAppSent->${options.next}`,
     ),
   };

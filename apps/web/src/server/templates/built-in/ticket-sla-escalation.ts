@@ -1,4 +1,4 @@
-import { automationUserParameter, edges, emailParameter, expr, notificationSentNode, param, type BuiltInTemplate } from './template-parts';
+import { automationUserParameter, edges, emailParameter, expr, notifyInApp, param, type BuiltInTemplate } from './template-parts';
 
 /** 000's headline automation: a breached SLA moves the ticket up a tier and tells someone at once. */
 export const ticketSlaEscalation: BuiltInTemplate = {
@@ -50,27 +50,17 @@ export const ticketSlaEscalation: BuiltInTemplate = {
           assignedAt: expr('$now()'),
         },
       },
-      {
+      ...notifyInApp({
         id: 'notify',
-        type: 'action',
-        action: 'notification.send',
-        input: {
-          recipient: param('notifyRecipient'),
-          title: expr('"SLA breached on ticket " & event.data.ticketId'),
-          body: expr('"The " & event.data.stage & " stage was due " & event.data.targetAt & "; the ticket is escalated and assigned to you."'),
-        },
-      },
-      notificationSentNode({
-        id: 'notified',
-        notificationId: 'steps.notify.output.id',
-        channel: 'in_app',
-        recipientId: param('notifyRecipient'),
+        recipient: 'notifyRecipient',
+        title: '"SLA breached on ticket " & event.data.ticketId',
+        body: '"The " & event.data.stage & " stage was due " & event.data.targetAt & "; the ticket is escalated and assigned to you."',
         templateId: 'tickets.sla-breach-escalation',
         contextType: 'ticket',
         contextId: 'event.data.ticketId',
       }),
       { id: 'done', type: 'end' },
     ],
-    edges: edges('breached->escalate', 'escalate->assign', 'assign->notify', 'notify->notified', 'notified->done'),
+    edges: edges('breached->escalate', 'escalate->assign', 'assign->notify', 'notify->notifySent', 'notifySent->done'),
   },
 };

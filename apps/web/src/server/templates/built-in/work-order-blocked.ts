@@ -1,22 +1,10 @@
-import { durationParameter, edges, emailParameter, expr, notificationSentNode, param, type BuiltInTemplate } from './template-parts';
+import { durationParameter, edges, emailParameter, notifyInApp, param, type BuiltInTemplate } from './template-parts';
 
 const KEY = 'work-orders.blocked-follow-up';
 
 /** An in-app notification about the blocked work order, and its NOTIFICATION_SENT record. */
-function notifyAbout(id: string, recipient: string, title: string, body: string) {
-  return [
-    { id, type: 'action', action: 'notification.send', input: { recipient: param(recipient), title: expr(title), body: expr(body) } },
-    notificationSentNode({
-      id: `${id}Sent`,
-      notificationId: `steps.${id}.output.id`,
-      channel: 'in_app',
-      recipientId: param(recipient),
-      templateId: `${KEY}.${id}`,
-      contextType: 'work_order',
-      contextId: 'event.data.workOrderId',
-    }),
-  ];
-}
+const notifyAbout = (id: string, recipient: string, title: string, body: string) =>
+  notifyInApp({ id, recipient, title, body, templateId: `${KEY}.${id}`, contextType: 'work_order', contextId: 'event.data.workOrderId' });
 
 /**
  * 002's work_order.blocked ("triggers escalation and an alert"): alerts the planner, then waits for
