@@ -15,8 +15,14 @@ export function correlationKey(value: unknown): string {
  */
 export const EVENT_EXPRESSION_TIMEOUT_MS = 1_000;
 
-/** The event side's key: its correlation expression over the event, or undefined when that gives nothing, fails or runs too long. */
-export async function eventCorrelationKey(expression: string, event: unknown): Promise<string | undefined> {
+/**
+ * The event side's keys: its correlation expression's value over the event, and when that value is
+ * a list, each of its items too, so one event can answer several runs (a payment applied to several
+ * invoices, `event.data.applications.invoiceId`, matches the run waiting on each invoice). None
+ * when the expression gives nothing, fails or runs too long.
+ */
+export async function eventCorrelationKeys(expression: string, event: unknown): Promise<ReadonlySet<string>> {
   const value = await evaluateExpression(expression, { event }, { now: Date.now(), timeoutMs: EVENT_EXPRESSION_TIMEOUT_MS }).catch(() => undefined);
-  return value === undefined ? undefined : correlationKey(value);
+  if (value === undefined) return new Set();
+  return new Set([correlationKey(value), ...(Array.isArray(value) ? value.map(correlationKey) : [])]);
 }

@@ -5,6 +5,7 @@ import next from 'next';
 import { webEnv } from '../env.server';
 import { createRequestListener } from './http/fast-path';
 import { closeServices, logger } from './services';
+import { registerBuiltInTemplates } from './templates/built-in';
 
 /** How long in-flight requests may take to finish once a stop is asked for. */
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -17,6 +18,11 @@ const SHUTDOWN_GRACE_MS = 8_000;
  */
 export async function startWebServer(options: { dir: string }): Promise<void> {
   const env = webEnv();
+  // Before the first request, so every tenant finds them; a no-op when they have not changed. The
+  // app serves without them (a database that is down is /api/ready's to report), so no failure here stops it.
+  await registerBuiltInTemplates(logger()).catch((error: unknown) =>
+    logger().error({ err: error }, 'built-in templates were not registered; they are registered at the next start'),
+  );
   const app = next({ dev: false, dir: options.dir, hostname: 'localhost', port: env.PORT });
   await app.prepare();
   const answer = createRequestListener(app.getRequestHandler());

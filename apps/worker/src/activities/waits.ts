@@ -1,6 +1,6 @@
 import { toEnvelope, toStorableString } from '@cascade/db';
 import type { RunEvent } from '@cascade/temporal';
-import { eventCorrelationKey } from '../correlation';
+import { eventCorrelationKeys } from '../correlation';
 import type { RecordBatch } from '../run-records/records';
 import { writeRecords } from '../run-records/write-records';
 import type { RunActivityDependencies, StepCall } from './step-activity';
@@ -48,7 +48,7 @@ export function createWaitActivities(deps: RunActivityDependencies) {
       });
       const matching: RunEvent[] = [];
       for (const envelope of recent.map(toEnvelope)) {
-        if ((await eventCorrelationKey(call.correlation.eventExpression, envelope)) === call.correlation.key) matching.push(envelope);
+        if ((await eventCorrelationKeys(call.correlation.eventExpression, envelope)).has(call.correlation.key)) matching.push(envelope);
       }
       return matching;
     },

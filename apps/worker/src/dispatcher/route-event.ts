@@ -4,7 +4,7 @@ import { RUN_SIGNALS, WORKFLOW_NAMES, runInputFor, runWorkflowId, type Delivered
 import { evaluateExpression, readStoredDefinition, type StoredDefinition } from '@cascade/workflow';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { EVENT_EXPRESSION_TIMEOUT_MS, eventCorrelationKey } from '../correlation';
+import { EVENT_EXPRESSION_TIMEOUT_MS, eventCorrelationKeys } from '../correlation';
 import { stableUuid } from '../run-records/stable-uuid';
 import { dispatchKey } from './dispatcher';
 
@@ -106,11 +106,11 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
   async function signalWaits(envelope: RunEvent, waits: WaitRow[]): Promise<number> {
     if (waits.length === 0) return 0;
     // Waits of one node share their expression: each is evaluated once per event.
-    const keys = new Map<string, string | undefined>();
+    const keys = new Map<string, ReadonlySet<string>>();
     for (const expression of new Set(waits.map((wait) => wait.correlationExpr))) {
-      keys.set(expression, await eventCorrelationKey(expression, envelope));
+      keys.set(expression, await eventCorrelationKeys(expression, envelope));
     }
-    const matching = waits.filter((wait) => keys.get(wait.correlationExpr) === wait.correlationKey);
+    const matching = waits.filter((wait) => keys.get(wait.correlationExpr)?.has(wait.correlationKey));
     await Promise.all(
       matching.map(async (wait) => {
         const delivered: DeliveredEvent = { waitId: wait.id, event: envelope };

@@ -1,1 +1,2 @@
 export { createIsolatedDatabase } from './databases';
+export { startMailCapture, type MailCapture } from '../mail-capture';

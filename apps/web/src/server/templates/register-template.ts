@@ -29,7 +29,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const contentHashOf = ({ name, description, category, tags, parameterSchema, definition }: TemplateRegistration) =>
+const contentHashOf = ({ name, description, category, tags, parameterSchema, definition }: Omit<TemplateRegistration, 'visibility'>) =>
   createHash('sha256').update(canonicalJson({ name, description, category, tags, parameterSchema, definition })).digest('hex');
 
 /**
@@ -42,7 +42,18 @@ export async function registerTemplate(principal: Principal, registration: Templ
   if (registration.visibility === 'global' && !principal.platformOperator) {
     throw forbidden('Only a platform operator’s key registers global templates (npm run api-key:create -- --operator); register it for this tenant instead');
   }
-  const tenantId = registration.visibility === 'global' ? null : principal.tenantId;
+  return saveTemplate({ tenantId: registration.visibility === 'global' ? null : principal.tenantId, registeredBy: principal.id }, registration);
+}
+
+/**
+ * Checks and stores a template for its owner (a tenant, or null for a global one), as its next
+ * version when the content changed. Cascade's built-in templates come here directly, registered
+ * by no key (`registeredBy` null).
+ */
+export async function saveTemplate(
+  { tenantId, registeredBy }: { tenantId: string | null; registeredBy: string | null },
+  registration: Omit<TemplateRegistration, 'visibility'>,
+): Promise<{ template: Prisma.TemplateGetPayload<object>; created: boolean }> {
   checkParameterSchema(registration.parameterSchema);
   checkTemplateDefinition(registration.definition, registration.parameterSchema, await validationCatalogFor(tenantId));
   const contentHash = contentHashOf(registration);
@@ -81,7 +92,7 @@ export async function registerTemplate(principal: Principal, registration: Templ
         parameterSchema: registration.parameterSchema as Prisma.InputJsonValue,
         definition: registration.definition as Prisma.InputJsonValue,
         contentHash,
-        registeredBy: principal.id,
+        registeredBy,
       },
     });
     return { template, created: true };
