@@ -15,4 +15,5 @@ export {
   type RestrictedNamespace,
 } from './publisher-policy';
 export { ingestionEnvFields } from './env';
-export { claimDispatches, markDispatched, markFailed, releaseClaims, replayDispatch, type ClaimedDispatch } from './dispatch-queue';
+export { claimDispatches, markDispatched, markFailed, releaseClaims, replayDispatch, type ClaimedDispatch, type DispatchDone } from './dispatch-queue';
+export { dispatchDecisionSchema, readDispatchDecisions, type DispatchDecision } from './dispatch-decisions';
