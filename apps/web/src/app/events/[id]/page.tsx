@@ -37,8 +37,8 @@ export default async function EventPage({ params }: EventPageProps) {
   return (
     <AppShell session={session}>
       <p><Link href="/events">← Event log</Link></p>
-      <h1 data-testid="event-title" style={{ overflowWrap: 'anywhere' }}>
-        <code data-testid="event-type">{event.type}</code> v{event.version} · <code className="muted">{event.id}</code>
+      <h1 data-testid="event-title" className="wrap-anywhere">
+        <code data-testid="event-type">{event.type}</code> v{event.version} · <code className="muted event-id">{event.id}</code>
       </h1>
       <div className="card">
         <table>

@@ -67,7 +67,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         {run.steps.length === 0 ? <p className="muted">No step has finished yet.</p> : (
           <table data-testid="run-steps" className="fixed">
             <colgroup>
-              <col style={{ width: '15%' }} /><col style={{ width: '10%' }} /><col style={{ width: '7%' }} /><col style={{ width: '14%' }} /><col /><col />
+              <col style={{ width: '14%' }} /><col style={{ width: '11%' }} /><col style={{ width: '9%' }} /><col style={{ width: '14%' }} /><col /><col />
             </colgroup>
             <thead><tr><th>Node</th><th>Status</th><th>Attempts</th><th>Started</th><th>Input</th><th>Output / error</th></tr></thead>
             <tbody>
