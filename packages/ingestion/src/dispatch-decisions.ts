@@ -12,9 +12,8 @@ const workflowFields = {
   version: z.number().int(),
 };
 
-export const dispatchDecisionSchema = z.discriminatedUnion('outcome', [
-  /** A run started (or had already started, on a redelivery: starts are idempotent). */
-  z.object({ outcome: z.literal('started'), ...workflowFields, runId: z.string() }),
+/** The decisions that start no run, each saying why. */
+export const notStartedDecisionSchemas = [
   /** The workflow, or its trigger, was disabled. */
   z.object({ outcome: z.literal('disabled'), ...workflowFields }),
   /** The trigger's filter was false for the event. */
@@ -23,6 +22,12 @@ export const dispatchDecisionSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('filter-failed'), ...workflowFields, filter: z.string(), error: z.string() }),
   /** The published definition no longer parses. */
   z.object({ outcome: z.literal('invalid-definition'), ...workflowFields, problem: z.string() }),
+] as const;
+
+export const dispatchDecisionSchema = z.discriminatedUnion('outcome', [
+  /** A run started (or had already started, on a redelivery: starts are idempotent). */
+  z.object({ outcome: z.literal('started'), ...workflowFields, runId: z.string() }),
+  ...notStartedDecisionSchemas,
 ]);
 
 export type DispatchDecision = z.infer<typeof dispatchDecisionSchema>;

@@ -16,4 +16,4 @@ export {
 } from './publisher-policy';
 export { ingestionEnvFields } from './env';
 export { claimDispatches, markDispatched, markFailed, releaseClaims, replayDispatch, type ClaimedDispatch, type DispatchDone } from './dispatch-queue';
-export { dispatchDecisionSchema, readDispatchDecisions, type DispatchDecision } from './dispatch-decisions';
+export { dispatchDecisionSchema, notStartedDecisionSchemas, readDispatchDecisions, type DispatchDecision } from './dispatch-decisions';

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@cascade/db';
-import { readDispatchDecisions, type DispatchDecision } from '@cascade/ingestion';
+import { notStartedDecisionSchemas, readDispatchDecisions, type DispatchDecision } from '@cascade/ingestion';
+import { z } from 'zod';
 import { db } from './services';
 
 /**
@@ -9,20 +10,29 @@ import { db } from './services';
  * recorded: dispatch decisions, the emit step's output, the wait's delivered event.
  */
 
-/** Why a workflow did not start a run for the event, or why the event started none at all. */
-export type NoRunReason =
-  | Exclude<DispatchDecision, { outcome: 'started' }>
-  | { outcome: 'pending'; lastError: string | null }
-  | { outcome: 'dead'; error: string | null }
-  | { outcome: 'no-workflow'; eventType: string }
-  /** Dispatched before decisions were recorded, with a trigger that is enabled now: nothing tells why. */
-  | { outcome: 'unknown'; workflowId: string; workflowName: string };
+/** Why a workflow did not start a run for the event, or why the event started none at all: the page's and the API's. */
+export const noRunReasonSchema = z
+  .discriminatedUnion('outcome', [
+    ...notStartedDecisionSchemas,
+    z.object({ outcome: z.literal('pending'), lastError: z.string().nullable() }).describe('Not dispatched yet'),
+    z.object({ outcome: z.literal('dead'), error: z.string().nullable() }).describe('Dispatching gave up; replay the event'),
+    z.object({ outcome: z.literal('no-workflow'), eventType: z.string() }).describe('No published workflow is triggered by the type'),
+    z.object({ outcome: z.literal('unknown'), workflowId: z.string(), workflowName: z.string() })
+      .describe('Dispatched before decisions were recorded, with a trigger that is enabled now: nothing tells why'),
+  ])
+  .meta({ id: 'NoRunReason' });
 
-export interface DispatchExplanation {
-  /** `recorded`: the dispatcher's record of that moment; `current-workflows`: derived from the workflows as they are now. */
-  basis: 'recorded' | 'current-workflows' | 'not-dispatched';
-  reasons: NoRunReason[];
-}
+export type NoRunReason = z.infer<typeof noRunReasonSchema>;
+
+export const dispatchExplanationSchema = z
+  .object({
+    basis: z.enum(['recorded', 'current-workflows', 'not-dispatched'])
+      .describe('`recorded`: what the dispatcher recorded at the time; `current-workflows`: read from the workflows as they are now, for events dispatched before that was recorded'),
+    reasons: z.array(noRunReasonSchema),
+  })
+  .meta({ id: 'DispatchExplanation' });
+
+export type DispatchExplanation = z.infer<typeof dispatchExplanationSchema>;
 
 interface EventWithDispatch {
   id: string;
