@@ -1,4 +1,5 @@
 import { DISPATCH_CHANNEL, type Database } from '@cascade/db';
+import type { DispatchDecision } from './dispatch-decisions';
 
 /**
  * The dispatch queue: one row per stored event in `dispatches`, PENDING until the worker's
@@ -76,13 +77,20 @@ export async function claimDispatches(db: Database, limit: number, leaseMs: numb
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** Marks dispatches done in one statement; a note says what went wrong without stopping one (kept in lastError). */
-export async function markDispatched(db: Database, done: ReadonlyArray<{ id: bigint; note: string | null }>): Promise<void> {
+/** A dispatch done: a note says what went wrong without stopping it (kept in lastError), decisions what became of each trigger. */
+export interface DispatchDone {
+  id: bigint;
+  note: string | null;
+  decisions: DispatchDecision[];
+}
+
+/** Marks dispatches done in one statement. */
+export async function markDispatched(db: Database, done: ReadonlyArray<DispatchDone>): Promise<void> {
   if (done.length === 0) return;
   await db.$executeRaw`
     UPDATE dispatches d
-       SET status = 'DISPATCHED', dispatched_at = now(), last_error = v.note
-      FROM unnest(${done.map((row) => row.id)}::bigint[], ${done.map((row) => row.note)}::text[]) AS v(id, note)
+       SET status = 'DISPATCHED', dispatched_at = now(), last_error = v.note, decisions = v.decisions::jsonb
+      FROM unnest(${done.map((row) => row.id)}::bigint[], ${done.map((row) => row.note)}::text[], ${done.map((row) => JSON.stringify(row.decisions))}::text[]) AS v(id, note, decisions)
      WHERE d.id = v.id`;
 }
 

@@ -25,4 +25,6 @@ export {
   replayDispatch,
   type ClaimedDispatch,
   type DeadLetterFilter,
+  type DispatchDone,
 } from './dispatch-queue';
+export { dispatchDecisionSchema, notStartedDecisionSchemas, readDispatchDecisions, type DispatchDecision } from './dispatch-decisions';

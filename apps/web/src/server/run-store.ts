@@ -28,6 +28,11 @@ export function findRuns(tenantId: string, filter: RunFilter, take: number, afte
   });
 }
 
+/** The workflow a runs list is filtered by, when it is one of the tenant's. */
+export function findRunsWorkflow(tenantId: string, workflowId: string) {
+  return db().workflow.findFirst({ where: { tenantId, id: workflowId }, select: { id: true, name: true } });
+}
+
 /** A run with its waits and approval tasks, and all its steps unless `steps: false` (the API pages them). */
 export async function findRun(tenantId: string, id: string, options: { steps: boolean } = { steps: true }) {
   const run = await db().run.findFirst({

@@ -45,7 +45,7 @@ describe('dispatcher', () => {
     const seen: string[] = [];
     const record: DispatchEvents = async (events: Event[]) => {
       seen.push(...events.map((event) => event.id));
-      return new Map(events.map((event) => [dispatchKey(event.tenantId, event.id), { ok: true, notes: [] }]));
+      return new Map(events.map((event) => [dispatchKey(event.tenantId, event.id), { ok: true, notes: [], decisions: [] }]));
     };
     // A long idle poll: only LISTEN/NOTIFY can wake them in time.
     const options = { db, databaseUrl, logger, channel: DISPATCH_CHANNEL, idlePollMs: 60_000, batchSize: 7 };
@@ -66,7 +66,7 @@ describe('dispatcher', () => {
       dispatchEvents: async (events) =>
         new Map<string, DispatchOutcome>(
           events.map((event) => {
-            if (event.id !== id) return [dispatchKey(event.tenantId, event.id), { ok: true, notes: [] }];
+            if (event.id !== id) return [dispatchKey(event.tenantId, event.id), { ok: true, notes: [], decisions: [] }];
             calls += 1;
             return [dispatchKey(event.tenantId, event.id), { ok: false, error: new Error(`temporal unavailable (call ${calls})`) }];
           }),

@@ -2,15 +2,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database, Event } from '@cascade/db';
 import type { Logger } from '@cascade/logger';
 import pg from 'pg';
-import { claimDispatches, markDispatched, markFailed, releaseClaims, type ClaimedDispatch } from '@cascade/ingestion';
+import { claimDispatches, markDispatched, markFailed, releaseClaims, type ClaimedDispatch, type DispatchDecision, type DispatchDone } from '@cascade/ingestion';
 import { createOutageBreaker, isTemporalOutage } from './outage';
 
 /**
  * What the dispatcher does with each event: start the runs it triggers, signal runs waiting for
  * it. Notes are problems that did not stop the dispatch (a failing trigger filter); they are kept
- * on the dispatch row for the event log to show.
+ * on the dispatch row for the event log to show, with the decision taken for each trigger.
  */
-export type DispatchOutcome = { ok: true; notes: string[] } | { ok: false; error: unknown };
+export type DispatchOutcome = { ok: true; notes: string[]; decisions: DispatchDecision[] } | { ok: false; error: unknown };
 
 /** Dispatches a claimed batch at once (one query per kind of lookup), with an outcome per `dispatchKey`. */
 export type DispatchEvents = (events: Event[]) => Promise<Map<string, DispatchOutcome>>;
@@ -94,11 +94,11 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
     } catch (error) {
       outcomes = new Map(claimed.map(({ tenantId, eventId }) => [dispatchKey(tenantId, eventId), { ok: false, error }]));
     }
-    const done: Array<{ id: bigint; note: string | null }> = [];
+    const done: DispatchDone[] = [];
     const released: ClaimedDispatch[] = [];
     for (const row of claimed) {
       const outcome = outcomes.get(dispatchKey(row.tenantId, row.eventId)) ?? { ok: false, error: new Error(`event ${row.eventId} was not dispatched`) };
-      if (outcome.ok) done.push({ id: row.id, note: outcome.notes.join('\n') || null });
+      if (outcome.ok) done.push({ id: row.id, note: outcome.notes.join('\n') || null, decisions: outcome.decisions });
       else if (isTemporalOutage(outcome.error)) released.push(row);
       else await failed(row, outcome.error);
     }

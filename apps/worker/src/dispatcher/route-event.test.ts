@@ -34,8 +34,12 @@ describe('expressions on the dispatcher', () => {
     expect(outcomes.get(dispatchKey(harness.tenant.id, events[0]!.id))).toEqual({
       ok: true, runsStarted: 0, runsSignalled: 0,
       notes: [expect.stringMatching(/^Trigger filter of workflow "Slow filter .*" failed: The expression was stopped: it ran longer than 1000 ms$/)],
+      decisions: [expect.objectContaining({ outcome: 'filter-failed', workflowId: slow.workflowId, error: expect.stringMatching(/ran longer than 1000 ms$/) })],
     });
-    expect(outcomes.get(dispatchKey(harness.tenant.id, events[1]!.id))).toEqual({ ok: true, runsStarted: 1, runsSignalled: 0, notes: [] });
+    expect(outcomes.get(dispatchKey(harness.tenant.id, events[1]!.id))).toEqual({
+      ok: true, runsStarted: 1, runsSignalled: 0, notes: [],
+      decisions: [expect.objectContaining({ outcome: 'started', workflowId: other.workflowId })],
+    });
     expect(ms).toBeLessThan(10_000);
     expect((await harness.resultOf(other.workflowId, events[1]!.id)).vars).toEqual({});
     await harness.db.workflow.update({ where: { id: slow.workflowId }, data: { enabled: false } });

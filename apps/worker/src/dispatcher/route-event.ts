@@ -1,4 +1,5 @@
 import { toEnvelope, type Database, type Event, type Prisma } from '@cascade/db';
+import type { DispatchDecision } from '@cascade/ingestion';
 import type { Logger } from '@cascade/logger';
 import { RUN_SIGNALS, WORKFLOW_NAMES, runInputFor, runWorkflowId, type DeliveredEvent, type RunEvent } from '@cascade/temporal';
 import { evaluateExpression, readStoredDefinition, type StoredDefinition } from '@cascade/workflow';
@@ -13,13 +14,15 @@ export interface RoutedEvent {
   runsSignalled: number;
   /** Readable problems that did not stop the dispatch, such as a trigger filter that failed. */
   notes: string[];
+  /** What became of each workflow whose trigger names the event's type. */
+  decisions: DispatchDecision[];
 }
 
 type RoutedOutcome = (RoutedEvent & { ok: true }) | { ok: false; error: unknown };
 
 const triggerSelect = {
-  tenantId: true, eventType: true, workflowId: true, versionId: true, filter: true,
-  workflow: { select: { name: true } }, version: { select: { version: true } },
+  tenantId: true, eventType: true, workflowId: true, versionId: true, filter: true, enabled: true,
+  workflow: { select: { name: true, enabled: true } }, version: { select: { version: true } },
 } as const;
 type TriggerRow = Prisma.TriggerGetPayload<{ select: typeof triggerSelect }>;
 
@@ -44,23 +47,28 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
   // Published versions never change, so their parsed definitions can be kept.
   const definitions = new Map<string, Awaited<ReturnType<typeof definitionOf>>>();
 
-  async function startRuns(event: Event, envelope: RunEvent, triggers: TriggerRow[], notes: string[]): Promise<number> {
-    if (triggers.length === 0) return 0;
-    const starts = await Promise.all(
-      triggers.map(async (trigger) => {
+  /** The decision for each trigger, and how many runs started now (not on an earlier delivery). */
+  async function startRuns(event: Event, envelope: RunEvent, triggers: TriggerRow[], notes: string[]) {
+    let fresh = 0;
+    const decisions = await Promise.all(
+      triggers.map(async (trigger): Promise<DispatchDecision> => {
+        const workflow = { workflowId: trigger.workflowId, workflowName: trigger.workflow.name, version: trigger.version.version };
+        if (!trigger.enabled || !trigger.workflow.enabled) return { outcome: 'disabled', ...workflow };
         if (trigger.filter) {
+          const { filter } = trigger;
           try {
-            const verdict = await evaluateExpression(trigger.filter, { event: envelope }, { now: Date.now(), timeoutMs: EVENT_EXPRESSION_TIMEOUT_MS });
-            if (!verdict) return false;
+            const verdict = await evaluateExpression(filter, { event: envelope }, { now: Date.now(), timeoutMs: EVENT_EXPRESSION_TIMEOUT_MS });
+            if (!verdict) return { outcome: 'filtered-out', ...workflow, filter };
           } catch (error) {
-            notes.push(`Trigger filter of workflow "${trigger.workflow.name}" failed: ${error instanceof Error ? error.message : String(error)}`);
-            return false;
+            const message = error instanceof Error ? error.message : String(error);
+            notes.push(`Trigger filter of workflow "${trigger.workflow.name}" failed: ${message}`);
+            return { outcome: 'filter-failed', ...workflow, filter, error: message };
           }
         }
         const version = await definitionOf(trigger.versionId);
         if (!version.ok) {
           notes.push(`Workflow "${trigger.workflow.name}" v${trigger.version.version} is not a valid definition, so no run started: ${version.problem}`);
-          return false;
+          return { outcome: 'invalid-definition', ...workflow, problem: version.problem };
         }
         const run = {
           id: stableUuid(`${trigger.workflowId}:${event.id}`),
@@ -79,14 +87,15 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
             workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
             requestEagerStart: true,
           });
-          return true;
+          fresh += 1;
         } catch (error) {
-          if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
-          throw error;
+          // A redelivery: the run this event started before is the one it started.
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
         }
+        return { outcome: 'started', ...workflow, runId: run.id };
       }),
     );
-    return starts.filter(Boolean).length;
+    return { decisions, runsStarted: fresh };
   }
 
   /**
@@ -126,11 +135,14 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
     return matching.length;
   }
 
-  /** The enabled triggers and open waits of the batch's (tenant, type) pairs: two queries for the batch. */
+  /**
+   * The triggers (disabled ones too, so the event can say so) and open waits of the batch's
+   * (tenant, type) pairs: two queries for the batch.
+   */
   async function lookups(events: Event[]) {
     const pairs = [...new Map(events.map((e) => [dispatchKey(e.tenantId, e.type), { tenantId: e.tenantId, eventType: e.type }])).values()];
     const [triggers, waits] = await Promise.all([
-      db.trigger.findMany({ where: { OR: pairs, enabled: true, workflow: { enabled: true } }, select: triggerSelect }),
+      db.trigger.findMany({ where: { OR: pairs }, select: triggerSelect }),
       db.wait.findMany({ where: { OR: pairs, closedAt: null, expiresAt: { gt: new Date() } }, select: waitSelect }),
     ]);
     const group = <Row extends { tenantId: string; eventType: string }>(rows: Row[]) => {
@@ -153,11 +165,11 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
         const envelope = toEnvelope(event);
         try {
           const notes: string[] = [];
-          const [runsStarted, runsSignalled] = await Promise.all([
+          const [{ decisions, runsStarted }, runsSignalled] = await Promise.all([
             startRuns(event, envelope, found.triggers.get(pair) ?? [], notes),
             signalWaits(envelope, found.waits.get(pair) ?? []),
           ]);
-          outcomes.set(dispatchKey(event.tenantId, event.id), { ok: true, runsStarted, runsSignalled, notes });
+          outcomes.set(dispatchKey(event.tenantId, event.id), { ok: true, runsStarted, runsSignalled, notes, decisions });
         } catch (error) {
           outcomes.set(dispatchKey(event.tenantId, event.id), { ok: false, error });
         }
@@ -172,7 +184,7 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
     async routeEvent(event: Event): Promise<RoutedEvent> {
       const outcome = (await routeEvents([event])).get(dispatchKey(event.tenantId, event.id))!;
       if (!outcome.ok) throw outcome.error;
-      return { runsStarted: outcome.runsStarted, runsSignalled: outcome.runsSignalled, notes: outcome.notes };
+      return { runsStarted: outcome.runsStarted, runsSignalled: outcome.runsSignalled, notes: outcome.notes, decisions: outcome.decisions };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { ApprovalFormField } from '@cascade/workflow';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
+import { DateTime } from '@/components/date-time';
 import { approvalRefusal } from '@/server/approval-access';
 import { approvalInbox } from '@/server/run-store';
 import { requireSession } from '@/server/session';
@@ -10,7 +11,6 @@ import { DecisionForm } from './decision-form';
 export const metadata: Metadata = { title: 'Approvals' };
 export const dynamic = 'force-dynamic';
 
-const time = (date: Date | null) => date?.toISOString().replace('T', ' ').slice(0, 16) ?? '—';
 
 export default async function ApprovalsPage() {
   const session = await requireSession();
@@ -24,8 +24,8 @@ export default async function ApprovalsPage() {
         <section key={task.id} className="card" data-testid="approval-task">
           <h2>{task.title}</h2>
           <p className="muted">
-            For {(task.assignees as string[]).join(', ')} · due {time(task.dueAt)}
-            {task.escalatedAt ? ` · escalated ${time(task.escalatedAt)}` : ''} · <Link href={`/runs/${task.runId}`}>run</Link>
+            For {(task.assignees as string[]).join(', ')} · due <DateTime value={task.dueAt} />
+            {task.escalatedAt && <> · escalated <DateTime value={task.escalatedAt} /></>} · <Link href={`/runs/${task.runId}`}>run</Link>
           </p>
           {approvalRefusal(task.assignees as string[], { kind: 'user', id: session.userId, email: session.email, role: session.role }) === null ? (
             <DecisionForm taskId={task.id} fields={task.formFields as unknown as ApprovalFormField[]} />
@@ -39,7 +39,7 @@ export default async function ApprovalsPage() {
           <h2>Recently decided</h2>
           <ul data-testid="decided-tasks">
             {decided.map((task) => (
-              <li key={task.id}>{task.title}: {task.status}{task.decidedBy ? ` by ${task.decidedBy}` : ''} ({time(task.decidedAt)})</li>
+              <li key={task.id}>{task.title}: {task.status}{task.decidedBy ? ` by ${task.decidedBy}` : ''} (<DateTime value={task.decidedAt} />)</li>
             ))}
           </ul>
         </section>

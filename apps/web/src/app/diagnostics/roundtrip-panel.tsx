@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { DateTime } from '@/components/date-time';
 import { problemText } from '@/components/problem-text';
 
 interface Roundtrip {
@@ -67,7 +68,7 @@ export function RoundtripPanel() {
                 <tr key={item.id} data-testid="roundtrip-row">
                   <td>{item.message}</td>
                   <td><code>{item.workflowId}</code></td>
-                  <td>{new Date(item.requestedAt).toLocaleTimeString()}</td>
+                  <td><DateTime value={item.requestedAt} milliseconds /></td>
                   <td data-testid="roundtrip-status" className={item.completedAt ? 'status-ok' : 'muted'}>
                     {item.completedAt
                       ? `completed in ${new Date(item.completedAt).getTime() - new Date(item.requestedAt).getTime()} ms`

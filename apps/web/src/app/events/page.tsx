@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
+import { DateTime } from '@/components/date-time';
 import { countMatchingDeadLetters, DISPATCH_STATUSES, findEvents } from '@/server/event-log';
 import { requireSession } from '@/server/session';
 import { ReplayDeadLetters } from './replay-dead-letters';
@@ -46,7 +47,7 @@ export default async function EventLogPage({
             <tbody>
               {events.map((event) => (
                 <tr key={event.id} data-testid="event-row">
-                  <td>{event.receivedAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                  <td><DateTime value={event.receivedAt} /></td>
                   <td>
                     <Link href={`/events/${event.id}`}><code>{event.type}</code></Link> v{event.version}
                   </td>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
+import { DateTime } from '@/components/date-time';
 import { recentNotifications } from '@/server/mailboxes';
 import { requireSession } from '@/server/session';
 import { markAllRead } from './actions';
@@ -8,7 +9,6 @@ import { markAllRead } from './actions';
 export const metadata: Metadata = { title: 'Inbox' };
 export const dynamic = 'force-dynamic';
 
-const time = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 16);
 
 /** The in-app notifications workflows sent (notification.send), newest first. */
 export default async function InboxPage() {
@@ -32,7 +32,7 @@ export default async function InboxPage() {
               <tbody>
                 {notifications.map((n) => (
                   <tr key={n.id} data-testid="notification" style={n.readAt ? undefined : { fontWeight: 600 }}>
-                    <td>{time(n.createdAt)}</td>
+                    <td><DateTime value={n.createdAt} /></td>
                     <td>{n.recipient}</td>
                     <td>{n.link ? <a href={n.link}>{n.title}</a> : n.title}</td>
                     <td>{n.body}</td>

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
+import { DateTime } from '@/components/date-time';
 import { recentCapturedEmails } from '@/server/mailboxes';
 import { requireSession } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Outbox' };
 export const dynamic = 'force-dynamic';
 
-const time = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 19);
 
 /** The mail the tenant's workflows sent, as the development capture server received it. */
 export default async function OutboxPage() {
@@ -29,7 +29,7 @@ export default async function OutboxPage() {
             <tbody>
               {emails.map((email) => (
                 <tr key={email.id.toString()} data-testid="outbox-row">
-                  <td>{time(email.receivedAt)}</td>
+                  <td><DateTime value={email.receivedAt} /></td>
                   <td>{email.from}</td>
                   <td>{email.to.join(', ')}</td>
                   <td><Link href={`/outbox/${email.id}`}>{email.subject || '(no subject)'}</Link></td>

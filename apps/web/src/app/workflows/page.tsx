@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
+import { DateTime } from '@/components/date-time';
 import { requireSession } from '@/server/session';
 import { NewWorkflowForm } from './_components/new-workflow-form';
 import { eventCatalogFor, listWorkflowsOf } from './_server/workflow-pages';
@@ -33,7 +34,7 @@ export default async function WorkflowsPage() {
                   <td><Link href={`/workflows/${workflow.id}`}>{workflow.name}</Link></td>
                   <td className={workflow.enabled ? 'status-ok' : 'muted'}>{workflow.enabled ? 'enabled' : 'disabled'}</td>
                   <td>{workflow.latestVersion === null ? <span className="muted">draft only</span> : `version ${workflow.latestVersion}`}</td>
-                  <td>{workflow.updatedAt.toISOString().replace('T', ' ').slice(0, 16)}</td>
+                  <td><DateTime value={workflow.updatedAt} /></td>
                 </tr>
               ))}
             </tbody>

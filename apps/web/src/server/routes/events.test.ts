@@ -78,9 +78,22 @@ describe('the event log', () => {
     expect(listed.items).toEqual([expect.objectContaining({ id, type: 'INVOICE_OVERDUE', dispatch: expect.objectContaining({ status: 'PENDING' }) })]);
     const detail = await (await callRoute(getEvent, { apiKey: a.apiKey, params: { id } })).json();
     expect(detail.data).toMatchObject({ invoiceId: 'i-7' });
+    // No dispatcher runs here: the event says it is not dispatched yet, and no run emitted it.
+    expect(detail.notStarted).toEqual({ basis: 'not-dispatched', reasons: [{ outcome: 'pending', lastError: null }] });
+    expect(detail.emittedBy).toBeNull();
 
     expect((await (await callRoute(listEvents, { apiKey: b.apiKey })).json()).items).toEqual([]);
     expect((await callRoute(getEvent, { apiKey: b.apiKey, params: { id } })).status).toBe(404);
+  });
+
+  it('says why a dispatched event started no run, from what the dispatcher recorded', async () => {
+    const { tenantId, apiKey } = await publishable();
+    const published = await (await callRoute(publishEvents, { apiKey, body: overdue('i-8') })).json();
+    const id = published.accepted[0].id as string;
+    const decisions = [{ outcome: 'filtered-out', workflowId: randomUUID(), workflowName: 'Only huge', version: 2, filter: 'event.data.amountDue > 99999' }];
+    await db().dispatch.update({ where: { tenantId_eventId: { tenantId, eventId: id } }, data: { status: 'DISPATCHED', decisions } });
+    const detail = await (await callRoute(getEvent, { apiKey, params: { id } })).json();
+    expect(detail.notStarted).toEqual({ basis: 'recorded', reasons: decisions });
   });
 });
 

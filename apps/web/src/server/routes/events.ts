@@ -3,6 +3,7 @@ import { cloudEventAttributesSchema, eventEnvelopeSchema } from '@cascade/catalo
 import { replayDeadLetters, replayDispatch } from '@cascade/ingestion';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
+import { dispatchExplanationSchema, emitterOfEvent, explainDispatch } from '../event-links';
 import { DISPATCH_STATUSES, findEvents, runsOfEvent, type EventLogRow } from '../event-log';
 import { defineRoute } from '../http/define-route';
 import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
@@ -122,6 +123,11 @@ const EventDetail = EventRecord.extend({
   metadata: z.unknown().nullable(),
   runsStarted: z.array(RunReference).describe('Runs this event triggered'),
   runsSignalled: z.array(RunReference).describe('Waiting runs this event was delivered to'),
+  notStarted: dispatchExplanationSchema.describe('Why workflows that name the event’s type started no run for it, or why it started none at all'),
+  emittedBy: z
+    .object({ runId: z.uuid(), workflowId: z.uuid(), workflowName: z.string(), stepKey: z.string().nullable() })
+    .nullable()
+    .describe('The run (and its emit step) that emitted the event; null for an event published from outside'),
 }).meta({ id: 'EventDetail' });
 
 
@@ -180,7 +186,11 @@ export const getEvent = defineRoute({
   async handle({ params, principal }) {
     const [row] = await findEvents(principal.tenantId, { id: params.id }, 1);
     if (!row) throw notFound(`No event ${params.id} in this tenant`);
-    const { started, signalled } = await runsOfEvent(principal.tenantId, row.id);
+    const [{ started, signalled }, notStarted, emittedBy] = await Promise.all([
+      runsOfEvent(principal.tenantId, row.id),
+      explainDispatch(principal.tenantId, row),
+      emitterOfEvent(principal.tenantId, row),
+    ]);
     const reference = (run: (typeof started)[number]) => ({ id: run.id, workflowId: run.workflowId, workflowName: run.workflow.name, status: run.status });
     return {
       ...toRecord(row),
@@ -189,6 +199,8 @@ export const getEvent = defineRoute({
       metadata: row.metadata,
       runsStarted: started.map(reference),
       runsSignalled: signalled.map(reference),
+      notStarted,
+      emittedBy,
     };
   },
 });

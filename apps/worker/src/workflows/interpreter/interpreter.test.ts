@@ -48,7 +48,7 @@ describe('the interpreter on the real dev server', () => {
     );
 
     const { event, routed } = await harness.publishEvent('INVOICE_OVERDUE', { amountDue: 482500 }, { correlationId: 'order-77' });
-    expect(routed).toEqual({ runsStarted: 1, runsSignalled: 0, notes: [] });
+    expect(routed).toMatchObject({ runsStarted: 1, runsSignalled: 0, notes: [] });
     const result = await harness.resultOf(workflowId, event.id);
     expect(result.vars).toEqual({ reminders: 1 });
 

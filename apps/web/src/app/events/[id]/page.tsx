@@ -3,32 +3,58 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
+import { DateTime } from '@/components/date-time';
+import { emitterOfEvent, explainDispatch } from '@/server/event-links';
 import { findEvent, runsOfEvent } from '@/server/event-log';
 import { requireSession } from '@/server/session';
+import { NoRunReasons } from './no-run-reasons';
 import { ReplayButton } from './replay-button';
 
-export const metadata: Metadata = { title: 'Event' };
 export const dynamic = 'force-dynamic';
 
-export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
+interface EventPageProps { params: Promise<{ id: string }> }
+
+/** Type first, so a tab or a history entry says what happened before which one. */
+export async function generateMetadata({ params }: EventPageProps): Promise<Metadata> {
+  const session = await requireSession();
+  const { id } = await params;
+  const event = isUuid(id) ? await findEvent(session.tenantId, id) : null;
+  return { title: event ? `${event.type} · ${event.id}` : 'Event' };
+}
+
+export default async function EventPage({ params }: EventPageProps) {
   const session = await requireSession();
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const event = await findEvent(session.tenantId, id);
   if (!event) notFound();
-  const { started, signalled } = await runsOfEvent(session.tenantId, id);
+  const [{ started, signalled }, explanation, emitter] = await Promise.all([
+    runsOfEvent(session.tenantId, id),
+    explainDispatch(session.tenantId, event),
+    emitterOfEvent(session.tenantId, event),
+  ]);
 
   return (
     <AppShell session={session}>
       <p><Link href="/events">← Event log</Link></p>
-      <h1><code data-testid="event-type">{event.type}</code> v{event.version}</h1>
+      <h1 data-testid="event-title" className="wrap-anywhere">
+        <code data-testid="event-type">{event.type}</code> v{event.version} · <code className="muted event-id">{event.id}</code>
+      </h1>
       <div className="card">
         <table>
           <tbody>
-            <tr><th>Id</th><td><code>{event.id}</code></td></tr>
             <tr><th>Source</th><td>{event.source}</td></tr>
-            <tr><th>Occurred / received</th><td>{event.occurredAt.toISOString()} / {event.receivedAt.toISOString()}</td></tr>
-            <tr><th>Correlation / causation</th><td><code>{event.correlationId ?? '—'}</code> / <code>{event.causationId ?? '—'}</code> (depth {event.causationDepth})</td></tr>
+            {emitter && (
+              <tr>
+                <th>Emitted by</th>
+                <td data-testid="event-emitted-by">
+                  <Link href={`/runs/${emitter.runId}`}>run of {emitter.workflowName}</Link>
+                  {emitter.stepKey && <>, step <code>{emitter.stepKey}</code></>}
+                </td>
+              </tr>
+            )}
+            <tr><th>Occurred / received</th><td><DateTime value={event.occurredAt} /> / <DateTime value={event.receivedAt} /></td></tr>
+            <tr><th>Correlation / causation</th><td><code>{event.correlationId ?? '—'}</code> / {event.causationId ? <Link href={`/events/${event.causationId}`}><code>{event.causationId}</code></Link> : '—'} (depth {event.causationDepth})</td></tr>
             <tr>
               <th>Dispatch</th>
               <td data-testid="event-dispatch">
@@ -40,18 +66,31 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           </tbody>
         </table>
       </div>
-      {([['Runs started', started, 'runs-started'], ['Runs it was delivered to', signalled, 'runs-signalled']] as const).map(([title, runs, testId]) => (
-        <section className="card" key={testId}>
-          <h2>{title}</h2>
-          {runs.length ? (
-            <ul data-testid={testId}>
-              {runs.map((run) => <li key={run.id}><Link href={`/runs/${run.id}`}>{run.workflow.name}</Link>: {run.status}</li>)}
-            </ul>
-          ) : (
-            <p className="muted">None.</p>
-          )}
-        </section>
-      ))}
+      <section className="card">
+        <h2>Runs started by this event</h2>
+        {started.length > 0 && (
+          <ul data-testid="runs-started">
+            {started.map((run) => <li key={run.id}><Link href={`/runs/${run.id}`}>{run.workflow.name}</Link>: {run.status}</li>)}
+          </ul>
+        )}
+        {started.length === 0 && explanation.reasons.length === 0 && <p className="muted">None yet: the runs are starting.</p>}
+        {explanation.reasons.length > 0 && (
+          <>
+            {started.length > 0 && <h3>Not started</h3>}
+            <NoRunReasons explanation={explanation} />
+          </>
+        )}
+      </section>
+      <section className="card">
+        <h2>Runs it was delivered to</h2>
+        {signalled.length ? (
+          <ul data-testid="runs-signalled">
+            {signalled.map((run) => <li key={run.id}><Link href={`/runs/${run.id}`}>{run.workflow.name}</Link>: {run.status}</li>)}
+          </ul>
+        ) : (
+          <p className="muted">None.</p>
+        )}
+      </section>
       <section className="card">
         <h2>Payload</h2>
         <pre data-testid="event-data">{JSON.stringify(event.data, null, 2)}</pre>

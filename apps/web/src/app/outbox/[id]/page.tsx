@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
+import { DateTime } from '@/components/date-time';
 import { findCapturedEmail } from '@/server/mailboxes';
 import { requireSession } from '@/server/session';
 
@@ -29,7 +30,7 @@ export default async function CapturedEmailPage({ params }: { params: Promise<{ 
           <tbody>
             <tr><th>From</th><td>{email.from}</td></tr>
             <tr><th>To</th><td data-testid="email-to">{email.to.join(', ')}</td></tr>
-            <tr><th>Received</th><td>{email.receivedAt.toISOString()}</td></tr>
+            <tr><th>Received</th><td><DateTime value={email.receivedAt} /></td></tr>
           </tbody>
         </table>
       </div>

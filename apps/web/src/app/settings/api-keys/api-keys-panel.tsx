@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { DateTime } from '@/components/date-time';
 import { problemText } from '@/components/problem-text';
 import { API_KEY_SCOPES } from '@cascade/db/scopes';
 
@@ -109,7 +110,7 @@ export function ApiKeysPanel() {
                 <td>{key.name}</td>
                 <td><code>csk_{key.prefix}_…</code></td>
                 <td>{key.scopes.join(', ')}{key.service ? ` · service ${key.service}` : ''}</td>
-                <td>{key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleString() : 'never'}</td>
+                <td>{key.lastUsedAt ? <DateTime value={key.lastUsedAt} /> : 'never'}</td>
                 <td>
                   {key.revokedAt ? (
                     <span className="muted">revoked</span>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { DateTime } from '@/components/date-time';
 import { problemText } from '@/components/problem-text';
 import { AllowedHostsForm, parseHostList } from './allowed-hosts-form';
 
@@ -90,8 +91,8 @@ export function SecretsPanel() {
                     }}
                   />
                 </td>
-                <td>{new Date(secret.createdAt).toLocaleString()}</td>
-                <td>{new Date(secret.updatedAt).toLocaleString()}</td>
+                <td><DateTime value={secret.createdAt} /></td>
+                <td><DateTime value={secret.updatedAt} /></td>
                 <td>
                   <button type="button" onClick={() => void remove(secret.name)} aria-label={`Delete ${secret.name}`}>
                     Delete

@@ -28,7 +28,7 @@ export default async function WorkflowDesignerPage({ params }: { params: Promise
   return (
     <AppShell session={session}>
       <p>
-        <Link href="/workflows">← Workflows</Link>
+        <Link href="/workflows">← Workflows</Link> · <Link href={`/runs?workflow=${workflow.id}`} data-testid="workflow-runs-link">Runs of this workflow</Link>
       </p>
       <Designer
         workflow={{ id: workflow.id, name: workflow.name, enabled: workflow.enabled, latestVersion: workflow.versions[0]?.version ?? null }}

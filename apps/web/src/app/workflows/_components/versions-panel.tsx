@@ -1,5 +1,6 @@
 'use client';
 
+import { DateTime } from '@/components/date-time';
 import type { VersionInfo } from './api';
 import styles from './designer.module.css';
 
@@ -18,7 +19,7 @@ export function VersionsPanel({ versions }: { versions: readonly VersionInfo[] |
             <li key={version.id} data-testid="version-row">
               <details>
                 <summary>
-                  Version {version.version} · {new Date(version.publishedAt).toLocaleString()}
+                  Version {version.version} · <DateTime value={version.publishedAt} />
                 </summary>
                 <pre>{JSON.stringify(version.definition, null, 2)}</pre>
               </details>
