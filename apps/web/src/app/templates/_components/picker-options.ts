@@ -1,0 +1,11 @@
+import type { EventOption } from '@/app/workflows/_server/workflow-pages';
+
+/** What the instantiate form's pickers choose from, read on the server for the signed-in tenant. */
+export interface PickerOptions {
+  events: EventOption[];
+  users: Array<{ email: string; name: string }>;
+  secretNames: string[];
+}
+
+/** The values of a template's parameters, as the form holds them and the instantiate API takes them. */
+export type ParameterValues = Record<string, unknown>;
