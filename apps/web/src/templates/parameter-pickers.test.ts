@@ -15,6 +15,7 @@ const schema = {
 describe('parameter pickers', () => {
   it('gives each declared picker its widget, a list of users one multiple choice, other parameters none', () => {
     expect(uiSchemaFor(schema)).toEqual({
+      'ui:order': ['*'],
       event: { 'ui:widget': 'eventTypePicker' },
       owner: { 'ui:widget': 'userPicker' },
       assignees: { 'ui:widget': 'userPicker' },
@@ -33,12 +34,17 @@ describe('parameter pickers', () => {
       { pointer: '/properties/e/x-picker', received: '"evnt-type"' },
       { pointer: '/properties/l/items/x-picker', received: '3' },
     ]);
-    expect(uiSchemaFor(typo)).toEqual({});
+    expect(uiSchemaFor(typo)).toEqual({ 'ui:order': ['*'] });
     expect(unknownPickers(schema)).toEqual([]);
   });
 
   it('reads schemas that are not objects as having no pickers', () => {
-    for (const odd of [null, 'x', [], { properties: [] }, { properties: { a: null } }]) expect(uiSchemaFor(odd)).toEqual({});
+    for (const odd of [null, 'x', [], { properties: [] }, { properties: { a: null } }]) expect(uiSchemaFor(odd)).toEqual({ 'ui:order': ['*'] });
+  });
+
+  it('lists the required parameters first, in the order of required, since the stored schema keeps no order of keys', () => {
+    const ordered = { ...schema, required: ['token', 'event', 'token', 'missing', 4] };
+    expect(uiSchemaFor(ordered)['ui:order']).toEqual(['token', 'event', '*']);
   });
 });
 

@@ -53,18 +53,29 @@ export function unknownPickers(parameterSchema: unknown): Array<{ pointer: strin
 /** The widget names of the instantiate form, one per picker. */
 export const PICKER_WIDGETS: Record<Picker, string> = { 'event-type': 'eventTypePicker', user: 'userPicker', secret: 'secretPicker' };
 
+export type ParameterUiSchema = { 'ui:order': string[] } & { [parameter: string]: { 'ui:widget': string } | string[] };
+
 /**
  * The form's uiSchema for a parameter schema: a picker widget where a parameter (or, for a list of
- * users, the array as a whole) declares one; everything else is drawn as the schema says.
+ * users, the array as a whole) declares one; everything else is drawn as the schema says. The
+ * stored schema is JSONB, which keeps no order of keys, so the form lists the required parameters
+ * in the order of `required` (an array keeps its order), then the others.
  */
-export function uiSchemaFor(parameterSchema: unknown): Record<string, { 'ui:widget': string }> {
-  const ui: Record<string, { 'ui:widget': string }> = {};
+export function uiSchemaFor(parameterSchema: unknown): ParameterUiSchema {
+  const ui: ParameterUiSchema = { 'ui:order': [...requiredParameters(parameterSchema), '*'] };
   for (const site of pickerSites(parameterSchema)) {
     if (!isPicker(site.value)) continue;
     // A list of pickers is one multiple-choice control rather than a row of add/remove buttons.
     ui[site.parameter] = { 'ui:widget': PICKER_WIDGETS[site.value] };
   }
   return ui;
+}
+
+/** The names in `required` that are parameters, once each (rjsf refuses an order naming a field twice or one it lacks). */
+function requiredParameters(parameterSchema: unknown): string[] {
+  if (!isRecord(parameterSchema) || !Array.isArray(parameterSchema.required) || !isRecord(parameterSchema.properties)) return [];
+  const properties = parameterSchema.properties;
+  return [...new Set(parameterSchema.required.filter((name): name is string => typeof name === 'string' && Object.hasOwn(properties, name)))];
 }
 
 /** One error of a 422 problem document, as the API writes them. */

@@ -9,13 +9,14 @@ import styles from './designer.module.css';
 const SHOWN_PROBLEMS = 1;
 
 /** One definition node on the canvas: its type, id or label, what it does, its problems, and a handle per port. */
-export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected }: NodeProps<WorkflowFlowNode>) {
+// A handle is connectable only where the canvas is (React Flow leaves that to each custom node's handles).
+export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected, isConnectable }: NodeProps<WorkflowFlowNode>) {
   const { node, typeLabel, summary, ports, problems } = data;
   const className = [styles.node, selected && styles.nodeSelected, problems.length > 0 && styles.nodeInvalid].filter(Boolean).join(' ');
   return (
     <div className={className} data-testid={`node-${node.id}`} title={problems.map(problemLabel).join('\n') || undefined}>
       {data.acceptsIncoming && (
-        <Handle type="target" position={Position.Top} id={TARGET_HANDLE} data-testid={`handle-${node.id}-${TARGET_HANDLE}`} aria-label={`Into ${node.id}`} />
+        <Handle type="target" position={Position.Top} id={TARGET_HANDLE} isConnectable={isConnectable} data-testid={`handle-${node.id}-${TARGET_HANDLE}`} aria-label={`Into ${node.id}`} />
       )}
       <div className={styles.nodeType}>{typeLabel}</div>
       <div className={styles.nodeTitle}>
@@ -35,7 +36,7 @@ export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected 
           {ports.map((port) => (
             <div key={port} className={port === 'error' ? `${styles.port} ${styles.errorPort}` : styles.port}>
               {port}
-              <Handle type="source" position={Position.Bottom} id={port} data-testid={`handle-${node.id}-${port}`} aria-label={`${port} of ${node.id}`} />
+              <Handle type="source" position={Position.Bottom} id={port} isConnectable={isConnectable} data-testid={`handle-${node.id}-${port}`} aria-label={`${port} of ${node.id}`} />
             </div>
           ))}
         </div>
