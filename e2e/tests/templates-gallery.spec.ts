@@ -69,17 +69,19 @@ test('a template found in the gallery is instantiated through its form, publishe
   await expect(page.getByTestId('template-versions')).toContainText('version 1');
   await page.screenshot({ path: test.info().outputPath('detail-and-preview.png'), fullPage: true });
 
-  // The form refuses what the parameter schema refuses, beside the parameter.
+  // The server refuses what the parameter schema refuses (422), and the form shows each error beside its parameter.
   const form = page.getByTestId('instantiate-form');
+  await form.getByLabel('Owner').selectOption(cascade.adminEmail);
   await form.getByRole('button', { name: 'Create draft' }).click();
-  await expect(form.locator('.form-group').filter({ hasText: 'Log message' }).locator('.text-danger')).toContainText('required');
-  await expect(form.locator('.form-group').filter({ hasText: 'Trigger event' }).locator('.text-danger')).toContainText('required');
+  await expect(form.getByTestId('instantiate-error')).toContainText('do not satisfy the template’s parameter schema');
+  await expect(form.getByLabel('Log message')).toHaveAccessibleDescription(/must have required property 'message'/);
+  await expect(form.getByLabel('Trigger event')).toHaveAccessibleDescription(/must have required property 'eventType'/);
+  await expect(form.getByLabel('Owner')).not.toHaveAccessibleDescription(/must/);
   await page.screenshot({ path: test.info().outputPath('form-with-error.png'), fullPage: true });
 
   // Filled in through the pickers, and published at once.
   await form.getByLabel('Trigger event').selectOption('TICKET_SLA_STAGE_BREACHED');
   await form.getByLabel('Log message').fill(`breach of ${ticketId}`);
-  await form.getByLabel('Owner').selectOption(cascade.adminEmail);
   await form.getByLabel('Level').selectOption('warn');
   const workflowName = `Breaches ${stamp}`;
   await form.getByLabel('Workflow name').fill(workflowName);

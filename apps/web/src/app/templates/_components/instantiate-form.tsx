@@ -1,18 +1,15 @@
 'use client';
 
-import Form from '@rjsf/core';
+// Not the package index: it also exports a test helper that imports @rjsf/validator-ajv8, which the app does not use.
+import Form from '@rjsf/core/lib/components/Form.js';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { placeErrors, uiSchemaFor, type ApiFieldError } from '@/templates/parameter-pickers';
 import type { ParameterValues, PickerOptions } from './picker-options';
 import { pickerWidgets } from './picker-widgets';
+import { serverChecked } from './server-checked';
 import styles from './instantiate-form.module.css';
-
-/** Parameter schemas are draft 2020-12, as the server compiles them; the server's check is the one that counts. */
-const validator = customizeValidator<ParameterValues, RJSFSchema, PickerOptions>({ AjvClass: Ajv2020 });
 
 interface InstantiateFormProps {
   templateKey: string;
@@ -69,7 +66,7 @@ export function InstantiateForm({ templateKey, version, defaultName, parameterSc
       <Form<ParameterValues, RJSFSchema, PickerOptions>
         schema={parameterSchema as RJSFSchema}
         uiSchema={uiSchema}
-        validator={validator}
+        validator={serverChecked}
         widgets={pickerWidgets}
         formContext={pickers}
         formData={parameters}

@@ -26,6 +26,7 @@ function EventTypePicker(props: PickerProps) {
       value={typeof props.value === 'string' ? props.value : ''}
       onChange={(type) => props.onChange(chosen(type))}
       required={props.required ?? false}
+      describedBy={ariaDescribedByIds(props.id)}
     />
   );
 }
