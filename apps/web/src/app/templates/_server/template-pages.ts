@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { eventCatalogFor } from '@/app/workflows/_server/workflow-pages';
 import { HttpError } from '@/server/http/problem';
 import { db } from '@/server/services';
-import { findVisibleTemplate, listVisibleTemplates, templateDetail, toTemplateSummary } from '@/server/templates/template-queries';
+import { findVisibleTemplate, listVisibleTemplates, templateDetail, toTemplateSummary, visibleTemplateFacets } from '@/server/templates/template-queries';
 import type { PickerOptions } from '../_components/picker-options';
 
 /** As many templates as GET /api/v1/templates gives on one page; the gallery says when there are more. */
@@ -24,22 +24,11 @@ export type TemplateSummary = ReturnType<typeof toTemplateSummary>;
 
 /**
  * The templates the tenant sees that match the query (through the same query as the API), and
- * the categories and trigger events of all of them, for the filters.
+ * the categories and trigger events of all it sees, for the filters.
  */
 export async function galleryOf(tenantId: string, query: GalleryQuery) {
-  const [matching, all] = await Promise.all([
-    listVisibleTemplates(tenantId, { ...query, limit: GALLERY_LIMIT }),
-    listVisibleTemplates(tenantId, { limit: GALLERY_LIMIT }),
-  ]);
-  const templates = matching.rows.map(toTemplateSummary);
-  const everything = all.rows.map(toTemplateSummary);
-  const sortedSet = (values: Array<string | null>) => [...new Set(values.filter((value): value is string => value !== null))].sort();
-  return {
-    templates,
-    more: matching.nextCursor !== null,
-    categories: sortedSet(everything.map((template) => template.category)),
-    events: sortedSet(everything.map((template) => template.triggerEvent)),
-  };
+  const [matching, facets] = await Promise.all([listVisibleTemplates(tenantId, { ...query, limit: GALLERY_LIMIT }), visibleTemplateFacets(tenantId)]);
+  return { templates: matching.rows.map(toTemplateSummary), more: matching.nextCursor !== null, ...facets };
 }
 
 /** A template the tenant sees, at a version (its latest by default), or null where it sees none. */
