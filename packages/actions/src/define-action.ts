@@ -64,6 +64,8 @@ export interface MailMessage {
   text?: string;
   html?: string;
   headers?: Record<string, string>;
+  /** The Message-ID, `<local@domain>`; stable across a step's attempts, so a resent copy reads as the same message. */
+  messageId?: string;
 }
 
 export interface InboxNotification {

@@ -53,6 +53,7 @@ export { API_KEY_SCOPES, type ApiKeyScope, apiKeyFromString, generateApiKey, has
 export { PASSWORD_SCRYPT, type PasswordCheck, type ScryptParameters, hashPassword, parseStoredHash, verifyPassword } from './passwords';
 export { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, seedDemoTenant, type SeedResult } from './seed';
 export { DISPATCH_CHANNEL } from './channels';
+export { isDatabaseUnavailable } from './unavailable';
 export { toEnvelope, type StoredEnvelope } from './event-envelope';
 export {
   REPLACEMENT_CHARACTER,

@@ -86,6 +86,18 @@ export async function markDispatched(db: Database, done: ReadonlyArray<{ id: big
      WHERE d.id = v.id`;
 }
 
+/**
+ * Hands claimed dispatches back without counting the attempt: what failed was not the event but
+ * something every event needs (the run engine was unreachable), so they are due again at once.
+ */
+export async function releaseClaims(db: Database, released: ReadonlyArray<{ id: bigint }>, reason: string): Promise<void> {
+  if (released.length === 0) return;
+  await db.$executeRaw`
+    UPDATE dispatches
+       SET attempts = GREATEST(attempts - 1, 0), next_attempt_at = now(), last_error = ${reason}
+     WHERE id = ANY(${released.map((row) => row.id)}::bigint[]) AND status = 'PENDING'`;
+}
+
 /** Schedules the next attempt with exponential backoff, or dead-letters after `maxAttempts`. */
 export async function markFailed(
   db: Database,

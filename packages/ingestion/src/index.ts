@@ -15,4 +15,4 @@ export {
   type RestrictedNamespace,
 } from './publisher-policy';
 export { ingestionEnvFields } from './env';
-export { claimDispatches, markDispatched, markFailed, replayDispatch, type ClaimedDispatch } from './dispatch-queue';
+export { claimDispatches, markDispatched, markFailed, releaseClaims, replayDispatch, type ClaimedDispatch } from './dispatch-queue';

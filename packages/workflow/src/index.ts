@@ -19,6 +19,7 @@ export {
   NODE_TYPES,
   isNodeType,
   nodeTypeOf,
+  expressionExample,
   portsOf,
   requiredPortsOf,
   waitsForAllBranches,
@@ -51,6 +52,8 @@ export { compileExpression, type CompiledExpression, type CompileResult } from '
 export { evaluateExpression, evaluateMapping, isTruthy, type EvaluationOptions } from './expressions/evaluate';
 export { referencedPaths, readPaths, type ReadPath } from './expressions/references';
 export { ExpressionError, type ExpressionErrorKind } from './expressions/expression-error';
+export { findExpressionSlips, type ExpressionSlips } from './expressions/slips';
+export { expressionInLiteral } from './expressions/lookalike';
 export { DEFAULT_LIMITS, MAX_SEQUENCE_LENGTH, type ExpressionLimits } from './expressions/sandbox';
 export {
   CONTEXT_ROOTS,
@@ -67,7 +70,7 @@ export {
 export { validateWorkflow, type ValidationResult } from './validate/validate-workflow';
 export { pinEventVersions } from './validate/pin-event-versions';
 export { DEFINITION_LIMITS, checkDefinitionLimits } from './validate/definition-limits';
-export { PROBLEM_CODES, type Problem, type ProblemCode } from './validate/problems';
+export { PROBLEM_CODES, isWarning, type Problem, type ProblemCode, type ProblemFix } from './validate/problems';
 export {
   checkValue,
   type ValidationCatalog,

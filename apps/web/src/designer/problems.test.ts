@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loggingWorkflow } from './fixtures';
 import { createNode } from './new-node';
-import { problemLabel, problemsAt, problemsByNode, problemsFromServer } from './problems';
+import { errorsFirst, problemLabel, problemsAt, problemsByNode, problemsFromServer } from './problems';
 
 describe('problems', () => {
   it('land on their node, on the forEach holding a body node, or on the source of an edge', () => {
@@ -52,5 +52,13 @@ describe('problems', () => {
       { code: 'schema', message: 'Newer check' },
     ]);
     expect(problemsFromServer({ detail: 'nope' })).toEqual([]);
+  });
+
+  it('keep a refused publish’s fixes and warnings, and come errors first', () => {
+    const slip = { nodeId: 'c', field: 'expression', code: 'expression-slip', message: 'JSONata compares with =, not ==', fix: { value: 'a = 1' } };
+    const warning = { nodeId: 'a', field: 'input.m', code: 'literal-looks-like-expression', severity: 'warning', message: 'text', fix: { value: { $expr: 'event.data.x' } } };
+    const read = problemsFromServer({ errors: [warning, slip, { ...slip, fix: {} }] });
+    expect(read).toEqual([warning, slip, { ...slip, fix: undefined }].map(({ fix, ...rest }) => (fix ? { ...rest, fix } : rest)));
+    expect(errorsFirst(read).map((p) => p.code)).toEqual(['expression-slip', 'expression-slip', 'literal-looks-like-expression']);
   });
 });

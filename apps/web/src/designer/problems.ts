@@ -1,4 +1,4 @@
-import { PROBLEM_CODES, type Problem, type ProblemCode } from '@cascade/workflow';
+import { PROBLEM_CODES, isWarning, type Problem, type ProblemCode } from '@cascade/workflow';
 import { z } from 'zod';
 import { allNodeIds, bodyOf, type DraftDefinition } from './draft';
 
@@ -28,6 +28,11 @@ export function problemLabel(problem: Problem): string {
   return `${where}: ${problem.message}`;
 }
 
+/** Errors before warnings, each in the order found: what blocks publishing comes first. */
+export function errorsFirst(problems: readonly Problem[]): Problem[] {
+  return [...problems.filter((problem) => !isWarning(problem)), ...problems.filter(isWarning)];
+}
+
 /** The problems of one field of a node, for the inspector to show beside that field. */
 export function problemsAt(problems: readonly Problem[], field: string): Problem[] {
   return problems.filter((problem) => problem.field === field || problem.field?.startsWith(`${field}.`) || problem.field?.startsWith(`${field}[`));
@@ -39,6 +44,9 @@ const serverProblem = z.object({
   field: z.string().optional(),
   code: z.string().optional(),
   message: z.string(),
+  severity: z.literal('warning').optional(),
+  // A malformed fix is dropped, not the problem it came with.
+  fix: z.object({ value: z.unknown() }).optional().catch(undefined),
 });
 
 /**
@@ -51,7 +59,8 @@ export function problemsFromServer(body: unknown): Problem[] {
   return errors.data.errors.flatMap((item) => {
     const parsed = serverProblem.safeParse(item);
     if (!parsed.success) return [];
-    const { code, ...rest } = parsed.data;
-    return [{ ...rest, code: code !== undefined && Object.hasOwn(PROBLEM_CODES, code) ? (code as ProblemCode) : 'schema' }];
+    const { code, fix, ...rest } = parsed.data;
+    const withFix = fix && 'value' in fix ? { fix: { value: fix.value } } : {};
+    return [{ ...rest, ...withFix, code: code !== undefined && Object.hasOwn(PROBLEM_CODES, code) ? (code as ProblemCode) : 'schema' }];
   });
 }

@@ -27,6 +27,15 @@ export function assertWithinLimits(definition: Record<string, unknown> | undefin
  * when it is not publishable.
  */
 export async function publishableDefinition(tenantId: string, draft: unknown, catalog?: ValidationCatalog): Promise<WorkflowDefinition> {
+  return (await checkForPublishing(tenantId, draft, catalog)).definition;
+}
+
+/** Like `publishableDefinition`, with the validator's warnings, which do not keep it from being published. */
+export async function checkForPublishing(
+  tenantId: string,
+  draft: unknown,
+  catalog?: ValidationCatalog,
+): Promise<{ definition: WorkflowDefinition; warnings: Array<ProblemDetail & Problem> }> {
   const resolved = catalog ?? (await validationCatalogFor(tenantId));
   const result = validateWorkflow(draft, resolved);
   if (!result.ok) {
@@ -35,7 +44,7 @@ export async function publishableDefinition(tenantId: string, draft: unknown, ca
       result.problems.map((problem) => problemDetailOf(problem)),
     );
   }
-  return pinEventVersions(result.definition, resolved);
+  return { definition: pinEventVersions(result.definition, resolved), warnings: result.warnings.map((problem) => problemDetailOf(problem)) };
 }
 
 /**

@@ -2,12 +2,29 @@ import { ActionFailure, callRemoteAction, getActionHandler, type ActionContext, 
 import { checkTenantSchema } from '@cascade/ingestion';
 import { SecretDestinationRefusedError, type TenantSecrets } from '@cascade/secrets';
 import { Context } from '@temporalio/activity';
+import type { RemoteAction } from '@cascade/db';
 import { ApplicationFailure } from '@temporalio/common';
+import { recordIntent, releaseIntent } from '../run-records/execution-intent';
 import { asStep, type RunActivityDependencies, type StepCall } from './step-activity';
 
 export interface ExecuteActionCall extends StepCall {
   actionId: string;
   input: unknown;
+  /** The node's `repeatUncertain`: act again after an attempt that may have acted, even if the action is not idempotent. */
+  repeatUncertain?: boolean;
+}
+
+type ResolvedAction =
+  | { handler: NonNullable<ReturnType<typeof getActionHandler>>; remote?: undefined; idempotent: boolean }
+  | { handler?: undefined; remote: RemoteAction; idempotent: boolean };
+
+/** The failure of a step whose earlier attempt may have acted, for an action that must not act twice. */
+function uncertainEffect(actionId: string, startedAt: Date): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(
+    `${actionId} may already have acted: an attempt that started at ${startedAt.toISOString()} never reported back (its worker stopped, or the step timed out), ` +
+      `and ${actionId} is not idempotent, so it is not repeated. Check its target; set "repeatUncertain": true on the node to repeat it in such cases.`,
+    'UncertainEffect',
+  );
 }
 
 /** What `callAction` answers: the output, and whether it wrote the step (else the caller batches it). */
@@ -35,9 +52,18 @@ function secretReader(secrets: TenantSecrets): SecretReader {
 export function createActionActivities(deps: RunActivityDependencies) {
   const { db } = deps;
 
-  /** Runs a built-in action, or else the tenant's remote action of that id; input and output checked against their schemas. */
-  async function runAction(actionId: string, rawInput: unknown, context: ActionContext): Promise<unknown> {
+  /** The built-in action of that id, or else the tenant's remote one. */
+  async function resolveAction(actionId: string, tenantId: string): Promise<ResolvedAction> {
     const handler = getActionHandler(actionId);
+    if (handler) return { handler, idempotent: handler.idempotent };
+    const remote = await db.remoteAction.findUnique({ where: { tenantId_actionId: { tenantId, actionId } } });
+    if (!remote) throw ApplicationFailure.nonRetryable(`Unknown action ${actionId}: neither built in nor registered by this tenant`, 'UnknownAction');
+    return { remote, idempotent: remote.idempotent };
+  }
+
+  /** Runs the action with its input and output checked against their schemas. */
+  async function runAction(action: ResolvedAction, actionId: string, rawInput: unknown, context: ActionContext): Promise<unknown> {
+    const { handler, remote } = action;
     if (handler) {
       const input = handler.input.safeParse(rawInput);
       if (!input.success) {
@@ -46,8 +72,6 @@ export function createActionActivities(deps: RunActivityDependencies) {
       }
       return handler.output.parse(await handler.run(input.data, context)) as unknown;
     }
-    const remote = await db.remoteAction.findUnique({ where: { tenantId_actionId: { tenantId: context.tenantId, actionId } } });
-    if (!remote) throw ApplicationFailure.nonRetryable(`Unknown action ${actionId}: neither built in nor registered by this tenant`, 'UnknownAction');
     const inputIssues = checkTenantSchema(remote.inputSchema, rawInput);
     if (inputIssues.length) throw ApplicationFailure.nonRetryable(`Input of ${actionId} is invalid: ${issuesText(inputIssues)}`, 'InvalidActionInput');
     const output = await callRemoteAction(remote, rawInput, context);
@@ -56,15 +80,25 @@ export function createActionActivities(deps: RunActivityDependencies) {
     return output;
   }
 
-  /** An action as the call's step; with `leaveStep`, the step of one without side effects is left to the caller. */
+  /**
+   * An action as the call's step; with `leaveStep`, the step of one without side effects is left
+   * to the caller. One with side effects records its intent before acting and its output after,
+   * under a key stable across attempts: a retry answers the recorded output, and after an attempt
+   * that may have acted without reporting back (its worker died, or it timed out) only an
+   * idempotent action, or one its node allows, acts again, under the same key.
+   */
   async function performAction(call: ExecuteActionCall, leaveStep: boolean): Promise<ActionResult> {
     const secrets = deps.secrets.forTenant(call.tenantId);
+    const idempotencyKey = `${call.runId}:${call.step.key}`;
     // Built-in actions say whether they have side effects; a tenant's remote action may always have.
     const recorded = getActionHandler(call.actionId)?.sideEffects ?? true;
     return asStep(db, call, async () => {
-      const idempotencyKey = `${call.runId}:${call.step.key}`;
-      const done = recorded ? await db.actionExecution.findUnique({ where: { idempotencyKey } }) : null;
-      if (done) return { output: done.output };
+      const action = await resolveAction(call.actionId, call.tenantId);
+      if (recorded) {
+        const prior = await recordIntent(db, { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId });
+        if (prior.state === 'completed') return { output: prior.output };
+        if (prior.state === 'uncertain' && !action.idempotent && !call.repeatUncertain) throw uncertainEffect(call.actionId, prior.startedAt);
+      }
       const log = deps.logger.child({ runId: call.runId, node: call.step.key, action: call.actionId });
       const context: ActionContext = {
         tenantId: call.tenantId,
@@ -75,7 +109,14 @@ export function createActionActivities(deps: RunActivityDependencies) {
         secrets: secretReader(secrets),
         services: deps.services({ tenantId: call.tenantId, runId: call.runId }),
       };
-      const output = secrets.redact(await runAction(call.actionId, call.input, context));
+      let output: unknown;
+      try {
+        output = secrets.redact(await runAction(action, call.actionId, call.input, context));
+      } catch (error) {
+        // An action that answered with a failure has a known outcome; one cut off by a timeout may still act.
+        if (recorded && !context.signal.aborted) await releaseIntent(db, idempotencyKey);
+        throw error;
+      }
       return { output, ...(recorded ? { execution: { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId, output } } : {}) };
     }, { redact: secrets.redact, leaveStep: leaveStep && !recorded });
   }

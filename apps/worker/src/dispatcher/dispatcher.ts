@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database, Event } from '@cascade/db';
 import type { Logger } from '@cascade/logger';
 import pg from 'pg';
-import { claimDispatches, markDispatched, markFailed, type ClaimedDispatch } from '@cascade/ingestion';
+import { claimDispatches, markDispatched, markFailed, releaseClaims, type ClaimedDispatch } from '@cascade/ingestion';
+import { createOutageBreaker, isTemporalOutage } from './outage';
 
 /**
  * What the dispatcher does with each event: start the runs it triggers, signal runs waiting for
@@ -36,12 +37,16 @@ export interface DispatcherOptions {
   maxAttempts?: number;
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Longest wait between probes while Temporal is unreachable (default 30 s). */
+  maxOutagePauseMs?: number;
   channel: string;
 }
 
 /**
  * Drains the dispatch table: claims due rows, hands their events to `dispatchEvents`, and marks each
- * dispatched, retried with backoff, or dead-lettered. Runs until `stop()`.
+ * dispatched, retried with backoff, or dead-lettered. Runs until `stop()`. While Temporal is
+ * unreachable it stops claiming rather than burn the events' attempts: the rows go back unchanged,
+ * and single events probe for its return (outage.ts).
  */
 export function startDispatcher(options: DispatcherOptions): { stop(): Promise<void> } {
   const { db, logger } = options;
@@ -52,6 +57,7 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
     initialBackoffMs: options.initialBackoffMs ?? 1_000,
     maxBackoffMs: options.maxBackoffMs ?? 5 * 60_000,
   };
+  const breaker = createOutageBreaker({ maxPauseMs: options.maxOutagePauseMs });
   let running = true;
   let wake: (() => void) | undefined;
   // A notification that arrives while a batch is being dispatched must not be lost until the next poll.
@@ -76,7 +82,8 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
     );
   };
 
-  const dispatchBatch = async (claimed: ClaimedDispatch[]) => {
+  /** Dispatches a claimed batch; answers whether Temporal was unreachable for any of it. */
+  const dispatchBatch = async (claimed: ClaimedDispatch[]): Promise<boolean> => {
     // Two IN lists rather than one OR per row: far cheaper to build and plan. Ids are unique per
     // tenant only, so a row of another pair can come back; byKey keeps the claimed pairs.
     const events = await db.event.findMany({ where: { tenantId: { in: [...new Set(claimed.map((row) => row.tenantId))] }, id: { in: claimed.map((row) => row.eventId) } } });
@@ -88,12 +95,28 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
       outcomes = new Map(claimed.map(({ tenantId, eventId }) => [dispatchKey(tenantId, eventId), { ok: false, error }]));
     }
     const done: Array<{ id: bigint; note: string | null }> = [];
+    const released: ClaimedDispatch[] = [];
     for (const row of claimed) {
       const outcome = outcomes.get(dispatchKey(row.tenantId, row.eventId)) ?? { ok: false, error: new Error(`event ${row.eventId} was not dispatched`) };
       if (outcome.ok) done.push({ id: row.id, note: outcome.notes.join('\n') || null });
+      else if (isTemporalOutage(outcome.error)) released.push(row);
       else await failed(row, outcome.error);
     }
     await markDispatched(db, done);
+    await releaseClaims(db, released, 'Temporal was unreachable; the dispatch waits for it without using an attempt');
+    return released.length > 0;
+  };
+
+  /** After a dispatch that reached Temporal or not: opens or closes the breaker; answers how long to pause. */
+  const afterBatch = (unreachable: boolean): number => {
+    if (!unreachable) {
+      const lasted = breaker.succeeded();
+      if (lasted !== undefined) logger.info({ outageMs: lasted }, `Temporal is reachable again after ${Math.round(lasted / 1000)} s; dispatch resumed`);
+      return 0;
+    }
+    const { pauseMs, opened } = breaker.failed();
+    if (opened) logger.error('Temporal is unreachable: dispatch paused, events keep their attempts; probing with one event until it answers');
+    return pauseMs;
   };
 
   const loop = (async () => {
@@ -101,8 +124,13 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
     while (running) {
       notified = false;
       try {
-        const claimed = await claimDispatches(db, batchSize, leaseMs);
-        if (claimed.length) await dispatchBatch(claimed);
+        // While Temporal is unreachable, one event at a time probes for its return.
+        const claimed = await claimDispatches(db, breaker.open ? 1 : batchSize, leaseMs);
+        const pauseMs = claimed.length ? afterBatch(await dispatchBatch(claimed)) : 0;
+        if (pauseMs) {
+          await pause(pauseMs);
+          continue;
+        }
         // A short claim does not mean the queue is empty: rows another dispatcher held were
         // skipped. So claim again until a claim comes back empty.
         if (claimed.length) continue;
@@ -116,6 +144,16 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
       wake = undefined;
     }
   })();
+
+  /** Waits out a pause of the breaker: new events do not cut it short, stopping does. */
+  async function pause(ms: number) {
+    const stopping = new AbortController();
+    wake = () => {
+      if (!running) stopping.abort();
+    };
+    await sleep(ms, undefined, { signal: stopping.signal }).catch(() => undefined);
+    wake = undefined;
+  }
 
   return {
     async stop() {

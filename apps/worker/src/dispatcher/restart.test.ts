@@ -17,7 +17,7 @@ import { createEventRouter } from './route-event';
 
 // Both restarts need servers of their own: an isolated database (the dispatcher drains the whole
 // dispatch table) and a Temporal dev server this test may stop, on a file that survives it.
-const logger = createLogger('restart-test', { level: 'silent' });
+const logger = createLogger('restart-test', { level: process.env.CASCADE_TEST_VERBOSE ? 'info' : 'silent' });
 let databaseUrl: string;
 let db: Database;
 let tenantId: string;
@@ -53,12 +53,12 @@ afterAll(async () => {
 });
 
 /** One worker process: the Temporal worker and the dispatcher, as main.ts runs them. */
-async function startNode() {
+async function startNode(retry: { maxAttempts: number; initialBackoffMs: number } = { maxAttempts: 100, initialBackoffMs: 200 }) {
   const connection: NativeTemporal = await connectNativeTemporal({ address: `127.0.0.1:${temporalPort}`, namespace: 'default' });
   const worker: Worker = await createCascadeWorker({ connection: connection.connection, namespace: 'default', taskQueue, dependencies: testDependencies(db) });
   const running = worker.run();
   const dispatcher = startDispatcher({
-    db, databaseUrl, channel: DISPATCH_CHANNEL, logger, idlePollMs: 200, initialBackoffMs: 200, maxBackoffMs: 1_000, maxAttempts: 100,
+    db, databaseUrl, channel: DISPATCH_CHANNEL, logger, idlePollMs: 200, maxBackoffMs: 1_000, maxOutagePauseMs: 1_000, ...retry,
     dispatchEvents: createEventRouter({ db, client: connection.client, taskQueue, logger }).routeEvents,
   });
   return {
@@ -106,6 +106,27 @@ it('dispatches every event exactly once across a worker restart and a Temporal r
   temporal = await startTemporal(); // … and succeed once it is back, on the same history
   await publish(10);
   expect(await expectEveryEventRunOnce()).toBe(50);
+  expect(await db.dispatch.count({ where: { tenantId, status: 'DEAD' } })).toBe(0);
+  await node.stop();
+}, 180_000);
+
+it('holds dispatch through a Temporal outage: no attempt used, nothing dead-lettered, every run started once it is back', async () => {
+  // One attempt per event: without the breaker, the outage's first failed start dead-letters it.
+  const node = await startNode({ maxAttempts: 1, initialBackoffMs: 50 });
+  const before = await db.event.count({ where: { tenantId } });
+  await temporal.stop();
+  await publish(20);
+  // A start against a stopped server fails after the client's own retries (about 10 s).
+  const released = { tenantId, lastError: { contains: 'Temporal was unreachable' } };
+  await eventually(async () => ((await db.dispatch.count({ where: released })) === 20 ? true : undefined), 60_000);
+  const held = await db.dispatch.findMany({ where: { tenantId, status: { not: 'DISPATCHED' } }, select: { status: true, attempts: true } });
+  expect(held).toHaveLength(20);
+  // Pending, and none has used an attempt (one may be out probing).
+  expect(held.filter((row) => row.status !== 'PENDING' || row.attempts > 1)).toEqual([]);
+  expect(held.filter((row) => row.attempts === 1).length).toBeLessThanOrEqual(1);
+
+  temporal = await startTemporal();
+  expect(await expectEveryEventRunOnce()).toBe(before + 20);
   expect(await db.dispatch.count({ where: { tenantId, status: 'DEAD' } })).toBe(0);
   await node.stop();
 }, 180_000);

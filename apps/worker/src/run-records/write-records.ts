@@ -21,7 +21,8 @@ export interface ActionExecution {
  * each step upserted by its key, so a retried activity rewrites rather than duplicates.
  * With `outcome`, the same statement also closes the run. A run row inserted by this statement is
  * invisible to its own UPDATE, so a new row is inserted closed already. With `execution`, it also
- * records the action execution, so the effect and its step are written together. Text PostgreSQL
+ * completes the action execution whose intent was recorded before the effect (execution-intent.ts),
+ * so the effect's outcome and its step are written together. Text PostgreSQL
  * cannot store is recorded with U+FFFD in its place (storable-records.ts), so a record can never
  * fail the statement and with it a step whose effect is done.
  */
@@ -52,12 +53,13 @@ export async function writeRecords(
        WHERE id = $4::uuid AND $1::"RunStatus" IS NOT NULL
     ),
     execution AS (
-      INSERT INTO action_executions (idempotency_key, tenant_id, action_id, output)
-      SELECT e.idempotency_key, e.tenant_id, e.action_id, COALESCE(e.output, 'null'::jsonb)
+      INSERT INTO action_executions (idempotency_key, tenant_id, action_id, output, completed_at)
+      SELECT e.idempotency_key, e.tenant_id, e.action_id, COALESCE(e.output, 'null'::jsonb), now()
         FROM jsonb_to_record($5::jsonb)
           AS e(idempotency_key text, tenant_id uuid, action_id text, output jsonb)
        WHERE e.idempotency_key IS NOT NULL
-      ON CONFLICT DO NOTHING
+      ON CONFLICT (idempotency_key) DO UPDATE SET output = excluded.output, completed_at = excluded.completed_at
+       WHERE action_executions.completed_at IS NULL
     )
     INSERT INTO run_steps (run_id, node_id, key, status, attempts, input, output, error, started_at, finished_at)
     SELECT $4::uuid, s.node_id, s.key, s.status::"StepStatus", s.attempts, s.input, s.output, s.error, s.started_at, s.finished_at

@@ -18,6 +18,8 @@ export interface HarnessOptions {
   smtpUrl?: string;
   /** Replace activity dependencies, e.g. to make an action fail. */
   dependencies?: (deps: ActivityDependencies) => ActivityDependencies;
+  /** False: no worker in this process; the test runs worker processes on `taskQueue` (worker-process.ts). */
+  inProcessWorker?: boolean;
 }
 
 /** The worker's activity dependencies as main.ts builds them, on the test database. */
@@ -44,13 +46,16 @@ export async function startRunHarness(options: HarnessOptions = {}) {
   const taskQueue = `test-${randomUUID()}`;
   const baseDependencies = testDependencies(db, options.eventBufferMs, options.smtpUrl);
   const { logger, ingestion, ingestOptions } = baseDependencies;
-  const worker = await createCascadeWorker({
-    connection: temporal.connection,
-    namespace: 'default',
-    taskQueue,
-    dependencies: options.dependencies ? options.dependencies(baseDependencies) : baseDependencies,
-  });
-  const running = worker.run();
+  const worker =
+    options.inProcessWorker === false
+      ? undefined
+      : await createCascadeWorker({
+          connection: temporal.connection,
+          namespace: 'default',
+          taskQueue,
+          dependencies: options.dependencies ? options.dependencies(baseDependencies) : baseDependencies,
+        });
+  const running = worker?.run();
   const { routeEvent } = createEventRouter({ db, client: temporal.client, taskQueue, logger });
   const tenant = await db.tenant.create({ data: { slug: `t-${randomUUID()}`, name: 'Run tenant' } });
 
@@ -112,7 +117,7 @@ export async function startRunHarness(options: HarnessOptions = {}) {
     },
 
     async stop() {
-      worker.shutdown();
+      worker?.shutdown();
       await running;
       await temporal.connection.close();
       await db.$disconnect();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../testing/test-context';
-import { sendEmailHandler } from './send-email';
+import { messageIdOf, sendEmailHandler } from './send-email';
 
 describe('email.send', () => {
-  it('hands the message to the worker mail service and returns its message id', async () => {
+  it('hands the message to the worker mail service, with a Message-ID stable across the step’s attempts, and returns its message id', async () => {
     const { context, recorded } = createTestContext();
     const input = sendEmailHandler.input.parse({
       to: ['ap@acme.test'],
@@ -14,8 +14,17 @@ describe('email.send', () => {
     });
     expect(await sendEmailHandler.run(input, context)).toEqual({ messageId: '<1@test>' });
     expect(recorded.mail).toEqual([
-      { to: ['ap@acme.test'], cc: ['cfo@acme.test'], subject: 'Invoice INV-7 is overdue', text: 'Please pay.', from: 'Acme Billing <billing@acme.test>' },
+      {
+        to: ['ap@acme.test'],
+        cc: ['cfo@acme.test'],
+        subject: 'Invoice INV-7 is overdue',
+        text: 'Please pay.',
+        from: 'Acme Billing <billing@acme.test>',
+        messageId: messageIdOf(context.idempotencyKey),
+      },
     ]);
+    expect(messageIdOf(context.idempotencyKey)).toMatch(/^<[0-9a-f]{32}@cascade\.invalid>$/);
+    expect(messageIdOf(context.idempotencyKey)).not.toBe(messageIdOf(`${context.idempotencyKey}x`));
   });
 
   it('refuses a message without body, a bad address, or a subject that would inject headers', () => {

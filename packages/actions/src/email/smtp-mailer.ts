@@ -30,6 +30,7 @@ export function createSmtpMailer(smtpUrl: string, defaults: { from: string }): S
           subject: message.subject,
           text: message.text,
           html: message.html,
+          ...(message.messageId ? { messageId: message.messageId } : {}),
           headers: { ...headers, [TENANT_HEADER]: tenantId },
         });
         return { messageId: info.messageId };

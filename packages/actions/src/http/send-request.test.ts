@@ -23,12 +23,12 @@ const SECRETS = { 'crm-token': 's3cret-token', 'crm-key': 'k3y-value' };
 async function run(input: Record<string, unknown>, options: { allowedPrivateHosts?: string[] } = {}) {
   const { context, recorded } = createTestContext({ secrets: SECRETS, allowedPrivateHosts: options.allowedPrivateHosts ?? ['localhost'] });
   const output = await sendRequestHandler.run(sendRequestHandler.input.parse(input), context);
-  return { output: sendRequestHandler.output.parse(output), recorded };
+  return { output: sendRequestHandler.output.parse(output), recorded, context };
 }
 
 describe('http.request', () => {
   it('sends method, query, headers and a JSON body, and returns status, headers and the parsed body', async () => {
-    const { output, recorded } = await run({
+    const { output, recorded, context } = await run({
       method: 'POST',
       url: `${server.url}/invoices?existing=1`,
       query: { page: 2, tags: ['a', 'b'] },
@@ -43,8 +43,13 @@ describe('http.request', () => {
     });
     const received = server.requests.at(-1)!;
     expect(received).toMatchObject({ method: 'POST', path: '/invoices?existing=1&page=2&tags=a&tags=b' });
-    expect(received.headers).toMatchObject({ 'content-type': 'application/json', 'x-trace': 'abc', 'user-agent': 'Cascade-Workflows/1' });
+    expect(received.headers).toMatchObject({ 'content-type': 'application/json', 'x-trace': 'abc', 'user-agent': 'Cascade-Workflows/1', 'idempotency-key': context.idempotencyKey });
     expect(recorded.logs).toEqual([[`POST ${server.url}/invoices answered 201`, { status: 201 }]]);
+  });
+
+  it('sends the step’s idempotency key unless the node sets the header itself', async () => {
+    await run({ method: 'POST', url: `${server.url}/orders`, headers: { 'Idempotency-Key': 'order-42' }, body: { a: 1 } });
+    expect(server.requests.at(-1)!.headers['idempotency-key']).toBe('order-42');
   });
 
   it('sends a string body as text, and reads text responses as text', async () => {

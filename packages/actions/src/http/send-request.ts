@@ -1,5 +1,5 @@
 import { defineHandler } from '../define-action';
-import { displayUrl, sendOutboundRequest, USER_AGENT } from '../net/outbound-request';
+import { displayUrl, IDEMPOTENCY_HEADER, sendOutboundRequest, USER_AGENT } from '../net/outbound-request';
 import { parseResponseBody } from '../net/parse-body';
 import { statusFailure } from '../net/status-failure';
 import { sendRequestManifest } from './send-request.manifest';
@@ -28,6 +28,8 @@ export const sendRequestHandler = defineHandler(sendRequestManifest, async (inpu
   }
   setHeader(headers, 'accept', input.responseType === 'text' ? 'text/*, */*;q=0.5' : 'application/json, */*;q=0.5', { keep: true });
   setHeader(headers, 'user-agent', USER_AGENT, { keep: true });
+  // Stable across the step's attempts, so a target that dedupes acts once however often the step is retried.
+  setHeader(headers, IDEMPOTENCY_HEADER, context.idempotencyKey, { keep: true });
   // Secrets go in last, so a plain header of the same name cannot replace them.
   // Revealed for `url`, the object sent below: the allow-list is checked against the host it parsed to.
   if (input.auth) setHeader(headers, 'authorization', `Bearer ${await context.secrets.reveal(input.auth.secret, url)}`);

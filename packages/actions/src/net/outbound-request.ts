@@ -38,6 +38,9 @@ export interface OutboundResponse {
 
 export const USER_AGENT = 'Cascade-Workflows/1';
 
+/** Carries the step's idempotency key on every request with side effects (the IETF draft's header name). */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 

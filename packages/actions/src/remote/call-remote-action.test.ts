@@ -55,6 +55,7 @@ describe('callRemoteAction', () => {
       idempotencyKey: ctx.idempotencyKey,
     });
     expect(received.headers['x-cascade-delivery']).toBe(ctx.idempotencyKey);
+    expect(received.headers['idempotency-key']).toBe(ctx.idempotencyKey);
   });
 
   it('sends unsigned when the action has no signing secret, and passes a null output through', async () => {

@@ -1,5 +1,5 @@
 import type { ActionContext } from '../define-action';
-import { sendOutboundRequest, USER_AGENT, type OutboundResponse } from '../net/outbound-request';
+import { IDEMPOTENCY_HEADER, sendOutboundRequest, USER_AGENT, type OutboundResponse } from '../net/outbound-request';
 import { statusFailure } from '../net/status-failure';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhookPayload, TIMESTAMP_HEADER } from './signature';
 
@@ -20,13 +20,15 @@ export async function deliverSignedJson(delivery: SignedDelivery, context: Actio
   const body = JSON.stringify(delivery.payload);
   const timestamp = String(Math.floor(Date.now() / 1000));
   // Extra headers cannot stand in for the ones the receiver verifies.
-  const extra = Object.entries(delivery.headers ?? {}).filter(([name]) => !/^(content-type|user-agent|x-cascade-.*)$/i.test(name));
+  const extra = Object.entries(delivery.headers ?? {}).filter(([name]) => !/^(content-type|user-agent|idempotency-key|x-cascade-.*)$/i.test(name));
   const headers: Record<string, string> = {
     ...Object.fromEntries(extra),
     'content-type': 'application/json',
     'user-agent': USER_AGENT,
     [TIMESTAMP_HEADER]: timestamp,
     [DELIVERY_HEADER]: context.idempotencyKey,
+    // The same key on every attempt, under the name receivers that dedupe look for.
+    [IDEMPOTENCY_HEADER]: context.idempotencyKey,
   };
   const url = new URL(delivery.url);
   // A signature made with the secret is as good as the secret to whoever receives it: the same allow-list applies.

@@ -7,7 +7,7 @@ export const sendWebhookManifest = defineManifest({
   version: 1,
   label: 'Send a webhook',
   description:
-    'POSTs a JSON payload signed with HMAC-SHA256 (X-Cascade-Signature over "<timestamp>.<body>"). X-Cascade-Delivery repeats across retries so the receiver can drop duplicates; anything but 2xx fails the step.',
+    'POSTs a JSON payload signed with HMAC-SHA256 (X-Cascade-Signature over "<timestamp>.<body>"). Idempotency-Key and X-Cascade-Delivery repeat across retries so the receiver can drop duplicates; anything but 2xx fails the step.',
   category: 'Integrations',
   input: z.object({
     url: httpUrl,

@@ -46,6 +46,7 @@ describe('webhook.send', () => {
     expect(received.headers).toMatchObject({
       'content-type': 'application/json',
       'x-cascade-delivery': context.idempotencyKey,
+      'idempotency-key': context.idempotencyKey,
       'x-tenant-ref': 'acme',
     });
     const timestamp = received.headers['x-cascade-timestamp'] as string;

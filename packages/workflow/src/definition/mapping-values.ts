@@ -29,6 +29,17 @@ export function expressionLeaves(mapping: Mapping, at: FieldPath = []): Array<{ 
   return [];
 }
 
+/** Every literal string of a mapping with its path, in document order (an expression leaf's source is not one). */
+export function literalStrings(mapping: Mapping, at: FieldPath = []): Array<{ path: FieldPath; text: string }> {
+  if (typeof mapping === 'string') return [{ path: at, text: mapping }];
+  if (isExpressionLeaf(mapping)) return [];
+  if (Array.isArray(mapping)) return mapping.flatMap((item, index) => literalStrings(item, [...at, index]));
+  if (mapping !== null && typeof mapping === 'object') {
+    return Object.entries(mapping).flatMap(([key, value]) => literalStrings(value, [...at, key]));
+  }
+  return [];
+}
+
 /** The mapping with every expression leaf replaced by what `replace` returns for it. */
 export function replaceExpressionLeaves(mapping: Mapping, replace: (leaf: ExpressionLeaf, path: FieldPath) => unknown, at: FieldPath = []): unknown {
   if (isExpressionLeaf(mapping)) return replace(mapping, at);

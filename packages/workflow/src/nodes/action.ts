@@ -8,7 +8,16 @@ import { mappingExpressions } from './node-expressions';
 /** Calls an action of the registry (built in, or the tenant's remote action) with a mapped input. */
 export const action = defineNode({
   type: 'action',
-  schema: nodeSchema('action', { action: z.string().min(1, 'An action id is required'), input: mappingObjectSchema }),
+  schema: nodeSchema('action', {
+    action: z.string().min(1, 'An action id is required'),
+    input: mappingObjectSchema,
+    repeatUncertain: z
+      .boolean()
+      .optional()
+      .describe(
+        'Act again after an attempt that may have acted but never reported back (its worker stopped, or the step timed out), even when the action is not idempotent. Off by default: such a step fails rather than risk acting twice.',
+      ),
+  }),
   ports: [DEFAULT_PORT, ERROR_PORT],
   expressions: (node) => mappingExpressions(['input'], node.input),
   checkCatalog: (node, { catalog, problem, mapping }) => {

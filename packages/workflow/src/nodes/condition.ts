@@ -13,6 +13,7 @@ export const condition = defineNode({
   designer: {
     label: 'Condition',
     hint: 'Branches on true or false',
+    examples: { expression: 'event.data.amountDue > 1000' },
     summary: (node) => text(node.expression) || 'no expression',
     initialFields: () => ({ expression: 'true' }),
   },

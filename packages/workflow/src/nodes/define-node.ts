@@ -75,6 +75,12 @@ export interface NodeDesigner {
    */
   initialFields: (context: NewNodeContext) => Record<string, unknown>;
   /**
+   * An example of each expression field, by its field path with `[]` for any index
+   * (`cases[].expression`): what the inspector shows in the empty field. A correlation field's is
+   * a key, a condition's a comparison, so each says what belongs there.
+   */
+  examples?: Readonly<Record<string, string>>;
+  /**
    * Where the type's own `timeout` leads, when it has one in place of the common node timeout
    * (waitForEvent, approval): the inspector then offers that one timeout, not a second.
    */

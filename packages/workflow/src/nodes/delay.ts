@@ -19,6 +19,7 @@ export const delay = defineNode({
   designer: {
     label: 'Delay',
     hint: 'Waits for a duration or an instant',
+    examples: { until: 'event.data.dueAt' },
     summary: (node) => (node.duration ? `for ${text(node.duration)}` : `until ${text(node.until) || '…'}`),
     initialFields: () => ({ duration: 'PT1H' }),
   },

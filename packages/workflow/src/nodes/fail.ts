@@ -11,6 +11,7 @@ export const fail = defineNode({
   designer: {
     label: 'Fail',
     hint: 'Fails the run with a message',
+    examples: { message: '"Gave up on " & event.data.invoiceId' },
     summary: (node) => text(node.message),
     initialFields: () => ({ message: '"The workflow failed"' }),
   },

@@ -31,6 +31,7 @@ export const forEach = defineNode({
   designer: {
     label: 'For each',
     hint: 'Repeats a body per item',
+    examples: { items: 'event.data.lines' },
     summary: (node) => `each of ${text(node.items) || '…'} · body of ${bodySize(node.body)} node(s)`,
     initialFields: ({ id, nextId }) => {
       // A body must lead somewhere from its item port; an end node is the smallest body that does.

@@ -70,6 +70,11 @@ export function requiredPortsOf(node: ShallowNode): string[] {
   return [...(type.casePorts?.(node) ?? []), ...(type.requiredPorts ?? [])];
 }
 
+/** The example the node type gives for one of its expression fields (`cases[2].expression` is any case's). */
+export function expressionExample(type: string, field: string): string | undefined {
+  return isNodeType(type) ? nodeTypes[type].designer.examples?.[field.replace(/\[\d+\]/g, '[]')] : undefined;
+}
+
 export { approvalFormFieldSchema, type ApprovalFormField } from './approval';
 export { forEachNodeSchema } from './for-each';
 export { waitsForAllBranches } from './join';

@@ -25,6 +25,7 @@ export const switchNode = defineNode({
   designer: {
     label: 'Switch',
     hint: 'One branch per matching case',
+    examples: { 'cases[].expression': 'event.data.priority = "P1"' },
     summary: (node) => `${Array.isArray(node.cases) ? node.cases.length : 0} case(s) and default`,
     initialFields: () => ({ cases: [{ port: 'case_1', expression: 'true' }] }),
   },

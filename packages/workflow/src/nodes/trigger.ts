@@ -14,6 +14,7 @@ export const trigger = defineNode({
   designer: {
     label: 'Trigger',
     hint: 'The event that starts the workflow',
+    examples: { filter: 'event.data.severity = "HIGH"' },
     summary: (node) => `${text(node.event) || 'no event chosen'}${node.filter ? ` if ${text(node.filter)}` : ''}`,
     initialFields: ({ triggerEvent }) => ({ event: triggerEvent }),
   },

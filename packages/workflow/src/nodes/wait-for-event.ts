@@ -30,6 +30,7 @@ export const waitForEvent = defineNode({
   designer: {
     label: 'Wait for event',
     hint: 'Waits for a correlated event',
+    examples: { 'correlation.event': 'event.data.invoiceId', 'correlation.run': 'event.data.invoiceId', filter: 'event.data.status = "PAID"' },
     ownTimeout: 'Leads to the timeout port when no matching event arrives within this time.',
     summary: (node) => `${text(node.event) || 'no event chosen'} within ${text(node.timeout) || '…'}`,
     initialFields: ({ triggerEvent }) => ({ event: triggerEvent, correlation: { event: 'event.correlationId', run: 'event.correlationId' }, timeout: 'P1D' }),

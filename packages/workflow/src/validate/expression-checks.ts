@@ -2,6 +2,7 @@ import { nodeTypeOf, type ShallowNode } from '../nodes';
 import { compileExpression } from '../expressions/compile';
 import { CONTEXT_ROOTS, ENVELOPE_FIELDS, ITERATION_FIELDS, RUN_FIELDS, STEP_FIELDS } from '../expressions/context';
 import { readPaths, type ReadPath } from '../expressions/references';
+import { findExpressionSlips, type ExpressionSlips } from '../expressions/slips';
 import type { CatalogField, ValidationCatalog } from './catalog';
 import { firstUnknownPrefix, topLevelFieldNames } from './field-paths';
 import { nodeExpressions, type NodeExpression } from './node-expressions';
@@ -25,17 +26,39 @@ export interface ReferenceScope {
 
 type Finding = { code: ProblemCode; message: string };
 
-/** Compiles each expression of the node and checks every context path it reads. */
+/**
+ * Compiles each expression of the node and checks every context path it reads; warns about
+ * literal strings that read like an expression.
+ */
 export function checkNodeExpressions(parsed: ParsedNode & { node: ShallowNode }, scope: ReferenceScope): Problem[] {
   return nodeExpressions(parsed.node).flatMap((expression) => {
+    if (expression.form === 'literal') return [literalWarning(parsed, expression)];
     const compiled = compileExpression(expression.source);
     if (!compiled.ok) {
+      const slips = compiled.error.kind === 'syntax' ? findExpressionSlips(expression.source) : undefined;
+      if (slips) return [slipProblem(parsed, expression, slips)];
       const code = compiled.error.kind === 'syntax' ? 'expression-syntax' : 'expression-forbidden';
       return [problemAt(parsed.site, code, compiled.error.message, expression.field)];
     }
     const findings = readPaths(compiled.expression.ast).flatMap((path) => checkRead(path, expression, parsed.id, scope) ?? []);
     const distinct = new Map(findings.map((finding) => [finding.message, finding]));
     return [...distinct.values()].map(({ code, message }) => problemAt(parsed.site, code, message, expression.field));
+  });
+}
+
+/** `JSONata compares with =, not ==: write a = 1`, with that correction as the fix. */
+function slipProblem(parsed: ParsedNode, expression: NodeExpression, { advice, corrected }: ExpressionSlips): Problem {
+  const sentence = advice.join('; ');
+  const message = `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}${corrected === undefined ? '' : `: write ${corrected}`}`;
+  const fix = corrected === undefined ? {} : { fix: { value: expression.form === 'leaf' ? { $expr: corrected } : corrected } };
+  return problemAt(parsed.site, 'expression-slip', message, expression.field, fix);
+}
+
+function literalWarning(parsed: ParsedNode, expression: NodeExpression): Problem {
+  const message = `${JSON.stringify(expression.literal)} is passed on as this text; to compute it, make it the expression ${expression.source}`;
+  return problemAt(parsed.site, 'literal-looks-like-expression', message, expression.field, {
+    severity: 'warning',
+    fix: { value: { $expr: expression.source } },
   });
 }
 

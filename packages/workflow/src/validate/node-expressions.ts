@@ -10,6 +10,13 @@ export interface NodeExpression {
    * (the trigger's own, or the awaited one) before it reaches a run, and see `event` alone.
    */
   filtersEvent?: string;
+  /**
+   * Where it sits: absent for an expression field (`expression`, `filter`), `leaf` for a mapping's
+   * `{"$expr": …}`, `literal` for a mapping's literal string that reads like an expression; then
+   * `source` is the expression it reads like and `literal` the string itself.
+   */
+  form?: 'leaf' | 'literal';
+  literal?: string;
 }
 
 /** Every expression a node holds: its expression fields and the `$expr` leaves of its mappings. */

@@ -18,6 +18,10 @@ export const PROBLEM_CODES = {
   unreachable: 'No path leads from the trigger (or, in a forEach body, from its item port) to the node',
   cycle: 'The edge closes a cycle; repeat work with a forEach instead',
   'expression-syntax': 'The expression does not parse',
+  'expression-slip':
+    'The expression uses another language’s syntax that JSONata does not have (==, ===, &&, ||, !x, {{ }}); the message names JSONata’s way, and `fix` holds the corrected expression when it parses',
+  'literal-looks-like-expression':
+    'A warning: a literal string reads like an expression (event.data.x, {{ event.data.x }}), so it would be passed on as those characters; `fix` holds it as an expression',
   'expression-forbidden': 'The expression uses something workflow code may not ($random, $eval, a regular expression with lookaround or backreferences)',
   'unknown-reference': 'The expression reads a name that is not in its context (event, steps, vars, run)',
   'unknown-step': 'The expression reads steps.<id> of a node that does not exist',
@@ -45,7 +49,18 @@ export interface Problem {
   field?: string;
   code: ProblemCode;
   message: string;
+  /** Absent for an error, which keeps the definition from being published; a warning does not. */
+  severity?: 'warning';
+  /** A mechanical correction: writing `fix.value` at `field` of the node resolves the problem. */
+  fix?: ProblemFix;
 }
+
+export interface ProblemFix {
+  /** The corrected value of the field: an expression's source, or a mapping leaf (`{"$expr": "event.data.x"}`). */
+  value: unknown;
+}
+
+export const isWarning = (problem: Problem): boolean => problem.severity === 'warning';
 
 /** Where problems about one node or edge go: its id, or the field path to it when it has none. */
 export interface ProblemSite {
@@ -55,7 +70,13 @@ export interface ProblemSite {
   fieldPrefix?: string;
 }
 
-export function problemAt(site: ProblemSite, code: ProblemCode, message: string, field?: string): Problem {
+export function problemAt(
+  site: ProblemSite,
+  code: ProblemCode,
+  message: string,
+  field?: string,
+  extra: Pick<Problem, 'severity' | 'fix'> = {},
+): Problem {
   const fullField = [site.fieldPrefix, field].filter(Boolean).join(field?.startsWith('[') ? '' : '.');
   return {
     ...(site.nodeId === undefined ? {} : { nodeId: site.nodeId }),
@@ -63,5 +84,6 @@ export function problemAt(site: ProblemSite, code: ProblemCode, message: string,
     ...(fullField ? { field: fullField } : {}),
     code,
     message,
+    ...extra,
   };
 }

@@ -87,6 +87,8 @@ const broken: Row[] = [
   // Expressions
   ['an expression syntax error', (d) => void (nodeOf(d, 'big').expression = 'event.data.amountDue >'), [{ code: 'expression-syntax', nodeId: 'big', field: 'expression' }]],
   ['a syntax error in a mapping leaf', (d) => setInput(d, 'notify', 'message', expr('event.data.(')), [{ code: 'expression-syntax', nodeId: 'notify', field: 'input.message' }]],
+  ['a JavaScript comparison', (d) => void (nodeOf(d, 'big').expression = 'event.data.amountDue == 1'), [{ code: 'expression-slip', nodeId: 'big', field: 'expression', fix: { value: 'event.data.amountDue = 1' } }]],
+  ['(a warning) a literal that reads like an expression', (d) => setInput(d, 'notify', 'message', '{{ event.data.invoiceId }}'), [{ code: 'literal-looks-like-expression', nodeId: 'notify', field: 'input.message', severity: 'warning', fix: { value: expr('event.data.invoiceId') } }]],
   ['a syntax error in a switch case', (d) => void ((nodeOf(d, 'route').cases as Loose[])[0]!.expression = ')'), [{ code: 'expression-syntax', nodeId: 'route', field: 'cases[0].expression' }]],
   ['an expression chaining thousands of terms', (d) => void (nodeOf(d, 'big').expression = Array.from({ length: 2_000 }, () => 'event.data.amountDue').join(' + ')), [{ code: 'expression-forbidden', nodeId: 'big', field: 'expression' }]],
   ['a regular expression the linear-time engine cannot run', (d) => void (nodeOf(d, 'big').expression = '$match(event.data.invoiceId, /^(?!inv-)/)'), [{ code: 'expression-forbidden', nodeId: 'big', field: 'expression' }]],
@@ -146,7 +148,7 @@ describe('validateWorkflow', () => {
     const definition = everyNodeTypeDefinition();
     breakIt(definition);
     const result = validateWorkflow(definition, testCatalog);
-    const problems = result.ok ? [] : result.problems;
+    const problems = [...(result.ok ? [] : result.problems), ...result.warnings];
     expect(problems.map(({ message: _message, ...where }) => where)).toEqual(expected);
     for (const problem of problems) expect(problem.message.length).toBeGreaterThan(10);
   });
@@ -171,7 +173,7 @@ describe('validateWorkflow', () => {
   });
 
   it('refuses what is not a definition at all with one problem', () => {
-    expect(validateWorkflow(null, testCatalog)).toEqual({ ok: false, problems: [{ code: 'schema', message: expect.stringContaining('expected object') }] });
+    expect(validateWorkflow(null, testCatalog)).toEqual({ ok: false, problems: [{ code: 'schema', message: expect.stringContaining('expected object') }], warnings: [] });
     const result = validateWorkflow({ schemaVersion: 2, name: 'x', nodes: 'none', edges: [] }, testCatalog);
     expect(result.ok ? [] : result.problems.map(({ code, field }) => [code, field])).toEqual([
       ['schema', 'schemaVersion'],

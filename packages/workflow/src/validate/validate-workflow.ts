@@ -6,11 +6,17 @@ import type { ValidationCatalog } from './catalog';
 import { checkDefinitionLimits } from './definition-limits';
 import { checkNodeExpressions, type ReferenceScope } from './expression-checks';
 import { parseLeniently, type ParsedFlow, type ParsedNode } from './parse-leniently';
-import { problemAt, type Problem } from './problems';
+import { isWarning, problemAt, type Problem } from './problems';
 import { stepOrder } from './step-order';
 import { checkFlowStructure, checkUniqueIds, entryOf, flowsOf } from './structure';
 
-export type ValidationResult = { ok: true; definition: WorkflowDefinition } | { ok: false; problems: Problem[] };
+/**
+ * `problems` are the errors, which keep a definition from being published; `warnings` point at what
+ * is allowed but probably not meant (a literal "event.data.x"), and never block.
+ */
+export type ValidationResult =
+  | { ok: true; definition: WorkflowDefinition; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 /**
  * The one validator: the designer runs it as the admin draws, the API before publishing, the
@@ -20,10 +26,10 @@ export type ValidationResult = { ok: true; definition: WorkflowDefinition } | { 
 export function validateWorkflow(definition: unknown, catalog: ValidationCatalog): ValidationResult {
   // Past a limit nothing else is checked: the checks that follow grow with the definition.
   const oversize = checkDefinitionLimits(definition);
-  if (oversize.length > 0) return { ok: false, problems: oversize };
+  if (oversize.length > 0) return { ok: false, problems: oversize, warnings: [] };
   const parsed = parseLeniently(definition);
   // Not even an object: nothing further could be said that would help.
-  if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) return { ok: false, problems: parsed.problems };
+  if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) return { ok: false, problems: parsed.problems, warnings: [] };
   const flows = flowsOf(parsed.root);
   const nodes = flows.flatMap((flow) => flow.nodes);
   const checked = nodes.filter((node): node is ParsedNode & { node: ShallowNode } => node.node !== undefined);
@@ -35,17 +41,20 @@ export function validateWorkflow(definition: unknown, catalog: ValidationCatalog
     stepOrder: stepOrder(flows),
     variables: new Set([...parsed.declaredVariables, ...checked.flatMap(({ node }) => nodeTypeOf(node).assigns?.(node) ?? [])]),
   };
-  const problems = [
+  const found = [
     ...parsed.problems,
     ...checkUniqueIds(flows),
     ...flows.flatMap(checkFlowStructure),
     ...checked.flatMap((node) => [...checkAgainstCatalog(node, catalog), ...checkNodeExpressions(node, scope)]),
   ];
-  if (problems.length > 0) return { ok: false, problems };
+  const problems = found.filter((problem) => !isWarning(problem));
+  const warnings = found.filter(isWarning);
+  if (problems.length > 0) return { ok: false, problems, warnings };
   // Every part parsed on its own; parsing the whole gives the typed definition.
   const whole = workflowDefinitionSchema.safeParse(definition);
-  if (whole.success) return { ok: true, definition: whole.data };
-  return { ok: false, problems: whole.error.issues.map((issue) => problemAt({}, 'schema', issue.message, formatFieldPath(issue.path.map(String)))) };
+  if (whole.success) return { ok: true, definition: whole.data, warnings };
+  const schemaProblems = whole.error.issues.map((issue) => problemAt({}, 'schema', issue.message, formatFieldPath(issue.path.map(String))));
+  return { ok: false, problems: schemaProblems, warnings };
 }
 
 function triggerEventOf(root: ParsedFlow): string | undefined {

@@ -1,5 +1,8 @@
+import { createDatabase } from '@cascade/db';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { callRoute, createSignedInUser, createTenantWithKey } from '@/test/api';
+import { defineRoute } from './define-route';
 import { listRoundtrips, startRoundtrip } from '../routes/diagnostics';
 import { createWorkflow } from '../routes/workflows';
 
@@ -84,3 +87,21 @@ describe('tenancy', () => {
     expect(seenByB.items.map((i) => i.message)).toEqual(['secret of B']);
   });
 });
+
+describe('defineRoute: while the database is unreachable', () => {
+  it('answers 503 with Retry-After, not 500, and a problem saying so', async () => {
+    // A database nobody listens for (port 1): the very error a stopped PostgreSQL gives.
+    const gone = createDatabase('postgresql://cascade:x@127.0.0.1:1/cascade');
+    const readsGone = defineRoute({
+      method: 'GET', path: '/api/test/gone', operationId: 'readsGone', summary: 'Reads an unreachable database', tags: ['Test'], scope: null,
+      response: { status: 200, description: 'Never', schema: z.object({}) },
+      handle: async () => (await gone.tenant.count(), {}),
+    });
+    const response = await callRoute(readsGone);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toMatchObject({ status: 503, title: 'Service Unavailable', detail: 'The database is unreachable; try again shortly' });
+    await gone.$disconnect();
+  });
+});
+

@@ -28,7 +28,7 @@ function zodJsonSchema(schema: z.ZodType): unknown {
 function statusesOf(spec: AnyRouteSpec): string[] {
   const statuses = [String(spec.response.status), '500', ...Object.keys(spec.errors ?? {})];
   if (spec.params || spec.query || spec.body) statuses.push('400');
-  if (spec.scope) statuses.push('401', '403', '429');
+  if (spec.scope) statuses.push('401', '403', '429', '503');
   if (spec.body) statuses.push('413', '415');
   return statuses;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { z } from 'zod';
 import type { AnyRouteSpec, Route } from './define-route';
+import { problemSeverityAndFix } from './problem';
 
 const Problem = z
   .object({
@@ -20,6 +21,7 @@ const Problem = z
           edgeId: z.string().optional(),
           field: z.string().optional(),
           code: z.string().optional(),
+          ...problemSeverityAndFix,
         }),
       )
       .optional(),
@@ -39,6 +41,7 @@ function pipelineErrors(spec: AnyRouteSpec): Record<string, string> {
           '401': 'No valid API key or session',
           '403': `The caller lacks the scope \`${spec.scope}\``,
           '429': `The API key (or user) or its tenant has used up its rate limit of ${spec.rateLimit ? 'events (each event of a batch counts)' : 'requests'}; \`Retry-After\` says in how many seconds to try again`,
+          '503': 'The database is unreachable (down or restarting); nothing was changed, and `Retry-After` says in how many seconds to try again',
         }
       : {}),
     ...(spec.body

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** One thing wrong with a request, addressed by a JSON path into it. */
 export interface ProblemDetail {
@@ -12,7 +12,20 @@ export interface ProblemDetail {
   edgeId?: string;
   field?: string;
   code?: string;
+  /** Absent for an error; `warning` for what is allowed but probably not meant, which blocks nothing. */
+  severity?: 'warning';
+  /** A mechanical correction: writing `fix.value` at `field` of the node resolves the problem. */
+  fix?: { value: unknown };
 }
+
+/** How the OpenAPI document describes `severity` and `fix` of a workflow definition's problems. */
+export const problemSeverityAndFix = {
+  severity: z.literal('warning').optional().meta({ description: 'Absent for an error, which blocks publishing; a warning does not' }),
+  fix: z
+    .object({ value: z.unknown() })
+    .optional()
+    .meta({ description: 'A mechanical correction: write `value` at `field` of the node (an expression, or `{"$expr": …}` for a mapping leaf)' }),
+};
 
 /** An error that answers the request with an RFC 9457 problem document. */
 export class HttpError extends Error {

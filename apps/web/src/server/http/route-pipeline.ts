@@ -1,5 +1,5 @@
 import 'server-only';
-import { findUnstorableText } from '@cascade/db';
+import { findUnstorableText, isDatabaseUnavailable } from '@cascade/db';
 import { type z } from 'zod';
 import { webMetrics } from '../metrics';
 import { logger } from '../services';
@@ -63,14 +63,27 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
       ? json(result.status, spec.response.schema.parse(result.body))
       : json(spec.response.status, spec.response.schema.parse(result));
   } catch (error) {
-    if (!(error instanceof HttpError)) logger().error({ err: error, route: spec.operationId }, 'unhandled error in route');
-    const problem = error instanceof HttpError ? error : new HttpError(500, 'Internal Server Error', 'The server failed to answer; the error is logged');
+    const problem = problemFor(error, spec);
     answer = json(problem.status, problemDocument(problem), 'application/problem+json', problem.headers);
   }
   const metrics = webMetrics();
   metrics.httpRequests.inc({ method: spec.method, route: spec.path, status: answer.status });
   metrics.httpDuration.observe({ method: spec.method, route: spec.path }, (performance.now() - startedAt) / 1000);
   return answer;
+}
+
+/** Seconds a client should wait before trying again while the database is unreachable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** The problem answering what a route threw: its own HttpError, 503 while the database is unreachable, else a logged 500. */
+function problemFor(error: unknown, spec: AnyRouteSpec): HttpError {
+  if (error instanceof HttpError) return error;
+  if (isDatabaseUnavailable(error)) {
+    logger().warn({ route: spec.operationId, err: error }, 'database unreachable; answered 503');
+    return new HttpError(503, 'Service Unavailable', 'The database is unreachable; try again shortly', undefined, { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+  }
+  logger().error({ err: error, route: spec.operationId }, 'unhandled error in route');
+  return new HttpError(500, 'Internal Server Error', 'The server failed to answer; the error is logged');
 }
 
 const json = (status: number, value: unknown, contentType = 'application/json', headers: Record<string, string> = {}): RouteAnswer => ({

@@ -92,6 +92,41 @@ describe('publishing', () => {
     );
     expect((await (await callRoute(listWorkflowVersions, { apiKey, params: { id } })).json()).items).toEqual([]);
   });
+
+  it('names JSONata’s way for a slip with its fix, and publishes a literal that reads like an expression with a warning', async () => {
+    const { apiKey } = await createTenantWithKey(['workflows:read', 'workflows:write']);
+    const [trigger, note, done] = publishable.nodes;
+    const slipped = { ...publishable, nodes: [{ ...trigger, filter: 'event.data.daysOverdue > 30 && event.data.daysOverdue == 31' }, note, done] };
+    const { id } = await (await callRoute(createWorkflow, { apiKey, body: { name: 'Slips', definition: slipped } })).json();
+    const refused = await callRoute(publishWorkflow, { apiKey, params: { id } });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).errors).toEqual([
+      {
+        path: '/nodes/start/filter',
+        nodeId: 'start',
+        field: 'filter',
+        code: 'expression-slip',
+        message: 'JSONata uses and, not &&; JSONata compares with =, not ==: write event.data.daysOverdue > 30 and event.data.daysOverdue = 31',
+        fix: { value: 'event.data.daysOverdue > 30 and event.data.daysOverdue = 31' },
+      },
+    ]);
+
+    const literal = { ...publishable, nodes: [trigger, { ...note, input: { message: '{{ event.data.invoiceId }}' } }, done] };
+    await callRoute(saveWorkflow, { apiKey, params: { id }, body: { definition: literal } });
+    const published = await callRoute(publishWorkflow, { apiKey, params: { id } });
+    expect(published.status).toBe(201);
+    expect((await published.json()).warnings).toEqual([
+      {
+        path: '/nodes/note/input.message',
+        nodeId: 'note',
+        field: 'input.message',
+        code: 'literal-looks-like-expression',
+        severity: 'warning',
+        message: '"{{ event.data.invoiceId }}" is passed on as this text; to compute it, make it the expression event.data.invoiceId',
+        fix: { value: { $expr: 'event.data.invoiceId' } },
+      },
+    ]);
+  });
 });
 
 describe('emit nodes and event versions', () => {

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
 import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
 import { DEFINITION_LIMITS } from '@cascade/workflow';
-import { HttpError, notFound } from '../http/problem';
+import { HttpError, notFound, problemSeverityAndFix } from '../http/problem';
 import { db } from '../services';
-import { assertWithinLimits, publishableDefinition, recordPublishedVersion } from '../workflow-publishing';
+import { assertWithinLimits, checkForPublishing, recordPublishedVersion } from '../workflow-publishing';
 
 /**
  * The stored definition is validated in full on publish (422 with node-addressed problems); a
@@ -217,6 +217,12 @@ const Version = z
   .object({ id: z.uuid(), version: z.number().int(), publishedAt: z.iso.datetime(), publishedBy: z.string().nullable(), definition: Definition })
   .meta({ id: 'WorkflowVersion' });
 
+const PublishedVersion = Version.extend({
+  warnings: z
+    .array(z.object({ path: z.string(), message: z.string(), nodeId: z.string().optional(), field: z.string().optional(), code: z.string(), ...problemSeverityAndFix }))
+    .describe('What the validator warns about but publishes anyway (a literal "event.data.x" that was probably meant as an expression), each with its fix'),
+}).meta({ id: 'PublishedWorkflowVersion' });
+
 type VersionRow = { id: string; version: number; publishedAt: Date; publishedBy: string | null; definition: Prisma.JsonValue };
 
 export const toVersion = (v: VersionRow) => ({
@@ -258,12 +264,12 @@ export const publishWorkflow = defineRoute({
   tags: ['Workflows'],
   scope: 'workflows:write',
   params: z.object({ id: z.uuid() }),
-  response: { status: 201, description: 'The new version; its trigger now starts runs', schema: Version },
+  response: { status: 201, description: 'The new version; its trigger now starts runs', schema: PublishedVersion },
   errors: { 404: 'No such workflow in the caller’s tenant', 422: 'The draft is invalid or exceeds a limit; `errors` addresses each problem by node and field' },
   async handle({ params, principal }) {
     const workflow = await findWorkflow(principal.tenantId, params.id);
-    const definition = await publishableDefinition(principal.tenantId, workflow.draft);
+    const { definition, warnings } = await checkForPublishing(principal.tenantId, workflow.draft);
     const version = await db().$transaction((tx) => recordPublishedVersion(tx, workflow, definition, principal.id));
-    return toVersion(version);
+    return { ...toVersion(version), warnings };
   },
 });

@@ -6,7 +6,7 @@ import { useMemo, useReducer, useState } from 'react';
 import { useLeaveWarning } from '@/components/use-leave-warning';
 import { createBrowserCatalog, type CustomEventFields, type PublishedWorkflow, type RemoteActionOption } from '@/designer/browser-catalog';
 import { readDraft, type DraftDefinition } from '@/designer/draft';
-import { problemLabel, problemsByNode } from '@/designer/problems';
+import { errorsFirst, problemLabel, problemsByNode } from '@/designer/problems';
 import { designerReducer, hasUnsavedChanges, initialDesignerState } from '@/designer/store';
 import type { EventOption } from '../_server/workflow-pages';
 import type { WorkflowInfo } from './api';
@@ -37,7 +37,10 @@ export function Designer({ workflow, draft, events, customEvents, workflows, rem
   const [state, dispatch] = useReducer(designerReducer, initial, initialDesignerState);
   const catalog = useMemo(() => createBrowserCatalog({ customEvents, workflows, remoteActions }), [customEvents, workflows, remoteActions]);
   const problems = useValidation(state.definition, catalog);
-  const byNode = useMemo(() => problemsByNode(withRefused(problems, state.serverProblems), state.definition), [problems, state.serverProblems, state.definition]);
+  const byNode = useMemo(
+    () => problemsByNode(errorsFirst(withRefused(problems, state.serverProblems)), state.definition),
+    [problems, state.serverProblems, state.definition],
+  );
   const dirty = hasUnsavedChanges(state);
   const api = useWorkflowApi(workflow, state, dirty, dispatch);
   useLeaveWarning(dirty);
@@ -81,14 +84,14 @@ export function Designer({ workflow, draft, events, customEvents, workflows, rem
 }
 
 /**
- * The browser's run of the one validator. Moving a node changes nothing it checks, so positions
+ * The browser's run of the one validator: its errors, then its warnings. Moving a node changes nothing it checks, so positions
  * are left out of what it is re-run for: dragging stays smooth however large the workflow.
  */
 function useValidation(definition: DraftDefinition, catalog: ValidationCatalog): Problem[] {
   const withoutPositions = useMemo(() => JSON.stringify({ ...definition, nodes: definition.nodes.map(({ position: _, ...node }) => node) }), [definition]);
   return useMemo(() => {
     const result = validateWorkflow(JSON.parse(withoutPositions), catalog);
-    return result.ok ? [] : result.problems;
+    return [...(result.ok ? [] : result.problems), ...result.warnings];
   }, [withoutPositions, catalog]);
 }
 

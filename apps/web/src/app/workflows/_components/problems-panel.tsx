@@ -1,11 +1,12 @@
 'use client';
 
-import type { Problem } from '@cascade/workflow';
+import { isWarning, type Problem } from '@cascade/workflow';
 import { problemLabel } from '@/designer/problems';
 import styles from './designer.module.css';
+import { FixButton, SeverityMark, severityOf } from './problem-fix';
 
 interface ProblemsPanelProps {
-  /** What the validator finds in the browser as the workflow is drawn. */
+  /** What the validator finds in the browser as the workflow is drawn: errors, then warnings. */
   problems: readonly Problem[];
   /** What the server refused the last publish for, until the next edit. */
   refused: readonly Problem[];
@@ -15,7 +16,8 @@ interface ProblemsPanelProps {
 
 export function ProblemsPanel({ problems, refused, onSelect }: ProblemsPanelProps) {
   const item = (problem: Problem, index: number) => (
-    <li key={index} data-testid="problem" data-code={problem.code}>
+    <li key={index} data-testid={isWarning(problem) ? 'warning' : 'problem'} data-code={problem.code} data-severity={severityOf(problem)}>
+      <SeverityMark problem={problem} />
       {problem.nodeId ? (
         <button type="button" className={styles.linkButton} onClick={() => onSelect(problem.nodeId!)}>
           {problemLabel(problem)}
@@ -23,15 +25,26 @@ export function ProblemsPanel({ problems, refused, onSelect }: ProblemsPanelProp
       ) : (
         problemLabel(problem)
       )}
+      <FixButton problem={problem} />
     </li>
   );
+  const errors = problems.filter((problem) => !isWarning(problem));
+  const warnings = problems.filter(isWarning);
   return (
     <section className={styles.panel} aria-label="Problems" data-testid="problems">
       <h2>Problems</h2>
-      {problems.length === 0 ? (
-        <p className="status-ok" data-testid="no-problems">No problems: the workflow can be published.</p>
+      {errors.length === 0 ? (
+        <p className="status-ok" data-testid="no-problems">
+          {warnings.length === 0 ? 'No problems: the workflow can be published.' : 'No errors: the workflow can be published; look at the warnings first.'}
+        </p>
       ) : (
-        <ul className={styles.problemList}>{problems.map(item)}</ul>
+        <ul className={styles.problemList}>{errors.map(item)}</ul>
+      )}
+      {warnings.length > 0 && (
+        <>
+          <h3>Warnings</h3>
+          <ul className={styles.problemList} data-testid="warnings">{warnings.map(item)}</ul>
+        </>
       )}
       {refused.length > 0 && (
         <>

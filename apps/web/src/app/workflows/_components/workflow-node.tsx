@@ -2,9 +2,11 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { isWarning } from '@cascade/workflow';
 import { problemLabel } from '@/designer/problems';
 import { TARGET_HANDLE, type WorkflowFlowNode } from '@/designer/to-flow';
 import styles from './designer.module.css';
+import { severityOf } from './problem-fix';
 
 const SHOWN_PROBLEMS = 1;
 
@@ -12,7 +14,8 @@ const SHOWN_PROBLEMS = 1;
 // A handle is connectable only where the canvas is (React Flow leaves that to each custom node's handles).
 export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected, isConnectable }: NodeProps<WorkflowFlowNode>) {
   const { node, typeLabel, summary, ports, problems } = data;
-  const className = [styles.node, selected && styles.nodeSelected, problems.length > 0 && styles.nodeInvalid].filter(Boolean).join(' ');
+  const hasErrors = problems.some((problem) => !isWarning(problem));
+  const className = [styles.node, selected && styles.nodeSelected, hasErrors ? styles.nodeInvalid : problems.length > 0 && styles.nodeWarned].filter(Boolean).join(' ');
   return (
     <div className={className} data-testid={`node-${node.id}`} title={problems.map(problemLabel).join('\n') || undefined}>
       {data.acceptsIncoming && (
@@ -26,7 +29,11 @@ export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected,
       {problems.length > 0 && (
         <ul className={styles.nodeProblems} data-testid="node-problems">
           {problems.slice(0, SHOWN_PROBLEMS).map((problem, index) => (
-            <li key={index}>{problem.field ? `${problem.field}: ` : ''}{problem.message}</li>
+            <li key={index} data-severity={severityOf(problem)}>
+              {isWarning(problem) ? 'Warning: ' : ''}
+              {problem.field ? `${problem.field}: ` : ''}
+              {problem.message}
+            </li>
           ))}
           {problems.length > SHOWN_PROBLEMS && <li>and {problems.length - SHOWN_PROBLEMS} more</li>}
         </ul>

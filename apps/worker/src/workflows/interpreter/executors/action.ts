@@ -7,7 +7,16 @@ export const executeAction: Executor<NodeOf<'action'>> = async (node, { scope, k
   const { value: input } = run.mapNow(node.input, scope) ?? { value: await run.map(node.input, scope) };
   const finish = run.finishingSteps(node, scope);
   const batch = run.records.take();
-  const call = { batch, runId: run.run.id, tenantId: run.run.tenantId, step: { key, nodeId: node.id, input, startedAt }, ...(finish ? { finish } : {}), actionId: node.action, input };
+  const call = {
+    batch,
+    runId: run.run.id,
+    tenantId: run.run.tenantId,
+    step: { key, nodeId: node.id, input, startedAt },
+    ...(finish ? { finish } : {}),
+    actionId: node.action,
+    input,
+    ...(node.repeatUncertain ? { repeatUncertain: true } : {}),
+  };
   if (run.revision < 1) {
     const output = await effectsOf(node).executeAction(call);
     run.records.recorded = true;

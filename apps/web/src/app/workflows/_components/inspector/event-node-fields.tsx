@@ -30,6 +30,7 @@ export function TriggerFields({ editor }: { editor: NodeEditor }) {
         value={text(editor.node.filter)}
         onChange={(filter) => editor.update({ filter })}
         suggestions={editor.eventPaths(event)}
+        example={editor.example('filter')}
         problems={editor.problemsAt('filter')}
         hint="Only events for which this is true start a run; it sees the event alone."
         readOnly={editor.readOnly}
@@ -51,6 +52,7 @@ export function WaitForEventFields({ editor }: { editor: NodeEditor }) {
         value={text(correlation.event)}
         onChange={(value) => setCorrelation('event', value)}
         suggestions={editor.eventPaths(event)}
+        example={editor.example('correlation.event')}
         problems={editor.problemsAt('correlation.event')}
         readOnly={editor.readOnly}
       />
@@ -59,6 +61,7 @@ export function WaitForEventFields({ editor }: { editor: NodeEditor }) {
         value={text(correlation.run)}
         onChange={(value) => setCorrelation('run', value)}
         suggestions={editor.runPaths}
+        example={editor.example('correlation.run')}
         problems={editor.problemsAt('correlation.run')}
         readOnly={editor.readOnly}
       />
@@ -68,6 +71,7 @@ export function WaitForEventFields({ editor }: { editor: NodeEditor }) {
         value={text(node.filter)}
         onChange={(filter) => update({ filter })}
         suggestions={editor.eventPaths(event)}
+        example={editor.example('filter')}
         problems={editor.problemsAt('filter')}
         readOnly={editor.readOnly}
       />

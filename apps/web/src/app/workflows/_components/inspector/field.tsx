@@ -1,8 +1,9 @@
 'use client';
 
-import type { Problem } from '@cascade/workflow';
+import { isWarning, type Problem } from '@cascade/workflow';
 import { useId, useState, type ReactNode } from 'react';
 import styles from '../designer.module.css';
+import { FixButton, SeverityMark, severityOf } from '../problem-fix';
 import { AutocompleteText } from './autocomplete';
 
 interface FieldProps {
@@ -22,8 +23,10 @@ export function Field({ label, problems = [], hint, children }: FieldProps) {
       {children(id)}
       {hint && <div className={styles.hint}>{hint}</div>}
       {problems.map((problem, index) => (
-        <p key={index} className={styles.fieldProblem} data-testid="field-problem">
+        <p key={index} className={styles.fieldProblem} data-testid="field-problem" data-severity={severityOf(problem)}>
+          <SeverityMark problem={problem} />
           {problem.message}
+          <FixButton problem={problem} />
         </p>
       ))}
     </div>
@@ -51,7 +54,7 @@ export function TextField({ label, value, onChange, optional, placeholder, probl
           value={value ?? ''}
           placeholder={placeholder}
           readOnly={readOnly}
-          aria-invalid={problems?.length ? true : undefined}
+          aria-invalid={hasErrors(problems) || undefined}
           onChange={(e) => onChange(optional && e.target.value === '' ? undefined : e.target.value)}
         />
       )}
@@ -61,10 +64,12 @@ export function TextField({ label, value, onChange, optional, placeholder, probl
 
 interface ExpressionFieldProps extends Omit<TextFieldProps, 'placeholder'> {
   suggestions: readonly string[];
+  /** What this field holds, shown while it is empty (a correlation key, a condition): the node type's example for it. */
+  example: string | undefined;
 }
 
 /** A JSONata expression, with the context paths it may read offered as it is typed. */
-export function ExpressionField({ label, value, onChange, optional, problems, hint, suggestions, readOnly }: ExpressionFieldProps) {
+export function ExpressionField({ label, value, onChange, optional, problems, hint, suggestions, readOnly, example }: ExpressionFieldProps) {
   return (
     <Field label={label} problems={problems} hint={hint}>
       {(id) => (
@@ -73,14 +78,17 @@ export function ExpressionField({ label, value, onChange, optional, problems, hi
             value={value ?? ''}
             onChange={(text) => onChange(optional && text === '' ? undefined : text)}
             suggestions={suggestions}
-            placeholder={optional ? 'optional' : 'JSONata, e.g. event.data.amount > 100'}
-            invalid={Boolean(problems?.length)}
+            placeholder={[optional && 'optional', example && `e.g. ${example}`].filter(Boolean).join(', ') || undefined}
+            invalid={hasErrors(problems)}
             readOnly={readOnly}
           />
       )}
     </Field>
   );
 }
+
+/** Only errors mark a control invalid; a warning leaves it as it is. */
+const hasErrors = (problems: readonly Problem[] = []) => problems.some((problem) => !isWarning(problem));
 
 const format = (value: unknown) => (value === undefined ? '' : JSON.stringify(value, null, 2));
 
@@ -150,7 +158,7 @@ export function JsonField({ label, value, onChange, check, problems, hint, sugge
             value={text}
             onChange={edit}
             suggestions={suggestions}
-            invalid={Boolean(error || problems?.length)}
+            invalid={Boolean(error) || hasErrors(problems)}
             readOnly={readOnly}
             testId={testId}
           />

@@ -16,6 +16,7 @@ export function ConditionFields({ editor }: { editor: NodeEditor }) {
       value={text(editor.node.expression)}
       onChange={(expression) => editor.update({ expression: expression ?? '' })}
       suggestions={editor.runPaths}
+      example={editor.example('expression')}
       problems={editor.problemsAt('expression')}
       hint="Leads to the true port when the value is truthy, the false port otherwise."
       readOnly={editor.readOnly}
@@ -54,6 +55,7 @@ export function SwitchFields({ editor }: { editor: NodeEditor }) {
             value={c.expression}
             onChange={(expression = '') => setCases(cases.map((other, i) => (i === index ? { ...other, expression } : other)))}
             suggestions={editor.runPaths}
+            example={editor.example(`cases[${index}].expression`)}
             problems={editor.problemsAt(`cases[${index}].expression`)}
             readOnly={readOnly}
           />
@@ -87,7 +89,7 @@ export function ForEachFields({ editor }: { editor: NodeEditor }) {
   const { node, update, readOnly } = editor;
   return (
     <>
-      <ExpressionField label="Items" value={text(node.items)} onChange={(items) => update({ items: items ?? '' })} suggestions={editor.runPaths} problems={editor.problemsAt('items')} readOnly={readOnly} />
+      <ExpressionField label="Items" value={text(node.items)} onChange={(items) => update({ items: items ?? '' })} suggestions={editor.runPaths} example={editor.example('items')} problems={editor.problemsAt('items')} readOnly={readOnly} />
       <Field label="Concurrency" problems={editor.problemsAt('concurrency')}>
         {(id) => <input id={id} type="number" min={1} max={100} value={Number(node.concurrency ?? 1)} readOnly={readOnly} onChange={(e) => update({ concurrency: Number.isNaN(e.target.valueAsNumber) ? undefined : e.target.valueAsNumber })} />}
       </Field>
@@ -117,7 +119,7 @@ export function DelayFields({ editor }: { editor: NodeEditor }) {
     <>
       <p className={styles.hint}>Give a duration, or an until expression: not both.</p>
       <DurationField label="Duration" optional value={text(node.duration)} onChange={(duration) => update({ duration })} problems={editor.problemsAt('duration')} readOnly={readOnly} />
-      <ExpressionField label="Until" optional value={text(node.until)} onChange={(until) => update({ until })} suggestions={editor.runPaths} problems={editor.problemsAt('until')} hint="An expression giving the ISO 8601 instant to wait for." readOnly={readOnly} />
+      <ExpressionField label="Until" optional value={text(node.until)} onChange={(until) => update({ until })} suggestions={editor.runPaths} example={editor.example('until')} problems={editor.problemsAt('until')} hint="An expression giving the ISO 8601 instant to wait for." readOnly={readOnly} />
       <JsonField
         label="Business hours"
         optional

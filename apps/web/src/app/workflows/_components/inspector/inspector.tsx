@@ -8,6 +8,7 @@ import { canvasPortsOf } from '@/designer/ports';
 import { problemLabel } from '@/designer/problems';
 import { useDesigner } from '../designer-context';
 import styles from '../designer.module.css';
+import { FixButton, SeverityMark, severityOf } from '../problem-fix';
 import { Connections } from './connections';
 import { IdentityFields } from './identity-fields';
 import { NodeFields } from './node-fields';
@@ -57,7 +58,11 @@ function NodeInspector({ node, problems }: { node: DraftNode; problems: Problem[
           <h3>Problems</h3>
           <ul className={styles.problemList}>
             {problems.map((problem, index) => (
-              <li key={index}>{problemLabel(problem)}</li>
+              <li key={index} data-severity={severityOf(problem)}>
+                <SeverityMark problem={problem} />
+                {problemLabel(problem)}
+                <FixButton problem={problem} />
+              </li>
             ))}
           </ul>
         </section>

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Problem } from '@cascade/workflow';
+import { expressionExample, type Problem } from '@cascade/workflow';
 import { useMemo } from 'react';
 import type { DraftNode } from '@/designer/draft';
 import { updateNode } from '@/designer/edit';
@@ -19,6 +19,8 @@ export interface NodeEditor {
   /** Paths a filter on one event of this type may read: that event alone. */
   eventPaths: (eventType: string | undefined) => string[];
   readOnly: boolean;
+  /** The node type's example of one of its expression fields, for the empty field's placeholder. */
+  example: (field: string) => string | undefined;
 }
 
 export function useNodeEditor(node: DraftNode, problems: readonly Problem[]): NodeEditor {
@@ -31,6 +33,7 @@ export function useNodeEditor(node: DraftNode, problems: readonly Problem[]): No
     runPaths,
     eventPaths: (eventType) => expressionSuggestions(definition, node.id, { kind: 'event', eventType }, catalog),
     readOnly,
+    example: (field) => expressionExample(node.type, field),
   };
 }
 

@@ -138,6 +138,7 @@ export function FailFields({ editor }: { editor: NodeEditor }) {
       value={text(editor.node.message)}
       onChange={(message) => editor.update({ message: message ?? '' })}
       suggestions={editor.runPaths}
+      example={editor.example('message')}
       problems={editor.problemsAt('message')}
       hint={<>An expression: quote literal text, <code>{'"Gave up on " & event.data.ticketId'}</code></>}
       readOnly={editor.readOnly}
