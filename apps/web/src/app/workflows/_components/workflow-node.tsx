@@ -10,8 +10,10 @@ import { severityOf } from './problem-fix';
 
 const SHOWN_PROBLEMS = 1;
 
-/** One definition node on the canvas: its type, id or label, what it does, its problems, and a handle per port. */
-// A handle is connectable only where the canvas is (React Flow leaves that to each custom node's handles).
+/**
+ * One definition node on the canvas: its type, id or label, what it does, its problems, and a handle
+ * per port. Its handles are connectable only where the canvas is: React Flow leaves that to them.
+ */
 export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected, isConnectable }: NodeProps<WorkflowFlowNode>) {
   const { node, typeLabel, summary, ports, problems } = data;
   const hasErrors = problems.some((problem) => !isWarning(problem));
