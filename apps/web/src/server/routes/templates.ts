@@ -9,7 +9,8 @@ import { registerTemplate } from '../templates/register-template';
 import { findVisibleTemplate, listVisibleTemplates, templateDetail, toTemplateSummary } from '../templates/template-queries';
 import { toWorkflow, Workflow } from './workflows';
 
-const templateKey = z
+/** A template's key, as registration and every path that names one parse it. */
+export const templateKey = z
   .string()
   .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'must be lower case letters and digits, separated by ".", "-" or "_", e.g. sla.escalate-breach')
   .max(100);

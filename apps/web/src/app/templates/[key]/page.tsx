@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { AppShell } from '@/components/app-shell';
 import { ReadOnlyGraph } from '@/components/workflow-graph/read-only-graph';
+import { templateKey } from '@/server/routes/templates';
 import { requireSession } from '@/server/session';
 import { InstantiateForm } from '../_components/instantiate-form';
 import { pickerOptionsFor, templatePageOf } from '../_server/template-pages';
@@ -24,7 +25,9 @@ export default async function TemplatePage({ params, searchParams }: TemplatePag
   const session = await requireSession();
   const [{ key }, query] = await Promise.all([params, searchParams]);
   const version = versionQuery.parse(Array.isArray(query.version) ? query.version[0] : query.version);
-  const [template, pickers] = await Promise.all([templatePageOf(session.tenantId, decodeURIComponent(key), version), pickerOptionsFor(session.tenantId)]);
+  // A key is lower-case letters, digits and separators: anything else (percent-encoded or not) names no template.
+  if (!templateKey.safeParse(key).success) notFound();
+  const [template, pickers] = await Promise.all([templatePageOf(session.tenantId, key, version), pickerOptionsFor(session.tenantId, session.role)]);
   if (!template) notFound();
   const latest = template.version === template.latestVersion;
 
@@ -58,14 +61,20 @@ export default async function TemplatePage({ params, searchParams }: TemplatePag
         </div>
         <section className="card" aria-labelledby="instantiate-heading">
           <h2 id="instantiate-heading">Use this template</h2>
-          <p className="muted">Creates a workflow of your own from version {template.version}, with these parameters.</p>
-          <InstantiateForm
-            templateKey={template.key}
-            version={template.version}
-            defaultName={template.name}
-            parameterSchema={template.parameterSchema}
-            pickers={pickers}
-          />
+          {session.role === 'VIEWER' ? (
+            <p className="muted" data-testid="instantiate-not-allowed">Admins and editors create workflows from templates; you can look around.</p>
+          ) : (
+            <>
+              <p className="muted">Creates a workflow of your own from version {template.version}, with these parameters.</p>
+              <InstantiateForm
+                templateKey={template.key}
+                version={template.version}
+                defaultName={template.name}
+                parameterSchema={template.parameterSchema}
+                pickers={pickers}
+              />
+            </>
+          )}
         </section>
       </div>
     </AppShell>

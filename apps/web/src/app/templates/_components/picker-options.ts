@@ -4,7 +4,8 @@ import type { EventOption } from '@/app/workflows/_server/workflow-pages';
 export interface PickerOptions {
   events: EventOption[];
   users: Array<{ email: string; name: string }>;
-  secretNames: string[];
+  /** Null where the user may not list the tenant's secrets (only admins may): the name is typed instead. */
+  secretNames: string[] | null;
 }
 
 /** The values of a template's parameters, as the form holds them and the instantiate API takes them. */

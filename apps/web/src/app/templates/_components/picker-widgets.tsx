@@ -57,6 +57,22 @@ function UserPicker(props: PickerProps) {
 function SecretPicker(props: PickerProps) {
   const names = optionsOf(props).secretNames;
   const value = typeof props.value === 'string' ? props.value : '';
+  if (names === null) {
+    return (
+      <>
+        <input
+          id={props.id}
+          value={value}
+          required={props.required}
+          disabled={props.disabled || props.readonly}
+          aria-describedby={`${ariaDescribedByIds(props.id)} ${props.id}__secret-hint`}
+          aria-invalid={(props.rawErrors?.length ?? 0) > 0}
+          onChange={(e) => props.onChange(chosen(e.target.value))}
+        />
+        <p className="muted" id={`${props.id}__secret-hint`}>The name of one of the tenant’s secrets; only admins see the list.</p>
+      </>
+    );
+  }
   return (
     <>
       <select

@@ -65,7 +65,7 @@ describe('the gallery', () => {
 });
 
 describe('the instantiate form’s pickers', () => {
-  it('offer the tenant’s event types, its users by email and its secrets by name, never a secret’s value', async () => {
+  it('offer the tenant’s event types, its users by email and, to admins, its secrets by name, never a secret’s value', async () => {
     const { tenantId } = await createTenantWithKey([...scopes]);
     const other = await createTenantWithKey([...scopes]);
     await db().user.create({ data: { tenantId, email: 'owner@example.com', name: 'Owner', passwordHash: 'none' } });
@@ -73,10 +73,12 @@ describe('the instantiate form’s pickers', () => {
     await db().secret.create({ data: { tenantId, name: 'crm-token', ciphertext: 'v1.iv.tag.sealed-value' } });
     await db().secret.create({ data: { tenantId: other.tenantId, name: 'their-token', ciphertext: 'v1.iv.tag.theirs' } });
 
-    const options = await pickerOptionsFor(tenantId);
+    const options = await pickerOptionsFor(tenantId, 'ADMIN');
     expect(options.users).toEqual([{ email: 'owner@example.com', name: 'Owner' }]);
     expect(options.secretNames).toEqual(['crm-token']);
     expect(JSON.stringify(options)).not.toContain('sealed-value');
     expect(options.events.map((event) => event.type)).toContain('INVOICE_OVERDUE');
+    // Listing secrets is an admin's (GET /api/v1/secrets needs the admin scope); an editor types the name.
+    expect((await pickerOptionsFor(tenantId, 'EDITOR')).secretNames).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { UserRole } from '@cascade/db';
 import { z } from 'zod';
 import { eventCatalogFor } from '@/app/workflows/_server/workflow-pages';
 import { HttpError } from '@/server/http/problem';
@@ -41,12 +42,15 @@ export async function templatePageOf(tenantId: string, key: string, version?: nu
   }
 }
 
-/** What the instantiate form's pickers offer: the tenant's event types, users by email, and secret names (never values). */
-export async function pickerOptionsFor(tenantId: string): Promise<PickerOptions> {
+/**
+ * What the instantiate form's pickers offer: the tenant's event types, users by email, and secret
+ * names (never values), the last to admins only, who alone may list secrets (GET /api/v1/secrets).
+ */
+export async function pickerOptionsFor(tenantId: string, role: UserRole): Promise<PickerOptions> {
   const [{ options: events }, users, secrets] = await Promise.all([
     eventCatalogFor(tenantId),
     db().user.findMany({ where: { tenantId }, orderBy: { email: 'asc' }, select: { email: true, name: true } }),
-    db().secret.findMany({ where: { tenantId }, orderBy: { name: 'asc' }, select: { name: true } }),
+    role === 'ADMIN' ? db().secret.findMany({ where: { tenantId }, orderBy: { name: 'asc' }, select: { name: true } }) : null,
   ]);
-  return { events, users, secretNames: secrets.map((secret) => secret.name) };
+  return { events, users, secretNames: secrets?.map((secret) => secret.name) ?? null };
 }
