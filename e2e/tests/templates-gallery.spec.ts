@@ -101,3 +101,14 @@ test('a template found in the gallery is instantiated through its form, publishe
     await expect(page.getByTestId('run-row').filter({ hasText: workflowName })).toContainText('COMPLETED', { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
 });
+
+test('the gallery answers an overlong search, a version that is not one and a key that is none without failing', async ({ adminPage: page }) => {
+  await page.goto(`/templates?q=${'x'.repeat(500)}&category=${'c'.repeat(150)}`);
+  await expect(page.getByRole('alert').filter({ hasText: 'The search was not understood' })).toContainText('q: Too big');
+  await expect(page.getByTestId('template-count')).toBeVisible();
+
+  const notAKey = await page.goto('/templates/Not%20a%20key%2F..');
+  expect(notAKey?.status()).toBe(404);
+  const unknown = await page.goto(`/templates/no-such-template-${Date.now()}?version=abc`);
+  expect(unknown?.status()).toBe(404);
+});
