@@ -27,6 +27,8 @@ test('a template found in the gallery is instantiated through its form, publishe
           message: { type: 'string', title: 'Log message', minLength: 1, description: 'What the run log says' },
           owner: { type: 'string', title: 'Owner', 'x-picker': 'user', examples: ['owner@example.com'] },
           level: { type: 'string', title: 'Level', enum: ['info', 'warn', 'error'], default: 'info' },
+          watchers: { type: 'array', title: 'Watchers', items: { type: 'string', 'x-picker': 'user' } },
+          token: { type: 'string', title: 'CRM token', 'x-picker': 'secret' },
         },
       },
       definition: {
@@ -34,7 +36,7 @@ test('a template found in the gallery is instantiated through its form, publishe
         name: 'Log breaches',
         nodes: [
           { id: 'start', type: 'trigger', event: { $param: 'eventType' }, filter: `event.data.ticketId = "${ticketId}"` },
-          { id: 'note', type: 'action', action: 'core.log', input: { message: { $param: 'message' }, level: { $param: 'level' }, fields: { owner: { $param: 'owner' } } } },
+          { id: 'note', type: 'action', action: 'core.log', input: { message: { $param: 'message' }, level: { $param: 'level' }, fields: { owner: { $param: 'owner' }, watchers: { $param: 'watchers' }, token: { $param: 'token' } } } },
           { id: 'done', type: 'end' },
         ],
         edges: [{ id: 'e1', from: 'start', to: 'note' }, { id: 'e2', from: 'note', to: 'done' }],
@@ -42,6 +44,9 @@ test('a template found in the gallery is instantiated through its form, publishe
     },
   });
   expect(registered.status(), await registered.text()).toBe(201);
+  const secretName = `crm-token-${stamp}`;
+  const secretValue = `sealed-${stamp}-value`;
+  expect((await request.put(`/api/v1/secrets/${secretName}`, { headers: auth, data: { value: secretValue } })).status()).toBeLessThan(300);
 
   // The gallery: searched by text and filtered by category down to the one template.
   await page.goto('/templates');
@@ -83,6 +88,10 @@ test('a template found in the gallery is instantiated through its form, publishe
   await form.getByLabel('Trigger event').selectOption('TICKET_SLA_STAGE_BREACHED');
   await form.getByLabel('Log message').fill(`breach of ${ticketId}`);
   await form.getByLabel('Level').selectOption('warn');
+  await form.getByLabel('Watchers').selectOption([cascade.adminEmail]);
+  // Secrets are offered by name; no value reaches the page.
+  await form.getByLabel('CRM token').selectOption(secretName);
+  expect(await page.content()).not.toContain(secretValue);
   const workflowName = `Breaches ${stamp}`;
   await form.getByLabel('Workflow name').fill(workflowName);
   await form.getByLabel(/Publish now/).check();
@@ -91,7 +100,7 @@ test('a template found in the gallery is instantiated through its form, publishe
   const workflowId = page.url().split('/').at(-1)!;
 
   const workflow = (await (await request.get(`/api/v1/workflows/${workflowId}`, { headers: auth })).json()) as Record<string, unknown>;
-  expect(workflow).toMatchObject({ name: workflowName, template: { key, version: 1, parameters: { eventType: 'TICKET_SLA_STAGE_BREACHED', owner: cascade.adminEmail, level: 'warn' } } });
+  expect(workflow).toMatchObject({ name: workflowName, template: { key, version: 1, parameters: { eventType: 'TICKET_SLA_STAGE_BREACHED', owner: cascade.adminEmail, level: 'warn', watchers: [cascade.adminEmail], token: secretName } } });
 
   // An event over the API starts it; the runs page shows the run completed.
   const published = await request.post('/api/v1/events', { headers: auth, data: slaBreach(ticketId) });
