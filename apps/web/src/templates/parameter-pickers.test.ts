@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickerSites, placeErrors, uiSchemaFor, unknownPickers } from './parameter-pickers';
+import { pickerProblems, pickerSites, placeErrors, uiSchemaFor } from './parameter-pickers';
 
 const schema = {
   type: 'object',
@@ -25,17 +25,25 @@ describe('parameter pickers', () => {
 
   it('finds pickers on parameters and array items only, with their JSON pointers', () => {
     const sites = pickerSites({ type: 'object', properties: { 'a/b': { 'x-picker': 'user', properties: { deep: { 'x-picker': 'user' } } } } });
-    expect(sites).toEqual([{ parameter: 'a/b', pointer: '/properties/a~1b', onItems: false, value: 'user' }]);
+    expect(sites).toEqual([{ parameter: 'a/b', pointer: '/properties/a~1b', onItems: false, value: 'user', type: undefined }]);
   });
 
   it('names the pickers it does not know, at their pointer, and draws them as plain fields', () => {
     const typo = { type: 'object', properties: { e: { type: 'string', 'x-picker': 'evnt-type' }, l: { type: 'array', items: { 'x-picker': 3 } } } };
-    expect(unknownPickers(typo)).toEqual([
+    expect(pickerProblems(typo).map(({ pointer, received }) => ({ pointer, received }))).toEqual([
       { pointer: '/properties/e/x-picker', received: '"evnt-type"' },
       { pointer: '/properties/l/items/x-picker', received: '3' },
     ]);
     expect(uiSchemaFor(typo)).toEqual({ 'ui:order': ['*'] });
-    expect(unknownPickers(schema)).toEqual([]);
+    expect(pickerProblems(schema)).toEqual([]);
+  });
+
+  it('refuses a picker on a value that is not a string, pointing at its type', () => {
+    const numeric = { type: 'object', properties: { n: { type: 'integer', 'x-picker': 'user' }, l: { type: 'array', 'x-picker': 'user', items: { type: 'string' } } } };
+    expect(pickerProblems(numeric)).toEqual([
+      { pointer: '/properties/n/type', message: 'A user picker chooses a string', expected: '"string"', received: '"integer"' },
+      { pointer: '/properties/l/type', message: 'A user picker chooses a string', expected: '"string"', received: '"array"' },
+    ]);
   });
 
   it('reads schemas that are not objects as having no pickers', () => {

@@ -24,6 +24,8 @@ export interface PickerSite {
   pointer: string;
   onItems: boolean;
   value: unknown;
+  /** The type the schema holding the keyword declares, if any. */
+  type: unknown;
 }
 
 const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
@@ -35,19 +37,35 @@ export function pickerSites(parameterSchema: unknown): PickerSite[] {
     if (!isRecord(schema)) return [];
     const at = `/properties/${escapePointer(parameter)}`;
     const sites: PickerSite[] = [];
-    if (PICKER_KEYWORD in schema) sites.push({ parameter, pointer: at, onItems: false, value: schema[PICKER_KEYWORD] });
+    if (PICKER_KEYWORD in schema) sites.push({ parameter, pointer: at, onItems: false, value: schema[PICKER_KEYWORD], type: schema.type });
     if (isRecord(schema.items) && PICKER_KEYWORD in schema.items) {
-      sites.push({ parameter, pointer: `${at}/items`, onItems: true, value: schema.items[PICKER_KEYWORD] });
+      sites.push({ parameter, pointer: `${at}/items`, onItems: true, value: schema.items[PICKER_KEYWORD], type: schema.items.type });
     }
     return sites;
   });
 }
 
-/** The pickers that are not one of PICKERS, as problems at their JSON pointer. */
-export function unknownPickers(parameterSchema: unknown): Array<{ pointer: string; received: string }> {
-  return pickerSites(parameterSchema)
-    .filter((site) => !isPicker(site.value))
-    .map((site) => ({ pointer: `${site.pointer}/${PICKER_KEYWORD}`, received: JSON.stringify(site.value) ?? 'undefined' }));
+export interface PickerProblem {
+  pointer: string;
+  message: string;
+  expected: string;
+  received: string;
+}
+
+/**
+ * What is wrong with the schema's pickers, at their JSON pointers: one that is not one of PICKERS,
+ * or one on a value that is not a string (every picker chooses a string; a list of users is an
+ * array whose `items` name the picker).
+ */
+export function pickerProblems(parameterSchema: unknown): PickerProblem[] {
+  return pickerSites(parameterSchema).flatMap((site): PickerProblem[] => {
+    if (!isPicker(site.value)) {
+      const expected = `one of ${PICKERS.map((picker) => JSON.stringify(picker)).join(', ')}`;
+      return [{ pointer: `${site.pointer}/${PICKER_KEYWORD}`, message: `Unknown ${PICKER_KEYWORD}`, expected, received: JSON.stringify(site.value) ?? 'undefined' }];
+    }
+    if (site.type === undefined || site.type === 'string') return [];
+    return [{ pointer: `${site.pointer}/type`, message: `A ${site.value} picker chooses a string`, expected: '"string"', received: JSON.stringify(site.type) ?? 'undefined' }];
+  });
 }
 
 /** The widget names of the instantiate form, one per picker. */

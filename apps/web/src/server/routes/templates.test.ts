@@ -85,7 +85,7 @@ describe('registering templates', () => {
     expect(((await broken.json()) as Problem).errors[0]!.path).toMatch(/^\/body\/parameterSchema\/properties\/a/);
   });
 
-  it('keeps the gallery’s pickers on parameters, and refuses one it does not have with 422 at its path', async () => {
+  it('keeps the gallery’s pickers on parameters, and refuses one it does not have, or one on a value that is no string, with 422 at its path', async () => {
     const { apiKey } = await createTenantWithKey([...scopes]);
     const withPickers = {
       ...parameterSchema,
@@ -105,6 +105,13 @@ describe('registering templates', () => {
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as Problem).errors).toEqual([
       expect.objectContaining({ path: '/body/parameterSchema/properties/token/x-picker', expected: 'one of "event-type", "user", "secret"', received: '"secret-name"' }),
+    ]);
+
+    const onNumber = { ...withPickers, properties: { ...withPickers.properties, days: { type: 'integer', 'x-picker': 'user' } } };
+    const notString = await callRoute(registerTemplateRoute, { apiKey, body: template({ parameterSchema: onNumber }) });
+    expect(notString.status).toBe(422);
+    expect(((await notString.json()) as Problem).errors).toEqual([
+      expect.objectContaining({ path: '/body/parameterSchema/properties/days/type', message: 'A user picker chooses a string', expected: '"string"' }),
     ]);
   });
 });

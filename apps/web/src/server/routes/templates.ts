@@ -62,7 +62,8 @@ export const registerTemplateRoute = defineRoute({
           'JSON Schema (draft 2020-12) of an object whose properties are the parameters; bounded like event payload schemas. '
           + 'A parameter (or the items of an array parameter) may name the picker the gallery offers for it with "x-picker": '
           + '"event-type" (an event type of the tenant’s catalog), "user" (a user of the tenant, by email, as approval assignees name them) '
-          + 'or "secret" (the name of one of the tenant’s secrets, never its value); any other x-picker is refused with 422. '
+          + 'or "secret" (the name of one of the tenant’s secrets, never its value); each chooses a string, so a picker on a parameter of '
+          + 'another type, or any other x-picker, is refused with 422. '
           + 'title, description, default, examples and enum shape the gallery’s form.',
         ),
       definition: z.record(z.string(), z.unknown()).describe('A workflow definition in which any value may be {"$param": "<name>"}'),

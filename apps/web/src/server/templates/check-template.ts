@@ -10,7 +10,7 @@ import {
   type FoundReference,
   type ValidationCatalog,
 } from '@cascade/workflow';
-import { PICKER_KEYWORD, PICKERS, unknownPickers } from '../../templates/parameter-pickers';
+import { PICKER_KEYWORD, pickerProblems } from '../../templates/parameter-pickers';
 import { unprocessable } from '../http/problem';
 import { problemDetailOf } from '../workflow-publishing';
 
@@ -39,13 +39,8 @@ export function checkParameterSchema(parameterSchema: JsonSchema): void {
   const problems = checkTenantSchema(parameterSchema, undefined).map((problem) => ({ ...problem, path: problem.path.replace(/^\/jsonSchema/, SCHEMA_AT) }));
   if (problems.length) throw unprocessable('The parameter schema is invalid', problems);
   // JSON Schema ignores `x-` keywords, so a misspelt picker would quietly become a text box in the gallery.
-  const pickers = unknownPickers(parameterSchema).map(({ pointer, received }) => ({
-    path: `${SCHEMA_AT}${pointer}`,
-    message: `Unknown ${PICKER_KEYWORD}`,
-    expected: `one of ${PICKERS.map((picker) => JSON.stringify(picker)).join(', ')}`,
-    received,
-  }));
-  if (pickers.length) throw unprocessable('The parameter schema names a picker the gallery does not have', pickers);
+  const pickers = pickerProblems(parameterSchema).map(({ pointer, ...problem }) => ({ path: `${SCHEMA_AT}${pointer}`, ...problem }));
+  if (pickers.length) throw unprocessable(`The parameter schema’s ${PICKER_KEYWORD} annotations are not ones the gallery can offer`, pickers);
 }
 
 /**
