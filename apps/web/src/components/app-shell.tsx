@@ -7,6 +7,7 @@ const NAV = [
   { href: '/catalog', label: 'Event catalog' },
   { href: '/events', label: 'Event log' },
   { href: '/workflows', label: 'Workflows' },
+  { href: '/templates', label: 'Templates' },
   { href: '/runs', label: 'Runs' },
   { href: '/approvals', label: 'Approvals' },
   { href: '/inbox', label: 'Inbox' },

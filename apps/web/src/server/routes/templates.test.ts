@@ -84,6 +84,36 @@ describe('registering templates', () => {
     expect(broken.status).toBe(422);
     expect(((await broken.json()) as Problem).errors[0]!.path).toMatch(/^\/body\/parameterSchema\/properties\/a/);
   });
+
+  it('keeps the gallery’s pickers on parameters, and refuses one it does not have, or one on a value that is no string, with 422 at its path', async () => {
+    const { apiKey } = await createTenantWithKey([...scopes]);
+    const withPickers = {
+      ...parameterSchema,
+      properties: {
+        ...parameterSchema.properties,
+        eventType: { ...parameterSchema.properties.eventType, 'x-picker': 'event-type' },
+        owners: { type: 'array', items: { type: 'string', 'x-picker': 'user' } },
+        token: { type: 'string', 'x-picker': 'secret' },
+      },
+    };
+    const registered = await callRoute(registerTemplateRoute, { apiKey, body: template({ parameterSchema: withPickers }) });
+    expect(registered.status).toBe(201);
+    expect((await registered.json()).parameterSchema.properties.owners).toEqual({ type: 'array', items: { type: 'string', 'x-picker': 'user' } });
+
+    const typo = { ...withPickers, properties: { ...withPickers.properties, token: { type: 'string', 'x-picker': 'secret-name' } } };
+    const refused = await callRoute(registerTemplateRoute, { apiKey, body: template({ parameterSchema: typo }) });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as Problem).errors).toEqual([
+      expect.objectContaining({ path: '/body/parameterSchema/properties/token/x-picker', expected: 'one of "event-type", "user", "secret"', received: '"secret-name"' }),
+    ]);
+
+    const onNumber = { ...withPickers, properties: { ...withPickers.properties, days: { type: 'integer', 'x-picker': 'user' } } };
+    const notString = await callRoute(registerTemplateRoute, { apiKey, body: template({ parameterSchema: onNumber }) });
+    expect(notString.status).toBe(422);
+    expect(((await notString.json()) as Problem).errors).toEqual([
+      expect.objectContaining({ path: '/body/parameterSchema/properties/days/type', message: 'A user picker chooses a string', expected: '"string"' }),
+    ]);
+  });
 });
 
 describe('hostile templates', () => {

@@ -9,7 +9,8 @@ import { registerTemplate } from '../templates/register-template';
 import { findVisibleTemplate, listVisibleTemplates, templateDetail, toTemplateSummary } from '../templates/template-queries';
 import { toWorkflow, Workflow } from './workflows';
 
-const templateKey = z
+/** A template's key, as registration and every path that names one parse it. */
+export const templateKey = z
   .string()
   .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'must be lower case letters and digits, separated by ".", "-" or "_", e.g. sla.escalate-breach')
   .max(100);
@@ -57,7 +58,14 @@ export const registerTemplateRoute = defineRoute({
       parameterSchema: z
         .record(z.string(), z.unknown())
         .default({ type: 'object', properties: {} })
-        .describe('JSON Schema (draft 2020-12) of an object whose properties are the parameters; bounded like event payload schemas'),
+        .describe(
+          'JSON Schema (draft 2020-12) of an object whose properties are the parameters; bounded like event payload schemas. '
+          + 'A parameter (or the items of an array parameter) may name the picker the gallery offers for it with "x-picker": '
+          + '"event-type" (an event type of the tenant’s catalog), "user" (a user of the tenant, by email, as approval assignees name them) '
+          + 'or "secret" (the name of one of the tenant’s secrets, never its value); each chooses a string, so a picker on a parameter of '
+          + 'another type, or any other x-picker, is refused with 422. '
+          + 'title, description, default, examples and enum shape the gallery’s form.',
+        ),
       definition: z.record(z.string(), z.unknown()).describe('A workflow definition in which any value may be {"$param": "<name>"}'),
     })
     .meta({ id: 'RegisterTemplate' }),

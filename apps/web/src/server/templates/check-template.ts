@@ -10,6 +10,7 @@ import {
   type FoundReference,
   type ValidationCatalog,
 } from '@cascade/workflow';
+import { PICKER_KEYWORD, pickerProblems } from '../../templates/parameter-pickers';
 import { unprocessable } from '../http/problem';
 import { problemDetailOf } from '../workflow-publishing';
 
@@ -37,6 +38,9 @@ export function checkParameterSchema(parameterSchema: JsonSchema): void {
   }
   const problems = checkTenantSchema(parameterSchema, undefined).map((problem) => ({ ...problem, path: problem.path.replace(/^\/jsonSchema/, SCHEMA_AT) }));
   if (problems.length) throw unprocessable('The parameter schema is invalid', problems);
+  // JSON Schema ignores `x-` keywords, so a misspelt picker would quietly become a text box in the gallery.
+  const pickers = pickerProblems(parameterSchema).map(({ pointer, ...problem }) => ({ path: `${SCHEMA_AT}${pointer}`, ...problem }));
+  if (pickers.length) throw unprocessable(`The parameter schema’s ${PICKER_KEYWORD} annotations are not ones the gallery can offer`, pickers);
 }
 
 /**

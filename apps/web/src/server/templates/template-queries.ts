@@ -34,12 +34,16 @@ export interface TemplateFilter {
   cursor?: Array<string | number>;
 }
 
+/** The templates a tenant sees in a list: the global ones and its own, less the global ones its own shadow. */
+async function listedFor(tenantId: string): Promise<Prisma.TemplateWhereInput[]> {
+  const ownKeys = await db().template.findMany({ where: { tenantId }, select: { key: true } });
+  return [visibleTo(tenantId), { NOT: { tenantId: null, key: { in: ownKeys.map((row) => row.key) } } }];
+}
+
 /** A page of the templates a tenant sees, by key, filtered on their latest version. */
 export async function listVisibleTemplates(tenantId: string, filter: TemplateFilter) {
-  const ownKeys = await db().template.findMany({ where: { tenantId }, select: { key: true } });
   const conditions: Prisma.TemplateWhereInput[] = [
-    visibleTo(tenantId),
-    { NOT: { tenantId: null, key: { in: ownKeys.map((row) => row.key) } } },
+    ...(await listedFor(tenantId)),
     afterKey<Prisma.TemplateWhereInput>(filter.cursor, [['key', 'string'], ['id', 'string']], 'asc'),
   ];
   if (filter.category) conditions.push({ category: filter.category });
@@ -51,6 +55,16 @@ export async function listVisibleTemplates(tenantId: string, filter: TemplateFil
   }
   const rows = await db().template.findMany({ where: { AND: conditions }, orderBy: [{ key: 'asc' }, { id: 'asc' }], take: filter.limit + 1 });
   return toPage(rows, filter.limit, (row) => [row.key, row.id]);
+}
+
+/** The categories and trigger events among the templates a tenant sees, sorted, for the gallery's filters. */
+export async function visibleTemplateFacets(tenantId: string) {
+  const where = { AND: await listedFor(tenantId) };
+  const [categories, events] = await Promise.all([
+    db().template.findMany({ where, distinct: ['category'], orderBy: { category: 'asc' }, select: { category: true } }),
+    db().template.findMany({ where: { AND: [where, { triggerEvent: { not: null } }] }, distinct: ['triggerEvent'], orderBy: { triggerEvent: 'asc' }, select: { triggerEvent: true } }),
+  ]);
+  return { categories: categories.map((row) => row.category), events: events.flatMap((row) => (row.triggerEvent === null ? [] : [row.triggerEvent])) };
 }
 
 export const toTemplateSummary = (row: TemplateRow) => ({

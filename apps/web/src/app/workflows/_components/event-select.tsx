@@ -8,14 +8,16 @@ interface EventSelectProps {
   onChange: (type: string) => void;
   required?: boolean;
   id?: string;
+  /** The ids of what describes the choice (its errors, in a generated form). */
+  describedBy?: string;
 }
 
 /** The catalog's event types by category; a type no longer in the catalog stays selectable so it shows. */
-export function EventSelect({ events, value, onChange, required, id }: EventSelectProps) {
+export function EventSelect({ events, value, onChange, required, id, describedBy }: EventSelectProps) {
   const categories = [...new Set(events.map((event) => event.category))];
   const known = value === '' || events.some((event) => event.type === value);
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required={required}>
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required={required} aria-describedby={describedBy}>
       <option value="">Choose an event…</option>
       {!known && <option value={value}>{value} (not in the catalog)</option>}
       {categories.map((category) => (

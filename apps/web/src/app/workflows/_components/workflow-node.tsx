@@ -10,15 +10,18 @@ import { severityOf } from './problem-fix';
 
 const SHOWN_PROBLEMS = 1;
 
-/** One definition node on the canvas: its type, id or label, what it does, its problems, and a handle per port. */
-export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected }: NodeProps<WorkflowFlowNode>) {
+/**
+ * One definition node on the canvas: its type, id or label, what it does, its problems, and a handle
+ * per port. Its handles are connectable only where the canvas is: React Flow leaves that to them.
+ */
+export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected, isConnectable }: NodeProps<WorkflowFlowNode>) {
   const { node, typeLabel, summary, ports, problems } = data;
   const hasErrors = problems.some((problem) => !isWarning(problem));
   const className = [styles.node, selected && styles.nodeSelected, hasErrors ? styles.nodeInvalid : problems.length > 0 && styles.nodeWarned].filter(Boolean).join(' ');
   return (
     <div className={className} data-testid={`node-${node.id}`} title={problems.map(problemLabel).join('\n') || undefined}>
       {data.acceptsIncoming && (
-        <Handle type="target" position={Position.Top} id={TARGET_HANDLE} data-testid={`handle-${node.id}-${TARGET_HANDLE}`} aria-label={`Into ${node.id}`} />
+        <Handle type="target" position={Position.Top} id={TARGET_HANDLE} isConnectable={isConnectable} data-testid={`handle-${node.id}-${TARGET_HANDLE}`} aria-label={`Into ${node.id}`} />
       )}
       <div className={styles.nodeType}>{typeLabel}</div>
       <div className={styles.nodeTitle}>
@@ -42,7 +45,7 @@ export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected 
           {ports.map((port) => (
             <div key={port} className={port === 'error' ? `${styles.port} ${styles.errorPort}` : styles.port}>
               {port}
-              <Handle type="source" position={Position.Bottom} id={port} data-testid={`handle-${node.id}-${port}`} aria-label={`${port} of ${node.id}`} />
+              <Handle type="source" position={Position.Bottom} id={port} isConnectable={isConnectable} data-testid={`handle-${node.id}-${port}`} aria-label={`${port} of ${node.id}`} />
             </div>
           ))}
         </div>
