@@ -1,6 +1,7 @@
 import 'server-only';
 import { cloudEventAttributesSchema, eventEnvelopeSchema } from '@cascade/catalog';
 import { replayDeadLetters, replayDispatch } from '@cascade/ingestion';
+import { BACKTEST_LIMITS, backtestFilter } from '../filter-backtest';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { dispatchExplanationSchema, emitterOfEvent, explainDispatch } from '../event-links';
@@ -252,6 +253,43 @@ export const replayDeadLettersRoute = defineRoute({
   async handle({ body, principal }) {
     const { limit, from, to, ...filter } = body;
     return replayDeadLetters(db(), principal.tenantId, { ...filter, ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) }, limit);
+  },
+});
+
+export const backtestFilterRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/events/filter-backtest',
+  operationId: 'backtestFilter',
+  summary: 'Evaluate a trigger filter against the tenant’s last events of a type, as the dispatcher would: how many would have started a run',
+  tags: ['Events'],
+  scope: 'workflows:read',
+  body: z
+    .object({
+      eventType: z.string().min(1).max(200),
+      filter: z.string().min(1).describe('The trigger filter, a JSONata expression over `event`'),
+      limit: z.number().int().min(1).max(BACKTEST_LIMITS.maxEvents).default(100).describe('How many of the newest events of the type to evaluate'),
+    })
+    .strict(),
+  response: {
+    status: 200,
+    description: `The verdicts, newest event first. Each evaluation is cut at ${BACKTEST_LIMITS.eventTimeoutMs} ms (failed), and the whole at ${BACKTEST_LIMITS.budgetMs / 1000} s (stoppedEarly says so)`,
+    schema: z
+      .object({
+        evaluated: z.number().int(),
+        matched: z.number().int(),
+        filteredOut: z.number().int(),
+        failed: z.number().int(),
+        stoppedEarly: z.string().nullable(),
+        events: z.array(
+          z.object({ id: z.uuid(), receivedAt: z.iso.datetime(), outcome: z.enum(['matched', 'filtered-out', 'failed']), error: z.string().optional() }),
+        ),
+      })
+      .meta({ id: 'FilterBacktest' }),
+  },
+  errors: { 422: 'The filter is not a valid expression; `errors` gives its position' },
+  async handle({ body, principal }) {
+    const backtest = await backtestFilter(principal.tenantId, body);
+    return { ...backtest, events: backtest.events.map((event) => ({ ...event, receivedAt: event.receivedAt.toISOString() })) };
   },
 });
 

@@ -4,7 +4,7 @@ import { deleteRemoteAction, getAction, listActions, putRemoteAction } from './a
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
-import { getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
+import { backtestFilterRoute, getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
 import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
 import { decideApprovalRoute, listApprovals } from './approvals';
 import { cancelRunRoute, getRun, listRunSteps, listRuns, retryRunRoute } from './runs';
@@ -25,6 +25,7 @@ export const routes: Route[] = [
   getEvent,
   replayEvent,
   replayDeadLettersRoute,
+  backtestFilterRoute,
   listWorkflows,
   createWorkflow,
   getWorkflow,
