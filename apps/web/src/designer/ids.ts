@@ -3,7 +3,8 @@ import { allEdgeIds, allNodeIds, type DraftDefinition } from './draft';
 /** Node ids are identifiers because expressions address them as `steps.<id>`. */
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function firstFree(prefix: string, taken: ReadonlySet<string>): string {
+/** `<prefix>1`, `<prefix>2`, …: the first of the pattern not taken. */
+export function firstFree(prefix: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n += 1) if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
 }
 
