@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { copyNodes } from './clipboard';
 import { moveNode, updateNode } from './edit';
 import { loggingWorkflow } from './fixtures';
 import { HISTORY_LIMIT } from './history';
@@ -71,6 +72,16 @@ describe('undo and redo', () => {
     expect(state.selectedNodeIds).toEqual([]);
     state = run(state, { type: 'redo' }, { type: 'replaced', definition: loggingWorkflow() });
     expect(canUndo(state) || canRedo(state)).toBe(false);
+  });
+});
+
+describe('paste', () => {
+  it('adds the copies as one undo step and selects them', () => {
+    const start = initialDesignerState(loggingWorkflow());
+    const clipboard = copyNodes(start.definition, ['action_1', 'end_1'])!;
+    const pasted = run(start, { type: 'paste', clipboard, at: { x: 400, y: 0 } });
+    expect(pasted.selectedNodeIds).toEqual(['action_2', 'end_2']);
+    expect(run(pasted, { type: 'undo' }).definition).toBe(start.definition);
   });
 });
 

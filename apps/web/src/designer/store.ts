@@ -1,5 +1,6 @@
 import type { NodeType, Problem } from '@cascade/workflow';
 import type { DraftDefinition, Position } from './draft';
+import { pasteNodes, type Clipboard } from './clipboard';
 import { addNode } from './edit';
 import { closeGroup, emptyHistory, record, redo, undo, type History } from './history';
 import { createNode } from './new-node';
@@ -29,6 +30,8 @@ export type DesignerAction =
    */
   | { type: 'edit'; apply: (definition: DraftDefinition) => DraftDefinition; group?: string; select?: readonly string[] }
   | { type: 'addNode'; nodeType: NodeType; position: Position }
+  /** Adds copied nodes with fresh ids, their top-left corner at `at`, and selects them. */
+  | { type: 'paste'; clipboard: Clipboard; at: Position }
   | { type: 'selectNode'; id: string | undefined }
   | { type: 'selectNodes'; ids: readonly string[] }
   | { type: 'selectEdges'; ids: readonly string[] }
@@ -81,6 +84,11 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
       const node = createNode(state.definition, action.nodeType, action.position);
       const added = { ...state, definition: addNode(state.definition, node), serverProblems: [], history: record(state.history, state.definition) };
       return { ...withNodeSelection(added, [node.id]), selectedEdgeIds: [] };
+    }
+    case 'paste': {
+      const pasted = pasteNodes(state.definition, action.clipboard, action.at);
+      const edited = { ...state, definition: pasted.definition, serverProblems: [], history: record(state.history, state.definition) };
+      return { ...withNodeSelection(edited, pasted.ids), selectedEdgeIds: [] };
     }
     case 'selectNode':
       return state.selectedNodeId === action.id && state.selectedNodeIds.length <= 1 ? state : withNodeSelection(state, action.id === undefined ? [] : [action.id]);
