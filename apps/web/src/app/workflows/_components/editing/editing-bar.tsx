@@ -38,20 +38,20 @@ export function EditingBar({ state, dispatch, readOnly, onShowShortcuts }: Editi
 
   return (
     <div className={styles.bar} role="toolbar" aria-label="Editing">
-      <button type="button" className="secondary" onClick={() => dispatch({ type: 'undo' })} disabled={readOnly || !canUndo(state)} title="Undo (Ctrl Z)">
+      <button type="button" className={styles.secondary} onClick={() => dispatch({ type: 'undo' })} disabled={readOnly || !canUndo(state)} title="Undo (Ctrl Z)">
         Undo
       </button>
-      <button type="button" className="secondary" onClick={() => dispatch({ type: 'redo' })} disabled={readOnly || !canRedo(state)} title="Redo (Ctrl Shift Z)">
+      <button type="button" className={styles.secondary} onClick={() => dispatch({ type: 'redo' })} disabled={readOnly || !canRedo(state)} title="Redo (Ctrl Shift Z)">
         Redo
       </button>
-      <button type="button" className="secondary" onClick={() => setJsonText(draftText())}>
+      <button type="button" className={styles.secondary} onClick={() => setJsonText(draftText())}>
         JSON
       </button>
-      <button type="button" className="secondary" onClick={() => downloadText(exportFileName(state.definition.name), draftText())}>
+      <button type="button" className={styles.secondary} onClick={() => downloadText(exportFileName(state.definition.name), draftText())}>
         Export
       </button>
       {!readOnly && (
-        <button type="button" className="secondary" onClick={() => fileInput.current?.click()}>
+        <button type="button" className={styles.secondary} onClick={() => fileInput.current?.click()}>
           Import
         </button>
       )}
@@ -66,7 +66,7 @@ export function EditingBar({ state, dispatch, readOnly, onShowShortcuts }: Editi
           event.target.value = '';
         }}
       />
-      <button type="button" className="secondary" onClick={onShowShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+      <button type="button" className={styles.secondary} onClick={onShowShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
       </button>
       {importError && <span role="alert" className="error">{importError}</span>}

@@ -64,7 +64,7 @@ export function JsonView({ text, draftText, readOnly, onApply, onClose }: JsonVi
           {pending ? 'Checking…' : parsed.ok ? 'Valid workflow JSON' : parsed.error}
         </span>
         <span className={styles.spacer} />
-        <button type="button" className="secondary" onClick={onClose}>
+        <button type="button" className={styles.secondary} onClick={onClose}>
           {readOnly ? 'Close' : 'Cancel'}
         </button>
         {!readOnly && (
