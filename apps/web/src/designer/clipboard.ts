@@ -33,9 +33,12 @@ export function pasteNodes(definition: DraftDefinition, clipboard: Clipboard, at
   const takenNodes = new Set(allNodeIds(definition.nodes));
   const takenEdges = new Set(allEdgeIds(definition.nodes, definition.edges));
   const renamed = new Map<string, string>();
+  // Each prefix's search resumes where its last one stopped, so pasting many nodes stays linear.
+  const resumeAt = new Map<string, number>();
   const claim = (taken: Set<string>, prefix: string) => {
-    const id = firstFree(prefix, taken);
+    const id = firstFree(prefix, taken, resumeAt.get(prefix));
     taken.add(id);
+    resumeAt.set(prefix, Number(id.slice(prefix.length)) + 1);
     return id;
   };
   const assign = (nodes: readonly DraftNode[]): void => {

@@ -4,8 +4,8 @@ import { allEdgeIds, allNodeIds, type DraftDefinition } from './draft';
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** `<prefix>1`, `<prefix>2`, …: the first of the pattern not taken. */
-export function firstFree(prefix: string, taken: ReadonlySet<string>): string {
-  for (let n = 1; ; n += 1) if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
+export function firstFree(prefix: string, taken: ReadonlySet<string>, from = 1): string {
+  for (let n = from; ; n += 1) if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
 }
 
 /** `action_1`, `action_2`, …: the first id of this type's pattern no node uses, forEach bodies included. */

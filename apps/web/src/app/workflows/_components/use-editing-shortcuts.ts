@@ -44,7 +44,11 @@ export function useEditingShortcuts(options: EditingShortcuts) {
     };
     const run = (command: Command) => {
       const { state, dispatch, readOnly, onSave, onShowShortcuts } = latest.current;
-      const deletable = () => state.selectedNodeIds.filter((id) => state.definition.nodes.find((node) => node.id === id)?.type !== 'trigger');
+      // The trigger is the workflow's root: deleting it by a stray key press is never intended.
+      const deletable = () => {
+        const triggers = new Set(state.definition.nodes.filter((node) => node.type === 'trigger').map((node) => node.id));
+        return state.selectedNodeIds.filter((id) => !triggers.has(id));
+      };
       const deleteSelection = () => {
         const nodes = deletable();
         if (nodes.length === 0 && state.selectedEdgeIds.length === 0) return;

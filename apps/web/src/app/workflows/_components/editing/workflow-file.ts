@@ -9,7 +9,8 @@ export function downloadText(name: string, text: string) {
   link.href = url;
   link.download = name;
   link.click();
-  URL.revokeObjectURL(url);
+  // Revoked once the browser has started the download, which it does after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**
