@@ -31,7 +31,7 @@ const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[dat
 
 /** The node's position on the canvas, read from React Flow's transform. */
 async function positionOf(page: Page, id: string) {
-  const transform = await flowNode(page, id).evaluate((element) => (element as HTMLElement).style.transform);
+  const transform = (await flowNode(page, id).getAttribute('style')) ?? '';
   const [, x, y] = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(transform)!;
   return { x: Number(x), y: Number(y) };
 }
@@ -128,7 +128,7 @@ test('a node is selected, moved and deleted with the keyboard alone', async ({ a
   // Tab on from the palette until a node of the canvas has the focus.
   for (let presses = 0; presses < 40; presses++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate(() => document.activeElement?.classList.contains('react-flow__node'))) break;
+    if ((await page.locator('.react-flow__node:focus').count()) > 0) break;
   }
   await page.keyboard.press('Tab');
   const focused = page.locator('.react-flow__node:focus');
