@@ -11,6 +11,7 @@ import { cancelRunRoute, getRun, listRunSteps, listRuns, retryRunRoute } from '.
 import { health, readiness } from './system';
 import { previewTemplateUpgradeRoute, upgradeTemplateRoute } from './template-upgrades';
 import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
+import { deleteWorkflow } from './workflow-delete';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
 /** Every HTTP route of Cascade; the OpenAPI document is generated from this list. */
@@ -30,6 +31,7 @@ export const routes: Route[] = [
   createWorkflow,
   getWorkflow,
   saveWorkflow,
+  deleteWorkflow,
   listWorkflowVersions,
   publishWorkflow,
   previewTemplateUpgradeRoute,

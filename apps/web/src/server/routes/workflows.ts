@@ -21,7 +21,7 @@ const Definition = z
 export const MAX_SAVE_BODY_BYTES = DEFINITION_LIMITS.bytes + 64 * 1024;
 const overLimits = `The definition exceeds a limit: ${DEFINITION_LIMITS.nodes} nodes or ${DEFINITION_LIMITS.edges} edges (forEach bodies included), ${DEFINITION_LIMITS.bytes} bytes of JSON, or ${DEFINITION_LIMITS.forEachDepth} levels of forEach`;
 
-const WorkflowSummary = z
+export const WorkflowSummary = z
   .object({
     id: z.uuid(),
     name: z.string(),
@@ -51,7 +51,7 @@ export const workflowInclude = {
 } as const;
 type WorkflowRow = Prisma.WorkflowGetPayload<{ include: typeof workflowInclude }>;
 
-const toSummary = (row: WorkflowRow) => ({
+export const toSummary = (row: WorkflowRow) => ({
   id: row.id,
   name: row.name,
   description: row.description,
