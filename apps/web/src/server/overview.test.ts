@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
-import { tenantOverview } from './overview';
+import { sumOf as total, tenantOverview } from './overview';
 import { getOverview } from './routes/overview';
 import { db } from './services';
 
@@ -39,7 +39,6 @@ async function seedRun(tenantId: string, seeded: Awaited<ReturnType<typeof seedW
 
 const bucketHolding = (buckets: Array<{ at: string }>, stepSeconds: number, time: Date) =>
   buckets.find((b) => Date.parse(b.at) <= time.getTime() && time.getTime() < Date.parse(b.at) + stepSeconds * 1000);
-const total = (buckets: Array<Record<string, unknown>>, field: string) => buckets.reduce((sum, b) => sum + (b[field] as number), 0);
 
 describe('tenant overview', () => {
   it('buckets events and runs per minute over the hour and per 15 minutes over the day, for the tenant only', async () => {

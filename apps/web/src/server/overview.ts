@@ -18,6 +18,9 @@ export interface Bucket {
   failed: number;
 }
 
+/** A figure summed over buckets: the hour's events, the day's failures. */
+export const sumOf = (buckets: readonly Bucket[], field: keyof Omit<Bucket, 'at'>) => buckets.reduce((total, bucket) => total + bucket[field], 0);
+
 export interface Series {
   stepSeconds: number;
   buckets: Bucket[];
