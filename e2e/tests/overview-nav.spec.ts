@@ -1,4 +1,12 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+
+/** The sidebar takes its width from the page, never pushes it sideways (the designer breaks out of the column). */
+async function expectNoSidewaysScroll(page: Page) {
+  // An expression string: this package's TypeScript has no DOM library.
+  const widths = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+}
 
 /**
  * What an operator opens first: the overview's charts showing the events just published, a
@@ -46,6 +54,7 @@ test('the overview charts published events, a second publish shows its diff, and
   await expect(page.getByTestId('chart-hour').locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.getByTestId('chart-day').locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.getByTestId('stat-dead').locator('xpath=..')).toHaveAttribute('href', '/events?status=DEAD');
+  await expectNoSidewaysScroll(page);
   await page.screenshot({ path: test.info().outputPath('overview.png'), fullPage: true });
   const api = (await (await request.get('/api/v1/overview', { headers: auth })).json()) as { lastHour: { buckets: Array<{ events: number }> } };
   expect(api.lastHour.buckets.reduce((sum, b) => sum + b.events, 0)).toBeGreaterThanOrEqual(3);
@@ -61,6 +70,7 @@ test('the overview charts published events, a second publish shows its diff, and
   await page.reload();
   const versions = page.getByTestId('versions');
   await expect(versions.getByTestId('version-row')).toHaveCount(2);
+  await expectNoSidewaysScroll(page);
   await expect(versions.getByTestId('version-row').nth(1).getByTestId('version-running')).toHaveText('3');
   const changed = versions.getByTestId('node-changed');
   await expect(changed).toHaveCount(1);
