@@ -163,13 +163,14 @@ export const listEvents = defineRoute({
     to: z.iso.datetime({ offset: true }).optional().describe('Received before'),
     correlationId: z.string().optional(),
     status: z.enum(DISPATCH_STATUSES).optional(),
+    order: z.enum(['desc', 'asc']).default('desc').describe('By receipt: newest first (desc) or oldest first'),
     ...pageQuery({ max: 500, default: 50 }),
   }),
-  response: { status: 200, description: 'Newest first', schema: pageOf(EventRecord) },
+  response: { status: 200, description: 'Newest first, unless `order=asc`', schema: pageOf(EventRecord) },
   async handle({ query, principal }) {
-    const { limit, cursor, ...filter } = query;
-    const after = afterKey(cursor, [['receivedAt', 'date'], ['id', 'string']], 'desc');
-    const page = toPage(await findEvents(principal.tenantId, filter, limit + 1, after), limit, (row) => [row.receivedAt, row.id]);
+    const { limit, cursor, order, ...filter } = query;
+    const after = afterKey(cursor, [['receivedAt', 'date'], ['id', 'string']], order);
+    const page = toPage(await findEvents(principal.tenantId, filter, limit + 1, after, order), limit, (row) => [row.receivedAt, row.id]);
     return { items: page.rows.map(toRecord), nextCursor: page.nextCursor };
   },
 });

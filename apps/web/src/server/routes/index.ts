@@ -7,6 +7,7 @@ import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { backtestFilterRoute, getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
 import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
 import { decideApprovalRoute, listApprovals } from './approvals';
+import { getOverview } from './overview';
 import { cancelRunRoute, getRun, listRunSteps, listRuns, retryRunRoute } from './runs';
 import { health, readiness } from './system';
 import { previewTemplateUpgradeRoute, upgradeTemplateRoute } from './template-upgrades';
@@ -40,6 +41,7 @@ export const routes: Route[] = [
   registerTemplateRoute,
   getTemplate,
   instantiateTemplateRoute,
+  getOverview,
   listRuns,
   getRun,
   listRunSteps,

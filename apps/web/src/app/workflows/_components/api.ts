@@ -21,6 +21,8 @@ export interface VersionInfo {
   publishedAt: string;
   publishedBy: string | null;
   definition: Record<string, unknown>;
+  /** Present on listed versions: the version's runs by status. */
+  runs?: { running: number; completed: number; failed: number; cancelled: number };
 }
 
 /** One error of a refused request, addressed by its JSON path (`/body/parameters/channel`). */
