@@ -1,16 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { createWorkflow } from '../designer-steps';
 import { expect, test } from '../fixtures';
-
-async function createWorkflow(page: Page, name: string) {
-  await page.goto('/workflows');
-  const form = page.getByRole('form', { name: 'New workflow' });
-  await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Trigger event').selectOption('TICKET_SLA_STAGE_BREACHED');
-  await form.getByRole('button', { name: 'Create workflow' }).click();
-  await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId('node-trigger_1')).toContainText('TICKET_SLA_STAGE_BREACHED');
-}
 
 async function download(page: Page, click: () => Promise<void>) {
   const started = page.waitForEvent('download');
