@@ -8,6 +8,7 @@ import { getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEven
 import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
 import { decideApprovalRoute, listApprovals } from './approvals';
 import { cancelRunRoute, getRun, listRunSteps, listRuns, retryRunRoute } from './runs';
+import { getRunView } from './run-view';
 import { health, readiness } from './system';
 import { previewTemplateUpgradeRoute, upgradeTemplateRoute } from './template-upgrades';
 import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
@@ -39,6 +40,7 @@ export const routes: Route[] = [
   instantiateTemplateRoute,
   listRuns,
   getRun,
+  getRunView,
   listRunSteps,
   cancelRunRoute,
   retryRunRoute,
