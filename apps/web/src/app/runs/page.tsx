@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
 import { DateTime } from '@/components/date-time';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { findRuns, findRunsWorkflow, RUN_STATUSES } from '@/server/run-store';
 import { requireSession } from '@/server/session';
 
@@ -18,10 +19,12 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
     ? await findRunsWorkflow(session.tenantId, filters.workflow)
     : null;
   const runs = await findRuns(session.tenantId, { ...(status ? { status } : {}), ...(workflow ? { workflowId: workflow.id } : {}) }, 100);
+  const liveQuery = new URLSearchParams({ limit: '100', ...(status ? { status } : {}), ...(workflow ? { workflowId: workflow.id } : {}) });
 
   return (
     <AppShell session={session}>
       <h1>Runs</h1>
+      <LiveRefresh url={`/api/v1/runs?${liveQuery}`} />
       <form className="card" role="search" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
         {workflow && (
           <span data-testid="run-workflow-filter">

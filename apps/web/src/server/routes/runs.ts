@@ -123,7 +123,7 @@ const toStep = (step: StepRow) => ({
 });
 
 /** A page of a run's steps in the order they started: of one node, or of the keys under a prefix (one forEach iteration), when asked. */
-async function stepPage(runId: string, limit: number, cursor?: Array<string | number>, only: { node?: string | undefined; keyPrefix?: string | undefined } = {}) {
+export async function stepPage(runId: string, limit: number, cursor?: Array<string | number>, only: { node?: string | undefined; keyPrefix?: string | undefined } = {}) {
   const rows = await db().runStep.findMany({
     where: {
       runId,
