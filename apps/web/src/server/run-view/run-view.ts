@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from '@cascade/db';
-import { readDraft, type DraftNode } from '@/designer/draft';
+import { readDraft, type DraftNode } from '../../designer/draft';
 import { eventsOfRun } from '../event-links';
 import { findRun } from '../run-store';
 import { db } from '../services';
