@@ -126,6 +126,11 @@ describe('a run on its canvas: each node’s state from per-node aggregates', ()
     expect(view.forEach.lines).toMatchObject({ iterations: 10_000, body: [{ nodeId: 'notify', steps: 10_000, retries: 3334, state: 'completed' }] });
     expect(body.length).toBeLessThan(20_000);
     expect(elapsed).toBeLessThan(2_000);
+    // What each poll of an unchanged run costs: the fingerprint alone, and no body.
+    const polled = performance.now();
+    const unchanged = await callRoute(getRunView, { apiKey, params: { id: run.id }, headers: { 'if-none-match': response.headers.get('etag')! } });
+    console.log(`poll of the unchanged 10,000-step run: ${(performance.now() - polled).toFixed(0)} ms, status ${unchanged.status}`);
+    expect(unchanged.status).toBe(304);
   });
 });
 

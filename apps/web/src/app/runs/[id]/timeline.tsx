@@ -65,7 +65,8 @@ export function Timeline({ view, nodeTypes }: { view: RunView; nodeTypes: Readon
           <a key={`${mark.label}-${mark.id}`} href={mark.href} data-testid="timeline-event">
             <title>{mark.title}</title>
             <path d={`M ${x(mark.at)} 12 l 7 9 l -7 9 l -7 -9 z`} fill={mark.label === 'emitted' ? '#8250df' : mark.label === 'received' ? '#9a6700' : 'var(--accent)'} />
-            <text x={x(mark.at) + 9} y={25} fill="var(--fg)">{mark.label}</text>
+            {/* Near the right edge the label goes left of its mark, so it stays inside the chart. */}
+            <text x={x(mark.at) > WIDTH - 90 ? x(mark.at) - 9 : x(mark.at) + 9} y={25} textAnchor={x(mark.at) > WIDTH - 90 ? 'end' : 'start'} fill="var(--fg)">{mark.label}</text>
           </a>
         ))}
         {spans.map((span, index) => {
