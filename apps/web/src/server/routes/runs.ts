@@ -128,7 +128,8 @@ export async function stepPage(runId: string, limit: number, cursor?: Array<stri
     where: {
       runId,
       ...(only.node ? { nodeId: only.node } : {}),
-      ...(only.keyPrefix ? { key: { startsWith: only.keyPrefix } } : {}),
+      // Prisma's startsWith is a LIKE that leaves `%` and `_` live: escaped, the prefix is taken literally.
+      ...(only.keyPrefix ? { key: { startsWith: only.keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`) } } : {}),
       ...afterKey<Prisma.RunStepWhereInput>(cursor, [['startedAt', 'date'], ['id', 'bigint']], 'asc'),
     },
     orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],

@@ -92,6 +92,11 @@ describe('a run on its canvas: each node’s state from per-node aggregates', ()
     const notify = await (await callRoute(listRunSteps, { apiKey, params: { id: run.id }, query: 'node=notify&limit=2' })).json();
     expect(notify.items.map((step: { key: string }) => step.key)).toEqual(['lines[0].notify', 'lines[1].notify']);
     expect(notify.nextCursor).toEqual(expect.any(String));
+    // A prefix is literal: LIKE's wildcards in it match nothing.
+    for (const prefix of ['%', 'lines_1_.', 'lines[_]']) {
+      const hostile = await (await callRoute(listRunSteps, { apiKey, params: { id: run.id }, query: `keyPrefix=${encodeURIComponent(prefix)}` })).json();
+      expect(hostile.items).toEqual([]);
+    }
   });
 
   it('a failure without an error path leaves what follows not reached, not skipped; a failed iteration fails the body node', async () => {
