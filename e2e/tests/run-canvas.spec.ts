@@ -96,5 +96,12 @@ test('run canvas: a run with a branch, a forEach and a wait, watched live while 
   await expect(timeline.getByTestId('timeline-event')).toHaveCount(2);
   await expect(timeline.locator(`a[href="/events/${triggerId}"]`)).toHaveCount(1);
   await page.getByTestId('run-canvas').screenshot({ path: test.info().outputPath('run-canvas-completed.png') });
+
+  // A large value folds, and a search opens it and counts what it finds.
+  const forEachOutput = page.getByTestId('run-steps').getByTestId('json-output').filter({ hasText: '20 lines' });
+  await expect(forEachOutput.getByRole('button', { name: 'Show all 20 lines' })).toBeVisible();
+  await forEachOutput.getByRole('searchbox').fill('logged');
+  await expect(forEachOutput.getByTestId('json-matches')).toHaveText('3 matches');
+  await expect(forEachOutput.getByRole('button', { name: 'Fold' })).toBeVisible();
   await timeline.screenshot({ path: test.info().outputPath('run-timeline.png') });
 });

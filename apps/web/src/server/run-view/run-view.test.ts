@@ -115,6 +115,16 @@ describe('a run on its canvas: each node’s state from per-node aggregates', ()
     expect(view.forEach.lines.body).toEqual([expect.objectContaining({ nodeId: 'notify', state: 'failed', failed: 1, completed: 1, retries: 4 })]);
   });
 
+  it('links a sub-workflow node to the child run it started, running or done', async () => {
+    const { apiKey, tenantId } = await createTenantWithKey(['workflows:read']);
+    const { run: parent } = await seedRun(tenantId);
+    const child = await db().run.create({
+      data: { id: randomUUID(), tenantId, workflowId: parent.workflowId, versionId: parent.versionId, temporalWorkflowId: `${parent.temporalWorkflowId}/lines[1].settle`, parentRunId: parent.id },
+    });
+    const view = await (await callRoute(getRunView, { apiKey, params: { id: parent.id } })).json();
+    expect(view.children).toEqual([{ stepKey: 'lines[1].settle', nodeId: 'settle', runId: child.id, status: 'RUNNING' }]);
+  });
+
   it('a run of 10,000 steps is drawn from one row per node', async () => {
     const { apiKey, tenantId } = await createTenantWithKey(['workflows:read']);
     const { run, startedAt } = await seedRun(tenantId);
