@@ -98,7 +98,7 @@ test('run canvas: a run with a branch, a forEach and a wait, watched live while 
   await page.getByTestId('run-canvas').screenshot({ path: test.info().outputPath('run-canvas-completed.png') });
 
   // A large value folds, and a search opens it and counts what it finds.
-  const forEachOutput = page.getByTestId('run-steps').getByTestId('json-output').filter({ hasText: '20 lines' });
+  const forEachOutput = page.getByTestId('run-step').filter({ has: page.getByRole('cell', { name: 'lines', exact: true }) }).getByTestId('json-output');
   await expect(forEachOutput.getByRole('button', { name: 'Show all 20 lines' })).toBeVisible();
   await forEachOutput.getByRole('searchbox').fill('logged');
   await expect(forEachOutput.getByTestId('json-matches')).toHaveText('3 matches');

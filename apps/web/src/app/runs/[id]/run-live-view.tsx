@@ -104,14 +104,24 @@ export function RunLiveView({ initial, firstSteps }: { initial: RunView; firstSt
             {view.events.received.map((event) => <li key={`${event.nodeKey}/${event.id}`}>{eventLink(event)} by wait <code>{event.nodeKey}</code></li>)}
           </ul>
         ) : <p className="muted">None.</p>}
-        {view.waits.filter((wait) => wait.state !== 'waiting').map((wait) => (
-          <details key={wait.nodeKey}><summary>Wait <code>{wait.nodeKey}</code>: {wait.state}</summary><WaitPanel wait={wait} /></details>
-        ))}
+        {view.waits.filter((wait) => wait.state !== 'waiting').map((wait) => <ClosedWait key={wait.nodeKey} wait={wait} />)}
       </section>
       <section className="card">
         <h2>Steps</h2>
         <StepsTable runId={run.id} initial={firstSteps} version={view.now} />
       </section>
+    </div>
+  );
+}
+
+/** A wait that is over, in one line; its explanation is drawn only when asked for (a hidden one would hold unreadable dates). */
+function ClosedWait({ wait }: { wait: RunView['waits'][number] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div>
+      Wait <code>{wait.nodeKey}</code>: {wait.state}{' '}
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Hide' : 'Why'}</button>
+      {open && <WaitPanel wait={wait} />}
     </div>
   );
 }
