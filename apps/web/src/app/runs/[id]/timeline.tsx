@@ -57,7 +57,7 @@ export function Timeline({ view, nodeTypes }: { view: RunView; nodeTypes: Readon
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height - 18} stroke="#d9dee4" />
-            <text x={x(tick)} y={height - 4} textAnchor="middle" fill="var(--muted)">+{formatDuration(tick - t0)}</text>
+            <text x={x(tick)} y={height - 4} textAnchor={tick === t1 ? 'end' : 'middle'} fill="var(--muted)">+{formatDuration(tick - t0)}</text>
           </g>
         ))}
         <text x={4} y={22} fill="var(--muted)">events</text>
