@@ -1,4 +1,4 @@
-import { evaluateExpression } from '@cascade/workflow/runtime';
+import { evaluateExpression, TRIGGER_FILTER_TIMEOUT_MS } from '@cascade/workflow/runtime';
 
 /**
  * How a waitForEvent's two correlation sides are compared: each value is stored and matched as
@@ -13,7 +13,7 @@ export function correlationKey(value: unknown): string {
  * trigger filters and correlations of every tenant on one event loop, so a slow one would hold
  * up all the others. Ordinary ones take microseconds.
  */
-export const EVENT_EXPRESSION_TIMEOUT_MS = 1_000;
+export const EVENT_EXPRESSION_TIMEOUT_MS = TRIGGER_FILTER_TIMEOUT_MS;
 
 /**
  * The event side's keys: its correlation expression's value over the event, and when that value is

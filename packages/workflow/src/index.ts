@@ -50,6 +50,7 @@ export { addBusinessTime, nextBusinessInstant, type BusinessHours } from './cale
 
 export { compileExpression, type CompiledExpression, type CompileResult } from './expressions/compile';
 export { evaluateExpression, evaluateMapping, isTruthy, type EvaluationOptions } from './expressions/evaluate';
+export { TRIGGER_FILTER_TIMEOUT_MS, triggerFilterVerdict, type FilterVerdict } from './expressions/trigger-filter';
 export { referencedPaths, readPaths, type ReadPath } from './expressions/references';
 export { ExpressionError, type ExpressionErrorKind } from './expressions/expression-error';
 export { findExpressionSlips, type ExpressionSlips } from './expressions/slips';

@@ -15,6 +15,7 @@ export {
   type EvaluationOptions,
 } from './expressions/evaluate';
 export { ExpressionError } from './expressions/expression-error';
+export { TRIGGER_FILTER_TIMEOUT_MS } from './expressions/trigger-filter';
 export type { ExpressionContext, RunContext, StepRecord } from './expressions/context';
 export type { WorkflowDefinition, WorkflowNode, WorkflowEdge, ForEachNode, SubFlow, NodeOf } from './definition/workflow';
 export type { NodeType } from './nodes';

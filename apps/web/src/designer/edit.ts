@@ -28,7 +28,11 @@ export function updateWorkflow(definition: DraftDefinition, patch: Record<string
 
 /** Positions are whole pixels: sub-pixel drag noise would only churn the stored JSON. */
 export function moveNode(definition: DraftDefinition, id: string, position: Position): DraftDefinition {
-  return updateNode(definition, id, { position: { x: Math.round(position.x), y: Math.round(position.y) } });
+  const rounded = { x: Math.round(position.x), y: Math.round(position.y) };
+  const node = definition.nodes.find((candidate) => candidate.id === id);
+  // A move that lands where the node already is changes nothing, so it leaves no undo step.
+  if (!node || (node.position?.x === rounded.x && node.position.y === rounded.y)) return definition;
+  return updateNode(definition, id, { position: rounded });
 }
 
 /**

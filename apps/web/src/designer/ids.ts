@@ -3,8 +3,9 @@ import { allEdgeIds, allNodeIds, type DraftDefinition } from './draft';
 /** Node ids are identifiers because expressions address them as `steps.<id>`. */
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function firstFree(prefix: string, taken: ReadonlySet<string>): string {
-  for (let n = 1; ; n += 1) if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
+/** `<prefix>1`, `<prefix>2`, …: the first of the pattern not taken. */
+export function firstFree(prefix: string, taken: ReadonlySet<string>, from = 1): string {
+  for (let n = from; ; n += 1) if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
 }
 
 /** `action_1`, `action_2`, …: the first id of this type's pattern no node uses, forEach bodies included. */

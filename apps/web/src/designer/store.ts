@@ -1,34 +1,75 @@
 import type { NodeType, Problem } from '@cascade/workflow';
 import type { DraftDefinition, Position } from './draft';
+import { pasteNodes, type Clipboard } from './clipboard';
 import { addNode } from './edit';
+import { closeGroup, emptyHistory, record, redo, undo, type History } from './history';
 import { createNode } from './new-node';
 
 /**
- * The designer's one store: the definition being drawn, what was last saved, and what is selected.
- * React Flow's nodes and edges are derived from it on every render.
+ * The designer's one store: the definition being drawn, what was last saved, what is selected and
+ * the edits that can be undone. React Flow's nodes and edges are derived from it.
  */
 export interface DesignerState {
   definition: DraftDefinition;
   /** The definition as the server last stored it, to tell unsaved changes. */
   savedJson: string;
+  /** The node the inspector shows: the one selected last. */
   selectedNodeId: string | undefined;
+  /** Every selected node, in the order they were selected. */
+  selectedNodeIds: readonly string[];
   selectedEdgeIds: readonly string[];
   /** Problems of the last refused publish: shown until the next edit, which may have fixed them. */
   serverProblems: readonly Problem[];
+  history: History;
 }
 
 export type DesignerAction =
-  | { type: 'edit'; apply: (definition: DraftDefinition) => DraftDefinition }
+  /**
+   * `group` names the kind of edit (a field typed into, nodes dragged): consecutive edits of one
+   * group are one undo step. `select` replaces the selection with what the edit created.
+   */
+  | { type: 'edit'; apply: (definition: DraftDefinition) => DraftDefinition; group?: string; select?: readonly string[] }
   | { type: 'addNode'; nodeType: NodeType; position: Position }
+  /** Adds copied nodes with fresh ids, their top-left corner at `at`, and selects them. */
+  | { type: 'paste'; clipboard: Clipboard; at: Position }
   | { type: 'selectNode'; id: string | undefined }
+  | { type: 'selectNodes'; ids: readonly string[] }
   | { type: 'selectEdges'; ids: readonly string[] }
+  | { type: 'selectAll' }
+  /** The edit under way is finished (a drag stopped): the next one is a step of its own. */
+  | { type: 'endEdit' }
+  | { type: 'undo' }
+  | { type: 'redo' }
   | { type: 'saved'; definition: DraftDefinition }
   /** The server replaced the draft (a template upgrade): start over from it, as stored. */
   | { type: 'replaced'; definition: DraftDefinition }
   | { type: 'publishRefused'; problems: readonly Problem[] };
 
 export function initialDesignerState(definition: DraftDefinition, savedJson = JSON.stringify(definition)): DesignerState {
-  return { definition, savedJson, selectedNodeId: undefined, selectedEdgeIds: [], serverProblems: [] };
+  return {
+    definition,
+    savedJson,
+    selectedNodeId: undefined,
+    selectedNodeIds: [],
+    selectedEdgeIds: [],
+    serverProblems: [],
+    history: emptyHistory,
+  };
+}
+
+const withNodeSelection = (state: DesignerState, ids: readonly string[]): DesignerState => ({
+  ...state,
+  selectedNodeIds: ids,
+  selectedNodeId: ids.at(-1),
+  history: closeGroup(state.history),
+});
+
+/** Keeps only the selected nodes and edges the definition still has. */
+function pruneSelection(state: DesignerState): DesignerState {
+  const ids = new Set(state.definition.nodes.map((node) => node.id));
+  const edgeIds = new Set(state.definition.edges.map((edge) => edge.id));
+  const selectedNodeIds = state.selectedNodeIds.filter((id) => ids.has(id));
+  return { ...state, selectedNodeIds, selectedNodeId: selectedNodeIds.at(-1), selectedEdgeIds: state.selectedEdgeIds.filter((id) => edgeIds.has(id)) };
 }
 
 export function designerReducer(state: DesignerState, action: DesignerAction): DesignerState {
@@ -36,24 +77,34 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
     case 'edit': {
       const definition = action.apply(state.definition);
       if (definition === state.definition) return state;
-      const ids = new Set(definition.nodes.map((node) => node.id));
-      const edgeIds = new Set(definition.edges.map((edge) => edge.id));
-      return {
-        ...state,
-        definition,
-        selectedNodeId: state.selectedNodeId !== undefined && ids.has(state.selectedNodeId) ? state.selectedNodeId : undefined,
-        selectedEdgeIds: state.selectedEdgeIds.filter((id) => edgeIds.has(id)),
-        serverProblems: [],
-      };
+      const edited = { ...state, definition, serverProblems: [], history: record(state.history, state.definition, action.group) };
+      return action.select ? { ...withNodeSelection(edited, action.select), selectedEdgeIds: [] } : pruneSelection(edited);
     }
     case 'addNode': {
       const node = createNode(state.definition, action.nodeType, action.position);
-      return { ...state, definition: addNode(state.definition, node), selectedNodeId: node.id, selectedEdgeIds: [], serverProblems: [] };
+      const added = { ...state, definition: addNode(state.definition, node), serverProblems: [], history: record(state.history, state.definition) };
+      return { ...withNodeSelection(added, [node.id]), selectedEdgeIds: [] };
+    }
+    case 'paste': {
+      const pasted = pasteNodes(state.definition, action.clipboard, action.at);
+      const edited = { ...state, definition: pasted.definition, serverProblems: [], history: record(state.history, state.definition) };
+      return { ...withNodeSelection(edited, pasted.ids), selectedEdgeIds: [] };
     }
     case 'selectNode':
-      return state.selectedNodeId === action.id ? state : { ...state, selectedNodeId: action.id };
+      return state.selectedNodeId === action.id && state.selectedNodeIds.length <= 1 ? state : withNodeSelection(state, action.id === undefined ? [] : [action.id]);
+    case 'selectNodes':
+      return sameIds(state.selectedNodeIds, action.ids) ? state : withNodeSelection(state, action.ids);
     case 'selectEdges':
-      return { ...state, selectedEdgeIds: action.ids };
+      return sameIds(state.selectedEdgeIds, action.ids) ? state : { ...state, selectedEdgeIds: action.ids, history: closeGroup(state.history) };
+    case 'selectAll':
+      return { ...withNodeSelection(state, state.definition.nodes.map((node) => node.id)), selectedEdgeIds: state.definition.edges.map((edge) => edge.id) };
+    case 'endEdit':
+      return state.history.group === undefined ? state : { ...state, history: closeGroup(state.history) };
+    case 'undo':
+    case 'redo': {
+      const step = (action.type === 'undo' ? undo : redo)(state.history, state.definition);
+      return step ? pruneSelection({ ...state, definition: step.definition, history: step.history, serverProblems: [] }) : state;
+    }
     case 'saved':
       return { ...state, savedJson: JSON.stringify(action.definition) };
     case 'replaced':
@@ -63,4 +114,8 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
   }
 }
 
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, index) => id === b[index]);
+
 export const hasUnsavedChanges = (state: DesignerState): boolean => JSON.stringify(state.definition) !== state.savedJson;
+export const canUndo = (state: DesignerState): boolean => state.history.past.length > 0;
+export const canRedo = (state: DesignerState): boolean => state.history.future.length > 0;

@@ -23,6 +23,7 @@ export const TARGET_HANDLE = 'in';
 
 export interface FlowView {
   selectedNodeId?: string | undefined;
+  selectedNodeIds?: ReadonlySet<string>;
   selectedEdgeIds?: ReadonlySet<string>;
   /** Sizes React Flow measured, handed back so it need not measure every node again after each edit. */
   sizes?: ReadonlyMap<string, { width: number; height: number }>;
@@ -36,7 +37,7 @@ export function toFlowNodes(definition: DraftDefinition, view: FlowView = {}): W
       id: node.id,
       type: 'workflow',
       position: node.position ?? defaultPosition(index),
-      selected: node.id === view.selectedNodeId,
+      selected: view.selectedNodeIds?.has(node.id) ?? node.id === view.selectedNodeId,
       // The trigger is the workflow's root; deleting it by a stray key press is never intended.
       deletable: node.type !== 'trigger',
       ...(measured ? { measured } : {}),

@@ -20,8 +20,8 @@ export function findEvent(tenantId: string, id: string) {
   return db().event.findUnique({ where: { tenantId_id: { tenantId, id } }, include: { dispatch: true } });
 }
 
-/** A tenant's events with their dispatch rows, newest first: the one query behind the event log API and pages. */
-export function findEvents(tenantId: string, filter: EventLogFilter, take: number, after: Prisma.EventWhereInput = {}) {
+/** A tenant's events with their dispatch rows, newest (or oldest) first: the one query behind the event log API and pages. */
+export function findEvents(tenantId: string, filter: EventLogFilter, take: number, after: Prisma.EventWhereInput = {}, order: 'desc' | 'asc' = 'desc') {
   return db().event.findMany({
     where: {
       ...after,
@@ -34,7 +34,7 @@ export function findEvents(tenantId: string, filter: EventLogFilter, take: numbe
         : {}),
       ...(filter.status ? { dispatch: { status: filter.status } } : {}),
     },
-    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+    orderBy: [{ receivedAt: order }, { id: order }],
     take,
     include: { dispatch: true },
   });

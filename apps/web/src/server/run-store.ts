@@ -11,26 +11,77 @@ import { db, temporal } from './services';
 export const RUN_STATUSES = Object.values(RunStatus);
 
 export interface RunFilter {
+  /** One run by its id: the list's search box. */
+  id?: string;
   workflowId?: string;
   eventId?: string;
   status?: RunStatus;
+  /** Runs started by an event of this correlation id. */
+  correlationId?: string;
+  /** Started at or after / before, ISO timestamps. */
+  from?: string;
+  to?: string;
 }
+
+/** Newest first, or oldest first. */
+export type ListOrder = 'desc' | 'asc';
+
+/** Events of one correlation a runs filter looks at: a correlation is a conversation, not a table. */
+const CORRELATION_EVENTS = 1000;
 
 const runInclude = { workflow: { select: { name: true } }, version: { select: { version: true } } } as const;
 export type RunRow = Prisma.RunGetPayload<{ include: typeof runInclude }>;
 
-export function findRuns(tenantId: string, filter: RunFilter, take: number, after: Prisma.RunWhereInput = {}): Promise<RunRow[]> {
+async function runWhere(tenantId: string, filter: RunFilter): Promise<Prisma.RunWhereInput> {
+  const { correlationId, from, to, ...exact } = filter;
+  const correlated = correlationId
+    ? await db().event.findMany({ where: { tenantId, correlationId }, select: { id: true }, orderBy: { receivedAt: 'desc' }, take: CORRELATION_EVENTS })
+    : undefined;
+  return {
+    tenantId,
+    AND: [
+      exact,
+      correlated ? { eventId: { in: correlated.map((event) => event.id) } } : {},
+      from || to ? { startedAt: { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lt: new Date(to) } : {}) } } : {},
+    ],
+  };
+}
+
+/** A tenant's runs by filter, newest (or oldest) first; `after` is the cursor's condition (afterKey). */
+export async function findRuns(tenantId: string, filter: RunFilter, take: number, after: Prisma.RunWhereInput = {}, order: ListOrder = 'desc'): Promise<RunRow[]> {
   return db().run.findMany({
-    where: { ...after, tenantId, ...filter },
-    orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+    where: { AND: [after, await runWhere(tenantId, filter)] },
+    orderBy: [{ startedAt: order }, { id: order }],
     take,
     include: runInclude,
   });
 }
 
-/** The workflow a runs list is filtered by, when it is one of the tenant's. */
-export function findRunsWorkflow(tenantId: string, workflowId: string) {
-  return db().workflow.findFirst({ where: { tenantId, id: workflowId }, select: { id: true, name: true } });
+/** The tenant's workflows by name, for the runs list's workflow filter. */
+export function workflowChoices(tenantId: string) {
+  return db().workflow.findMany({ where: { tenantId }, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 500 });
+}
+
+export interface VersionRunCounts {
+  running: number;
+  completed: number;
+  failed: number;
+  cancelled: number;
+}
+
+/**
+ * How many runs each version has, by status: what a publish leaves in flight on older versions
+ * (they keep their version) and how each version fared. Read from the (version, status) index.
+ */
+export async function runCountsOfVersions(versionIds: readonly string[]): Promise<Map<string, VersionRunCounts>> {
+  const counts = new Map(versionIds.map((id) => [id, { running: 0, completed: 0, failed: 0, cancelled: 0 }]));
+  if (versionIds.length === 0) return counts;
+  const groups = await db().run.groupBy({ by: ['versionId', 'status'], where: { versionId: { in: [...versionIds] } }, _count: { _all: true } });
+  for (const group of groups) {
+    const key = group.status.toLowerCase() as keyof VersionRunCounts;
+    counts.get(group.versionId)![key] = group._count._all;
+  }
+  return counts;
 }
 
 /** A run with its waits and approval tasks, and all its steps unless `steps: false` (the API pages them). */

@@ -2,7 +2,7 @@ import { toEnvelope, type Database, type Event, type Prisma } from '@cascade/db'
 import type { DispatchDecision } from '@cascade/ingestion';
 import type { Logger } from '@cascade/logger';
 import { RUN_SIGNALS, WORKFLOW_NAMES, runInputFor, runWorkflowId, type DeliveredEvent, type RunEvent } from '@cascade/temporal';
-import { evaluateExpression, readStoredDefinition, type StoredDefinition } from '@cascade/workflow';
+import { readStoredDefinition, triggerFilterVerdict, type StoredDefinition } from '@cascade/workflow';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { EVENT_EXPRESSION_TIMEOUT_MS, eventCorrelationKeys } from '../correlation';
@@ -56,13 +56,11 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
         if (!trigger.enabled || !trigger.workflow.enabled) return { outcome: 'disabled', ...workflow };
         if (trigger.filter) {
           const { filter } = trigger;
-          try {
-            const verdict = await evaluateExpression(filter, { event: envelope }, { now: Date.now(), timeoutMs: EVENT_EXPRESSION_TIMEOUT_MS });
-            if (!verdict) return { outcome: 'filtered-out', ...workflow, filter };
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            notes.push(`Trigger filter of workflow "${trigger.workflow.name}" failed: ${message}`);
-            return { outcome: 'filter-failed', ...workflow, filter, error: message };
+          const verdict = await triggerFilterVerdict(filter, envelope, { timeoutMs: EVENT_EXPRESSION_TIMEOUT_MS });
+          if (verdict.outcome === 'filtered-out') return { outcome: 'filtered-out', ...workflow, filter };
+          if (verdict.outcome === 'failed') {
+            notes.push(`Trigger filter of workflow "${trigger.workflow.name}" failed: ${verdict.error}`);
+            return { outcome: 'filter-failed', ...workflow, filter, error: verdict.error };
           }
         }
         const version = await definitionOf(trigger.versionId);

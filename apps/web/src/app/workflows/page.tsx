@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
-import { DateTime } from '@/components/date-time';
 import { requireSession } from '@/server/session';
+import { WorkflowTable } from './_components/list/workflow-table';
 import { NewWorkflowForm } from './_components/new-workflow-form';
-import { eventCatalogFor, listWorkflowsOf } from './_server/workflow-pages';
+import { listWorkflowsOf } from './_server/workflow-list';
+import { eventCatalogFor } from './_server/workflow-pages';
 
 export const metadata: Metadata = { title: 'Workflows' };
 export const dynamic = 'force-dynamic';
@@ -20,27 +20,7 @@ export default async function WorkflowsPage() {
         immutable version, and runs keep the version they started with.
       </p>
       <NewWorkflowForm events={options} />
-      <div className="card">
-        {workflows.length === 0 ? (
-          <p className="muted">No workflows yet.</p>
-        ) : (
-          <table data-testid="workflow-list">
-            <thead>
-              <tr><th>Name</th><th>Enabled</th><th>Published</th><th>Updated</th></tr>
-            </thead>
-            <tbody>
-              {workflows.map((workflow) => (
-                <tr key={workflow.id} data-testid="workflow-row">
-                  <td><Link href={`/workflows/${workflow.id}`}>{workflow.name}</Link></td>
-                  <td className={workflow.enabled ? 'status-ok' : 'muted'}>{workflow.enabled ? 'enabled' : 'disabled'}</td>
-                  <td>{workflow.latestVersion === null ? <span className="muted">draft only</span> : `version ${workflow.latestVersion}`}</td>
-                  <td><DateTime value={workflow.updatedAt} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+      <WorkflowTable workflows={workflows} readOnly={session.role === 'VIEWER'} />
     </AppShell>
   );
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cloudEventAttributesSchema, eventEnvelopeSchema } from '@cascade/catalog';
 import { replayDeadLetters, replayDispatch } from '@cascade/ingestion';
+import { BACKTEST_LIMITS, backtestFilter } from '../filter-backtest';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { dispatchExplanationSchema, emitterOfEvent, explainDispatch } from '../event-links';
@@ -162,13 +163,14 @@ export const listEvents = defineRoute({
     to: z.iso.datetime({ offset: true }).optional().describe('Received before'),
     correlationId: z.string().optional(),
     status: z.enum(DISPATCH_STATUSES).optional(),
+    order: z.enum(['desc', 'asc']).default('desc').describe('By receipt: newest first (desc) or oldest first'),
     ...pageQuery({ max: 500, default: 50 }),
   }),
-  response: { status: 200, description: 'Newest first', schema: pageOf(EventRecord) },
+  response: { status: 200, description: 'Newest first, unless `order=asc`', schema: pageOf(EventRecord) },
   async handle({ query, principal }) {
-    const { limit, cursor, ...filter } = query;
-    const after = afterKey(cursor, [['receivedAt', 'date'], ['id', 'string']], 'desc');
-    const page = toPage(await findEvents(principal.tenantId, filter, limit + 1, after), limit, (row) => [row.receivedAt, row.id]);
+    const { limit, cursor, order, ...filter } = query;
+    const after = afterKey(cursor, [['receivedAt', 'date'], ['id', 'string']], order);
+    const page = toPage(await findEvents(principal.tenantId, filter, limit + 1, after, order), limit, (row) => [row.receivedAt, row.id]);
     return { items: page.rows.map(toRecord), nextCursor: page.nextCursor };
   },
 });
@@ -252,6 +254,43 @@ export const replayDeadLettersRoute = defineRoute({
   async handle({ body, principal }) {
     const { limit, from, to, ...filter } = body;
     return replayDeadLetters(db(), principal.tenantId, { ...filter, ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) }, limit);
+  },
+});
+
+export const backtestFilterRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/events/filter-backtest',
+  operationId: 'backtestFilter',
+  summary: 'Evaluate a trigger filter against the tenant’s last events of a type, as the dispatcher would: how many would have started a run',
+  tags: ['Events'],
+  scope: 'workflows:read',
+  body: z
+    .object({
+      eventType: z.string().min(1).max(200),
+      filter: z.string().min(1).describe('The trigger filter, a JSONata expression over `event`'),
+      limit: z.number().int().min(1).max(BACKTEST_LIMITS.maxEvents).default(100).describe('How many of the newest events of the type to evaluate'),
+    })
+    .strict(),
+  response: {
+    status: 200,
+    description: `The verdicts, newest event first. Each evaluation is cut at ${BACKTEST_LIMITS.eventTimeoutMs} ms (failed), and the whole at ${BACKTEST_LIMITS.budgetMs / 1000} s (stoppedEarly says so)`,
+    schema: z
+      .object({
+        evaluated: z.number().int(),
+        matched: z.number().int(),
+        filteredOut: z.number().int(),
+        failed: z.number().int(),
+        stoppedEarly: z.string().nullable(),
+        events: z.array(
+          z.object({ id: z.uuid(), receivedAt: z.iso.datetime(), outcome: z.enum(['matched', 'filtered-out', 'failed']), error: z.string().optional() }),
+        ),
+      })
+      .meta({ id: 'FilterBacktest' }),
+  },
+  errors: { 422: 'The filter is not a valid expression; `errors` gives its position' },
+  async handle({ body, principal }) {
+    const backtest = await backtestFilter(principal.tenantId, body);
+    return { ...backtest, events: backtest.events.map((event) => ({ ...event, receivedAt: event.receivedAt.toISOString() })) };
   },
 });
 

@@ -4,14 +4,16 @@ import { deleteRemoteAction, getAction, listActions, putRemoteAction } from './a
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
-import { getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
+import { backtestFilterRoute, getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
 import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
 import { decideApprovalRoute, listApprovals } from './approvals';
+import { getOverview } from './overview';
 import { cancelRunRoute, getRun, listRunSteps, listRuns, retryRunRoute } from './runs';
 import { getRunView } from './run-view';
 import { health, readiness } from './system';
 import { previewTemplateUpgradeRoute, upgradeTemplateRoute } from './template-upgrades';
 import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
+import { deleteWorkflow } from './workflow-delete';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
 /** Every HTTP route of Cascade; the OpenAPI document is generated from this list. */
@@ -26,10 +28,12 @@ export const routes: Route[] = [
   getEvent,
   replayEvent,
   replayDeadLettersRoute,
+  backtestFilterRoute,
   listWorkflows,
   createWorkflow,
   getWorkflow,
   saveWorkflow,
+  deleteWorkflow,
   listWorkflowVersions,
   publishWorkflow,
   previewTemplateUpgradeRoute,
@@ -38,6 +42,7 @@ export const routes: Route[] = [
   registerTemplateRoute,
   getTemplate,
   instantiateTemplateRoute,
+  getOverview,
   listRuns,
   getRun,
   getRunView,

@@ -70,21 +70,25 @@ export const listRuns = defineRoute({
   method: 'GET',
   path: '/api/v1/runs',
   operationId: 'listRuns',
-  summary: 'Runs of the caller’s tenant, newest first, by workflow, triggering event or status',
+  summary: 'Runs of the caller’s tenant, newest first, by workflow, triggering event, correlation id, status or time range',
   tags: ['Runs'],
   scope: 'workflows:read',
   query: z.object({
     workflowId: z.uuid().optional(),
     eventId: z.uuid().optional(),
     status: z.enum(RUN_STATUSES).optional(),
+    correlationId: z.string().max(200).optional().describe('Runs started by an event of this correlation id'),
+    from: z.iso.datetime({ offset: true }).optional().describe('Started at or after'),
+    to: z.iso.datetime({ offset: true }).optional().describe('Started before'),
+    order: z.enum(['desc', 'asc']).default('desc').describe('By start time: newest first (desc) or oldest first'),
     ...pageQuery({ max: 500, default: 50 }),
   }),
   etag: 'body',
-  response: { status: 200, description: 'Newest first; with an ETag, 304 when `If-None-Match` holds it', schema: pageOf(RunSummary) },
+  response: { status: 200, description: 'Newest first, unless `order=asc`; with an ETag, 304 when `If-None-Match` holds it', schema: pageOf(RunSummary) },
   async handle({ query, principal }) {
-    const { limit, cursor, ...filter } = query;
-    const after = afterKey<Prisma.RunWhereInput>(cursor, [['startedAt', 'date'], ['id', 'string']], 'desc');
-    const page = toPage(await findRuns(principal.tenantId, filter, limit + 1, after), limit, (run) => [run.startedAt, run.id]);
+    const { limit, cursor, order, ...filter } = query;
+    const after = afterKey<Prisma.RunWhereInput>(cursor, [['startedAt', 'date'], ['id', 'string']], order);
+    const page = toPage(await findRuns(principal.tenantId, filter, limit + 1, after, order), limit, (run) => [run.startedAt, run.id]);
     return { items: page.rows.map(toSummary), nextCursor: page.nextCursor };
   },
 });

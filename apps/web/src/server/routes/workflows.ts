@@ -6,6 +6,7 @@ import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
 import { DEFINITION_LIMITS } from '@cascade/workflow';
 import { HttpError, notFound, problemSeverityAndFix } from '../http/problem';
 import { db } from '../services';
+import { runCountsOfVersions } from '../run-store';
 import { assertWithinLimits, checkForPublishing, recordPublishedVersion } from '../workflow-publishing';
 
 /**
@@ -21,7 +22,7 @@ const Definition = z
 export const MAX_SAVE_BODY_BYTES = DEFINITION_LIMITS.bytes + 64 * 1024;
 const overLimits = `The definition exceeds a limit: ${DEFINITION_LIMITS.nodes} nodes or ${DEFINITION_LIMITS.edges} edges (forEach bodies included), ${DEFINITION_LIMITS.bytes} bytes of JSON, or ${DEFINITION_LIMITS.forEachDepth} levels of forEach`;
 
-const WorkflowSummary = z
+export const WorkflowSummary = z
   .object({
     id: z.uuid(),
     name: z.string(),
@@ -51,7 +52,7 @@ export const workflowInclude = {
 } as const;
 type WorkflowRow = Prisma.WorkflowGetPayload<{ include: typeof workflowInclude }>;
 
-const toSummary = (row: WorkflowRow) => ({
+export const toSummary = (row: WorkflowRow) => ({
   id: row.id,
   name: row.name,
   description: row.description,
@@ -233,6 +234,12 @@ export const toVersion = (v: VersionRow) => ({
   definition: v.definition as Record<string, unknown>,
 });
 
+const ListedVersion = Version.extend({
+  runs: z
+    .object({ running: z.number().int(), completed: z.number().int(), failed: z.number().int(), cancelled: z.number().int() })
+    .describe('The runs of this version by status; running ones keep this version whatever is published after'),
+}).meta({ id: 'ListedWorkflowVersion' });
+
 export const listWorkflowVersions = defineRoute({
   method: 'GET',
   path: '/api/v1/workflows/{id}/versions',
@@ -242,7 +249,7 @@ export const listWorkflowVersions = defineRoute({
   scope: 'workflows:read',
   params: z.object({ id: z.uuid() }),
   query: z.object(pageQuery({ max: 100, default: 20 })),
-  response: { status: 200, description: 'Newest first', schema: pageOf(Version) },
+  response: { status: 200, description: 'Newest first, each with its run counts', schema: pageOf(ListedVersion) },
   errors: { 404: 'No such workflow in the caller’s tenant' },
   async handle({ params, query, principal }) {
     const workflow = await findWorkflow(principal.tenantId, params.id);
@@ -252,7 +259,8 @@ export const listWorkflowVersions = defineRoute({
       take: query.limit + 1,
     });
     const { rows: versions, nextCursor } = toPage(rows, query.limit, (v) => [v.version]);
-    return { nextCursor, items: versions.map(toVersion) };
+    const runs = await runCountsOfVersions(versions.map((v) => v.id));
+    return { nextCursor, items: versions.map((v) => ({ ...toVersion(v), runs: runs.get(v.id)! })) };
   },
 });
 

@@ -21,6 +21,8 @@ export interface VersionInfo {
   publishedAt: string;
   publishedBy: string | null;
   definition: Record<string, unknown>;
+  /** Present on listed versions: the version's runs by status. */
+  runs?: { running: number; completed: number; failed: number; cancelled: number };
 }
 
 /** One error of a refused request, addressed by its JSON path (`/body/parameters/channel`). */
@@ -59,6 +61,11 @@ export const createWorkflow = (name: string, definition: DraftDefinition) =>
 
 export const saveWorkflow = (id: string, changes: { name?: string; enabled?: boolean; definition?: DraftDefinition }) =>
   call<WorkflowInfo>(`/api/v1/workflows/${id}`, { method: 'PUT', body: JSON.stringify(changes) }, 'Saving failed');
+
+export const getWorkflowDraft = (id: string) =>
+  call<WorkflowInfo & { draft: Record<string, unknown> }>(`/api/v1/workflows/${id}`, { method: 'GET' }, 'Loading the workflow failed');
+
+export const deleteWorkflow = (id: string) => call<WorkflowInfo>(`/api/v1/workflows/${id}`, { method: 'DELETE' }, 'Deleting failed');
 
 export const publishWorkflow = (id: string) =>
   call<VersionInfo>(`/api/v1/workflows/${id}/publish`, { method: 'POST' }, 'Publishing failed');

@@ -13,6 +13,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { connect, connectionProblem, moveNode, removeEdges, removeNodes } from '@/designer/edit';
+import { applySelectChanges } from '@/designer/selection';
 import { toFlowEdges, toFlowNodes, type WorkflowFlowEdge, type WorkflowFlowNode } from '@/designer/to-flow';
 import { useDesigner } from './designer-context';
 import styles from './designer.module.css';
@@ -23,9 +24,11 @@ const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed }, type: 
 type Size = { width: number; height: number };
 // Below half size a card's text is unreadable; a larger workflow is panned rather than shrunk further.
 const FIT_VIEW = { padding: 0.2, minZoom: 0.5, maxZoom: 1 };
+// Shift-click adds to the selection as in most editors; Ctrl and ⌘ do too, as React Flow's default.
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 interface CanvasProps {
-  selectedNodeId: string | undefined;
+  selectedNodeIds: readonly string[];
   selectedEdgeIds: readonly string[];
   problemsByNode: ReadonlyMap<string, Problem[]>;
 }
@@ -34,14 +37,15 @@ interface CanvasProps {
  * The definition drawn with React Flow. Nodes and edges are derived from the definition on every
  * render; what React Flow reports (moves, connections, deletions, selection) becomes an edit of it.
  */
-export function Canvas({ selectedNodeId, selectedEdgeIds, problemsByNode }: CanvasProps) {
+export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode }: CanvasProps) {
   const { definition, dispatch, readOnly } = useDesigner();
   // Measured sizes are React Flow's own bookkeeping, not part of the workflow.
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
   const selectedEdges = useMemo(() => new Set(selectedEdgeIds), [selectedEdgeIds]);
+  const selectedNodes = useMemo(() => new Set(selectedNodeIds), [selectedNodeIds]);
   const nodes = useMemo(
-    () => toFlowNodes(definition, { selectedNodeId, sizes, problemsByNode }),
-    [definition, selectedNodeId, sizes, problemsByNode],
+    () => toFlowNodes(definition, { selectedNodeIds: selectedNodes, sizes, problemsByNode }),
+    [definition, selectedNodes, sizes, problemsByNode],
   );
   const edges = useMemo(() => toFlowEdges(definition, { selectedEdgeIds: selectedEdges }), [definition, selectedEdges]);
 
@@ -50,17 +54,15 @@ export function Canvas({ selectedNodeId, selectedEdgeIds, problemsByNode }: Canv
       const measured = changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [[c.id, c.dimensions] as const] : []));
       if (measured.length > 0) setSizes((previous) => new Map([...previous, ...measured]));
       const moves = changes.flatMap((c) => (c.type === 'position' && c.position ? [{ id: c.id, position: c.position }] : []));
-      if (moves.length > 0) dispatch({ type: 'edit', apply: (d) => moves.reduce((next, move) => moveNode(next, move.id, move.position), d) });
+      // One drag (or one run of arrow-key presses) is one undo step: its moves share a group until the drag stops.
+      const group = `move:${moves.map((move) => move.id).join(',')}`;
+      if (moves.length > 0) dispatch({ type: 'edit', apply: (d) => moves.reduce((next, move) => moveNode(next, move.id, move.position), d), group });
       const removed = changes.flatMap((c) => (c.type === 'remove' ? [c.id] : []));
       if (removed.length > 0) dispatch({ type: 'edit', apply: (d) => removeNodes(d, removed) });
-      // Selecting one node deselects the one before, in either order within the same batch.
-      const selected = changes.reduce<string | undefined>(
-        (current, c) => (c.type !== 'select' ? current : c.selected ? c.id : c.id === current ? undefined : current),
-        selectedNodeId,
-      );
-      if (selected !== selectedNodeId) dispatch({ type: 'selectNode', id: selected });
+      const selected = applySelectChanges(selectedNodeIds, changes.flatMap((c) => (c.type === 'select' ? [c] : [])));
+      if (selected !== selectedNodeIds) dispatch({ type: 'selectNodes', ids: selected });
     },
-    [dispatch, selectedNodeId],
+    [dispatch, selectedNodeIds],
   );
 
   const onEdgesChange = useCallback(
@@ -80,6 +82,7 @@ export function Canvas({ selectedNodeId, selectedEdgeIds, problemsByNode }: Canv
     [dispatch, selectedEdgeIds],
   );
 
+  const endEdit = useCallback(() => dispatch({ type: 'endEdit' }), [dispatch]);
   const toConnection = (c: Connection | WorkflowFlowEdge) => ({ from: c.source, port: c.sourceHandle ?? 'next', to: c.target });
   const onConnect = useCallback((c: Connection) => dispatch({ type: 'edit', apply: (d) => connect(d, toConnection(c)) }), [dispatch]);
   const isValidConnection = useCallback((c: Connection | WorkflowFlowEdge) => !connectionProblem(definition, toConnection(c)), [definition]);
@@ -94,10 +97,13 @@ export function Canvas({ selectedNodeId, selectedEdgeIds, problemsByNode }: Canv
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeDragStop={endEdit}
         isValidConnection={isValidConnection}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
+        // Delete and Backspace are the designer's shortcuts (use-editing-shortcuts.ts): nodes and edges go in one undo step.
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         connectionRadius={30}
         fitView
         fitViewOptions={FIT_VIEW}

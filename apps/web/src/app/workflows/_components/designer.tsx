@@ -2,6 +2,7 @@
 
 import '@xyflow/react/dist/style.css';
 import { validateWorkflow, type Problem, type ValidationCatalog } from '@cascade/workflow';
+import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useReducer, useState } from 'react';
 import { useLeaveWarning } from '@/components/use-leave-warning';
 import { createBrowserCatalog, type CustomEventFields, type PublishedWorkflow, type RemoteActionOption } from '@/designer/browser-catalog';
@@ -13,11 +14,14 @@ import type { TemplateOrigin, WorkflowInfo } from './api';
 import { Canvas } from './canvas';
 import { DesignerContext } from './designer-context';
 import styles from './designer.module.css';
+import { EditingBar } from './editing/editing-bar';
+import { ShortcutSheet } from './editing/shortcut-sheet';
 import { Inspector } from './inspector/inspector';
 import { Palette } from './palette';
 import { TemplateUpgradeBanner } from './template-upgrade/template-upgrade-banner';
 import { ProblemsPanel } from './problems-panel';
 import { Toolbar } from './toolbar';
+import { useEditingShortcuts } from './use-editing-shortcuts';
 import { useWorkflowApi } from './use-workflow-api';
 import { VersionsPanel } from './versions-panel';
 
@@ -35,7 +39,16 @@ export interface DesignerProps {
 }
 
 /** The workflow designer: palette, canvas and inspector over one definition, validated as it is drawn. */
-export function Designer({ workflow, draft, events, customEvents, workflows, remoteActions, readOnly, template = null }: DesignerProps) {
+export function Designer(props: DesignerProps) {
+  // The provider lets the keyboard shortcuts outside the canvas place pasted nodes in its coordinates.
+  return (
+    <ReactFlowProvider>
+      <DesignerWorkspace {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, remoteActions, readOnly, template = null }: DesignerProps) {
   const [{ definition: initial, dropped }] = useState(() => readDraft(draft, workflow.name));
   const [state, dispatch] = useReducer(designerReducer, initial, initialDesignerState);
   const catalog = useMemo(() => createBrowserCatalog({ customEvents, workflows, remoteActions }), [customEvents, workflows, remoteActions]);
@@ -47,6 +60,11 @@ export function Designer({ workflow, draft, events, customEvents, workflows, rem
   const dirty = hasUnsavedChanges(state);
   const api = useWorkflowApi(workflow, state, dirty, dispatch);
   useLeaveWarning(dirty);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const save = () => {
+    if (dirty) void api.save();
+  };
+  useEditingShortcuts({ state, dispatch, readOnly, onSave: save, onShowShortcuts: () => setShortcutsOpen(true) });
 
   const context = useMemo(
     () => ({ definition: state.definition, dispatch, catalog, events, workflows, remoteActions, readOnly }),
@@ -62,10 +80,12 @@ export function Designer({ workflow, draft, events, customEvents, workflows, rem
           latestVersion={api.versions?.[0]?.version ?? workflow.latestVersion}
           status={api.status}
           readOnly={readOnly}
-          onSave={() => void api.save()}
+          onSave={save}
           onPublish={() => void api.publish()}
           onToggleEnabled={() => void api.toggleEnabled()}
         />
+        <EditingBar state={state} dispatch={dispatch} readOnly={readOnly} onShowShortcuts={() => setShortcutsOpen(true)} />
+        <ShortcutSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
         <TemplateUpgradeBanner
           workflowId={workflow.id}
           origin={template}
@@ -81,7 +101,7 @@ export function Designer({ workflow, draft, events, customEvents, workflows, rem
         )}
         <div className={styles.workspace}>
           <Palette selectedNodeId={state.selectedNodeId} />
-          <Canvas selectedNodeId={state.selectedNodeId} selectedEdgeIds={state.selectedEdgeIds} problemsByNode={byNode} />
+          <Canvas selectedNodeIds={state.selectedNodeIds} selectedEdgeIds={state.selectedEdgeIds} problemsByNode={byNode} />
           <Inspector selectedNodeId={state.selectedNodeId} problemsByNode={byNode} />
         </div>
         <div className={styles.panels}>

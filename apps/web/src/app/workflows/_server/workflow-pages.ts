@@ -23,16 +23,6 @@ export async function eventCatalogFor(tenantId: string): Promise<{ options: Even
   return { options, customEvents };
 }
 
-/** The tenant's workflows, most recently changed first, with their latest published version. */
-export async function listWorkflowsOf(tenantId: string) {
-  const rows = await db().workflow.findMany({
-    where: { tenantId },
-    orderBy: { updatedAt: 'desc' },
-    select: { id: true, name: true, enabled: true, updatedAt: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } } },
-  });
-  return rows.map(({ versions, ...row }) => ({ ...row, latestVersion: versions[0]?.version ?? null }));
-}
-
 /** The actions the tenant registered over the API, which action nodes may call like built-ins. */
 export function remoteActionsOf(tenantId: string): Promise<RemoteActionOption[]> {
   return db().remoteAction.findMany({

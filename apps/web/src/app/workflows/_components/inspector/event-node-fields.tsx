@@ -3,6 +3,7 @@
 import { useDesigner } from '../designer-context';
 import { EventSelect } from '../event-select';
 import { ExpressionField, Field, JsonField, mustBeObject } from './field';
+import { FilterBacktest } from './filter-backtest';
 import { OwnTimeoutField } from './reliability-fields';
 import { text, type NodeEditor } from './node-editor';
 
@@ -35,6 +36,7 @@ export function TriggerFields({ editor }: { editor: NodeEditor }) {
         hint="Only events for which this is true start a run; it sees the event alone."
         readOnly={editor.readOnly}
       />
+      <FilterBacktest eventType={event} filter={text(editor.node.filter)} />
     </>
   );
 }

@@ -34,7 +34,7 @@ export function SwitchFields({ editor }: { editor: NodeEditor }) {
   const { node, readOnly } = editor;
   const cases = (Array.isArray(node.cases) ? node.cases : []) as Case[];
   const setCases = (next: Case[], edges = (d: Parameters<typeof updateNode>[0]) => d) =>
-    dispatch({ type: 'edit', apply: (d) => updateNode(edges(d), node.id, { cases: next }) });
+    dispatch({ type: 'edit', apply: (d) => updateNode(edges(d), node.id, { cases: next }), group: `field:${node.id}:cases` });
   const freePort = () => {
     for (let n = cases.length + 1; ; n += 1) if (!cases.some((c) => c.port === `case_${n}`)) return `case_${n}`;
   };

@@ -28,7 +28,8 @@ export function useNodeEditor(node: DraftNode, problems: readonly Problem[]): No
   const runPaths = useMemo(() => expressionSuggestions(definition, node.id, { kind: 'run' }, catalog), [definition, node.id, catalog]);
   return {
     node,
-    update: (patch) => dispatch({ type: 'edit', apply: (d) => updateNode(d, node.id, patch) }),
+    // Typing into one field is one undo step, however many keystrokes it took.
+    update: (patch) => dispatch({ type: 'edit', apply: (d) => updateNode(d, node.id, patch), group: `field:${node.id}:${Object.keys(patch).join(',')}` }),
     problemsAt: (field) => problemsAt(problems, field),
     runPaths,
     eventPaths: (eventType) => expressionSuggestions(definition, node.id, { kind: 'event', eventType }, catalog),

@@ -8,7 +8,7 @@ import { JsonField, mustBeObject, TextField } from './field';
 /** The workflow's own fields, shown while no node is selected. */
 export function WorkflowSettings() {
   const { definition, dispatch, readOnly } = useDesigner();
-  const update = (patch: Record<string, unknown>) => dispatch({ type: 'edit', apply: (d) => updateWorkflow(d, patch) });
+  const update = (patch: Record<string, unknown>) => dispatch({ type: 'edit', apply: (d) => updateWorkflow(d, patch), group: `workflow:${Object.keys(patch).join(',')}` });
   return (
     <>
       <h2>Workflow</h2>
