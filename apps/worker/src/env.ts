@@ -18,8 +18,7 @@ const workerEnvSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** Sender of email.send messages that name none. */
   MAIL_FROM: z.string().min(3).default('Cascade <cascade@localhost>'),
-  /** How long before a waitForEvent an event may arrive and still be delivered to it. */
-  CASCADE_EVENT_BUFFER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  CASCADE_EVENT_BUFFER_SECONDS: envFields.eventBufferSeconds,
   /** Dispatch attempts before an event is dead-lettered. */
   DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   /** Comma-separated hosts http.request and webhook.send may reach although they resolve to private addresses. */

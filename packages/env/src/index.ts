@@ -33,4 +33,6 @@ export const envFields = {
   temporalNamespace: z.string().min(1).default('default'),
   port: (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long before a waitForEvent an event may arrive and still be delivered to it (the worker's, shown by the web's run page). */
+  eventBufferSeconds: z.coerce.number().int().min(0).max(86_400).default(300),
 };

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AppShell } from '@/components/app-shell';
 import { DateTime } from '@/components/date-time';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { findRuns, RUN_STATUSES, workflowChoices, type RunFilter } from '@/server/run-store';
 import { requireSession } from '@/server/session';
 import { IgnoredParams, ListPager } from '../_lists/list-pager';
@@ -34,10 +35,17 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
   const after = afterCursor(query, 'startedAt');
   const page = pageOfRows(await findRuns(session.tenantId, filter, PAGE_SIZE + 1, after, query.order), (run) => run.startedAt);
   const workflow = workflows.find((w) => w.id === filter.workflowId);
+  // The first page stays live: the same filters asked of the API, which answers 304 while nothing changed.
+  // A relative range (`since`) is left out: its bound moves with every render, and would re-render the page each second.
+  const live = query.cursor ? null : new URLSearchParams(Object.entries({
+    limit: String(PAGE_SIZE), workflowId: filter.workflowId, status: filter.status, correlationId: filter.correlationId,
+    from: params.from ? query.from : undefined, to: query.to, order: query.order,
+  }).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 
   return (
     <AppShell session={session}>
       <h1>Runs</h1>
+      {live && <LiveRefresh url={`/api/v1/runs?${live}`} />}
       <ListFilters
         path="/runs"
         query={query}

@@ -3,12 +3,15 @@
 import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
-import { WorkflowNodeCard } from '@/app/workflows/_components/workflow-node';
 import { toFlowEdges, toFlowNodes, type WorkflowFlowEdge, type WorkflowFlowNode } from '@/designer/to-flow';
+import { DecoratedNodeCard, type NodeDecoration } from './decorated-node';
 import { previewDefinition } from './preview-definition';
 import styles from './read-only-graph.module.css';
 
-const nodeTypes = { workflow: WorkflowNodeCard };
+// The decorated card is the designer's card wherever a node has no decoration.
+const nodeTypes = { workflow: DecoratedNodeCard };
+const TAKEN_EDGE = { stroke: 'var(--ok)', strokeWidth: 3 };
+const UNTAKEN_EDGE = { opacity: 0.35 };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed }, type: 'smoothstep' };
 const FIT_VIEW = { padding: 0.2, minZoom: 0.3, maxZoom: 1 };
 
@@ -18,21 +21,36 @@ interface ReadOnlyGraphProps {
   /** What the graph shows, for screen readers: "Preview of Log overdue invoices". */
   label: string;
   testId?: string;
+  /** A run's view of each node (state, caption); with it, the edges not in `takenEdges` are dimmed. */
+  decorations?: ReadonlyMap<string, NodeDecoration> | undefined;
+  takenEdges?: ReadonlySet<string> | undefined;
+  /** Edges into a node that runs or waits now: drawn moving. */
+  activeNodes?: ReadonlySet<string> | undefined;
+  onNodeClick?: ((nodeId: string) => void) | undefined;
+  /** Taller than the default, for a page whose subject is the graph. */
+  height?: number | undefined;
 }
 
 /**
  * A definition drawn as the designer draws it (the same cards, the same derivation), to look at
  * only: nothing moves, connects, or is deleted; the view fits the whole graph. Pan and zoom stay.
  */
-export function ReadOnlyGraph({ definition, label, testId = 'read-only-graph' }: ReadOnlyGraphProps) {
+export function ReadOnlyGraph({ definition, label, testId = 'read-only-graph', decorations, takenEdges, activeNodes, onNodeClick, height }: ReadOnlyGraphProps) {
+  const shown = useMemo(() => previewDefinition(definition, label), [definition, label]);
   const { nodes, edges } = useMemo(() => {
-    const shown = previewDefinition(definition, label);
-    const flowNodes: WorkflowFlowNode[] = toFlowNodes(shown).map((node) => ({ ...node, deletable: false }));
-    const flowEdges: WorkflowFlowEdge[] = toFlowEdges(shown).map((edge) => ({ ...edge, deletable: false, focusable: false }));
+    const flowNodes: WorkflowFlowNode[] = toFlowNodes(shown).map((node) => {
+      const decoration = decorations?.get(node.id);
+      return { ...node, deletable: false, ...(decoration ? { data: { ...node.data, decoration } } : {}) };
+    });
+    const flowEdges: WorkflowFlowEdge[] = toFlowEdges(shown).map((edge) => {
+      const taken = takenEdges?.has(edge.id);
+      const style = decorations ? (taken ? TAKEN_EDGE : UNTAKEN_EDGE) : undefined;
+      return { ...edge, deletable: false, focusable: false, ...(style ? { style } : {}), ...(taken && activeNodes?.has(edge.target) ? { animated: true } : {}) };
+    });
     return { nodes: flowNodes, edges: flowEdges };
-  }, [definition, label]);
+  }, [shown, decorations, takenEdges, activeNodes]);
   return (
-    <div className={styles.graph} data-testid={testId} role="figure" aria-label={label}>
+    <div className={styles.graph} style={height ? { height } : undefined} data-testid={testId} role="figure" aria-label={label}>
       <ReactFlowProvider>
         <ReactFlow<WorkflowFlowNode, WorkflowFlowEdge>
           nodes={nodes}
@@ -45,6 +63,7 @@ export function ReadOnlyGraph({ definition, label, testId = 'read-only-graph' }:
           edgesFocusable={false}
           nodesFocusable={false}
           deleteKeyCode={null}
+          {...(onNodeClick ? { onNodeClick: (_event: unknown, node: WorkflowFlowNode) => onNodeClick(node.id) } : {})}
           fitView
           fitViewOptions={FIT_VIEW}
           minZoom={0.2}

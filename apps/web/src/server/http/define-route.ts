@@ -26,7 +26,8 @@ export function defineRoute<
       params: await context.params,
       text: (maxBytes) => readText(request.body, maxBytes),
     });
-    return new Response(answer.body, { status: answer.status, headers: answer.headers });
+    // A 304 carries no body; Response refuses one.
+    return new Response(answer.status === 304 ? null : answer.body, { status: answer.status, headers: answer.headers });
   };
   return { spec: anySpec, handler };
 }

@@ -42,7 +42,8 @@ const abandonedBodies = new WeakSet<IncomingMessage>();
  * Content-Length, is discarded by node:http up to that length.)
  */
 export function writeAnswer(request: IncomingMessage, response: ServerResponse, answer: RouteAnswer): void {
-  const headers = { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) };
+  // A 304's Content-Length would describe the body it stands for; it has none of its own.
+  const headers = answer.status === 304 ? answer.headers : { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) };
   response.writeHead(answer.status, headers).end(request.method === 'HEAD' ? undefined : answer.body);
   if (abandonedBodies.has(request)) response.once('finish', () => discardThenClose(request));
 }

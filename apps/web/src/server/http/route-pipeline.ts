@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { findUnstorableText, isDatabaseUnavailable } from '@cascade/db';
 import { type z } from 'zod';
 import { webMetrics } from '../metrics';
@@ -58,10 +59,17 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
     if (principal && spec.rateLimit) chargeRest(principal, rateUnit, spec.rateLimit.count(rawBody));
     if (spec.body && !spec.bodyParsedByHandler) refuseUnstorableText(rawBody);
     const body = spec.body && !spec.bodyParsedByHandler ? parsePart(spec.body, rawBody, 'body') : rawBody;
-    const result = await spec.handle({ params, query, body, principal });
-    answer = result instanceof StatusReply
-      ? json(result.status, spec.response.schema.parse(result.body))
-      : json(spec.response.status, spec.response.schema.parse(result));
+    const fingerprint = typeof spec.etag === 'function' ? await spec.etag({ params, query, principal }) : undefined;
+    const tag = fingerprint === undefined ? undefined : entityTag(fingerprint);
+    if (tag && matchesIfNoneMatch(request.header('if-none-match'), tag)) {
+      answer = notModified(tag);
+    } else {
+      const result = await spec.handle({ params, query, body, principal });
+      answer = result instanceof StatusReply
+        ? json(result.status, spec.response.schema.parse(result.body))
+        : json(spec.response.status, spec.response.schema.parse(result));
+      if (spec.etag && answer.status === 200) answer = conditional(answer, tag ?? entityTag(answer.body), request.header('if-none-match'));
+    }
   } catch (error) {
     const problem = problemFor(error, spec);
     answer = json(problem.status, problemDocument(problem), 'application/problem+json', problem.headers);
@@ -70,6 +78,26 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
   metrics.httpRequests.inc({ method: spec.method, route: spec.path, status: answer.status });
   metrics.httpDuration.observe({ method: spec.method, route: spec.path }, (performance.now() - startedAt) / 1000);
   return answer;
+}
+
+/** A strong entity tag for a fingerprint or a body: short, and opaque to the client. */
+const entityTag = (value: string) => `"${createHash('sha256').update(value).digest('base64url').slice(0, 27)}"`;
+
+/** Whether `If-None-Match` names the tag (a list, weak forms and `*` included, RFC 9110 §13.1.2). */
+function matchesIfNoneMatch(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((candidate) => {
+    const value = candidate.trim();
+    return value === '*' || value.replace(/^W\//, '') === tag;
+  });
+}
+
+const notModified = (tag: string): RouteAnswer => ({ status: 304, headers: { etag: tag, 'cache-control': 'private, no-cache' }, body: '' });
+
+/** The answer tagged, or 304 when the caller holds it already. */
+function conditional(answer: RouteAnswer, tag: string, ifNoneMatch: string | undefined): RouteAnswer {
+  if (matchesIfNoneMatch(ifNoneMatch, tag)) return notModified(tag);
+  return { ...answer, headers: { ...answer.headers, etag: tag, 'cache-control': 'private, no-cache' } };
 }
 
 /** Seconds a client should wait before trying again while the database is unreachable. */

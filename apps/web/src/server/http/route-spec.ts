@@ -44,6 +44,13 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
    * the JSON body (unparsed) and says how many of `unit` it holds.
    */
   rateLimit?: { unit: 'events'; count(body: unknown): number };
+  /**
+   * Conditional GET, so polling a page stays cheap: `'body'` tags the answer by a hash of its body
+   * (the work is done, the bytes are saved); a function gives a fingerprint of what the answer is
+   * built from, read before `handle`, which then runs only when the caller's `If-None-Match` differs.
+   * A matching request is answered 304 with no body.
+   */
+  etag?: 'body' | ((input: { params: z.infer<P>; query: z.infer<Q>; principal: A extends Scope ? Principal : null }) => Promise<string | undefined>);
   response: { status: 200 | 201 | 202; description: string; schema: R };
   /** Error statuses this route answers besides the generic ones, for the OpenAPI document. */
   errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 422 | 503, string>>;

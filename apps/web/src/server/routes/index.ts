@@ -9,6 +9,7 @@ import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
 import { decideApprovalRoute, listApprovals } from './approvals';
 import { getOverview } from './overview';
 import { cancelRunRoute, getRun, listRunSteps, listRuns, retryRunRoute } from './runs';
+import { getRunView } from './run-view';
 import { health, readiness } from './system';
 import { previewTemplateUpgradeRoute, upgradeTemplateRoute } from './template-upgrades';
 import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
@@ -44,6 +45,7 @@ export const routes: Route[] = [
   getOverview,
   listRuns,
   getRun,
+  getRunView,
   listRunSteps,
   cancelRunRoute,
   retryRunRoute,

@@ -83,7 +83,8 @@ export const listRuns = defineRoute({
     order: z.enum(['desc', 'asc']).default('desc').describe('By start time: newest first (desc) or oldest first'),
     ...pageQuery({ max: 500, default: 50 }),
   }),
-  response: { status: 200, description: 'Newest first, unless `order=asc`', schema: pageOf(RunSummary) },
+  etag: 'body',
+  response: { status: 200, description: 'Newest first, unless `order=asc`; with an ETag, 304 when `If-None-Match` holds it', schema: pageOf(RunSummary) },
   async handle({ query, principal }) {
     const { limit, cursor, order, ...filter } = query;
     const after = afterKey<Prisma.RunWhereInput>(cursor, [['startedAt', 'date'], ['id', 'string']], order);
@@ -125,10 +126,16 @@ const toStep = (step: StepRow) => ({
   startedAt: step.startedAt.toISOString(), finishedAt: iso(step.finishedAt),
 });
 
-/** A page of a run's steps in the order they started. */
-async function stepPage(runId: string, limit: number, cursor?: Array<string | number>) {
+/** A page of a run's steps in the order they started: of one node, or of the keys under a prefix (one forEach iteration), when asked. */
+export async function stepPage(runId: string, limit: number, cursor?: Array<string | number>, only: { node?: string | undefined; keyPrefix?: string | undefined } = {}) {
   const rows = await db().runStep.findMany({
-    where: { runId, ...afterKey<Prisma.RunStepWhereInput>(cursor, [['startedAt', 'date'], ['id', 'bigint']], 'asc') },
+    where: {
+      runId,
+      ...(only.node ? { nodeId: only.node } : {}),
+      // Prisma's startsWith is a LIKE that leaves `%` and `_` live: escaped, the prefix is taken literally.
+      ...(only.keyPrefix ? { key: { startsWith: only.keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`) } } : {}),
+      ...afterKey<Prisma.RunStepWhereInput>(cursor, [['startedAt', 'date'], ['id', 'bigint']], 'asc'),
+    },
     orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
     take: limit + 1,
   });
@@ -144,12 +151,16 @@ export const listRunSteps = defineRoute({
   tags: ['Runs'],
   scope: 'workflows:read',
   params,
-  query: z.object(pageQuery({ max: 500, default: 100 })),
+  query: z.object({
+    node: z.string().min(1).max(200).optional().describe('Only the steps of this node (all its forEach iterations)'),
+    keyPrefix: z.string().min(1).max(1000).optional().describe('Only the steps whose key starts so: `lines[2].` is iteration 2 of forEach `lines`'),
+    ...pageQuery({ max: 500, default: 100 }),
+  }),
   response: { status: 200, description: 'In the order they started', schema: pageOf(Step) },
   errors: { 404: 'No such run in the caller’s tenant' },
   async handle({ params, query, principal }) {
     const run = await findRun(principal.tenantId, params.id, { steps: false });
-    return stepPage(run.id, query.limit, query.cursor);
+    return stepPage(run.id, query.limit, query.cursor, { node: query.node, keyPrefix: query.keyPrefix });
   },
 });
 

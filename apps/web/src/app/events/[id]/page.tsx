@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
 import { DateTime } from '@/components/date-time';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { emitterOfEvent, explainDispatch } from '@/server/event-links';
 import { findEvent, runsOfEvent } from '@/server/event-log';
 import { requireSession } from '@/server/session';
@@ -68,6 +69,7 @@ export default async function EventPage({ params }: EventPageProps) {
       </div>
       <section className="card">
         <h2>Runs started by this event</h2>
+        <LiveRefresh url={`/api/v1/runs?eventId=${event.id}&limit=100`} />
         {started.length > 0 && (
           <ul data-testid="runs-started">
             {started.map((run) => <li key={run.id}><Link href={`/runs/${run.id}`}>{run.workflow.name}</Link>: {run.status}</li>)}
