@@ -63,7 +63,7 @@ export function Canvas({ selectedNodeId, selectedEdgeIds, problemsByNode }: Canv
         <Background />
         <CanvasTools />
         <Controls showInteractive={false} fitViewOptions={FIT_ALL} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap of the workflow" data-testid="minimap" />
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap of the workflow" />
       </ReactFlow>
     </div>
   );

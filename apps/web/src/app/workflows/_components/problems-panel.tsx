@@ -9,7 +9,7 @@ import { useZoomToNode } from './zoom-to-node';
 interface ProblemsPanelProps {
   /** What the validator finds in the browser as the workflow is drawn: errors, then warnings. */
   problems: readonly Problem[];
-  /** Whether the validator has yet to check the workflow as it is now (it runs when the browser is idle). */
+  /** Whether the validator has yet to check the workflow just opened (it runs when the browser is idle). */
   checking?: boolean;
   /** What the server refused the last publish for, until the next edit. */
   refused: readonly Problem[];
@@ -37,7 +37,7 @@ export function ProblemsPanel({ problems, checking = false, refused, onSelect }:
   return (
     <section className={styles.panel} aria-label="Problems" data-testid="problems">
       <h2>Problems</h2>
-      {checking && errors.length === 0 && warnings.length === 0 ? (
+      {checking ? (
         <p className="muted" data-testid="checking">Checking the workflow…</p>
       ) : errors.length === 0 ? (
         <p className="status-ok" data-testid="no-problems">

@@ -11,7 +11,7 @@ const DEBOUNCE_MS = 150;
 export interface Validation {
   /** The validator's errors, then its warnings, for the last definition it checked. */
   problems: Problem[];
-  /** Whether the validator has not yet checked the definition as it is now. */
+  /** Whether the validator has yet to check the workflow at all (it has just been opened). */
   checking: boolean;
 }
 
@@ -45,5 +45,6 @@ export function useValidation(definition: DraftDefinition, catalog: ValidationCa
     };
   }, [definition, catalog, upToDate]);
 
-  return { problems: checked.problems, checking: !upToDate && checked.definition !== definition };
+  // After an edit the last problems stay shown until the next check: no flicker on every key.
+  return { problems: checked.problems, checking: checked.definition === undefined };
 }
