@@ -85,7 +85,7 @@ describe('the derivation cache', () => {
 
   it('gives every node a size and handles before it is measured, so it is shown at once and edges to it can be drawn', () => {
     const [trigger, action, end] = createFlowCache().nodes(loggingWorkflow());
-    expect(trigger).toMatchObject({ initialWidth: NODE_WIDTH, handles: [{ id: 'next', type: 'source' }] });
+    expect(trigger).toMatchObject({ initialWidth: NODE_WIDTH, measured: { width: NODE_WIDTH }, handles: [{ id: 'next', type: 'source' }] });
     expect(action!.handles!.map((handle) => handle.id)).toEqual(['in', 'next', 'error']);
     expect(action!.handles![1]!.x).toBeLessThan(action!.handles![2]!.x);
     expect(end!.initialHeight).toBeLessThan(action!.initialHeight!);

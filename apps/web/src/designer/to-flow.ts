@@ -68,7 +68,9 @@ function toFlowNode(node: DraftNode, position: Position, view: FlowView): Workfl
     initialWidth: NODE_WIDTH,
     initialHeight: height,
     handles: knownHandles(ports, entered, height),
-    ...(measured ? { measured } : {}),
+    // Sized from the start, even when never rendered (off screen): React Flow counts a node without
+    // a size as not yet initialised, and would hold back fitting the view until it had one.
+    measured: measured ?? { width: NODE_WIDTH, height },
     data: { node, typeLabel: nodeTypeLabel(node.type), summary: nodeSummary(node), ports, acceptsIncoming: entered, problems },
   };
 }
