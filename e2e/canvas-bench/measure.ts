@@ -81,13 +81,13 @@ export async function nodeInView(page: Page): Promise<string> {
   return id;
 }
 
-/** Waits until the canvas has stopped moving (its first fit to view is done): the same transform for 10 frames. */
+/** Waits until the canvas has fitted the workflow to view and stopped moving: a new transform, the same for 10 frames. */
 export async function viewSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const state = window as unknown as { lastTransform?: string; stableFrames?: number };
     const transform = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
     state.stableFrames = transform === state.lastTransform ? (state.stableFrames ?? 0) + 1 : 0;
     state.lastTransform = transform;
-    return state.stableFrames >= 10;
+    return transform !== '' && !transform.startsWith('translate(0px, 0px) scale(1)') && state.stableFrames >= 10;
   }, undefined, { polling: 'raf', timeout: 120_000 });
 }
