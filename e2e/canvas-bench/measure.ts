@@ -61,9 +61,12 @@ export async function heapMegabytes(page: Page): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
-/** The page's clock (ms since navigation started) when `condition` first holds, checked every frame. */
-export async function pageTime(page: Page, condition: () => boolean): Promise<number> {
-  const handle = await page.waitForFunction(`(${condition.toString()})() && performance.now()`, undefined, { polling: 'raf', timeout: 120_000 });
+/**
+ * The page's clock (ms since navigation started) when `timeWhen` first answers a time, checked every
+ * frame. A function rather than a string: the app's CSP forbids evaluating strings.
+ */
+export async function pageTime(page: Page, timeWhen: () => number | false): Promise<number> {
+  const handle = await page.waitForFunction(timeWhen, undefined, { polling: 'raf', timeout: 120_000 });
   return (await handle.jsonValue()) as number;
 }
 

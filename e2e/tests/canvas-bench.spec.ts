@@ -31,14 +31,14 @@ for (const size of sizes) {
 
     await page.goto(`/workflows/${workflowId}`);
     // Times are the page's own clock, from the start of the navigation.
-    const shownMs = await pageTime(page, () => [...document.querySelectorAll('.react-flow__node')].some((node) => node.checkVisibility()));
+    const shownMs = await pageTime(page, () => [...document.querySelectorAll('.react-flow__node')].some((node) => node.checkVisibility()) && performance.now());
     await viewSettled(page);
     const id = await nodeInView(page);
     const card = page.locator(`.react-flow__node[data-id="${id}"]`);
     // Clicked where the card is (it may not be "in the viewport" by Playwright's reckoning while React Flow moves it).
     const box = (await card.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + 10);
-    const answeredMs = await pageTime(page, () => !!document.querySelector('.react-flow__node.selected'));
+    const answeredMs = await pageTime(page, () => !!document.querySelector('.react-flow__node.selected') && performance.now());
     const heap = await heapMegabytes(page);
     await page.screenshot({ path: test.info().outputPath(`designer-${size}-nodes.png`) });
 
