@@ -46,6 +46,7 @@ export {
 } from './definition/mapping';
 export { parseDuration } from './definition/duration';
 export { readStoredDefinition, parseStoredDefinition, type StoredDefinition } from './definition/stored';
+export { stickyNoteSchema, type StickyNote } from './definition/notes';
 export { addBusinessTime, nextBusinessInstant, type BusinessHours } from './calendar/business-hours';
 
 export { compileExpression, type CompiledExpression, type CompileResult } from './expressions/compile';

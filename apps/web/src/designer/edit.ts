@@ -36,6 +36,25 @@ export function moveNode(definition: DraftDefinition, id: string, position: Posi
 }
 
 /**
+ * Puts nodes where a drag (or a tidy-up) left them (whole pixels), in one pass: the one edit a whole drag of any
+ * number of nodes makes, committed when it ends. Ids that are not nodes are left alone.
+ */
+export function moveNodes(definition: DraftDefinition, moves: ReadonlyMap<string, Position>): DraftDefinition {
+  if (moves.size === 0) return definition;
+  let moved = false;
+  const nodes = definition.nodes.map((node) => {
+    const to = moves.get(node.id);
+    if (!to) return node;
+    const position = { x: Math.round(to.x), y: Math.round(to.y) };
+    if (node.position?.x === position.x && node.position.y === position.y) return node;
+    moved = true;
+    return { ...node, position };
+  });
+  // A drag that ends where it began (a click) is no edit: nothing to save, nothing to undo.
+  return moved ? { ...definition, nodes } : definition;
+}
+
+/**
  * Gives a node a new id and points its edges (and a forEach body's item edge) at it. Expressions
  * that read `steps.<old id>` are left as written; the validator points them out.
  */

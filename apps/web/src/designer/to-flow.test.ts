@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loggingWorkflow } from './fixtures';
 import { createNode } from './new-node';
-import { toFlowEdges, toFlowNodes } from './to-flow';
+import { moveNodes } from './edit';
+import { createFlowCache, NODE_WIDTH, toFlowEdges, toFlowNodes } from './to-flow';
 
 describe('definition → React Flow', () => {
   it('draws one node per definition node, with one handle per outgoing port', () => {
@@ -45,5 +46,48 @@ describe('definition → React Flow', () => {
       { id: 'e3', source: 'action_1', target: 'end_1', sourceHandle: 'error', targetHandle: 'in', selected: true, label: 'error', data: { port: 'error' } },
       { id: 'e4', source: 'trigger_1', target: 'end_1', sourceHandle: 'next', targetHandle: 'in', selected: false, data: { port: 'next' } },
     ]);
+  });
+});
+
+describe('the derivation cache', () => {
+  it('hands back the very same object for a node or edge that did not change', () => {
+    const cache = createFlowCache();
+    const definition = loggingWorkflow();
+    const nodes = cache.nodes(definition);
+    const edges = cache.edges(definition);
+    const moved = moveNodes(definition, new Map([['action_1', { x: 50, y: 200 }]]));
+    const next = cache.nodes(moved);
+    expect(next[0]).toBe(nodes[0]);
+    expect(next[2]).toBe(nodes[2]);
+    expect(next[1]).not.toBe(nodes[1]);
+    expect(next[1]!.position).toEqual({ x: 50, y: 200 });
+    expect(cache.edges(moved)[0]).toBe(edges[0]);
+  });
+
+  it('rebuilds only the nodes whose selection or problems changed, comparing problems by what they say', () => {
+    const cache = createFlowCache();
+    const definition = loggingWorkflow();
+    const problem = () => ({ nodeId: 'end_1', code: 'unreachable', message: 'No path' }) as const;
+    const first = cache.nodes(definition, { problemsByNode: new Map([['end_1', [problem()]]]) });
+    // The validator ran again and found the same problem: a new object, the same card.
+    const again = cache.nodes(definition, { problemsByNode: new Map([['end_1', [problem()]]]) });
+    expect(again).toEqual(first);
+    again.forEach((node, index) => expect(node).toBe(first[index]));
+    const selected = cache.nodes(definition, { selectedNodeId: 'trigger_1', problemsByNode: new Map([['end_1', [problem()]]]) });
+    expect(selected[0]).not.toBe(first[0]);
+    expect(selected[0]!.selected).toBe(true);
+    expect(selected.slice(1)).toEqual(first.slice(1));
+    expect(selected[1]).toBe(first[1]);
+    const fixed = cache.nodes(definition, { selectedNodeId: 'trigger_1' });
+    expect(fixed[2]).not.toBe(first[2]);
+    expect(fixed[2]!.data.problems).toEqual([]);
+  });
+
+  it('gives every node a size and handles before it is measured, so it is shown at once and edges to it can be drawn', () => {
+    const [trigger, action, end] = createFlowCache().nodes(loggingWorkflow());
+    expect(trigger).toMatchObject({ initialWidth: NODE_WIDTH, measured: { width: NODE_WIDTH }, handles: [{ id: 'next', type: 'source' }] });
+    expect(action!.handles!.map((handle) => handle.id)).toEqual(['in', 'next', 'error']);
+    expect(action!.handles![1]!.x).toBeLessThan(action!.handles![2]!.x);
+    expect(end!.initialHeight).toBeLessThan(action!.initialHeight!);
   });
 });

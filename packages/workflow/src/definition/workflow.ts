@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { forEachNodeSchema, nodeTypes, type NodeType, type ShallowNode } from '../nodes';
 import { identifier } from './fields';
+import { stickyNotesSchema } from './notes';
 
 /**
  * The workflow definition of DESIGN.md §5. The stored JSON is the source of truth and the canvas
@@ -56,5 +57,7 @@ export const workflowDefinitionSchema = z.strictObject({
   edges: z.array(edgeSchema),
   /** Run variables and their initial values; `setVariables` nodes change them. */
   variables: z.record(identifier, z.json()).optional(),
+  /** Sticky notes for the canvas's readers; nothing that runs the workflow reads them. */
+  notes: stickyNotesSchema.optional(),
 });
 export type WorkflowDefinition = z.output<typeof workflowDefinitionSchema>;

@@ -1,12 +1,12 @@
 'use client';
 
 import '@xyflow/react/dist/style.css';
-import { validateWorkflow, type Problem, type ValidationCatalog } from '@cascade/workflow';
+import type { Problem } from '@cascade/workflow';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useReducer, useState } from 'react';
 import { useLeaveWarning } from '@/components/use-leave-warning';
 import { createBrowserCatalog, type CustomEventFields, type PublishedWorkflow, type RemoteActionOption } from '@/designer/browser-catalog';
-import { readDraft, type DraftDefinition } from '@/designer/draft';
+import { readDraft } from '@/designer/draft';
 import { errorsFirst, problemLabel, problemsByNode } from '@/designer/problems';
 import { designerReducer, hasUnsavedChanges, initialDesignerState } from '@/designer/store';
 import type { EventOption } from '../_server/workflow-pages';
@@ -22,6 +22,7 @@ import { TemplateUpgradeBanner } from './template-upgrade/template-upgrade-banne
 import { ProblemsPanel } from './problems-panel';
 import { Toolbar } from './toolbar';
 import { useEditingShortcuts } from './use-editing-shortcuts';
+import { useValidation } from './use-validation';
 import { useWorkflowApi } from './use-workflow-api';
 import { VersionsPanel } from './versions-panel';
 
@@ -52,12 +53,13 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
   const [{ definition: initial, dropped }] = useState(() => readDraft(draft, workflow.name));
   const [state, dispatch] = useReducer(designerReducer, initial, initialDesignerState);
   const catalog = useMemo(() => createBrowserCatalog({ customEvents, workflows, remoteActions }), [customEvents, workflows, remoteActions]);
-  const problems = useValidation(state.definition, catalog);
+  const { problems, checking } = useValidation(state.definition, catalog);
   const byNode = useMemo(
     () => problemsByNode(errorsFirst(withRefused(problems, state.serverProblems)), state.definition),
     [problems, state.serverProblems, state.definition],
   );
-  const dirty = hasUnsavedChanges(state);
+  // Comparing with what was saved serialises the whole workflow: once per edit, not on every selection.
+  const dirty = useMemo(() => hasUnsavedChanges(state), [state.definition, state.savedJson]);
   const api = useWorkflowApi(workflow, state, dirty, dispatch);
   useLeaveWarning(dirty);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -72,6 +74,7 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
   );
   return (
     <DesignerContext value={context}>
+      <ReactFlowProvider>
       <div className={styles.designer}>
         <Toolbar
           name={state.definition.name}
@@ -105,24 +108,13 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
           <Inspector selectedNodeId={state.selectedNodeId} problemsByNode={byNode} />
         </div>
         <div className={styles.panels}>
-          <ProblemsPanel problems={problems} refused={state.serverProblems} onSelect={(id) => dispatch({ type: 'selectNode', id })} />
+          <ProblemsPanel problems={problems} checking={checking} refused={state.serverProblems} onSelect={(id) => dispatch({ type: 'selectNode', id })} />
           <VersionsPanel versions={api.versions} />
         </div>
       </div>
+      </ReactFlowProvider>
     </DesignerContext>
   );
-}
-
-/**
- * The browser's run of the one validator: its errors, then its warnings. Moving a node changes nothing it checks, so positions
- * are left out of what it is re-run for: dragging stays smooth however large the workflow.
- */
-function useValidation(definition: DraftDefinition, catalog: ValidationCatalog): Problem[] {
-  const withoutPositions = useMemo(() => JSON.stringify({ ...definition, nodes: definition.nodes.map(({ position: _, ...node }) => node) }), [definition]);
-  return useMemo(() => {
-    const result = validateWorkflow(JSON.parse(withoutPositions), catalog);
-    return [...(result.ok ? [] : result.problems), ...result.warnings];
-  }, [withoutPositions, catalog]);
 }
 
 /** The refused publish's problems that the browser's validator does not also report. */
