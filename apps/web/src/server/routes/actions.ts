@@ -192,7 +192,7 @@ export const putRemoteAction = defineRoute({
   scope: 'admin',
   params: z.object({ actionId: actionIdSchema }),
   body: RegisterRemoteAction,
-  response: { status: 201, description: 'Registered; 200 when it replaced an existing registration', schema: RemoteAction },
+  response: { status: 201, description: 'Registered', schema: RemoteAction, otherStatuses: { 200: 'An existing registration was replaced' } },
   errors: {
     409: 'The id is a built-in action',
     422: 'A schema exceeds a size, nesting or expansion limit, does not compile or does not describe an object, or the signing secret does not exist',

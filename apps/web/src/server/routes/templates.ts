@@ -70,7 +70,12 @@ export const registerTemplateRoute = defineRoute({
     })
     .meta({ id: 'RegisterTemplate' }),
   maxBodyBytes: MAX_REGISTER_BODY_BYTES,
-  response: { status: 201, description: 'A new template or version; 200 with the existing version when the content is unchanged', schema: TemplateDetail },
+  response: {
+    status: 201,
+    description: 'A new template or version',
+    schema: TemplateDetail,
+    otherStatuses: { 200: 'The existing version: the content is unchanged' },
+  },
   errors: {
     403: 'A global template needs a platform operator’s key',
     409: 'A tenant template may not take a global template’s key',
