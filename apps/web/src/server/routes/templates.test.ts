@@ -32,6 +32,10 @@ describe('registering templates', () => {
     const old = await (await callRoute(getTemplate, { apiKey, params: { key: body.key }, query: 'version=1' })).json();
     expect(old).toMatchObject({ version: 1, parameterSchema, definition });
     expect((await callRoute(getTemplate, { apiKey, params: { key: body.key }, query: 'version=3' })).status).toBe(404);
+    // Past PostgreSQL's integer: once a 500 from the database, now refused as the query it is.
+    const huge = await callRoute(getTemplate, { apiKey, params: { key: body.key }, query: 'version=93305110044' });
+    expect(huge.status).toBe(400);
+    expect((await huge.json()).errors).toEqual([expect.objectContaining({ path: '/query/version' })]);
   });
 
   it('registers one template and version when replicas register the same content at once, global or not', async () => {
