@@ -169,4 +169,9 @@ describe('ingestEvents', () => {
       },
     ]);
   });
+
+  it('refuses a version number no stored event type can have as a bad envelope, not a database error', async () => {
+    const result = await ingestion.ingest(publisher, [breach({ version: 93305110044 }), breach({ version: '93305110044.0' })], options);
+    expect(result.rejected.map((r) => [r.index, r.status])).toEqual([[0, 422], [1, 422]]);
+  });
 });
