@@ -169,6 +169,10 @@ describe('listing templates', () => {
     const byTag = (await (await callRoute(listTemplates, { apiKey, query: 'tag=invoices' })).json()).items.filter((t: { visibility: string }) => t.visibility === 'tenant');
     expect(byTag.map((t: { key: string }) => t.key)).toEqual(['billing-overdue']);
 
+    // A NUL in a filter once reached PostgreSQL and was answered 500.
+    const nul = await callRoute(listTemplates, { apiKey, query: 'event=%C3%9E%00x' });
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).errors).toEqual([expect.objectContaining({ path: '/query/event' })]);
     const first = await (await callRoute(listTemplates, { apiKey, query: `tag=${run}&limit=2` })).json();
     expect(first.items).toHaveLength(2);
     const second = await (await callRoute(listTemplates, { apiKey, query: `tag=${run}&limit=2&cursor=${first.nextCursor}` })).json();
