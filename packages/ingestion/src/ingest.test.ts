@@ -170,8 +170,10 @@ describe('ingestEvents', () => {
     ]);
   });
 
-  it('refuses a version number no stored event type can have as a bad envelope, not a database error', async () => {
-    const result = await ingestion.ingest(publisher, [breach({ version: 93305110044 }), breach({ version: '93305110044.0' })], options);
-    expect(result.rejected.map((r) => [r.index, r.status])).toEqual([[0, 422], [1, 422]]);
+  it('refuses a version number past PostgreSQL’s integer as a bad envelope, not a database error', async () => {
+    // A tenant type is looked up in the database by version: past PostgreSQL's integer that was a 500.
+    const cloudEvent = { specversion: '1.0', id: 'x', type: 'acme.unknown', source: 's', dataschema: 'x.v10600549237', data: {} };
+    const result = await ingestion.ingest(publisher, [breach({ type: 'acme.unknown', version: 93305110044 }), breach({ version: '93305110044.0' }), cloudEvent], options);
+    expect(result.rejected.map((r) => [r.index, r.status, r.errors[0]?.path])).toEqual([[0, 400, '/version'], [1, 400, '/version'], [2, 400, '/dataversion']]);
   });
 });
