@@ -11,9 +11,16 @@ import { toFieldErrors, type FieldError } from './field-errors';
  * `dataclassification`, `regulatory`, `auditrequired`. `subject` is accepted and not kept: Cascade
  * events name their entity inside `data`.
  */
+/** Text the envelope id is derived from must be Unicode: a lone UTF-16 surrogate has no UTF-8 bytes to hash. */
+const unicodeText = z
+  .string()
+  .min(1)
+  .refine((text) => !/\p{Cs}/u.test(text), 'must be Unicode text, without lone UTF-16 surrogates');
+
 export const cloudEventAttributesSchema = z.looseObject({
   specversion: z.literal('1.0'),
-  id: z.string().min(1),
+  id: unicodeText,
+  source: unicodeText,
   datacontenttype: z
     .string()
     .regex(/^application\/(?:[\w.-]+\+)?json(?:\s*;.*)?$/i, 'Expected a JSON content type such as application/json')

@@ -15,13 +15,17 @@ export const dataClassifications = ['L0', 'L1', 'L2', 'L3', 'L4'] as const;
 const eventTypeNameSchema = z.string().regex(eventTypeNamePattern, eventTypeNamingHint).describe('Catalog event type');
 
 /** Schema versions arrive as major numbers (1) or as strings ("1.0", "1.0.0"); the envelope keeps the major. */
+/** PostgreSQL's integer, where versions are stored: a larger one cannot be looked up (it was a 500). */
+const MAX_EVENT_VERSION = 2_147_483_647;
+
 const eventVersionSchema = z.union(
   [
-    z.number().int().positive(),
+    z.number().int().positive().max(MAX_EVENT_VERSION),
     z
       .string()
       .regex(/^[1-9]\d*(?:\.\d+){0,2}$/)
-      .transform((version) => Number(version.split('.')[0])),
+      .transform((version) => Number(version.split('.')[0]))
+      .refine((major) => major <= MAX_EVENT_VERSION, `The major version must be at most ${MAX_EVENT_VERSION}`),
   ],
   { error: 'Expected a positive integer or a version string such as "1.0.0"' },
 );

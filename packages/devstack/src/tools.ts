@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -58,6 +58,38 @@ export function ensureWheelTool(tool: WheelTool, log: (line: string) => void = c
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** Python command-line tools from PyPI that tests run, each in its own virtualenv in the cache. */
+export const PYTHON_TOOLS = {
+  schemathesis: { requirement: 'schemathesis==4.32.5', binary: 'st' },
+} as const;
+
+export type PythonTool = keyof typeof PYTHON_TOOLS;
+
+/**
+ * Returns the path of a Python tool's command, installing it with pip into a virtualenv of its own
+ * on first use. A virtualenv's scripts name its absolute path, so it is built in place; a marker
+ * written last tells a finished install from an interrupted one, which is removed and redone.
+ */
+export function ensurePythonTool(tool: PythonTool, log: (line: string) => void = console.log): string {
+  const { requirement, binary } = PYTHON_TOOLS[tool];
+  const venv = path.join(cacheDir(), requirement.replace('==', '-'));
+  const command = path.join(venv, 'bin', binary);
+  const marker = path.join(venv, '.installed');
+  if (existsSync(marker)) return command;
+  log(`Installing ${requirement} from PyPI into ${venv} (once) …`);
+  rmSync(venv, { recursive: true, force: true });
+  mkdirSync(path.dirname(venv), { recursive: true });
+  for (const [program, args] of [
+    ['python3', ['-m', 'venv', venv]],
+    [path.join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', requirement]],
+  ] as const) {
+    const result = spawnSync(program, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (result.status !== 0) throw new Error(`${program} ${args.join(' ')} failed (exit ${result.status})`);
+  }
+  writeFileSync(marker, `${requirement}\n`);
+  return command;
 }
 
 /**

@@ -15,6 +15,7 @@ export {
   type RestrictedNamespace,
 } from './publisher-policy';
 export { ingestionEnvFields } from './env';
+export { MAX_EVENT_BYTES, eventSizeBytes } from './event-size';
 export {
   claimDispatches,
   countDeadLetters,

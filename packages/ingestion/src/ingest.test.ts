@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDatabase } from '@cascade/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MAX_EVENT_BYTES, eventSizeBytes } from './event-size';
 import { createIngestion, type IngestOptions } from './ingest';
 import { DEFAULT_RESTRICTED_NAMESPACES, type Publisher } from './publisher-policy';
 
@@ -146,5 +147,33 @@ describe('ingestEvents', () => {
     );
     expect(result.accepted.map((a) => a.index)).toEqual([0]);
     expect(result.rejected[0]!.errors.map((e) => e.path).sort()).toEqual(['/data/orderId', '/data/weightKg']);
+  });
+
+  it('accepts an event of exactly the size limit and refuses one byte more with 413 naming the limit', async () => {
+    const sized = (bytes: number) => {
+      // In the parsed envelope's own field order, so its JSON is this JSON byte for byte.
+      const event = { id: randomUUID(), type: 'TICKET_SLA_STAGE_BREACHED', version: 1, timestamp: '2026-03-03T08:15:05Z', source: 'psa', data: { ...breach().data, note: '' } };
+      event.data.note = 'x'.repeat(bytes - eventSizeBytes(event));
+      return event;
+    };
+    const atLimit = sized(MAX_EVENT_BYTES);
+    expect(Buffer.byteLength(JSON.stringify(atLimit))).toBe(MAX_EVENT_BYTES);
+    const result = await ingestion.ingest(publisher, [atLimit, sized(MAX_EVENT_BYTES + 1)], options);
+    expect(result.accepted.map((a) => [a.index, a.id])).toEqual([[0, atLimit.id]]);
+    expect(result.rejected).toEqual([
+      {
+        index: 1,
+        status: 413,
+        detail: expect.stringContaining(`beyond the limit of ${MAX_EVENT_BYTES} bytes (512 KiB) for an event that can trigger runs`),
+        errors: [{ path: '/data', message: `event of ${MAX_EVENT_BYTES + 1} bytes > ${MAX_EVENT_BYTES}`, expected: `an event of at most ${MAX_EVENT_BYTES} bytes as JSON` }],
+      },
+    ]);
+  });
+
+  it('refuses a version number past PostgreSQL’s integer as a bad envelope, not a database error', async () => {
+    // A tenant type is looked up in the database by version: past PostgreSQL's integer that was a 500.
+    const cloudEvent = { specversion: '1.0', id: 'x', type: 'acme.unknown', source: 's', dataschema: 'x.v10600549237', data: {} };
+    const result = await ingestion.ingest(publisher, [breach({ type: 'acme.unknown', version: 93305110044 }), breach({ version: '93305110044.0' }), cloudEvent], options);
+    expect(result.rejected.map((r) => [r.index, r.status, r.errors[0]?.path])).toEqual([[0, 400, '/version'], [1, 400, '/version'], [2, 400, '/dataversion']]);
   });
 });

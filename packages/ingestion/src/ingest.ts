@@ -1,6 +1,7 @@
 import { isUuid, parseIncomingEvent, type EventEnvelope, type FieldError } from '@cascade/catalog';
 import { findUnstorableText, type Database } from '@cascade/db';
 import { createEventTypeRegistry, type EventTypeRegistry } from './event-types';
+import { eventTooLarge } from './event-size';
 import { createEventWriter, eventKey, type EventRow, type EventWriter } from './event-writer';
 import { checkPublisher, type Publisher, type RestrictedNamespace } from './publisher-policy';
 
@@ -23,7 +24,7 @@ export interface AcceptedEvent {
 
 export interface RejectedEvent {
   index: number;
-  status: 400 | 403 | 422;
+  status: 400 | 403 | 413 | 422;
   detail: string;
   errors: FieldError[];
 }
@@ -98,6 +99,8 @@ async function checkEvent(
   const parsed = parseIncomingEvent(item);
   if (!parsed.ok) return { status: 400, detail: parsed.error.message, errors: parsed.error.errors };
   const envelope = parsed.event;
+  const tooLarge = eventTooLarge(envelope);
+  if (tooLarge) return { status: 413, ...tooLarge };
   if (envelope.tenantId && envelope.tenantId !== publisher.tenantId) {
     return {
       status: 403,

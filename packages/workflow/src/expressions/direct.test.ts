@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns, propertyTimeout } from '@cascade/catalog/property-testing';
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { directEvaluator, NOT_DIRECT, type DirectNode } from './direct';
@@ -32,6 +33,8 @@ const path = fc.oneof(
   fc.array(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 2 }).map((names) => ['vars', ...names].join('.')),
 );
 const OPERATORS = ['&', '=', '!=', '<', '<=', '>', '>=', 'and', 'or'] as const;
+/** Generated expressions for the direct evaluator's property: a quick default, many more in the long mode. */
+const RUNS = propertyRuns(2000);
 const expression: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
   expr: fc.oneof(
     { depthSize: 'small' },
@@ -67,12 +70,12 @@ describe('directEvaluator', () => {
         directByOperator.set(operator, (directByOperator.get(operator) ?? 0) + 1);
         expect(await byJsonata(source, data)).toEqual({ value: result });
       }),
-      // Enough runs that every operator's count clears the bar below whatever the seed (at 5,000 one sometimes fell short).
-      { numRuns: 10_000 },
+      // Few enough runs for a loaded machine; the long mode (CASCADE_PROPERTY_SCALE) runs many more.
+      { numRuns: RUNS },
     );
-    // Every operator must have been evaluated directly often, or the property says little about it.
-    for (const operator of OPERATORS) expect(directByOperator.get(operator) ?? 0, operator).toBeGreaterThan(20);
-  });
+    // Every operator must have been evaluated directly, or the property says nothing about it (at 10,000 runs each passed 20).
+    for (const operator of OPERATORS) expect(directByOperator.get(operator) ?? 0, operator).toBeGreaterThan(RUNS / 1000);
+  }, propertyTimeout(4_000));
 
   it('covers the expressions workflows use most', () => {
     const data = { event: { data: { invoiceId: 'INV-7', amount: 1200 } }, run: { tenantId: 't-1' }, vars: { approved: true } };
@@ -100,8 +103,8 @@ describe('directEvaluator', () => {
 
 describe('parseDirect', () => {
   it('gives the tree JSONata gives, for every generated expression', () => {
-    fc.assert(fc.property(expression, (source) => void expect(parseDirect(source), source).toEqual(jsonataTree(source))), { numRuns: 3000 });
-  });
+    fc.assert(fc.property(expression, (source) => void expect(parseDirect(source), source).toEqual(jsonataTree(source))), { numRuns: propertyRuns(1000) });
+  }, propertyTimeout(1_000));
 
   it('accepts nothing JSONata would read differently, for strings of the tokens it knows and others', () => {
     const pieces = ['a', 'b', 'event', '.', ' ', '(', ')', "'x'", '"y"', '1', '2.5', '1e3', '&', '=', '!', '<', '>', 'and', 'or', 'in', 'true', 'null', '-', '$', '[', ']', '\\', '/*', '`', 'é', '\n', '\t', '\u00a0'];
@@ -113,10 +116,10 @@ describe('parseDirect', () => {
         accepted++;
         expect(tree, source).toEqual(jsonataTree(source));
       }),
-      { numRuns: 20_000 },
+      { numRuns: propertyRuns(5000) },
     );
-    expect(accepted).toBeGreaterThan(500);
-  });
+    expect(accepted).toBeGreaterThan(propertyRuns(5000) / 40);
+  }, propertyTimeout(1_000));
 
   it('leaves to JSONata what it does not cover', () => {
     for (const source of ['$uppercase(a)', 'a[0]', '-1', '1e311', 'a + 1', "'it\\'s'", 'a.`b c`', 'é', 'a /* note */', 'a in b', '']) expect(parseDirect(source), source).toBeUndefined();

@@ -26,7 +26,7 @@ function zodJsonSchema(schema: z.ZodType): unknown {
 
 /** Every status the pipeline can answer for this route, besides the ones its handler declares. */
 function statusesOf(spec: AnyRouteSpec): string[] {
-  const statuses = [String(spec.response.status), '500', ...Object.keys(spec.errors ?? {})];
+  const statuses = [String(spec.response.status), ...Object.keys(spec.response.otherStatuses ?? {}), '500', ...Object.keys(spec.errors ?? {})];
   if (spec.params || spec.query || spec.body) statuses.push('400');
   if (spec.scope) statuses.push('401', '403', '429', '503');
   if (spec.body) statuses.push('413', '415');

@@ -73,6 +73,12 @@ export function buildOpenApiDocument(routes: Route[]) {
       responses: {
         [spec.response.status]: { description: spec.response.description, content: { 'application/json': { schema: spec.response.schema } } },
         ...Object.fromEntries(
+          Object.entries(spec.response.otherStatuses ?? {}).map(([status, description]) => [
+            status,
+            { description, content: { 'application/json': { schema: spec.response.schema } } },
+          ]),
+        ),
+        ...Object.fromEntries(
           Object.entries(errors).map(([status, description]) => [
             status,
             { description, ...(status === '429' ? { headers: RetryAfter } : {}), content: { 'application/problem+json': { schema: Problem } } },

@@ -51,7 +51,13 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
    * A matching request is answered 304 with no body.
    */
   etag?: 'body' | ((input: { params: z.infer<P>; query: z.infer<Q>; principal: A extends Scope ? Principal : null }) => Promise<string | undefined>);
-  response: { status: 200 | 201 | 202; description: string; schema: R };
+  response: {
+    status: 200 | 201 | 202;
+    description: string;
+    schema: R;
+    /** Other success statuses the handler answers with the same schema (`withStatus`), documented beside the usual one. */
+    otherStatuses?: Partial<Record<200 | 201, string>>;
+  };
   /** Error statuses this route answers besides the generic ones, for the OpenAPI document. */
   errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 422 | 503, string>>;
   handle(input: {

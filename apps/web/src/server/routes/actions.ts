@@ -11,6 +11,7 @@ import { defineRoute, withStatus } from '../http/define-route';
 import { afterKey, invalidCursor, pageOf, pageQuery, toPage } from '../http/pagination';
 import { HttpError, notFound, unprocessable, type ProblemDetail } from '../http/problem';
 import { db } from '../services';
+import { versionNumber } from '../http/stored-integer';
 
 const JsonSchema = z.record(z.string(), z.unknown()).describe('JSON Schema (draft 2020-12) of an object');
 
@@ -105,7 +106,7 @@ function endpointProblem(endpoint: string): string | undefined {
 
 const RegisterRemoteAction = z
   .object({
-    version: z.number().int().min(1).default(1),
+    version: versionNumber().default(1),
     label: z.string().trim().min(1).max(200),
     description: z.string().trim().max(2000).default(''),
     category: z.string().trim().min(1).max(100).default('Custom'),
@@ -192,7 +193,7 @@ export const putRemoteAction = defineRoute({
   scope: 'admin',
   params: z.object({ actionId: actionIdSchema }),
   body: RegisterRemoteAction,
-  response: { status: 201, description: 'Registered; 200 when it replaced an existing registration', schema: RemoteAction },
+  response: { status: 201, description: 'Registered', schema: RemoteAction, otherStatuses: { 200: 'An existing registration was replaced' } },
   errors: {
     409: 'The id is a built-in action',
     422: 'A schema exceeds a size, nesting or expansion limit, does not compile or does not describe an object, or the signing secret does not exist',

@@ -15,6 +15,7 @@ import { defineRoute } from '../http/define-route';
 import { pageInMemory, pageOf, pageQuery } from '../http/pagination';
 import { HttpError, notFound, unprocessable } from '../http/problem';
 import { db } from '../services';
+import { versionNumber } from '../http/stored-integer';
 
 const Field = z.object({
   path: z.string(),
@@ -118,7 +119,7 @@ export const registerEventType = defineRoute({
   body: z
     .object({
       type: z.string().regex(eventTypeNamePattern, 'must be SCREAMING_SNAKE_CASE or dotted lower case, e.g. acme.order.shipped'),
-      version: z.number().int().min(1).default(1),
+      version: versionNumber().default(1),
       displayName: z.string().trim().min(1).max(200),
       description: z.string().trim().max(2000).default(''),
       category: z.string().trim().min(1).max(100).default('Custom'),

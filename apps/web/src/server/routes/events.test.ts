@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
+import { MAX_EVENT_BYTES } from '@cascade/ingestion';
 import { db } from '@/server/services';
 import { getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
 
@@ -64,6 +65,19 @@ describe('POST /api/v1/events', () => {
     expect(tooMany.status).toBe(413);
     const reader = await createTenantWithKey(['workflows:read']);
     expect((await callRoute(publishEvents, { apiKey: reader.apiKey, body: overdue('i-6') })).status).toBe(403);
+  });
+
+  it('answers 413 naming the limit to an event too large to run, and stores nothing', async () => {
+    const { apiKey } = await publishable();
+    const id = randomUUID();
+    const body = overdue('i-7');
+    const response = await callRoute(publishEvents, { apiKey, body: { ...body, id, data: { ...body.data, note: 'x'.repeat(MAX_EVENT_BYTES) } } });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = await response.json();
+    expect(problem).toMatchObject({ title: 'Content Too Large', detail: expect.stringContaining(`beyond the limit of ${MAX_EVENT_BYTES} bytes (512 KiB)`) });
+    expect(problem.errors).toEqual([expect.objectContaining({ path: '/data', expected: `an event of at most ${MAX_EVENT_BYTES} bytes as JSON` })]);
+    expect(await db().event.count({ where: { id } })).toBe(0);
   });
 });
 

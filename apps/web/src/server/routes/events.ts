@@ -1,6 +1,6 @@
 import 'server-only';
 import { cloudEventAttributesSchema, eventEnvelopeSchema } from '@cascade/catalog';
-import { replayDeadLetters, replayDispatch } from '@cascade/ingestion';
+import { MAX_EVENT_BYTES, replayDeadLetters, replayDispatch } from '@cascade/ingestion';
 import { BACKTEST_LIMITS, backtestFilter } from '../filter-backtest';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
@@ -67,7 +67,7 @@ export const publishEvents = defineRoute({
   response: { status: 202, description: 'Committed before this answer; dispatch follows asynchronously', schema: PublishResult },
   errors: {
     403: 'The key may not publish this type (scope, namespace, or restricted namespace such as money.*)',
-    413: 'The body or the batch is too large',
+    413: `The body or the batch is too large, or an event takes more than ${MAX_EVENT_BYTES} bytes as JSON (the limit for events that can trigger runs)`,
     422: 'The payload fails the catalog schema; `errors` gives each JSON path',
   },
   async handle({ body: json, query, principal }) {
@@ -85,7 +85,7 @@ export const publishEvents = defineRoute({
     );
     const [first] = result.rejected;
     if (first && (!batch || query.atomic)) {
-      const title = { 400: 'Bad Request', 403: 'Forbidden', 422: 'Unprocessable Content' }[first.status];
+      const title = { 400: 'Bad Request', 403: 'Forbidden', 413: 'Content Too Large', 422: 'Unprocessable Content' }[first.status];
       const detail = batch ? `Nothing was stored: item ${first.index}: ${first.detail}` : first.detail;
       const errors = batch
         ? result.rejected.flatMap((r) => r.errors.map((e) => ({ path: `/${r.index}${e.path}`, message: e.message })))

@@ -79,7 +79,7 @@ export const putSecret = defineRoute({
       allowedHosts: allowedHosts.optional().describe('Replaces the allow-list; when omitted a new secret has none and a replaced one keeps its list'),
     })
     .meta({ id: 'PutSecret' }),
-  response: { status: 201, description: 'Created; 200 when an existing value was replaced', schema: Secret },
+  response: { status: 201, description: 'Created', schema: Secret, otherStatuses: { 200: 'An existing value was replaced' } },
   async handle({ params, body, principal }) {
     const { created } = await secretStore().put(principal.tenantId, params.name, body.value, body.allowedHosts ? { allowedHosts: body.allowedHosts } : {});
     const secret = toSecret((await findSecret(principal.tenantId, params.name))!);

@@ -32,6 +32,10 @@ describe('registering templates', () => {
     const old = await (await callRoute(getTemplate, { apiKey, params: { key: body.key }, query: 'version=1' })).json();
     expect(old).toMatchObject({ version: 1, parameterSchema, definition });
     expect((await callRoute(getTemplate, { apiKey, params: { key: body.key }, query: 'version=3' })).status).toBe(404);
+    // Past PostgreSQL's integer: once a 500 from the database, now refused as the query it is.
+    const huge = await callRoute(getTemplate, { apiKey, params: { key: body.key }, query: 'version=93305110044' });
+    expect(huge.status).toBe(400);
+    expect((await huge.json()).errors).toEqual([expect.objectContaining({ path: '/query/version' })]);
   });
 
   it('registers one template and version when replicas register the same content at once, global or not', async () => {
@@ -165,6 +169,10 @@ describe('listing templates', () => {
     const byTag = (await (await callRoute(listTemplates, { apiKey, query: 'tag=invoices' })).json()).items.filter((t: { visibility: string }) => t.visibility === 'tenant');
     expect(byTag.map((t: { key: string }) => t.key)).toEqual(['billing-overdue']);
 
+    // A NUL in a filter once reached PostgreSQL and was answered 500.
+    const nul = await callRoute(listTemplates, { apiKey, query: 'event=%C3%9E%00x' });
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).errors).toEqual([expect.objectContaining({ path: '/query/event' })]);
     const first = await (await callRoute(listTemplates, { apiKey, query: `tag=${run}&limit=2` })).json();
     expect(first.items).toHaveLength(2);
     const second = await (await callRoute(listTemplates, { apiKey, query: `tag=${run}&limit=2&cursor=${first.nextCursor}` })).json();

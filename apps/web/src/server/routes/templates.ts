@@ -8,6 +8,7 @@ import { instantiateTemplate } from '../templates/instantiate-template';
 import { registerTemplate } from '../templates/register-template';
 import { findVisibleTemplate, listVisibleTemplates, templateDetail, toTemplateSummary } from '../templates/template-queries';
 import { toWorkflow, Workflow } from './workflows';
+import { versionNumber, versionQuery } from '../http/stored-integer';
 
 /** A template's key, as registration and every path that names one parse it. */
 export const templateKey = z
@@ -70,7 +71,12 @@ export const registerTemplateRoute = defineRoute({
     })
     .meta({ id: 'RegisterTemplate' }),
   maxBodyBytes: MAX_REGISTER_BODY_BYTES,
-  response: { status: 201, description: 'A new template or version; 200 with the existing version when the content is unchanged', schema: TemplateDetail },
+  response: {
+    status: 201,
+    description: 'A new template or version',
+    schema: TemplateDetail,
+    otherStatuses: { 200: 'The existing version: the content is unchanged' },
+  },
   errors: {
     403: 'A global template needs a platform operator’s key',
     409: 'A tenant template may not take a global template’s key',
@@ -112,7 +118,7 @@ export const getTemplate = defineRoute({
   tags: ['Templates'],
   scope: 'workflows:read',
   params: z.object({ key: templateKey }),
-  query: z.object({ version: z.coerce.number().int().min(1).optional().describe('The version to show; the latest by default') }),
+  query: z.object({ version: versionQuery().optional().describe('The version to show; the latest by default') }),
   response: { status: 200, description: 'The template', schema: TemplateDetail },
   errors: { 404: 'Neither a global template nor one of the caller’s tenant has the key, or not at that version' },
   handle: async ({ params, query, principal }) => templateDetail(await findVisibleTemplate(principal.tenantId, params.key), query.version),
@@ -131,7 +137,7 @@ export const instantiateTemplateRoute = defineRoute({
       parameters: z.record(z.string(), z.unknown()).default({}).describe('Values of the template’s parameters, checked against its parameter schema'),
       name: z.string().trim().min(1).max(200).optional().describe('The workflow’s name; the template’s by default'),
       description: z.string().max(2000).optional(),
-      version: z.number().int().min(1).optional().describe('The template version to use; the latest by default'),
+      version: versionNumber().optional().describe('The template version to use; the latest by default'),
       publish: z.boolean().default(false).describe('Publish the workflow at once, validated as POST /api/v1/workflows/{id}/publish validates'),
     })
     .meta({ id: 'InstantiateTemplate' }),

@@ -48,7 +48,7 @@ export function FilterBacktest({ eventType, filter }: { eventType: string | unde
 
   const { result } = state;
   return (
-    <section aria-label="Try the filter on recent events" data-testid="filter-backtest">
+    <section aria-label="Backtest on recent events" data-testid="filter-backtest">
       <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
         <button type="button" onClick={() => void run()} disabled={state.busy}>
           {state.busy ? 'Trying…' : 'Try on recent events'}
