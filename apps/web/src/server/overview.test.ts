@@ -45,7 +45,8 @@ describe('tenant overview', () => {
     const now = new Date();
     const a = await createTenantWithKey(['workflows:read']);
     const b = await createTenantWithKey(['workflows:read']);
-    const fiveMinutesAgo = new Date(now.getTime() - 5 * MINUTE);
+    // A second into a minute, so the run that finishes 40 s later is counted in the same minute.
+    const fiveMinutesAgo = new Date(Math.floor((now.getTime() - 5 * MINUTE) / MINUTE) * MINUTE + 1_000);
     for (let i = 0; i < 3; i += 1) await seedEvent(a.tenantId, fiveMinutesAgo);
     await seedEvent(a.tenantId, new Date(now.getTime() - 30 * MINUTE), 'PENDING');
     await seedEvent(a.tenantId, new Date(now.getTime() - 3 * 60 * MINUTE), 'DEAD');

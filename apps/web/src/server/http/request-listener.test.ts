@@ -141,7 +141,7 @@ describe('methods a route does not support', () => {
     const events = await send('TRACE', '/api/v1/events');
     expect(events).toMatchObject({ status: 405, headers: { allow: 'GET, HEAD, OPTIONS, POST', 'content-type': 'application/problem+json' } });
     expect(JSON.parse(events.body)).toMatchObject({ status: 405, title: 'Method Not Allowed' });
-    expect(await send('TRACE', `/api/v1/workflows/${randomUUID()}`)).toMatchObject({ status: 405, headers: { allow: 'GET, HEAD, OPTIONS, PUT' } });
+    expect(await send('TRACE', `/api/v1/workflows/${randomUUID()}`)).toMatchObject({ status: 405, headers: { allow: 'DELETE, GET, HEAD, OPTIONS, PUT' } });
     expect(await send('TRACE', '/workflows')).toMatchObject({ status: 405, headers: { allow: 'GET, HEAD, POST' } });
   });
 
