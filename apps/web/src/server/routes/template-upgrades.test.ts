@@ -165,6 +165,9 @@ describe('upgrading a workflow to a newer template version', () => {
     expect((await preview(apiKey, workflow.id, 'version=7')).status).toBe(404);
     expect((await preview(apiKey, workflow.id, 'version=1')).status).toBe(409);
     expect((await preview(apiKey, workflow.id, 'version=soon')).status).toBe(400);
+    // Past PostgreSQL's integer: refused at the edge, never handed to the database.
+    expect((await preview(apiKey, workflow.id, 'version=93305110044')).status).toBe(400);
+    expect((await upgrade(apiKey, workflow.id, { version: 93305110044 })).status).toBe(400);
     expect((await upgrade(apiKey, workflow.id, { version: 7, parameters: { channel: '#x' } })).status).toBe(404);
   });
 

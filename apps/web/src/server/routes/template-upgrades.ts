@@ -1,6 +1,7 @@
 import 'server-only';
 import { DEFINITION_LIMITS } from '@cascade/workflow';
 import { z } from 'zod';
+import { versionNumber, versionQuery } from '../http/stored-integer';
 import { defineRoute } from '../http/define-route';
 import { previewTemplateUpgrade, upgradeFromTemplate } from '../templates/upgrade-template';
 import { toWorkflow, Workflow } from './workflows';
@@ -69,7 +70,7 @@ export const previewTemplateUpgradeRoute = defineRoute({
   tags: ['Workflows', 'Templates'],
   scope: 'workflows:read',
   params: z.object({ id: z.uuid() }),
-  query: z.object({ version: z.coerce.number().int().min(1).optional().describe('The template version to upgrade to; the latest by default') }),
+  query: z.object({ version: versionQuery().optional().describe('The template version to upgrade to; the latest by default') }),
   response: { status: 200, description: 'The versions, the parameters added, removed and missing, and the node-level diff', schema: UpgradePreview },
   errors: { 404: 'No such workflow in the caller’s tenant, or no such template version', 409: notUpgradable },
   handle: ({ params, query, principal }) => previewTemplateUpgrade(principal.tenantId, params.id, query.version),
@@ -85,7 +86,7 @@ export const upgradeTemplateRoute = defineRoute({
   params: z.object({ id: z.uuid() }),
   body: z
     .object({
-      version: z.number().int().min(1).optional().describe('The template version to upgrade to (the one reviewed); the latest by default'),
+      version: versionNumber().optional().describe('The template version to upgrade to (the one reviewed); the latest by default'),
       parameters: z
         .record(z.string(), z.unknown())
         .default({})
