@@ -68,6 +68,8 @@ function main(): void {
   for (const o of outcomes) console.log(`  ${o.ok ? '✓' : '✗'} ${o.name} (${o.seconds.toFixed(1)} s)`);
   const counts = [countVitest(), countPlaywright()].reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed }));
   const failedSteps = outcomes.filter((o) => !o.ok).length;
+  // Named here, at the end, so a failure is found without scrolling through every step's output.
+  for (const failure of [...failedVitestTests(), ...failedPlaywrightTests()]) console.log(`  ✗ ${failure}`);
   // The plain closing line CI reads; a failed step with no failed test (lint, a crash) still counts as a failure.
   console.log(`${counts.passed} passed, ${counts.failed + (counts.failed === 0 && failedSteps ? failedSteps : 0)} failed`);
   // A failed test fails the run whatever its runner's exit code said (see postgres.ts on exit hooks).
@@ -82,6 +84,55 @@ function countVitest(): { passed: number; failed: number } {
 function countPlaywright(): { passed: number; failed: number } {
   const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(PLAYWRIGHT_JSON);
   return { passed: (report?.stats.expected ?? 0) + (report?.stats.flaky ?? 0), failed: report?.stats.unexpected ?? 0 };
+}
+
+interface VitestReport {
+  testResults?: Array<{
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults?: Array<{ fullName: string; status: string; failureMessages?: string[] }>;
+  }>;
+}
+
+function failedVitestTests(): string[] {
+  const failures: string[] = [];
+  for (const file of readJson<VitestReport>(VITEST_JSON)?.testResults ?? []) {
+    const where = path.relative(REPO_ROOT, file.name);
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failed) failures.push(`${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    if (file.status === 'failed' && failed.length === 0) failures.push(`${where}: ${firstLine(file.message)}`);
+  }
+  return failures;
+}
+
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  specs?: Array<{ title: string; line?: number; tests: Array<{ status: string; results?: Array<{ error?: { message?: string } }> }> }>;
+  suites?: PlaywrightSuite[];
+}
+
+function failedPlaywrightTests(): string[] {
+  const failures: string[] = [];
+  const visit = (suite: PlaywrightSuite): void => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests.filter((t) => t.status === 'unexpected')) {
+        const error = t.results?.at(-1)?.error?.message;
+        failures.push(`${suite.file ?? suite.title}:${spec.line ?? ''} › ${spec.title}: ${firstLine(error)}`);
+      }
+    }
+    suite.suites?.forEach(visit);
+  };
+  readJson<{ suites?: PlaywrightSuite[] }>(PLAYWRIGHT_JSON)?.suites?.forEach(visit);
+  return failures;
+}
+
+/** The first line of a failure, without the terminal's colour codes, short enough for a summary. */
+function firstLine(message: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = (message ?? 'no message').replace(/\x1b\[[0-9;]*m/g, '').trim();
+  return (plain.split('\n')[0] ?? '').slice(0, 300);
 }
 
 function readJson<T>(file: string): T | undefined {
