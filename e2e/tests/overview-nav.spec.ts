@@ -78,6 +78,11 @@ test('the overview charts published events, a second publish shows its diff, and
   await expect(changed.getByTestId('field-change')).toContainText(['/duration']);
   await expect(changed.getByTestId('field-change')).toContainText('P7D');
   await expect(changed.getByTestId('field-change')).toContainText('P3D');
+  // The canvas draws the same diff: the changed node framed and captioned, the others plain.
+  const diffGraph = versions.getByTestId('version-diff-graph');
+  await expect(diffGraph.locator('[data-state="changed"]')).toHaveCount(1);
+  await expect(diffGraph.locator('[data-state="changed"]')).toContainText('changed · 1 field');
+  await expect(diffGraph.locator('[data-state="added"], [data-state="removed"]')).toHaveCount(0);
   await versions.getByText('JSON diff').click();
   await expect(versions.getByTestId('json-diff')).toContainText(/\+\s+"duration": "P3D"/);
   await expect(versions.getByTestId('json-diff')).toContainText(/−\s+"duration": "P7D"/);

@@ -6,10 +6,13 @@ import { WorkflowNodeCard } from '@/app/workflows/_components/workflow-node';
 import type { WorkflowFlowNode, WorkflowNodeData } from '@/designer/to-flow';
 import styles from './read-only-graph.module.css';
 
-/** What a run says about one node on its card: its state and a short line (duration, retries, iterations). */
+/**
+ * What a graph says about one node on its card: its state in a run with a short line (duration,
+ * retries, iterations), or what a newer version did to it.
+ */
 export interface NodeDecoration {
-  state: 'not-reached' | 'running' | 'waiting' | 'completed' | 'failed' | 'skipped';
-  /** "completed · 1.2 s · retried 2×" */
+  state: 'not-reached' | 'running' | 'waiting' | 'completed' | 'failed' | 'skipped' | 'added' | 'removed' | 'changed';
+  /** "completed · 1.2 s · retried 2×", "changed · 2 fields" */
   caption: string;
 }
 
@@ -17,6 +20,7 @@ export type DecoratedNodeData = WorkflowNodeData & { decoration?: NodeDecoration
 
 export const STATE_LABELS: Record<NodeDecoration['state'], string> = {
   'not-reached': 'not reached', running: 'running', waiting: 'waiting', completed: 'completed', failed: 'failed', skipped: 'skipped',
+  added: 'added', removed: 'removed', changed: 'changed',
 };
 
 /**

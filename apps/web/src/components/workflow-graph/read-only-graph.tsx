@@ -2,9 +2,10 @@
 
 import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { toFlowEdges, toFlowNodes, type WorkflowFlowEdge, type WorkflowFlowNode } from '@/designer/to-flow';
 import { DecoratedNodeCard, type NodeDecoration } from './decorated-node';
+import type { EdgeMark } from './diff-overlay';
 import { previewDefinition } from './preview-definition';
 import styles from './read-only-graph.module.css';
 
@@ -12,6 +13,10 @@ import styles from './read-only-graph.module.css';
 const nodeTypes = { workflow: DecoratedNodeCard };
 const TAKEN_EDGE = { stroke: 'var(--ok)', strokeWidth: 3 };
 const UNTAKEN_EDGE = { opacity: 0.35 };
+const MARKED_EDGE: Record<EdgeMark, CSSProperties> = {
+  added: { stroke: 'var(--ok)', strokeWidth: 3 },
+  removed: { stroke: 'var(--bad)', strokeWidth: 2, strokeDasharray: '6 4' },
+};
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed }, type: 'smoothstep' };
 const FIT_VIEW = { padding: 0.2, minZoom: 0.3, maxZoom: 1 };
 
@@ -26,6 +31,8 @@ interface ReadOnlyGraphProps {
   takenEdges?: ReadonlySet<string> | undefined;
   /** Edges into a node that runs or waits now: drawn moving. */
   activeNodes?: ReadonlySet<string> | undefined;
+  /** Connections a newer version added or removed; with it, `takenEdges` is not read. */
+  edgeMarks?: ReadonlyMap<string, EdgeMark> | undefined;
   onNodeClick?: ((nodeId: string) => void) | undefined;
   /** Taller than the default, for a page whose subject is the graph. */
   height?: number | undefined;
@@ -35,7 +42,7 @@ interface ReadOnlyGraphProps {
  * A definition drawn as the designer draws it (the same cards, the same derivation), to look at
  * only: nothing moves, connects, or is deleted; the view fits the whole graph. Pan and zoom stay.
  */
-export function ReadOnlyGraph({ definition, label, testId = 'read-only-graph', decorations, takenEdges, activeNodes, onNodeClick, height }: ReadOnlyGraphProps) {
+export function ReadOnlyGraph({ definition, label, testId = 'read-only-graph', decorations, takenEdges, activeNodes, edgeMarks, onNodeClick, height }: ReadOnlyGraphProps) {
   const shown = useMemo(() => previewDefinition(definition, label), [definition, label]);
   const { nodes, edges } = useMemo(() => {
     const flowNodes: WorkflowFlowNode[] = toFlowNodes(shown).map((node) => {
@@ -44,11 +51,12 @@ export function ReadOnlyGraph({ definition, label, testId = 'read-only-graph', d
     });
     const flowEdges: WorkflowFlowEdge[] = toFlowEdges(shown).map((edge) => {
       const taken = takenEdges?.has(edge.id);
-      const style = decorations ? (taken ? TAKEN_EDGE : UNTAKEN_EDGE) : undefined;
+      const mark = edgeMarks?.get(edge.id);
+      const style = edgeMarks ? (mark ? MARKED_EDGE[mark] : undefined) : decorations ? (taken ? TAKEN_EDGE : UNTAKEN_EDGE) : undefined;
       return { ...edge, deletable: false, focusable: false, ...(style ? { style } : {}), ...(taken && activeNodes?.has(edge.target) ? { animated: true } : {}) };
     });
     return { nodes: flowNodes, edges: flowEdges };
-  }, [shown, decorations, takenEdges, activeNodes]);
+  }, [shown, decorations, takenEdges, activeNodes, edgeMarks]);
   return (
     <div className={styles.graph} style={height ? { height } : undefined} data-testid={testId} role="figure" aria-label={label}>
       <ReactFlowProvider>

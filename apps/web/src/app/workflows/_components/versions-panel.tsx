@@ -3,6 +3,9 @@
 import { diffDefinitions } from '@cascade/workflow';
 import { useMemo, useState } from 'react';
 import { DateTime } from '@/components/date-time';
+import { diffOverlay } from '@/components/workflow-graph/diff-overlay';
+import { previewDefinition } from '@/components/workflow-graph/preview-definition';
+import { ReadOnlyGraph } from '@/components/workflow-graph/read-only-graph';
 import type { VersionInfo } from './api';
 import { DefinitionDiffView } from './definition-diff';
 import styles from './versions-panel.module.css';
@@ -85,6 +88,10 @@ function VersionCompare({ versions }: { versions: readonly VersionInfo[] }) {
   const before = versions.find((v) => v.version === from);
   const after = versions.find((v) => v.version === to);
   const diff = useMemo(() => (before && after ? diffDefinitions(before.definition, after.definition) : null), [before, after]);
+  const overlay = useMemo(
+    () => (before && after && diff ? diffOverlay(previewDefinition(before.definition, 'Before'), previewDefinition(after.definition, 'After'), diff) : null),
+    [before, after, diff],
+  );
   return (
     <section aria-label="Compare versions" data-testid="version-compare">
       <h3>What changed</h3>
@@ -92,8 +99,18 @@ function VersionCompare({ versions }: { versions: readonly VersionInfo[] }) {
         <VersionSelect label="From" value={from} versions={versions} onChange={(version) => setPicked({ from: version, to })} />
         <VersionSelect label="To" value={to} versions={versions} onChange={(version) => setPicked({ from, to: version })} />
       </div>
-      {before && after && diff && (
+      {before && after && diff && overlay && (
         <>
+          {!diff.identical && <p className="muted">On the graph: added in green, changed in amber, removed in red and dashed.</p>}
+          {!diff.identical && (
+            <ReadOnlyGraph
+              definition={overlay.definition}
+              decorations={overlay.decorations}
+              edgeMarks={overlay.edgeMarks}
+              label={`Version ${to} drawn against version ${from}: added in green, changed in amber, removed in red`}
+              testId="version-diff-graph"
+            />
+          )}
           <DefinitionDiffView diff={diff} />
           <details className={styles.json}>
             <summary>JSON diff</summary>
