@@ -25,12 +25,14 @@ interface Step {
 const steps: Step[] = [
   { name: 'Lint', command: ['npx', 'eslint', '--max-warnings=0', '.'] },
   { name: 'Typecheck', command: ['npx', 'turbo', 'run', 'typecheck', '--continue', '--output-logs=errors-only'] },
+  // Before the tests: the supervision test starts the stack as `./cascade start` does, which then
+  // finds the build cached instead of building while every other test competes for the machine.
+  { name: 'Build the web app', command: ['npx', 'turbo', 'run', 'build', '--filter=@cascade/web', '--output-logs=errors-only'] },
   {
     name: 'Unit and integration tests (real PostgreSQL and Temporal)',
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],
     failedTests: () => countVitest().failed > 0,
   },
-  { name: 'Build the web app', command: ['npx', 'turbo', 'run', 'build', '--filter=@cascade/web', '--output-logs=errors-only'] },
   {
     // The quick mode, about two minutes; `npm run test:fuzz` is the full one (10,000 requests and more).
     name: 'API fuzzing (schemathesis against the OpenAPI document, quick mode)',
