@@ -16,13 +16,15 @@ const timedValidation = (label: string, definition: { nodes: unknown[]; edges: u
 };
 
 describe('validateWorkflow on hostile definitions', () => {
-  it('validates a ladder of conditions at the node limit within 2 s', () => {
+  // The bounds prove the blow-up is gone (25 s before the limit), with room for a loaded machine:
+  // quiet, these take 0.2–0.3 s; under a load average of 20 they took 3.4 and 4.9 s.
+  it('validates a ladder of conditions at the node limit within 10 s', () => {
     // Two nodes a rung, and a trigger, a first step and an end around them.
     const ladder = ladderDefinition(Math.floor((DEFINITION_LIMITS.nodes - 3) / 2));
     expect(ladder.nodes.length).toBe(DEFINITION_LIMITS.nodes - 1);
     const { result, milliseconds } = timedValidation('ladder at the limit', ladder);
     expect(result.ok ? [] : result.problems).toEqual([]);
-    expect(milliseconds).toBeLessThan(2000);
+    expect(milliseconds).toBeLessThan(10_000);
   });
 
   it('still tells a step on one branch from one before the ladder', () => {
@@ -35,11 +37,11 @@ describe('validateWorkflow on hostile definitions', () => {
     expect(result.ok ? [] : result.problems.map(({ code, nodeId }) => [code, nodeId])).toEqual([['step-not-before', 'check3']]);
   });
 
-  it('validates a parallel fan-out at the node limit, its join reading every branch, within 4 s', () => {
+  it('validates a parallel fan-out at the node limit, its join reading every branch, within 10 s', () => {
     const { result, milliseconds } = timedValidation('fan-out at the limit', fanOutDefinition(DEFINITION_LIMITS.nodes - 5));
     expect(result.ok ? [] : result.problems).toEqual([]);
     // Compiling its 2,000 expressions takes most of the time, about half a millisecond each.
-    expect(milliseconds).toBeLessThan(4000);
+    expect(milliseconds).toBeLessThan(10_000);
   });
 
   // Without the limit, this ladder took 25 s and over a gigabyte before it was accepted.
