@@ -70,6 +70,7 @@ export {
 } from './expressions/context';
 
 export { validateWorkflow, type ValidationResult } from './validate/validate-workflow';
+export { eventFieldReads, type EventFieldRead } from './validate/event-reads';
 export { pinEventVersions } from './validate/pin-event-versions';
 export { DEFINITION_LIMITS, checkDefinitionLimits } from './validate/definition-limits';
 export { PROBLEM_CODES, isWarning, type Problem, type ProblemCode, type ProblemFix } from './validate/problems';

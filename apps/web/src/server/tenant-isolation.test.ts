@@ -57,6 +57,7 @@ interface Resources {
 /** What each path parameter of each route names among a tenant's resources; `missing` is a value naming nothing. */
 const PARAMETERS: Record<string, (r: Resources) => Record<string, string>> = {
   '/api/v1/catalog/events/{type}': (r) => ({ type: r.eventType }),
+  '/api/v1/catalog/events/{type}/impact': (r) => ({ type: r.eventType }),
   '/api/v1/events/{id}': (r) => ({ id: r.eventId }),
   '/api/v1/events/{id}/replay': (r) => ({ id: r.deadEventId }),
   '/api/v1/workflows/{id}': (r) => ({ id: r.workflowId }),
@@ -78,6 +79,7 @@ const PARAMETERS: Record<string, (r: Resources) => Record<string, string>> = {
 
 /** A body each route accepts, so a call reaches the lookup instead of stopping at validation. */
 const bodies = (r: Resources): Record<string, unknown> => ({
+  'POST /api/v1/catalog/events/{type}/impact': { jsonSchema: { type: 'object', properties: { orderId: { type: 'string' } } } },
   'PUT /api/v1/workflows/{id}': { definition: workflowDefinition(r.token) },
   'POST /api/v1/workflows/{id}/template-upgrade': { parameters: { threshold: 5 } },
   'POST /api/v1/templates/{key}/instantiate': { parameters: { threshold: 5 } },

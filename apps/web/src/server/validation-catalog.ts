@@ -64,3 +64,15 @@ export async function validationCatalogFor(tenantId: string | null): Promise<Val
     getWorkflow: (id, version) => (published.has(`${id}@${version}`) ? {} : undefined),
   };
 }
+
+/**
+ * `catalog` as it would be with `jsonSchema` registered as `version` of the tenant event type
+ * `type`: what a workflow reading the type's latest version, or that version, would then see.
+ */
+export function withProposedEventType(catalog: ValidationCatalog, type: string, version: number, jsonSchema: JsonSchema): ValidationCatalog {
+  const proposed: CatalogEvent = { version, fields: listPayloadFields(jsonSchema), validatePayload: jsonSchemaCheck(jsonSchema) };
+  return {
+    ...catalog,
+    getEvent: (asked, askedVersion) => (asked === type && (askedVersion === undefined || askedVersion === version) ? proposed : catalog.getEvent(asked, askedVersion)),
+  };
+}

@@ -1,16 +1,15 @@
 import 'server-only';
 import {
-  checkCompatibility,
   checkSchemaLimits,
   describeChange,
   eventTypeNamePattern,
-  ExpansionBudgetExceeded,
   type JsonSchema,
 } from '@cascade/catalog';
 import type { Prisma } from '@cascade/db';
 import { checkTenantSchema } from '@cascade/ingestion';
 import { z } from 'zod';
 import { filterCatalog, isBuiltInType, tenantCatalog, workflowsTriggeredBy, type CatalogEntry } from '../catalog';
+import { compareWithRegistered, eventTypeImpact } from '../event-type-impact';
 import { defineRoute } from '../http/define-route';
 import { pageInMemory, pageOf, pageQuery } from '../http/pagination';
 import { HttpError, notFound, unprocessable } from '../http/problem';
@@ -109,6 +108,17 @@ export const getCatalogEvent = defineRoute({
   handle: ({ params, principal }) => catalogEventDetail(principal.tenantId, decodeURIComponent(params.type)),
 });
 
+const eventTypeName = z.string().regex(eventTypeNamePattern, 'must be SCREAMING_SNAKE_CASE or dotted lower case, e.g. acme.order.shipped');
+const payloadJsonSchema = z.record(z.string(), z.unknown()).describe('JSON Schema (draft 2020-12) of the payload');
+
+/** A payload schema a tenant may register: within the limits, and compiling (with its example, when one is given). */
+function checkPayloadSchema(jsonSchema: Record<string, unknown>, example: unknown): void {
+  const tooLarge = checkSchemaLimits(jsonSchema, '/jsonSchema');
+  if (tooLarge.length) throw unprocessable('The payload schema exceeds a limit', tooLarge);
+  const problems = checkTenantSchema(jsonSchema, example);
+  if (problems.length) throw unprocessable('The payload schema or its example is invalid', problems);
+}
+
 export const registerEventType = defineRoute({
   method: 'POST',
   path: '/api/v1/catalog/events',
@@ -118,12 +128,12 @@ export const registerEventType = defineRoute({
   scope: 'admin',
   body: z
     .object({
-      type: z.string().regex(eventTypeNamePattern, 'must be SCREAMING_SNAKE_CASE or dotted lower case, e.g. acme.order.shipped'),
+      type: eventTypeName,
       version: versionNumber().default(1),
       displayName: z.string().trim().min(1).max(200),
       description: z.string().trim().max(2000).default(''),
       category: z.string().trim().min(1).max(100).default('Custom'),
-      jsonSchema: z.record(z.string(), z.unknown()).describe('JSON Schema (draft 2020-12) of the payload'),
+      jsonSchema: payloadJsonSchema,
       example: z.unknown().optional(),
     })
     .meta({ id: 'RegisterEventType' }),
@@ -134,10 +144,7 @@ export const registerEventType = defineRoute({
   },
   async handle({ body, principal }) {
     if (isBuiltInType(body.type)) throw new HttpError(409, 'Conflict', `"${body.type}" is a built-in event type; choose another name`);
-    const tooLarge = checkSchemaLimits(body.jsonSchema, '/jsonSchema');
-    if (tooLarge.length) throw unprocessable('The payload schema exceeds a limit', tooLarge);
-    const problems = checkTenantSchema(body.jsonSchema, body.example);
-    if (problems.length) throw unprocessable('The payload schema or its example is invalid', problems);
+    checkPayloadSchema(body.jsonSchema, body.example);
 
     const existing = await db().eventType.findMany({ where: { tenantId: principal.tenantId, type: body.type }, orderBy: { version: 'asc' } });
     const sameVersion = existing.find((row) => row.version === body.version);
@@ -173,17 +180,52 @@ export const registerEventType = defineRoute({
   },
 });
 
-/**
- * The new schema is within the limits, but a version registered before they existed may not be:
- * one that expands past the node budget cannot be compared, only followed by a new version.
- */
-function compareWithRegistered(registered: JsonSchema, next: JsonSchema, version: number) {
-  try {
-    return checkCompatibility(registered, next);
-  } catch (error) {
-    if (!(error instanceof ExpansionBudgetExceeded)) throw error;
-    throw unprocessable(`Registered version ${version} cannot be compared with this schema; register the change as the next version`, [
-      { path: '/jsonSchema', message: `Registered version ${version}: ${error.message}`, expected: 'a registered version within schemaLimits.maxExpandedNodes' },
-    ]);
-  }
-}
+const FieldRead = z.object({ nodeId: z.string(), field: z.string().describe('Where in the node: filter, input.amount'), path: z.string().describe('The payload field read') });
+const BreakingProblem = z.object({ nodeId: z.string().optional(), edgeId: z.string().optional(), field: z.string().optional(), code: z.string(), message: z.string() });
+
+const EventTypeImpact = z
+  .object({
+    compatibility: z
+      .object({
+        comparedWith: z.number().int().describe('The latest registered version'),
+        kind: z.enum(['none', 'minor', 'major']),
+        changes: z.array(z.object({ path: z.string(), change: z.string(), breaking: z.boolean(), previous: z.string().optional(), next: z.string().optional() })),
+      })
+      .nullable()
+      .describe('Null for a type not registered yet'),
+    workflows: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        definition: z.union([z.object({ kind: z.literal('published'), version: z.number().int() }), z.object({ kind: z.literal('draft') })]),
+        reads: z.array(FieldRead),
+        breaks: z.array(BreakingProblem).describe('Problems the workflow would have under the schema that it does not have today'),
+      }),
+    ),
+  })
+  .meta({ id: 'EventTypeImpact' });
+
+export const previewEventTypeImpact = defineRoute({
+  method: 'POST',
+  path: '/api/v1/catalog/events/{type}/impact',
+  operationId: 'previewEventTypeImpact',
+  summary: 'What registering a payload schema for a tenant event type would do: the compatibility of the change, and each workflow naming the type with the fields it reads and what the change breaks in it',
+  tags: ['Catalog'],
+  scope: 'admin',
+  params: z.object({ type: z.string() }),
+  body: z.object({ version: versionNumber().optional().describe('Defaults to the next version'), jsonSchema: payloadJsonSchema }).meta({ id: 'EventTypeImpactRequest' }),
+  response: { status: 200, description: 'Nothing is registered', schema: EventTypeImpact },
+  errors: {
+    409: 'The type is built in',
+    422: 'The type is not a valid name, or the schema exceeds a limit or does not compile',
+  },
+  async handle({ params, body, principal }) {
+    const type = decodeURIComponent(params.type);
+    const named = eventTypeName.safeParse(type);
+    if (!named.success) throw unprocessable('The event type is not a valid name', [{ path: '/params/type', message: named.error.issues[0]!.message }]);
+    if (isBuiltInType(type)) throw new HttpError(409, 'Conflict', `"${type}" is a built-in event type; only a tenant's own types change`);
+    checkPayloadSchema(body.jsonSchema, undefined);
+    const latest = await db().eventType.findFirst({ where: { tenantId: principal.tenantId, type }, orderBy: { version: 'desc' }, select: { version: true } });
+    return eventTypeImpact(principal.tenantId, { type, version: body.version ?? (latest?.version ?? 0) + 1, jsonSchema: body.jsonSchema as JsonSchema });
+  },
+});

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Route } from '../http/define-route';
 import { deleteRemoteAction, getAction, listActions, putRemoteAction } from './actions';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
-import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
+import { getCatalogEvent, listCatalogEvents, previewEventTypeImpact, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { backtestFilterRoute, getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
 import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
@@ -23,6 +23,7 @@ export const routes: Route[] = [
   listCatalogEvents,
   getCatalogEvent,
   registerEventType,
+  previewEventTypeImpact,
   publishEvents,
   listEvents,
   getEvent,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/app-shell';
+import { SchemaChangeCheck } from '../_components/schema-change-check';
 import { tenantCatalog, workflowsTriggeredBy } from '@/server/catalog';
 import { requireSession } from '@/server/session';
 
@@ -43,6 +44,7 @@ export default async function CatalogEventPage({ params }: Params) {
           <p className="muted">No published workflow starts on this event yet.</p>
         )}
       </section>
+      {entry.custom && session.role === 'ADMIN' && <SchemaChangeCheck type={entry.type} latestSchema={entry.versions.at(-1)!.jsonSchema} />}
       {versions.map((version) => (
         <section key={version.version} className="card" data-testid={`event-version-${version.version}`}>
           <h2>

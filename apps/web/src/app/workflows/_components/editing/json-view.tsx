@@ -1,10 +1,7 @@
 'use client';
 
-import { json, jsonParseLinter } from '@codemirror/lang-json';
-import { linter, lintGutter } from '@codemirror/lint';
-import { EditorState } from '@codemirror/state';
-import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { JsonEditor } from '@/components/json-editor';
 import type { DraftDefinition } from '@/designer/draft';
 import { parseWorkflowJson } from '@/designer/workflow-json';
 import styles from './editing.module.css';
@@ -25,7 +22,6 @@ interface JsonViewProps {
  */
 export function JsonView({ text, draftText, readOnly, onApply, onClose }: JsonViewProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const host = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(text);
   // Checking a large draft on every keystroke would lag typing; a short pause is imperceptible.
   const checked = useDebounced(current, 150);
@@ -33,32 +29,13 @@ export function JsonView({ text, draftText, readOnly, onApply, onClose }: JsonVi
 
   useEffect(() => {
     dialog.current?.showModal();
-    const view = new EditorView({
-      parent: host.current!,
-      state: EditorState.create({
-        doc: text,
-        extensions: [
-          basicSetup,
-          json(),
-          linter(jsonParseLinter()),
-          lintGutter(),
-          EditorState.readOnly.of(readOnly),
-          EditorView.contentAttributes.of({ 'aria-label': 'Workflow JSON' }),
-          EditorView.updateListener.of((update) => {
-            if (update.docChanged) setCurrent(update.state.doc.toString());
-          }),
-        ],
-      }),
-    });
-    view.focus();
-    return () => view.destroy();
-  }, [text, readOnly]);
+  }, []);
 
   const pending = checked !== current;
   return (
     <dialog ref={dialog} className={styles.dialog} onClose={onClose} aria-labelledby="json-view-title" data-testid="json-view" style={{ width: 'min(960px, 94vw)' }}>
       <h2 id="json-view-title">Workflow JSON</h2>
-      <div ref={host} className={styles.editor} data-testid="json-editor" />
+      <JsonEditor text={text} label="Workflow JSON" onChange={setCurrent} readOnly={readOnly} autoFocus className={styles.editor} />
       <div className={styles.actions}>
         <span role="status" aria-live="polite" className={parsed.ok ? styles.valid : styles.invalid} data-testid="json-state">
           {pending ? 'Checking…' : parsed.ok ? 'Valid workflow JSON' : parsed.error}

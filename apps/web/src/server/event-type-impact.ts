@@ -1,0 +1,88 @@
+import 'server-only';
+import { checkCompatibility, ExpansionBudgetExceeded, type CompatibilityResult, type JsonSchema } from '@cascade/catalog';
+import { eventFieldReads, validateWorkflow, type EventFieldRead, type Problem, type ValidationCatalog } from '@cascade/workflow';
+import { unprocessable } from './http/problem';
+import { db } from './services';
+import { validationCatalogFor, withProposedEventType } from './validation-catalog';
+
+export interface EventTypeProposal {
+  type: string;
+  version: number;
+  jsonSchema: JsonSchema;
+}
+
+export interface WorkflowImpact {
+  id: string;
+  name: string;
+  /** What was read: the latest published version, which new runs start on, or the draft of a workflow never published. */
+  definition: { kind: 'published'; version: number } | { kind: 'draft' };
+  reads: EventFieldRead[];
+  /** Problems the definition would have under the proposed schema that it does not have today. */
+  breaks: Problem[];
+}
+
+export interface EventTypeImpact {
+  /** Compared with the latest registered version; null for a type not registered yet. */
+  compatibility: (CompatibilityResult & { comparedWith: number }) | null;
+  workflows: WorkflowImpact[];
+}
+
+const problemKey = (p: Problem) => JSON.stringify([p.nodeId ?? null, p.edgeId ?? null, p.field ?? null, p.code, p.message]);
+
+function problemsOf(definition: unknown, catalog: ValidationCatalog): Problem[] {
+  const result = validateWorkflow(definition, catalog);
+  return result.ok ? [] : result.problems;
+}
+
+/**
+ * What registering `proposal` would do to the tenant's workflows: every workflow that names the
+ * type, the payload fields its expressions read, and the problems the same validator that guards
+ * publishing would then find in it that it does not find today.
+ */
+export async function eventTypeImpact(tenantId: string, proposal: EventTypeProposal): Promise<EventTypeImpact> {
+  const [latest, workflows, catalog] = await Promise.all([
+    db().eventType.findFirst({ where: { tenantId, type: proposal.type }, orderBy: { version: 'desc' } }),
+    db().workflow.findMany({
+      where: { tenantId },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, draft: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, definition: true } } },
+    }),
+    validationCatalogFor(tenantId),
+  ]);
+  const proposed = withProposedEventType(catalog, proposal.type, proposal.version, proposal.jsonSchema);
+  const named = `"${proposal.type}"`;
+  const impacts: WorkflowImpact[] = [];
+  for (const workflow of workflows) {
+    const published = workflow.versions[0];
+    const definition = published?.definition ?? workflow.draft;
+    // Cheap before the validator: a definition that never names the type cannot read it.
+    if (!JSON.stringify(definition).includes(named)) continue;
+    const today = new Set(problemsOf(definition, catalog).map(problemKey));
+    impacts.push({
+      id: workflow.id,
+      name: workflow.name,
+      definition: published ? { kind: 'published', version: published.version } : { kind: 'draft' },
+      reads: eventFieldReads(definition, proposal.type),
+      breaks: problemsOf(definition, proposed).filter((problem) => !today.has(problemKey(problem))),
+    });
+  }
+  return {
+    compatibility: latest ? { ...compareWithRegistered(latest.jsonSchema as JsonSchema, proposal.jsonSchema, latest.version), comparedWith: latest.version } : null,
+    workflows: impacts,
+  };
+}
+
+/**
+ * The new schema is within the limits, but a version registered before they existed may not be:
+ * one that expands past the node budget cannot be compared, only followed by a new version.
+ */
+export function compareWithRegistered(registered: JsonSchema, next: JsonSchema, version: number) {
+  try {
+    return checkCompatibility(registered, next);
+  } catch (error) {
+    if (!(error instanceof ExpansionBudgetExceeded)) throw error;
+    throw unprocessable(`Registered version ${version} cannot be compared with this schema; register the change as the next version`, [
+      { path: '/jsonSchema', message: `Registered version ${version}: ${error.message}`, expected: 'a registered version within schemaLimits.maxExpandedNodes' },
+    ]);
+  }
+}
