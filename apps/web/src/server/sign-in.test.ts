@@ -100,5 +100,6 @@ describe('signing in', () => {
     // Without the dummy hash an unknown email answers in a few ms against hundreds; the bound is
     // generous so that a busy machine cannot make it flake.
     expect(gap).toBeLessThan(0.5);
-  });
+    // Forty scrypt hashes: 4 s on a quiet machine, 30 s at a load average of 20.
+  }, 90_000);
 });
