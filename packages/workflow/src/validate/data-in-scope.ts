@@ -31,7 +31,7 @@ export function fieldsInScope(nodeId: string, scope: ReferenceScope): ScopeField
     const root = isInsideBody(nodeId, id, scope.bodyOwners) ? itemRoot(id, scope) : scope.stepOrder.ranBefore(id, nodeId) ? stepRoot(id, nodeId, scope) : undefined;
     return root ? [root] : [];
   });
-  return [eventRoot(scope.triggerEvent, scope.catalog, 'The event that started the run'), ...steps, varsRoot(nodeId, scope), runRoot()];
+  return [triggerEventRoot(scope), ...steps, varsRoot(nodeId, scope), runRoot()];
 }
 
 /** The field `path` reads at `nodeId`, when the schemas describe it. */
@@ -39,7 +39,7 @@ export function fieldAt(path: readonly string[], nodeId: string, scope: Referenc
   // A variable assigned from a variable assigned from …: past a few steps, the type is unknown.
   if (depth > 8) return undefined;
   const [root, name, ...rest] = path;
-  if (root === 'event') return name === undefined ? eventRoot(scope.triggerEvent, scope.catalog, '') : findField(eventRoot(scope.triggerEvent, scope.catalog, '').children, path.slice(1));
+  if (root === 'event') return name === undefined ? triggerEventRoot(scope) : findField(triggerEventRoot(scope).children, path.slice(1));
   if (root === 'run') return findField(runRoot().children, path.slice(1));
   if (root === 'vars') return name === undefined ? undefined : findField(varsRoot(nodeId, scope, depth, name).children, path.slice(1));
   if (root !== 'steps' || name === undefined) return undefined;
@@ -52,6 +52,18 @@ export function fieldOfExpression(source: string, nodeId: string, scope: Referen
   const compiled = compileExpression(source);
   const path = compiled.ok ? plainPath(compiled.expression.ast) : undefined;
   return path && fieldAt(path, nodeId, scope, depth + 1);
+}
+
+const triggerEvents = new WeakMap<ReferenceScope, ScopeField>();
+
+/** Built once per scope: a payload may list thousands of fields, and every mapped path of the workflow may read it. */
+function triggerEventRoot(scope: ReferenceScope): ScopeField {
+  let root = triggerEvents.get(scope);
+  if (!root) {
+    root = eventRoot(scope.triggerEvent, scope.catalog, 'The event that started the run');
+    triggerEvents.set(scope, root);
+  }
+  return root;
 }
 
 function eventRoot(eventType: string | undefined, catalog: ValidationCatalog, description: string): ScopeField {
