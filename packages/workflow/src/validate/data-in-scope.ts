@@ -74,7 +74,8 @@ function eventRoot(eventType: string | undefined, catalog: ValidationCatalog, de
     type: 'object',
     optional: false,
     description: eventType ? `${description}: ${eventType}` : description,
-    children: fieldTree(eventFieldList(payload ?? []), 'event', { optional: false, perItem: false }),
+    // The payload first: it is what a mapping reads far more often than the envelope around it.
+    children: fieldTree(eventFieldList(payload ?? []), 'event', { optional: false, perItem: false }).sort((a, b) => Number(b.name === 'data') - Number(a.name === 'data')),
   };
 }
 
