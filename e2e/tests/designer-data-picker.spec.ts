@@ -73,6 +73,7 @@ test('a text field mapped into a number input is flagged on the node before publ
   await expect(form.getByTestId('form-row-input.timeoutMs').getByTestId('field-problem')).toHaveText(mismatch);
   await expect(node.getByTestId('node-problems')).toContainText('ticketId');
   await expect(page.getByTestId('problems').getByTestId('problem').filter({ hasText: 'call · input.timeoutMs' })).toHaveCount(1);
+  await form.getByTestId('form-row-input.timeoutMs').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('type-mismatch.png') });
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByTestId('designer-status')).not.toHaveText(/Published/);
