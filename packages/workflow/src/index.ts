@@ -71,6 +71,8 @@ export {
 
 export { validateWorkflow, type ValidationResult } from './validate/validate-workflow';
 export { eventFieldReads, type EventFieldRead } from './validate/event-reads';
+export { dataInScope, eventInScope } from './validate/data-in-scope';
+export { fieldTree, type ScopeField } from './validate/scope-tree';
 export { pinEventVersions } from './validate/pin-event-versions';
 export { DEFINITION_LIMITS, checkDefinitionLimits } from './validate/definition-limits';
 export { PROBLEM_CODES, isWarning, type Problem, type ProblemCode, type ProblemFix } from './validate/problems';

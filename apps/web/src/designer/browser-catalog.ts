@@ -1,5 +1,6 @@
 import { getActionManifest } from '@cascade/actions/manifest';
 import { getEventDefinition, payloadFieldsOf, type PayloadField } from '@cascade/catalog';
+import { manifestFields, type ActionFields } from './action-fields';
 import { checkValue, type CatalogEvent, type ValidationCatalog } from '@cascade/workflow';
 
 /** An event type the tenant registered itself, as the designer page hands it to the browser. */
@@ -10,7 +11,7 @@ export interface CustomEventFields {
 }
 
 /** An action the tenant registered over the API (its endpoint and schemas stay on the server). */
-export interface RemoteActionOption {
+export interface RemoteActionOption extends ActionFields {
   id: string;
   label: string;
   description: string;
@@ -40,7 +41,7 @@ export interface BrowserCatalogInput {
  * the input of a tenant's remote action: known here, checked against its JSON Schema on publish.
  */
 export function createBrowserCatalog({ customEvents, workflows = [], remoteActions = [] }: BrowserCatalogInput): ValidationCatalog {
-  const remote = new Set(remoteActions.map((action) => action.id));
+  const remote = new Map(remoteActions.map((action) => [action.id, action]));
   const custom = new Map(customEvents.map((event) => [event.type, event]));
   const published = new Set(workflows.flatMap((w) => w.versions.map((version) => `${w.id}@${version}`)));
   const events = new Map<string, CatalogEvent | undefined>();
@@ -60,8 +61,9 @@ export function createBrowserCatalog({ customEvents, workflows = [], remoteActio
     },
     getAction(id) {
       const manifest = getActionManifest(id);
-      if (manifest) return { input: manifest.input };
-      return remote.has(id) ? { input: () => [] } : undefined;
+      if (manifest) return { input: manifest.input, ...manifestFields(manifest) };
+      const action = remote.get(id);
+      return action && { input: () => [], ...(action.inputFields ? { inputFields: action.inputFields } : {}), ...(action.outputFields ? { outputFields: action.outputFields } : {}) };
     },
     getWorkflow: (id, version) => (published.has(`${id}@${version}`) ? {} : undefined),
   };

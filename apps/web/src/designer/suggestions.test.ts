@@ -12,6 +12,8 @@ describe('expression suggestions', () => {
     const suggestions = expressionSuggestions(definition, 'end_1', { kind: 'run' }, catalog);
     expect(suggestions).toEqual(expect.arrayContaining(['event.data.ticketId', 'event.data.overdueBySeconds', 'event.correlationId', 'steps.action_1.output', 'vars.attempts', 'run.id']));
     expect(suggestions).not.toContain('steps.trigger_1.output');
+    // Typed from core.log's output schema, so later steps offer its fields, not the output alone.
+    expect(suggestions).toContain('steps.action_1.output.logged');
     expect(expressionSuggestions(definition, 'action_1', { kind: 'run' }, catalog).filter((s) => s.startsWith('steps.'))).toEqual([]);
   });
 
@@ -27,8 +29,8 @@ describe('expression suggestions', () => {
     definition = connect(definition, { from: 'trigger_1', port: 'next', to: 'check' });
     definition = connect(connect(definition, { from: 'check', port: 'true', to: 'action_1' }), { from: 'check', port: 'false', to: 'side' });
     definition = connect(definition, { from: 'side', port: 'next', to: 'end_1' });
-    expect(stepsBefore(definition, 'end_1')).toEqual(['check']);
-    expect(stepsBefore(definition, 'action_1')).toEqual(['check']);
+    expect(stepsBefore(definition, 'end_1', catalog)).toEqual(['check']);
+    expect(stepsBefore(definition, 'action_1', catalog)).toEqual(['check']);
   });
 
   it('complete the path at the caret, by prefix first and then by any part', () => {

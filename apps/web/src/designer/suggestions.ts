@@ -1,51 +1,28 @@
-import { ENVELOPE_FIELDS, runOrder, RUN_FIELDS, type ValidationCatalog } from '@cascade/workflow';
+import { dataInScope, eventInScope, type ScopeField, type ValidationCatalog } from '@cascade/workflow';
 import type { DraftDefinition } from './draft';
-import { portOf } from './ports';
 
 /** Whose context an expression sees: the run's, or (filters, correlation.event) one event's alone. */
 export type ExpressionScope = { kind: 'run' } | { kind: 'event'; eventType: string | undefined };
 
-/** `lines[].sku` reads as `lines.sku` in JSONata; map keys (`*`) cannot be suggested by name. */
-const readablePath = (path: string) => (path.includes('*') ? undefined : path.replaceAll('[]', ''));
-
-export function eventPaths(eventType: string | undefined, catalog: ValidationCatalog): string[] {
-  const envelope = ENVELOPE_FIELDS.filter((field) => field !== 'data').map((field) => `event.${field}`);
-  const fields = (eventType ? (catalog.getEvent(eventType)?.fields ?? []) : []).flatMap((field) => {
-    const path = readablePath(field.path);
-    return path ? [`event.data.${path}`] : [];
-  });
-  return ['event.data', ...fields, ...envelope];
+/** What an expression of the node may read, typed: what the data picker lists. */
+export function scopeFields(definition: DraftDefinition, nodeId: string, scope: ExpressionScope, catalog: ValidationCatalog): ScopeField[] {
+  return scope.kind === 'event' ? eventInScope(scope.eventType, catalog) : dataInScope(definition, nodeId, catalog);
 }
 
-/** Steps that have certainly run before `nodeId`, so their output may be read; none for a node no path reaches. */
-export function stepsBefore(definition: DraftDefinition, nodeId: string): string[] {
-  const trigger = definition.nodes.find((node) => node.type === 'trigger');
-  if (!trigger) return [];
-  const joinsAll = new Set(definition.nodes.filter((node) => node.type === 'join' && node.mode !== 'any').map((node) => node.id));
-  const edges = definition.edges.filter((edge) => portOf(edge) !== 'item');
-  const order = runOrder(trigger.id, edges, (id) => joinsAll.has(id));
-  // The trigger records nothing: its event is `event`.
-  return definition.nodes.filter((node) => node.id !== trigger.id && order.ranBefore(node.id, nodeId)).map((node) => node.id);
+/** Every path of the fields, parents before children; containers with nothing of their own (`event`, `steps.x`) left out. */
+export function pathsOf(fields: readonly ScopeField[]): string[] {
+  return fields.flatMap((field) => [...(CONTAINERS.test(field.path) ? [] : [field.path]), ...pathsOf(field.children)]);
 }
+const CONTAINERS = /^(event|vars|run|steps\.[^.]+)$/;
 
-function variableNames(definition: DraftDefinition): string[] {
-  const assigned = definition.nodes.flatMap((node) =>
-    node.type === 'setVariables' && typeof node.assign === 'object' && node.assign !== null ? Object.keys(node.assign) : [],
-  );
-  return [...new Set([...Object.keys(definition.variables ?? {}), ...assigned])];
+/** Steps whose output a node may read: those that have certainly run before it. */
+export function stepsBefore(definition: DraftDefinition, nodeId: string, catalog: ValidationCatalog): string[] {
+  return dataInScope(definition, nodeId, catalog).flatMap((root) => (root.path.startsWith('steps.') ? [root.name] : []));
 }
 
 /** Every context path an expression of `nodeId` may start with, most specific to the workflow first. */
 export function expressionSuggestions(definition: DraftDefinition, nodeId: string, scope: ExpressionScope, catalog: ValidationCatalog): string[] {
-  if (scope.kind === 'event') return eventPaths(scope.eventType, catalog);
-  const trigger = definition.nodes.find((node) => node.type === 'trigger');
-  const triggerEvent = typeof trigger?.event === 'string' ? trigger.event : undefined;
-  return [
-    ...eventPaths(triggerEvent, catalog),
-    ...stepsBefore(definition, nodeId).map((id) => `steps.${id}.output`),
-    ...variableNames(definition).map((name) => `vars.${name}`),
-    ...RUN_FIELDS.map((field) => `run.${field}`),
-  ];
+  return pathsOf(scopeFields(definition, nodeId, scope, catalog));
 }
 
 export interface Completion {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getActionManifest } from '@cascade/actions/manifest';
-import { getEventDefinition, listPayloadFields, type JsonSchema } from '@cascade/catalog';
+import { getEventDefinition } from '@cascade/catalog';
+import { manifestFields, objectSchemaFields } from '../designer/action-fields';
 import { checkTenantSchema } from '@cascade/ingestion';
 import type { CatalogAction, CatalogEvent, SchemaIssue, ValidationCatalog, ValueCheck } from '@cascade/workflow';
 import { tenantCatalog } from './catalog';
@@ -57,9 +58,11 @@ export async function validationCatalogFor(tenantId: string | null): Promise<Val
     getAction(id): CatalogAction | undefined {
       // Built-in ids win: the actions API refuses to register a remote action under one.
       const manifest = getActionManifest(id);
-      if (manifest) return { input: manifest.input };
+      if (manifest) return { input: manifest.input, ...manifestFields(manifest) };
       const action = remote.get(id);
-      return action && { input: jsonSchemaCheck(action.inputSchema), outputFields: listPayloadFields(action.outputSchema as JsonSchema) };
+      if (!action) return undefined;
+      const [inputFields, outputFields] = [objectSchemaFields(action.inputSchema), objectSchemaFields(action.outputSchema)];
+      return { input: jsonSchemaCheck(action.inputSchema), ...(inputFields ? { inputFields } : {}), ...(outputFields ? { outputFields } : {}) };
     },
     getWorkflow: (id, version) => (published.has(`${id}@${version}`) ? {} : undefined),
   };

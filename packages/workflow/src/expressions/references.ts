@@ -109,3 +109,17 @@ function walkFilters(node: Node, items: ReadPath | undefined, record: (path: Rea
   for (const filter of [...(node.stages ?? []), ...(node.predicate ?? [])]) record(walk(filter.expr, items, record));
   node.group?.lhs.flat().forEach((part) => record(walk(part, items, record)));
 }
+
+/**
+ * The path the whole expression is, when it is nothing but a path of property names
+ * (`event.data.amount`, not `event.data.lines[0].amount` or `$string(event.data.amount)`): then its
+ * value is that field's, and its type can be known before the run.
+ */
+export function plainPath(ast: jsonata.ExprNode): ReadPath | undefined {
+  const node = ast as Node;
+  const plain = (step: Node) => step.type === 'name' && !step.stages?.length && !step.predicate?.length && !step.group && !(step as { keepArray?: boolean }).keepArray;
+  if (node.type === 'name') return plain(node) ? [String(node.value)] : undefined;
+  if (node.type !== 'path' || node.group || node.predicate?.length) return undefined;
+  const steps = node.steps as Node[];
+  return steps.every(plain) ? steps.map((step) => String(step.value)) : undefined;
+}

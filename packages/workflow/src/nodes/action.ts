@@ -27,7 +27,11 @@ export const action = defineNode({
   },
   outputFields: (node, catalog) => {
     const fields = catalog.getAction(node.action)?.outputFields;
-    return fields && { fields, prefix: '', under: (path) => path, what: `the output of ${node.action}` };
+    return fields && { fields, what: `the output of ${node.action}` };
+  },
+  mappingTargets: (node, catalog) => {
+    const fields = catalog.getAction(node.action)?.inputFields;
+    return fields ? [{ field: 'input', fields, what: `the input of ${node.action}` }] : [];
   },
   designer: {
     label: 'Action',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assignee, duration, identifier, uniqueBy } from '../definition/fields';
 import { ERROR_PORT } from '../definition/port-names';
+import { field } from './output-field';
 import { defineNode, nodeSchema, text } from './define-node';
 import { mappingExpressions } from './node-expressions';
 
@@ -19,6 +20,25 @@ export const approvalFormFieldSchema = z
   });
 export type ApprovalFormField = z.output<typeof approvalFormFieldSchema>;
 
+const FORM_FIELD_TYPES = { text: 'string', number: 'number', boolean: 'boolean', date: 'string', select: 'string' } as const;
+
+/** A decision as `steps.<id>.output` holds it: the outcome, who decided, and the form they filled in. */
+function decisionFields(form: readonly ApprovalFormField[]) {
+  return [
+    field('outcome', 'string', 'How the approval ended', { enum: ['approved', 'rejected', 'timeout'] }),
+    field('decidedBy', 'string', 'Who decided (absent after a timeout)'),
+    field('comment', 'string', 'The approver’s comment', { optional: true }),
+    field('data', 'object', 'The decision form as filled in (absent after a timeout)'),
+    ...form.map((entry) =>
+      field(`data.${entry.name}`, FORM_FIELD_TYPES[entry.type], entry.label, {
+        optional: entry.required !== true,
+        ...(entry.options ? { enum: entry.options } : {}),
+        ...(entry.type === 'date' ? { format: 'date' } : {}),
+      }),
+    ),
+  ];
+}
+
 /** Asks people to decide, with a form; escalates to others after a while; times out. */
 export const approval = defineNode({
   type: 'approval',
@@ -35,6 +55,7 @@ export const approval = defineNode({
     ...mappingExpressions(['assignees'], node.assignees),
     ...(node.escalation ? mappingExpressions(['escalation', 'assignees'], node.escalation.assignees) : []),
   ],
+  outputFields: (node) => ({ fields: decisionFields(node.formFields ?? []), what: `the decision of approval "${node.title}"` }),
   designer: {
     label: 'Approval',
     hint: 'Asks people to decide',

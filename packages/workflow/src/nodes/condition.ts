@@ -10,6 +10,7 @@ export const condition = defineNode({
   ports: ['true', 'false', ERROR_PORT],
   requiredPorts: ['true', 'false'],
   expressions: (node) => expressionField('expression', node.expression),
+  outputFields: () => ({ fields: [], type: 'boolean', what: 'the output of a condition' }),
   designer: {
     label: 'Condition',
     hint: 'Branches on true or false',

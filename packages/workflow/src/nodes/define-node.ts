@@ -26,19 +26,31 @@ export interface NodeTypeDefinition<Type extends string = string, Node extends {
   checkCatalog?: (node: Node, check: CatalogCheck) => Problem[];
   /** What `steps.<id>.output` holds, where the catalog describes it. */
   outputFields?: (node: Node, catalog: ValidationCatalog) => OutputFields | undefined;
+  /** The mappings whose expressions must fit the typed fields they feed. */
+  mappingTargets?: (node: Node, catalog: ValidationCatalog) => MappingTarget[];
   /** Run variables the node assigns. */
   assigns?: (node: Node) => string[];
   designer: NodeDesigner;
 }
 
-/** The described part of a step's output, and how an expression's path maps onto its fields. */
+/** What `steps.<id>.output` holds, as far as the schemas say. */
 export interface OutputFields {
+  /** The fields beneath the output, from its root: `taskId`, `data.invoiceId`. */
   fields: readonly CatalogField[];
-  /** Where the described part sits in the output: '' or `.data`. */
-  prefix: string;
-  /** The path into the described part, from the path into the output. */
-  under: (path: string[]) => string[];
+  /** The output's own JSON type; `object` when absent. */
+  type?: string;
+  /** The values it may take (a switch's ports). */
+  enum?: readonly unknown[];
   /** `the output of crm.create_task`. */
+  what: string;
+}
+
+/** A mapping of the node and the fields of what it feeds: an action's input, an emitted payload. */
+export interface MappingTarget {
+  /** The node's field holding the mapping: `input`, `data`. */
+  field: string;
+  fields: readonly CatalogField[];
+  /** `the input of core.log`. */
   what: string;
 }
 

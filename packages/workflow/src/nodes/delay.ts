@@ -1,5 +1,6 @@
 import { businessHoursSchema, duration, expression } from '../definition/fields';
 import { DEFAULT_PORT, ERROR_PORT } from '../definition/port-names';
+import { field } from './output-field';
 import { defineNode, nodeSchema, text } from './define-node';
 import { expressionField } from './node-expressions';
 
@@ -16,6 +17,7 @@ export const delay = defineNode({
   }),
   ports: [DEFAULT_PORT, ERROR_PORT],
   expressions: (node) => expressionField('until', node.until),
+  outputFields: () => ({ fields: [field('until', 'string', 'The instant the delay waited for', { format: 'date-time' })], what: 'the output of a delay' }),
   designer: {
     label: 'Delay',
     hint: 'Waits for a duration or an instant',

@@ -2,6 +2,7 @@ import { eventType, eventVersion } from '../definition/fields';
 import { mappingObjectSchema } from '../definition/mapping';
 import { DEFAULT_PORT, ERROR_PORT } from '../definition/port-names';
 import { defineNode, nodeSchema, text } from './define-node';
+import { field } from './output-field';
 import { mappingExpressions } from './node-expressions';
 
 /** Publishes a follow-up event through the ingestion path, caused by the run's trigger. */
@@ -22,6 +23,11 @@ export const emit = defineNode({
     if (!latest) return [unknownEvent(node.event)];
     return [problem('unknown-event-version', `${node.event} has no version ${node.version}; its latest is ${latest.version}`, 'version')];
   },
+  mappingTargets: (node, catalog) => {
+    const fields = catalog.getEvent(node.event, node.version)?.fields;
+    return fields ? [{ field: 'data', fields, what: `the payload of ${node.event}` }] : [];
+  },
+  outputFields: () => ({ fields: [field('eventId', 'string', 'The id of the event published'), field('duplicate', 'boolean', 'Whether it had been published before')], what: 'the output of an emit' }),
   designer: {
     label: 'Emit event',
     hint: 'Publishes a follow-up event',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { expression } from '../definition/fields';
 import { BODY_PORT, ERROR_PORT } from '../definition/port-names';
+import { field } from './output-field';
 import { defineNode, nodeSchema, text } from './define-node';
 import { expressionField } from './node-expressions';
 
@@ -21,6 +22,9 @@ export function forEachNodeSchema<Body extends z.ZodType>(body: Body) {
 const bodySize = (body: unknown) =>
   typeof body === 'object' && body !== null && Array.isArray((body as { nodes?: unknown }).nodes) ? (body as { nodes: unknown[] }).nodes.length : 0;
 
+const bodyNodeIds = (body: { nodes: unknown[] }): string[] =>
+  body.nodes.flatMap((node) => (typeof node === 'object' && node !== null && typeof (node as { id?: unknown }).id === 'string' ? [(node as { id: string }).id] : []));
+
 /** Runs its body, a sub-flow entered by the `item` port, once per item, `concurrency` at a time. */
 export const forEach = defineNode({
   type: 'forEach',
@@ -28,6 +32,12 @@ export const forEach = defineNode({
   ports: [BODY_PORT, 'done', ERROR_PORT],
   requiredPorts: [BODY_PORT],
   expressions: (node) => expressionField('items', node.items),
+  // One entry per item: each body node's output in that iteration, by node id.
+  outputFields: (node) => ({
+    fields: bodyNodeIds(node.body).map((id) => field(id, 'unknown', `What ${id} produced, per item`, { optional: true })),
+    type: 'array',
+    what: 'the output of a forEach',
+  }),
   designer: {
     label: 'For each',
     hint: 'Repeats a body per item',

@@ -7,6 +7,7 @@ export const join = defineNode({
   type: 'join',
   schema: nodeSchema('join', { mode: z.enum(['all', 'any']) }),
   ports: [DEFAULT_PORT, ERROR_PORT],
+  outputFields: () => ({ fields: [], type: 'null', what: 'the output of a join' }),
   designer: {
     label: 'Join',
     hint: 'Waits for parallel branches',

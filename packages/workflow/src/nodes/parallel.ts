@@ -6,6 +6,7 @@ export const parallel = defineNode({
   type: 'parallel',
   schema: nodeSchema('parallel', {}),
   ports: [DEFAULT_PORT, ERROR_PORT],
+  outputFields: () => ({ fields: [], type: 'null', what: 'the output of a parallel' }),
   designer: {
     label: 'Parallel',
     hint: 'Runs branches side by side',

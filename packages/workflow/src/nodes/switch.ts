@@ -22,6 +22,7 @@ export const switchNode = defineNode({
   ports: ['default', ERROR_PORT],
   casePorts: (node) => node.cases.map((c) => c.port),
   expressions: (node) => node.cases.flatMap((c, index) => expressionField(`cases[${index}].expression`, c.expression)),
+  outputFields: (node) => ({ fields: [], type: 'string', enum: [...node.cases.map((c) => c.port), 'default'], what: 'the output of a switch' }),
   designer: {
     label: 'Switch',
     hint: 'One branch per matching case',

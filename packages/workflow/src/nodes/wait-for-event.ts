@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { duration, eventType, expression } from '../definition/fields';
 import { ERROR_PORT } from '../definition/port-names';
+import { eventFieldList } from '../expressions/context-fields';
 import { defineNode, nodeSchema, text } from './define-node';
 import { expressionField } from './node-expressions';
 
@@ -22,10 +23,10 @@ export const waitForEvent = defineNode({
     ...expressionField('filter', node.filter, node.event),
   ],
   checkCatalog: (node, { catalog, unknownEvent }) => (catalog.getEvent(node.event) ? [] : [unknownEvent(node.event)]),
+  // The awaited event, envelope and payload; null after a timeout.
   outputFields: (node, catalog) => {
-    const fields = catalog.getEvent(node.event)?.fields;
-    const under = (path: string[]) => (path[0] === 'data' ? path.slice(1) : []);
-    return fields && { fields, prefix: '.data', under, what: `the payload of ${node.event}` };
+    const payload = catalog.getEvent(node.event)?.fields;
+    return payload && { fields: eventFieldList(payload), what: `the ${node.event} event` };
   },
   designer: {
     label: 'Wait for event',

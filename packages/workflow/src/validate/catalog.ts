@@ -22,6 +22,14 @@ export interface CatalogField {
   /** JSON type; `unknown` or a childless `object` lets expressions read anything beneath it. */
   type: string;
   optional: boolean;
+  /** What the field holds, for the designer's data picker and generated forms. */
+  description?: string;
+  /** The values it may take, when the schema lists them. */
+  enum?: readonly unknown[];
+  /** The element type of an array field. */
+  itemType?: string;
+  /** `date-time`, `email`, … when the schema names one. */
+  format?: string;
 }
 
 /** One way a value fails a schema, at a path into the value. */
@@ -42,6 +50,8 @@ export interface CatalogEvent {
 export interface CatalogAction {
   /** The action's input schema, or a function that checks a value against it. */
   input: z.ZodType | ValueCheck;
+  /** The input's fields: what the designer's form offers and what mapped expressions must fit. */
+  inputFields?: readonly CatalogField[];
   /** What `steps.<id>.output` holds; unchecked when absent. */
   outputFields?: readonly CatalogField[];
 }

@@ -3,26 +3,12 @@ import { compileExpression } from '../expressions/compile';
 import { CONTEXT_ROOTS, ENVELOPE_FIELDS, ITERATION_FIELDS, RUN_FIELDS, STEP_FIELDS } from '../expressions/context';
 import { readPaths, type ReadPath } from '../expressions/references';
 import { findExpressionSlips, type ExpressionSlips } from '../expressions/slips';
-import type { CatalogField, ValidationCatalog } from './catalog';
+import type { CatalogField } from './catalog';
 import { firstUnknownPrefix, topLevelFieldNames } from './field-paths';
 import { nodeExpressions, type NodeExpression } from './node-expressions';
 import type { ParsedNode } from './parse-leniently';
+import { isInsideBody, type ReferenceScope } from './reference-scope';
 import { problemAt, type Problem, type ProblemCode } from './problems';
-import type { StepOrder } from './step-order';
-
-/** What the expressions of a workflow may refer to. */
-export interface ReferenceScope {
-  catalog: ValidationCatalog;
-  /** The event type of the workflow's trigger, when it has one. */
-  triggerEvent: string | undefined;
-  /** Every node of the workflow by id, forEach bodies included. */
-  nodes: ReadonlyMap<string, ParsedNode>;
-  /** For each node inside a forEach body, that forEach. */
-  bodyOwners: ReadonlyMap<string, string>;
-  /** Which steps have certainly finished before each node. */
-  stepOrder: StepOrder;
-  variables: ReadonlySet<string>;
-}
 
 type Finding = { code: ProblemCode; message: string };
 
@@ -116,18 +102,11 @@ function checkStepRead(stepId: string, rest: string[], nodeId: string, scope: Re
   }
   if (field !== 'output' || rest.length < 2 || !step.node) return undefined;
   const output = nodeTypeOf(step.node).outputFields?.(step.node, scope.catalog);
-  return output && unknownField(output.fields, output.under(rest.slice(1)), `steps.${stepId}.output${output.prefix}`, output.what, 'unknown-output-field');
+  return output && unknownField(output.fields, rest.slice(1), `steps.${stepId}.output`, output.what, 'unknown-output-field');
 }
 
 function includes(list: readonly string[], item: string): boolean {
   return list.includes(item);
-}
-
-function isInsideBody(nodeId: string, forEachId: string, bodyOwners: ReadonlyMap<string, string>): boolean {
-  for (let owner = bodyOwners.get(nodeId); owner !== undefined; owner = bodyOwners.get(owner)) {
-    if (owner === forEachId) return true;
-  }
-  return false;
 }
 
 function unknownField(fields: readonly CatalogField[], path: string[], base: string, what: string, code: ProblemCode): Finding | undefined {

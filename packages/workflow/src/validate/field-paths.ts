@@ -10,6 +10,18 @@ function segmentsOf(path: string): string[] {
   return path.split('.').map((segment) => segment.replace(/\[\]$/, ''));
 }
 
+const entriesByFields = new WeakMap<readonly CatalogField[], FieldEntry[]>();
+
+/** Split once per field list: a workflow's every expression may read the same payload of thousands of fields. */
+function entriesOf(fields: readonly CatalogField[]): FieldEntry[] {
+  let entries = entriesByFields.get(fields);
+  if (!entries) {
+    entries = fields.map((field) => ({ segments: segmentsOf(field.path), type: field.type }));
+    entriesByFields.set(fields, entries);
+  }
+  return entries;
+}
+
 const matches = (pattern: readonly string[], path: readonly string[]) =>
   pattern.length === path.length && pattern.every((segment, index) => segment === '*' || segment === path[index]);
 
@@ -19,7 +31,7 @@ const matches = (pattern: readonly string[], path: readonly string[]) =>
  * without children, such as a free-form record).
  */
 export function firstUnknownPrefix(fields: readonly CatalogField[], path: readonly string[]): string[] | undefined {
-  const entries: FieldEntry[] = fields.map((field) => ({ segments: segmentsOf(field.path), type: field.type }));
+  const entries = entriesOf(fields);
   const isOpen = (entry: FieldEntry) =>
     entry.type.includes('unknown') ||
     (entry.type.includes('object') && !entries.some((other) => other.segments.length > entry.segments.length && matches(entry.segments, other.segments.slice(0, entry.segments.length))));

@@ -40,9 +40,14 @@ function eventAt(type: string, version: number | undefined): CatalogEvent | unde
 }
 
 const actions = {
-  'core.log': { input: z.object({ message: z.string().min(1), level: z.enum(['info', 'warn']).optional() }), outputFields: [field('logged', 'boolean')] },
+  'core.log': {
+    input: z.object({ message: z.string().min(1), level: z.enum(['info', 'warn']).optional() }),
+    inputFields: [field('message', 'string'), { ...field('level', 'string', true), enum: ['info', 'warn'] }],
+    outputFields: [field('logged', 'boolean')],
+  },
   'crm.create_task': {
     input: z.object({ title: z.string().min(1), assignee: z.string(), dueInDays: z.number().int().positive(), tags: z.array(z.string()).optional() }),
+    inputFields: [field('title', 'string'), field('assignee', 'string'), field('dueInDays', 'integer'), { ...field('tags', 'array', true), itemType: 'string' }],
     outputFields: [field('taskId', 'string'), field('url', 'string')],
   },
 };
@@ -80,7 +85,7 @@ export function everyNodeTypeDefinition() {
       },
       {
         id: 'escalate', type: 'emit', event: 'INVOICE_ESCALATED',
-        data: { tenantId: expr('event.data.tenantId'), invoiceId: expr('event.data.invoiceId'), level: 'manager', note: expr('steps.ask.output.values.note') },
+        data: { tenantId: expr('event.data.tenantId'), invoiceId: expr('event.data.invoiceId'), level: 'manager', note: expr('steps.ask.output.data.note') },
       },
       { id: 'giveUp', type: 'fail', message: '"Nobody decided on " & event.data.invoiceId' },
       { id: 'route', type: 'switch', cases: [{ port: 'large', expression: 'vars.attempts < 3 and event.data.amountDue > 10000' }] },

@@ -36,6 +36,8 @@ export const PROBLEM_CODES = {
   'unknown-action': 'No action with this id is registered',
   'unknown-workflow': 'The sub-workflow, at the pinned version, does not exist',
   'invalid-mapping': 'A literal value, or a required key missing from the mapping, fails the action’s input or the event’s payload schema',
+  'mapping-type-mismatch': 'A mapped expression reads a field whose type cannot fit the field it feeds (text into a number field, a list into a text field), by the schemas on both sides',
+  'mapping-may-be-absent': 'A warning: a mapped expression reads an optional field into a field its target requires, so the run fails when the value is absent',
   'missing-correlation': 'A waitForEvent has no correlation, so it could not tell which run an arriving event is for',
 } as const;
 

@@ -1,14 +1,15 @@
 import { formatFieldPath } from '../definition/mapping';
 import { workflowDefinitionSchema, type WorkflowDefinition } from '../definition/workflow';
-import { nodeTypeOf, type ShallowNode } from '../nodes';
+import type { ShallowNode } from '../nodes';
 import { checkAgainstCatalog } from './catalog-checks';
 import type { ValidationCatalog } from './catalog';
 import { checkDefinitionLimits } from './definition-limits';
-import { checkNodeExpressions, type ReferenceScope } from './expression-checks';
-import { parseLeniently, type ParsedFlow, type ParsedNode } from './parse-leniently';
+import { checkNodeExpressions } from './expression-checks';
+import { checkMappingTypes } from './mapping-types';
+import { referenceScopeOf } from './reference-scope';
+import { parseLeniently, type ParsedNode } from './parse-leniently';
 import { isWarning, problemAt, type Problem } from './problems';
-import { stepOrder } from './step-order';
-import { checkFlowStructure, checkUniqueIds, entryOf, flowsOf } from './structure';
+import { checkFlowStructure, checkUniqueIds, flowsOf } from './structure';
 
 /**
  * `problems` are the errors, which keep a definition from being published; `warnings` point at what
@@ -30,22 +31,14 @@ export function validateWorkflow(definition: unknown, catalog: ValidationCatalog
   const parsed = parseLeniently(definition);
   // Not even an object: nothing further could be said that would help.
   if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) return { ok: false, problems: parsed.problems, warnings: [] };
+  const scope = referenceScopeOf(parsed, catalog, (definition as { variables?: unknown }).variables);
   const flows = flowsOf(parsed.root);
-  const nodes = flows.flatMap((flow) => flow.nodes);
-  const checked = nodes.filter((node): node is ParsedNode & { node: ShallowNode } => node.node !== undefined);
-  const scope: ReferenceScope = {
-    catalog,
-    triggerEvent: triggerEventOf(parsed.root),
-    nodes: new Map(nodes.map((node) => [node.id, node])),
-    bodyOwners: new Map(flows.flatMap(({ owner, nodes: inBody }) => (owner ? inBody.map((node) => [node.id, owner.id] as const) : []))),
-    stepOrder: stepOrder(flows),
-    variables: new Set([...parsed.declaredVariables, ...checked.flatMap(({ node }) => nodeTypeOf(node).assigns?.(node) ?? [])]),
-  };
+  const checked = flows.flatMap((flow) => flow.nodes).filter((node): node is ParsedNode & { node: ShallowNode } => node.node !== undefined);
   const found = [
     ...parsed.problems,
     ...checkUniqueIds(flows),
     ...flows.flatMap(checkFlowStructure),
-    ...checked.flatMap((node) => [...checkAgainstCatalog(node, catalog), ...checkNodeExpressions(node, scope)]),
+    ...checked.flatMap((node) => [...checkAgainstCatalog(node, catalog), ...checkNodeExpressions(node, scope), ...checkMappingTypes(node, scope)]),
   ];
   const problems = found.filter((problem) => !isWarning(problem));
   const warnings = found.filter(isWarning);
@@ -55,9 +48,4 @@ export function validateWorkflow(definition: unknown, catalog: ValidationCatalog
   if (whole.success) return { ok: true, definition: whole.data, warnings };
   const schemaProblems = whole.error.issues.map((issue) => problemAt({}, 'schema', issue.message, formatFieldPath(issue.path.map(String))));
   return { ok: false, problems: schemaProblems, warnings };
-}
-
-function triggerEventOf(root: ParsedFlow): string | undefined {
-  const trigger = entryOf(root)?.node;
-  return trigger?.type === 'trigger' ? trigger.event : undefined;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { CustomEventFields, PublishedWorkflow, RemoteActionOption } from '@/designer/browser-catalog';
+import { objectSchemaFields } from '@/designer/action-fields';
 import { tenantCatalog } from '@/server/catalog';
 import { db } from '@/server/services';
 
@@ -28,8 +29,14 @@ export function remoteActionsOf(tenantId: string): Promise<RemoteActionOption[]>
   return db().remoteAction.findMany({
     where: { tenantId },
     orderBy: { actionId: 'asc' },
-    select: { actionId: true, label: true, description: true },
-  }).then((rows) => rows.map((row) => ({ id: row.actionId, label: row.label, description: row.description })));
+    select: { actionId: true, label: true, description: true, inputSchema: true, outputSchema: true },
+  }).then((rows) =>
+    rows.map((row) => {
+      // Field lists, not schemas, travel to the browser: the picker and the input form need no more.
+      const [inputFields, outputFields] = [objectSchemaFields(row.inputSchema), objectSchemaFields(row.outputSchema)];
+      return { id: row.actionId, label: row.label, description: row.description, ...(inputFields ? { inputFields } : {}), ...(outputFields ? { outputFields } : {}) };
+    }),
+  );
 }
 
 /** The workflows with a published version, which a sub-workflow node may pin. */

@@ -1,8 +1,9 @@
 'use client';
 
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { applyCompletion, completeAt, type Completion } from '@/designer/suggestions';
+import { applyCompletion, completeAt, type Completion, type ExpressionScope } from '@/designer/suggestions';
 import styles from '../designer.module.css';
+import { insertAtCaret, usePickerTarget } from './picker-target';
 
 interface AutocompleteTextProps {
   id?: string;
@@ -16,6 +17,15 @@ interface AutocompleteTextProps {
   invalid?: boolean;
   readOnly?: boolean;
   testId?: string;
+  /** Makes this control the data picker's target when it takes focus. */
+  picker?: PickerSpec;
+}
+
+/** How a control takes a path picked in the data picker: `wrap` turns the path into what is inserted. */
+export interface PickerSpec {
+  label: string;
+  scope: ExpressionScope;
+  wrap?: (path: string) => string;
 }
 
 /**
@@ -23,12 +33,31 @@ interface AutocompleteTextProps {
  * it works inside a longer expression and inside a mapping's JSON alike. Arrow keys move through
  * the options, Enter or Tab takes one, Escape closes the list.
  */
-export function AutocompleteText({ id, value, onChange, suggestions, multiline, rows, placeholder, invalid, readOnly, testId }: AutocompleteTextProps) {
+export function AutocompleteText({ id, value, onChange, suggestions, multiline, rows, placeholder, invalid, readOnly, testId, picker }: AutocompleteTextProps) {
   const element = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [completion, setCompletion] = useState<Completion>();
   const [active, setActive] = useState(0);
   const listId = useId();
   const caretAfterChoice = useRef<number | undefined>(undefined);
+  const { setTarget } = usePickerTarget();
+  // The picker calls back after later renders: it must see the value and handler of the latest one.
+  const latest = useRef({ value, onChange });
+  useLayoutEffect(() => {
+    latest.current = { value, onChange };
+  });
+  const becomeTarget = () => {
+    if (!picker || readOnly) return;
+    setTarget({
+      label: picker.label,
+      scope: picker.scope,
+      accept: (path) => {
+        const inserted = insertAtCaret(element.current, latest.current.value, picker.wrap ? picker.wrap(path) : path);
+        caretAfterChoice.current = inserted.caret;
+        element.current?.focus();
+        latest.current.onChange(inserted.text);
+      },
+    });
+  };
 
   useLayoutEffect(() => {
     const caret = caretAfterChoice.current;
@@ -84,6 +113,7 @@ export function AutocompleteText({ id, value, onChange, suggestions, multiline, 
       suggest(event.target.value, event.target.selectionStart ?? event.target.value.length);
     },
     onKeyDown,
+    onFocus: becomeTarget,
     onBlur: () => setCompletion(undefined),
   };
 

@@ -2,8 +2,9 @@
 
 import { useDesigner } from '../designer-context';
 import { EventSelect } from '../event-select';
-import { ExpressionField, Field, JsonField, mustBeObject } from './field';
+import { ExpressionField, Field } from './field';
 import { FilterBacktest } from './filter-backtest';
+import { MappingEditor } from './mapping-editor';
 import { OwnTimeoutField } from './reliability-fields';
 import { text, type NodeEditor } from './node-editor';
 
@@ -31,6 +32,7 @@ export function TriggerFields({ editor }: { editor: NodeEditor }) {
         value={text(editor.node.filter)}
         onChange={(filter) => editor.update({ filter })}
         suggestions={editor.eventPaths(event)}
+        sees={{ kind: 'event', eventType: event }}
         example={editor.example('filter')}
         problems={editor.problemsAt('filter')}
         hint="Only events for which this is true start a run; it sees the event alone."
@@ -54,6 +56,7 @@ export function WaitForEventFields({ editor }: { editor: NodeEditor }) {
         value={text(correlation.event)}
         onChange={(value) => setCorrelation('event', value)}
         suggestions={editor.eventPaths(event)}
+        sees={{ kind: 'event', eventType: event }}
         example={editor.example('correlation.event')}
         problems={editor.problemsAt('correlation.event')}
         readOnly={editor.readOnly}
@@ -73,6 +76,7 @@ export function WaitForEventFields({ editor }: { editor: NodeEditor }) {
         value={text(node.filter)}
         onChange={(filter) => update({ filter })}
         suggestions={editor.eventPaths(event)}
+        sees={{ kind: 'event', eventType: event }}
         example={editor.example('filter')}
         problems={editor.problemsAt('filter')}
         readOnly={editor.readOnly}
@@ -116,19 +120,20 @@ function EventVersionField({ editor }: { editor: NodeEditor }) {
 }
 
 export function EmitFields({ editor }: { editor: NodeEditor }) {
+  const { catalog } = useDesigner();
+  const event = text(editor.node.event);
+  const version = typeof editor.node.version === 'number' ? editor.node.version : undefined;
   return (
     <>
       <EventField editor={editor} label="Event to emit" clears={['version']} />
       <EventVersionField editor={editor} />
-      <JsonField
+      <MappingEditor
+        editor={editor}
+        field="data"
         label="Data mapping"
-        value={editor.node.data ?? {}}
-        onChange={(data) => editor.update({ data })}
-        check={mustBeObject}
-        suggestions={editor.runPaths}
-        problems={editor.problemsAt('data')}
+        legend={`Payload of ${event ?? 'the event'}${version === undefined ? '' : ` v${version}`}`}
+        fields={event ? catalog.getEvent(event, version)?.fields : undefined}
         hint={<>The event’s payload: literals, or <code>{'{"$expr": "…"}'}</code> computed in the run. Checked against the event’s schema.</>}
-        readOnly={editor.readOnly}
       />
     </>
   );

@@ -4,6 +4,7 @@ import { isWarning, type Problem } from '@cascade/workflow';
 import { useId, useState, type ReactNode } from 'react';
 import styles from '../designer.module.css';
 import { FixButton, SeverityMark, severityOf } from '../problem-fix';
+import type { ExpressionScope } from '@/designer/suggestions';
 import { AutocompleteText } from './autocomplete';
 
 interface FieldProps {
@@ -22,15 +23,20 @@ export function Field({ label, problems = [], hint, children }: FieldProps) {
       <label htmlFor={id}>{label}</label>
       {children(id)}
       {hint && <div className={styles.hint}>{hint}</div>}
-      {problems.map((problem, index) => (
-        <p key={index} className={styles.fieldProblem} data-testid="field-problem" data-severity={severityOf(problem)}>
-          <SeverityMark problem={problem} />
-          {problem.message}
-          <FixButton problem={problem} />
-        </p>
-      ))}
+      <FieldProblems problems={problems} />
     </div>
   );
+}
+
+/** The validator's problems of one control, right beneath it. */
+export function FieldProblems({ problems }: { problems: readonly Problem[] }) {
+  return problems.map((problem, index) => (
+    <p key={index} className={styles.fieldProblem} data-testid="field-problem" data-severity={severityOf(problem)}>
+      <SeverityMark problem={problem} />
+      {problem.message}
+      <FixButton problem={problem} />
+    </p>
+  ));
 }
 
 interface TextFieldProps {
@@ -66,10 +72,12 @@ interface ExpressionFieldProps extends Omit<TextFieldProps, 'placeholder'> {
   suggestions: readonly string[];
   /** What this field holds, shown while it is empty (a correlation key, a condition): the node type's example for it. */
   example: string | undefined;
+  /** What the expression sees, for the data picker: the run (the default) or one event alone. */
+  sees?: ExpressionScope;
 }
 
 /** A JSONata expression, with the context paths it may read offered as it is typed. */
-export function ExpressionField({ label, value, onChange, optional, problems, hint, suggestions, readOnly, example }: ExpressionFieldProps) {
+export function ExpressionField({ label, value, onChange, optional, problems, hint, suggestions, readOnly, example, sees = RUN_SCOPE }: ExpressionFieldProps) {
   return (
     <Field label={label} problems={problems} hint={hint}>
       {(id) => (
@@ -81,11 +89,16 @@ export function ExpressionField({ label, value, onChange, optional, problems, hi
             placeholder={[optional && 'optional', example && `e.g. ${example}`].filter(Boolean).join(', ') || undefined}
             invalid={hasErrors(problems)}
             readOnly={readOnly}
+            picker={{ label, scope: sees }}
           />
       )}
     </Field>
   );
 }
+
+const RUN_SCOPE: ExpressionScope = { kind: 'run' };
+/** In a mapping's JSON, a picked path goes in as the leaf that computes it. */
+const asMappingLeaf = (path: string) => JSON.stringify({ $expr: path });
 
 /** Only errors mark a control invalid; a warning leaves it as it is. */
 const hasErrors = (problems: readonly Problem[] = []) => problems.some((problem) => !isWarning(problem));
@@ -161,6 +174,7 @@ export function JsonField({ label, value, onChange, check, problems, hint, sugge
             invalid={Boolean(error) || hasErrors(problems)}
             readOnly={readOnly}
             testId={testId}
+            picker={suggestions.length > 0 ? { label, scope: RUN_SCOPE, wrap: asMappingLeaf } : undefined}
           />
           {error && (
             <span role="alert" className={styles.fieldProblem} data-testid="json-error">

@@ -10,8 +10,10 @@ import { useDesigner } from '../designer-context';
 import styles from '../designer.module.css';
 import { FixButton, SeverityMark, severityOf } from '../problem-fix';
 import { Connections } from './connections';
+import { DataPicker } from './data-picker';
 import { IdentityFields } from './identity-fields';
 import { NodeFields } from './node-fields';
+import { PickerTargetProvider } from './picker-target';
 import { useNodeEditor } from './node-editor';
 import { ReliabilityFields } from './reliability-fields';
 import { WorkflowSettings } from './workflow-settings';
@@ -37,6 +39,9 @@ export function Inspector({ selectedNodeId, problemsByNode }: InspectorProps) {
   );
 }
 
+/** Node types with no field an expression goes into: no data picker. */
+const WITHOUT_INPUTS = new Set(['parallel', 'join', 'end']);
+
 function NodeInspector({ node, problems }: { node: DraftNode; problems: Problem[] }) {
   const { dispatch, readOnly } = useDesigner();
   const editor = useNodeEditor(node, problems);
@@ -50,7 +55,10 @@ function NodeInspector({ node, problems }: { node: DraftNode; problems: Problem[
         </button>
       </header>
       <IdentityFields editor={editor} />
-      <NodeFields editor={editor} />
+      <PickerTargetProvider>
+        <NodeFields editor={editor} />
+        {!WITHOUT_INPUTS.has(node.type) && <DataPicker nodeId={node.id} />}
+      </PickerTargetProvider>
       <Connections node={node} problems={problems} />
       {runsSomething && <ReliabilityFields editor={editor} />}
       {problems.length > 0 && (

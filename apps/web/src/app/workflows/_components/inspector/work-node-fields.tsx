@@ -4,6 +4,7 @@ import { actionManifests, getActionManifest } from '@cascade/actions/manifest';
 import { inputKeys, inputSkeleton } from '@/designer/action-input';
 import { useDesigner } from '../designer-context';
 import { ExpressionField, Field, JsonField, mustBeObject } from './field';
+import { MappingEditor } from './mapping-editor';
 import { text, type NodeEditor } from './node-editor';
 
 /** Fields of the nodes that do work: actions, variables, sub-workflows, failures (approvals: ./approval-fields). */
@@ -12,7 +13,8 @@ const mappingHint = <>Literals, or <code>{'{"$expr": "…"}'}</code> computed in
 
 export function ActionFields({ editor }: { editor: NodeEditor }) {
   const { node, update } = editor;
-  const { remoteActions } = useDesigner();
+  const { remoteActions, catalog } = useDesigner();
+  const inputFields = catalog.getAction(text(node.action) ?? '')?.inputFields;
   const manifest = getActionManifest(text(node.action) ?? '');
   const remote = remoteActions.find((action) => action.id === text(node.action));
   const isEmpty = (value: unknown) => typeof value !== 'object' || value === null || Object.keys(value).length === 0;
@@ -41,31 +43,32 @@ export function ActionFields({ editor }: { editor: NodeEditor }) {
           </select>
         )}
       </Field>
-      <JsonField
+      <MappingEditor
+        editor={editor}
+        field="input"
         label="Input mapping"
-        value={node.input ?? {}}
-        onChange={(input) => update({ input })}
-        check={mustBeObject}
-        suggestions={editor.runPaths}
-        problems={editor.problemsAt('input')}
+        legend={`Input of ${text(node.action) ?? 'the action'}`}
+        fields={inputFields}
         testId="input-mapping"
-        rows={6}
         hint={
-          <>
-            {mappingHint}
-            {manifest && (
-              <ul className="muted">
-                {inputKeys(manifest.input).map((key) => (
-                  <li key={key.key}>
-                    <code>{key.key}</code>
-                    {key.required ? ' (required)' : ''} {key.description}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
+          inputFields ? (
+            <>The same input as JSON. {mappingHint}</>
+          ) : (
+            <>
+              {mappingHint}
+              {manifest && (
+                <ul className="muted">
+                  {inputKeys(manifest.input).map((key) => (
+                    <li key={key.key}>
+                      <code>{key.key}</code>
+                      {key.required ? ' (required)' : ''} {key.description}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )
         }
-        readOnly={editor.readOnly}
       />
     </>
   );
