@@ -64,3 +64,15 @@ export {
   type UnstorableText,
 } from './storable-text';
 export { OperatorKeyRequest, mintOperatorApiKey } from './operator-keys';
+export {
+  appendAuditEntry,
+  auditEntryHash,
+  canonicalJson,
+  GENESIS_HASH,
+  verifyAuditChain,
+  type AuditActorType,
+  type AuditChainCheck,
+  type AuditEntry,
+  type AuditRecord,
+  type BrokenLink,
+} from './audit/index';
