@@ -2,6 +2,7 @@ import 'server-only';
 import type { Route } from '../http/define-route';
 import { deleteRemoteAction, getAction, listActions, putRemoteAction } from './actions';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
+import { listAuditEntries, verifyAuditTrail } from './audit';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { backtestFilterRoute, getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
@@ -64,4 +65,6 @@ export const routes: Route[] = [
   deleteSecret,
   startRoundtrip,
   listRoundtrips,
+  listAuditEntries,
+  verifyAuditTrail,
 ];
