@@ -76,3 +76,4 @@ export {
   type AuditRecord,
   type BrokenLink,
 } from './audit/index';
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-event-types';

@@ -3,6 +3,14 @@ import type { Route } from '../http/define-route';
 import { deleteRemoteAction, getAction, listActions, putRemoteAction } from './actions';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { listAuditEntries, verifyAuditTrail } from './audit';
+import { listWebhookDeliveries, replayWebhookDeliveryRoute } from './webhook-deliveries';
+import {
+  createWebhookSubscription,
+  deleteWebhookSubscription,
+  getWebhookSubscription,
+  listWebhookSubscriptions,
+  updateWebhookSubscription,
+} from './webhooks';
 import { getCatalogEvent, listCatalogEvents, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { backtestFilterRoute, getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
@@ -67,4 +75,11 @@ export const routes: Route[] = [
   listRoundtrips,
   listAuditEntries,
   verifyAuditTrail,
+  listWebhookSubscriptions,
+  createWebhookSubscription,
+  getWebhookSubscription,
+  updateWebhookSubscription,
+  deleteWebhookSubscription,
+  listWebhookDeliveries,
+  replayWebhookDeliveryRoute,
 ];
