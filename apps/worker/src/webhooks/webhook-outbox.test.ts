@@ -170,4 +170,22 @@ describe('webhook deliveries from the outbox', () => {
     expect(byType['approval.requested']).toMatchObject({ runId, title: 'Refund?', assignees: ['ops@example.com'] });
     expect(byType['event.dead_lettered']).toMatchObject({ eventId: event.id, eventType: 'INVOICE_OVERDUE', attempts: 5, lastError: 'no route' });
   });
+
+  it('costs a run insert one indexed lookup: 2,000 runs recorded with and without a subscription (printed, not asserted)', async () => {
+    const insertRuns = async (tenant: { tenantId: string; workflowId: string; versionId: string }) => {
+      const started = performance.now();
+      await db.$executeRaw`
+        INSERT INTO runs (id, tenant_id, workflow_id, version_id, temporal_workflow_id, status, finished_at)
+        SELECT gen_random_uuid(), ${tenant.tenantId}::uuid, ${tenant.workflowId}::uuid, ${tenant.versionId}::uuid, 'bulk-' || gen_random_uuid(), 'COMPLETED', now()
+          FROM generate_series(1, 2000)`;
+      return Math.round(performance.now() - started);
+    };
+    const quiet = await subscribedTenant('https://example.com/hooks', []);
+    const subscribed = await subscribedTenant('https://example.com/hooks', ['run.started', 'run.completed']);
+    const withoutMs = await insertRuns(quiet);
+    const withMs = await insertRuns(subscribed);
+    console.log(`2,000 finished runs inserted: ${withoutMs} ms for a tenant without subscriptions, ${withMs} ms with one taking run.started and run.completed (4,000 deliveries)`);
+    expect(await db.webhookDelivery.count({ where: { subscriptionId: subscribed.subscription.id } })).toBe(4000);
+    expect(await db.webhookDelivery.count({ where: { subscriptionId: quiet.subscription.id } })).toBe(0);
+  });
 });

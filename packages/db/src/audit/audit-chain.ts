@@ -62,7 +62,8 @@ type Executor = Database | Prisma.TransactionClient;
  * and never fork the chain; other tenants' appends do not wait.
  */
 export async function appendAuditEntry(executor: Executor, record: AuditRecord): Promise<AuditEntry> {
-  if ('$transaction' in executor) return executor.$transaction((tx) => appendInTransaction(tx, record));
+  // Appends of one tenant wait for each other's commit: allow for a queue of them.
+  if ('$transaction' in executor) return executor.$transaction((tx) => appendInTransaction(tx, record), { maxWait: 10_000, timeout: 10_000 });
   return appendInTransaction(executor, record);
 }
 
