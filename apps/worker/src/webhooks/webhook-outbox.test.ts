@@ -187,5 +187,6 @@ describe('webhook deliveries from the outbox', () => {
     console.log(`2,000 finished runs inserted: ${withoutMs} ms for a tenant without subscriptions, ${withMs} ms with one taking run.started and run.completed (4,000 deliveries)`);
     expect(await db.webhookDelivery.count({ where: { subscriptionId: subscribed.subscription.id } })).toBe(4000);
     expect(await db.webhookDelivery.count({ where: { subscriptionId: quiet.subscription.id } })).toBe(0);
+    await db.webhookSubscription.delete({ where: { id: subscribed.subscription.id } }); // nothing to send to example.com
   });
 });
