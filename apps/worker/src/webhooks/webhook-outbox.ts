@@ -133,8 +133,14 @@ export function startWebhookDeliveries(options: WebhookOutboxOptions & { pollMs?
   };
 }
 
+/** Waits `ms`, or less when stopped; the abort listener goes with the wait, so the loop does not pile them up. */
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });

@@ -65,6 +65,9 @@ describe('the audit trail API', () => {
     const first = await trail(apiKey, 'limit=3');
     expect(first.items.map((entry) => entry.seq)).toEqual([4, 3, 2]);
     expect((await trail(apiKey, `limit=3&cursor=${first.nextCursor}`)).items.map((entry) => entry.seq)).toEqual([1]);
+    const oldest = await trail(apiKey, 'limit=3&order=asc');
+    expect(oldest.items.map((entry) => entry.seq)).toEqual([1, 2, 3]);
+    expect((await trail(apiKey, `order=asc&cursor=${oldest.nextCursor}`)).items.map((entry) => entry.seq)).toEqual([4]);
   });
 
   it('answers bad filters 400 with the path, and callers without the admin scope 403', async () => {

@@ -63,21 +63,22 @@ export const auditQuery = z.object({
   actor: z.string().min(1).max(100).optional().describe('Only this user’s or API key’s id'),
   from: z.iso.datetime({ offset: true }).optional().describe('At or after'),
   to: z.iso.datetime({ offset: true }).optional().describe('Before'),
+  order: z.enum(['desc', 'asc']).default('desc').describe('Newest (desc) or oldest (asc) first'),
   ...pageQuery({ max: 500, default: 50 }),
 });
 
-/** A page of the tenant's audit trail, newest first; the settings page reads it through here too. */
+/** A page of the tenant's audit trail, newest first unless asked otherwise; the settings page reads it through here too. */
 export async function findAuditEntries(tenantId: string, query: z.infer<typeof auditQuery>) {
-  const { limit, cursor, action, actor, from, to } = query;
+  const { limit, cursor, action, actor, from, to, order } = query;
   const rows = await db().auditEntry.findMany({
     where: {
-      ...afterKey<Prisma.AuditEntryWhereInput>(cursor, [['seq', 'int']], 'desc'),
+      ...afterKey<Prisma.AuditEntryWhereInput>(cursor, [['seq', 'int']], order),
       tenantId,
       ...(action ? { action } : {}),
       ...(actor ? { actorId: actor } : {}),
       ...(from || to ? { createdAt: { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lt: new Date(to) } : {}) } } : {}),
     },
-    orderBy: { seq: 'desc' },
+    orderBy: { seq: order },
     take: limit + 1,
   });
   const page = toPage(rows, limit, (row) => [row.seq]);
@@ -92,7 +93,7 @@ export const listAuditEntries = defineRoute({
   tags: ['Audit'],
   scope: 'admin',
   query: auditQuery,
-  response: { status: 200, description: 'Newest first', schema: pageOf(AuditEntry) },
+  response: { status: 200, description: 'Newest first, unless `order=asc`', schema: pageOf(AuditEntry) },
   handle: ({ query, principal }) => findAuditEntries(principal.tenantId, query),
 });
 

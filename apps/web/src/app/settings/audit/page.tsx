@@ -76,8 +76,8 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
                     </Link>
                   </td>
                   <td><code>{entry.action}</code></td>
-                  <td><code>{entry.target}</code></td>
-                  <td><code className="muted">{JSON.stringify(entry.summary).slice(0, 160)}</code></td>
+                  <td><code style={{ wordBreak: 'break-all' }}>{entry.target}</code></td>
+                  <td><code className="muted" style={{ wordBreak: 'break-all' }}>{JSON.stringify(entry.summary).slice(0, 160)}</code></td>
                 </tr>
               ))}
             </tbody>
@@ -91,7 +91,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
 
 /** The page the address asks for; a cursor of another list starts over, as the other lists do. */
 async function findPage(tenantId: string, query: ReturnType<typeof readListQuery>, ignored: string[]) {
-  const filter = { action: query.params.action, actor: query.params.actor, from: query.from, to: query.to, limit: 50 };
+  const filter = { action: query.params.action, actor: query.params.actor, from: query.from, to: query.to, order: query.order, limit: 50 };
   try {
     return await findAuditEntries(tenantId, { ...filter, cursor: query.cursor });
   } catch (error) {
