@@ -5,7 +5,7 @@ import { type z } from 'zod';
 import { webMetrics } from '../metrics';
 import { logger } from '../services';
 import { webEnv } from '../../env.server';
-import { auditRouteCall } from '../audit/route-audit';
+import { auditOfCall } from '../audit/route-audit';
 import { authenticate } from './authenticate';
 import { HttpError, badRequest, issuesToDetails, problemDocument } from './problem';
 import { admitRequest, chargeRest } from './rate-limit';
@@ -65,8 +65,9 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
     if (tag && matchesIfNoneMatch(request.header('if-none-match'), tag)) {
       answer = notModified(tag);
     } else {
-      const result = await spec.handle({ params, query, body, principal });
-      await auditRouteCall(spec, { principal, params, body, result: result instanceof StatusReply ? result.body : result });
+      const audit = auditOfCall(spec, { principal, params, body });
+      const result = await spec.handle({ params, query, body, principal, audit: audit.inTransaction });
+      await audit.afterSuccess(result instanceof StatusReply ? result.body : result);
       answer = result instanceof StatusReply
         ? json(result.status, spec.response.schema.parse(result.body))
         : json(spec.response.status, spec.response.schema.parse(result));

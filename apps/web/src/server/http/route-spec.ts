@@ -1,4 +1,5 @@
 import { type z } from 'zod';
+import type { AuditInTransaction } from '../audit/route-audit';
 import type { Principal, Scope } from './authenticate';
 
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -72,6 +73,11 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
     query: z.infer<Q>;
     body: z.infer<B>;
     principal: A extends Scope ? Principal : null;
+    /**
+     * Appends the call's audit entry inside the handler's transaction, so the change and its entry
+     * commit together; a handler that does not call it is audited by the pipeline after it succeeds.
+     */
+    audit: AuditInTransaction;
   }): Promise<z.input<R> | StatusReply<z.input<R>>>;
 }
 

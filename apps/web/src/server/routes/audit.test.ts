@@ -44,6 +44,21 @@ describe('the audit trail API', () => {
     expect(stored).not.toContain(apiKey);
   });
 
+  it('keeps one chain when a tenant’s changes arrive at once, each entry committed with its change', async () => {
+    const { tenantId, apiKey } = await createTenantWithKey(['admin']);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        index % 2 ? callRoute(createApiKeyRoute, { apiKey, body: { name: `k${index}`, scopes: ['workflows:read'] } }) : callRoute(putSecret, { apiKey, params: { name: `s${index}` }, body: { value: SECRET_VALUE } }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(201));
+    const entries = await db().auditEntry.findMany({ where: { tenantId }, orderBy: { seq: 'asc' } });
+    expect(entries.map((entry) => entry.seq)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+    const keyIds = (await db().apiKey.findMany({ where: { tenantId, name: { startsWith: 'k' } } })).map((key) => `/api/v1/api-keys/${key.id}`);
+    expect(entries.filter((entry) => entry.action === 'createApiKey').map((entry) => entry.target).sort()).toEqual(keyIds.sort());
+    expect(await (await callRoute(verifyAuditTrail, { apiKey })).json()).toMatchObject({ chainIntact: true, entriesVerified: 20 });
+  });
+
   it('names a signed-in user as the actor', async () => {
     const { tenantId } = await createTenantWithKey(['admin']);
     const admin = await createSignedInUser(tenantId, 'ADMIN');

@@ -76,10 +76,13 @@ export const createWebhookSubscription = defineRoute({
     description: 'The subscription and its signing secret, shown once; deliveries carry Cascade-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">',
     schema: WebhookSubscription.extend({ signingSecret: z.string() }).meta({ id: 'CreatedWebhookSubscription' }),
   },
-  async handle({ body, principal }) {
+  async handle({ body, principal, audit }) {
     const id = randomUUID();
     const { secret, sealed } = createWebhookSigningSecret(webEnv().CASCADE_SECRET_KEY, principal.tenantId, id);
-    const row = await db().webhookSubscription.create({ data: { id, tenantId: principal.tenantId, secretCiphertext: sealed, ...body } });
+    const row = await db().$transaction(async (tx) => {
+      await audit(tx, id);
+      return tx.webhookSubscription.create({ data: { id, tenantId: principal.tenantId, secretCiphertext: sealed, ...body } });
+    });
     return { ...toSubscription(row), signingSecret: secret };
   },
 });
@@ -109,9 +112,14 @@ export const updateWebhookSubscription = defineRoute({
   audit: { summary: auditWebhookInput },
   response: { status: 200, description: 'The subscription as changed', schema: WebhookSubscription },
   errors: { 404: 'No such subscription in the caller’s tenant' },
-  async handle({ params, body, principal }) {
+  async handle({ params, body, principal, audit }) {
     await findSubscription(principal.tenantId, params.id);
-    return toSubscription(await db().webhookSubscription.update({ where: { id: params.id }, data: body }));
+    return toSubscription(
+      await db().$transaction(async (tx) => {
+        await audit(tx);
+        return tx.webhookSubscription.update({ where: { id: params.id }, data: body });
+      }),
+    );
   },
 });
 
@@ -125,9 +133,12 @@ export const deleteWebhookSubscription = defineRoute({
   params: idParam,
   response: { status: 200, description: 'The deleted subscription', schema: WebhookSubscription },
   errors: { 404: 'No such subscription in the caller’s tenant' },
-  async handle({ params, principal }) {
+  async handle({ params, principal, audit }) {
     const row = await findSubscription(principal.tenantId, params.id);
-    await db().webhookSubscription.delete({ where: { id: row.id } });
+    await db().$transaction(async (tx) => {
+      await audit(tx);
+      await tx.webhookSubscription.delete({ where: { id: row.id } });
+    });
     return toSubscription(row);
   },
 });
