@@ -21,7 +21,9 @@ const workerEnvSchema = z.object({
   CASCADE_EVENT_BUFFER_SECONDS: envFields.eventBufferSeconds,
   /** Dispatch attempts before an event is dead-lettered. */
   DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
-  /** Comma-separated hosts http.request and webhook.send may reach although they resolve to private addresses. */
+  /** Wait before a failed webhook delivery's second attempt; each later wait is 4 times longer, and the 5th failure dead-letters it. */
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(86_400).default(30),
+  /** Comma-separated hosts http.request, webhook.send and webhook subscriptions may reach although they resolve to private addresses. */
   ALLOWED_PRIVATE_HOSTS: z
     .string()
     .default('')

@@ -13,6 +13,7 @@ import { serveMetrics } from './metrics';
 import { startNatsSources } from './nats';
 import { createActionServices } from './services/action-services';
 import { installTemporalRuntime } from './temporal-runtime';
+import { startWebhookDeliveries } from './webhooks/webhook-outbox';
 import { createCascadeWorker } from './worker';
 
 const logger = createLogger('worker');
@@ -56,12 +57,20 @@ async function main(): Promise<void> {
     maxAttempts: env.DISPATCH_MAX_ATTEMPTS,
     dispatchEvents: createEventRouter({ db, client, taskQueue: TASK_QUEUE, logger }).routeEvents,
   });
+  const webhooks = startWebhookDeliveries({
+    db,
+    logger,
+    secretKey: env.CASCADE_SECRET_KEY,
+    allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS,
+    retryBaseMs: env.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+  });
   const stopHeartbeat = startHeartbeat({ db, workerId: env.WORKER_ID, taskQueue: TASK_QUEUE, logger });
   logger.info({ taskQueue: TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS, metricsPort: env.WORKER_METRICS_PORT }, 'worker started');
 
   // Worker.run() installs its own SIGINT/SIGTERM handlers and resolves once it has drained.
   await worker.run();
   await dispatcher.stop();
+  await webhooks.stop();
   await nats?.stop();
   await stopHeartbeat();
   metricsServer.close();

@@ -20,11 +20,15 @@ export {
   type SecretReader,
 } from './define-action';
 export { createSmtpMailer, TENANT_HEADER, type SmtpMailer } from './email/smtp-mailer';
+export { displayUrl, IDEMPOTENCY_HEADER, sendOutboundRequest, USER_AGENT } from './net/outbound-request';
 export { callRemoteAction, REMOTE_ACTION_TIMEOUT_MS, type RemoteActionTarget } from './remote/call-remote-action';
 export {
   DELIVERY_HEADER,
+  EVENT_SIGNATURE_HEADER,
   SIGNATURE_HEADER,
+  signEventWebhook,
   signWebhookPayload,
+  verifyEventWebhookSignature,
   TIMESTAMP_HEADER,
   verifyWebhookSignature,
   type WebhookToVerify,

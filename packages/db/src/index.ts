@@ -64,3 +64,16 @@ export {
   type UnstorableText,
 } from './storable-text';
 export { OperatorKeyRequest, mintOperatorApiKey } from './operator-keys';
+export {
+  appendAuditEntry,
+  auditEntryHash,
+  canonicalJson,
+  GENESIS_HASH,
+  verifyAuditChain,
+  type AuditActorType,
+  type AuditChainCheck,
+  type AuditEntry,
+  type AuditRecord,
+  type BrokenLink,
+} from './audit/index';
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-event-types';

@@ -6,3 +6,4 @@ export { allowedHostSchema, allowedHostsSchema, isHostAllowed, MAX_ALLOWED_HOSTS
 export { InvalidSecretError, SecretDecryptionError, SecretDestinationRefusedError, SecretNotFoundError } from './errors';
 export { createSecretStore, type SecretStore, type SecretSummary, type TenantSecrets } from './store';
 export { createRedactor, MIN_REDACTED_LENGTH, type NamedSecret, type Redactor } from './redact';
+export { createWebhookSigningSecret, openWebhookSigningSecret } from './webhook-signing-secret';

@@ -33,6 +33,8 @@ const NAV: readonly NavGroup[] = [
     items: [
       { href: '/settings/api-keys', label: 'API keys' },
       { href: '/settings/secrets', label: 'Secrets' },
+      { href: '/settings/webhooks', label: 'Webhooks' },
+      { href: '/settings/audit', label: 'Audit trail' },
       { href: '/diagnostics', label: 'Diagnostics' },
       { href: '/docs', label: 'API docs' },
     ],

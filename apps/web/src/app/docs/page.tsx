@@ -3,6 +3,7 @@ import { AppShell } from '@/components/app-shell';
 import { buildOpenApiDocument } from '@/server/http/openapi';
 import { routes } from '@/server/routes';
 import { requireSession } from '@/server/session';
+import { WEBHOOK_SIGNATURE_EXAMPLE } from './webhook-signature-example';
 
 export const metadata: Metadata = { title: 'API docs' };
 
@@ -17,6 +18,15 @@ export default async function ApiDocsPage() {
         Authenticate with <code>Authorization: Bearer &lt;API key&gt;</code>. The machine-readable document is at{' '}
         <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI {document.openapi}).
       </p>
+      <section className="card" data-testid="webhook-signatures">
+        <h2>Verifying webhook signatures</h2>
+        <p>
+          Each webhook delivery carries <code>Cascade-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256 of
+          &quot;&lt;t&gt;.&lt;raw body&gt;&quot;&gt;</code>, keyed with the signing secret shown when the subscription was created.
+          Drop repeats by <code>Cascade-Delivery</code>, the same on every attempt and on a replay.
+        </p>
+        <pre>{WEBHOOK_SIGNATURE_EXAMPLE}</pre>
+      </section>
       {Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
         Object.entries(item ?? {}).map(([method, operation]) => {
           const op = operation as { operationId: string; summary?: string; description?: string; requestBody?: unknown; responses: Record<string, unknown> };

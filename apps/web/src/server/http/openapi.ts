@@ -55,6 +55,8 @@ const DESCRIPTION = [
   'Publish events, manage workflows and read runs.',
   'A method a path does not support is answered 405 with an `Allow` header naming the ones it does; OPTIONS answers 204 with the same header, and HEAD answers as GET without a body.',
   'Lists answer a page: at most `limit` items and `nextCursor`, which, passed as `cursor`, reads the next page (null on the last one).',
+  'Webhook deliveries (subscribed with POST /api/v1/webhooks) carry `Cascade-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, keyed with the subscription’s signing secret: recompute it over the raw body, compare in constant time and refuse a `t` more than 5 minutes away;',
+  '`Cascade-Delivery` and `Idempotency-Key` hold the delivery id, the same on every attempt and on a replay.',
 ].join(' ');
 
 /** The OpenAPI 3.1 document of every route, generated from their zod schemas. */

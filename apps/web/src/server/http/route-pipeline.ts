@@ -5,6 +5,7 @@ import { type z } from 'zod';
 import { webMetrics } from '../metrics';
 import { logger } from '../services';
 import { webEnv } from '../../env.server';
+import { auditOfCall } from '../audit/route-audit';
 import { authenticate } from './authenticate';
 import { HttpError, badRequest, issuesToDetails, problemDocument } from './problem';
 import { admitRequest, chargeRest } from './rate-limit';
@@ -38,7 +39,7 @@ export interface RouteAnswer {
 /**
  * The one pipeline every route runs, behind either adapter: authenticate (and, for a session
  * cookie, refuse cross-site changes) → rate limit → parse params, query
- * and body with the spec's schemas → handle → check the response against its schema. Bad input
+ * and body with the spec's schemas → handle → audit a change → check the response against its schema. Bad input
  * is answered with a precise 4xx problem document; anything unexpected is logged and answered 500
  * without internals. Every answer is counted in the web app's metrics.
  */
@@ -64,7 +65,9 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
     if (tag && matchesIfNoneMatch(request.header('if-none-match'), tag)) {
       answer = notModified(tag);
     } else {
-      const result = await spec.handle({ params, query, body, principal });
+      const audit = auditOfCall(spec, { principal, params, body });
+      const result = await spec.handle({ params, query, body, principal, audit: audit.inTransaction });
+      await audit.afterSuccess(result instanceof StatusReply ? result.body : result);
       answer = result instanceof StatusReply
         ? json(result.status, spec.response.schema.parse(result.body))
         : json(spec.response.status, spec.response.schema.parse(result));

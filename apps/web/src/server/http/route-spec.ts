@@ -1,4 +1,5 @@
 import { type z } from 'zod';
+import type { AuditInTransaction } from '../audit/route-audit';
 import type { Principal, Scope } from './authenticate';
 
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -51,6 +52,13 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
    * A matching request is answered 304 with no body.
    */
   etag?: 'body' | ((input: { params: z.infer<P>; query: z.infer<Q>; principal: A extends Scope ? Principal : null }) => Promise<string | undefined>);
+  /**
+   * What a successful call writes to the tenant's audit trail. Every method but GET changes state
+   * and is audited, unless this is `false`: a POST that only reads (a filter backtest), or the event
+   * intake, whose event log is its own append-only record. `summary` picks what to keep of the body
+   * (never a secret value); by default the body itself, bounded, with credential-named fields redacted.
+   */
+  audit?: false | { summary(body: z.infer<B>): unknown };
   response: {
     status: 200 | 201 | 202;
     description: string;
@@ -65,6 +73,11 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
     query: z.infer<Q>;
     body: z.infer<B>;
     principal: A extends Scope ? Principal : null;
+    /**
+     * Appends the call's audit entry inside the handler's transaction, so the change and its entry
+     * commit together; a handler that does not call it is audited by the pipeline after it succeeds.
+     */
+    audit: AuditInTransaction;
   }): Promise<z.input<R> | StatusReply<z.input<R>>>;
 }
 

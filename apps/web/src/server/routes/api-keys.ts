@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { API_KEY_SCOPES, generateApiKey, type Prisma } from '@cascade/db';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
@@ -84,12 +85,14 @@ export const createApiKey = defineRoute({
     schema: ApiKey.extend({ key: z.string() }).meta({ id: 'CreatedApiKey' }),
   },
   errors: { 403: 'The service owns a restricted namespace; only the platform operator mints its keys' },
-  async handle({ body, principal }) {
+  async handle({ body, principal, audit }) {
     refuseRestrictedOwner(body.service);
     const key = generateApiKey();
-    const row = await db().apiKey.create({
-      data: { tenantId: principal.tenantId, prefix: key.prefix, hash: key.hash, ...body },
-      select: apiKeyColumns,
+    const id = randomUUID();
+    // The audit entry first, as every audited transaction does: the chain head is always locked before the rows.
+    const row = await db().$transaction(async (tx) => {
+      await audit(tx, id);
+      return tx.apiKey.create({ data: { id, tenantId: principal.tenantId, prefix: key.prefix, hash: key.hash, ...body }, select: apiKeyColumns });
     });
     return { ...toApiKey(row), key: key.key };
   },
@@ -119,13 +122,12 @@ export const revokeApiKey = defineRoute({
   params: z.object({ id: z.uuid() }),
   response: { status: 200, description: 'The revoked key', schema: ApiKey },
   errors: { 404: 'No such key in the caller’s tenant' },
-  async handle({ params, principal }) {
+  async handle({ params, principal, audit }) {
     const existing = await db().apiKey.findFirst({ where: { id: params.id, tenantId: principal.tenantId } });
     if (!existing) throw notFound(`No API key ${params.id} in this tenant`);
-    const row = await db().apiKey.update({
-      where: { id: existing.id },
-      data: { revokedAt: existing.revokedAt ?? new Date() },
-      select: apiKeyColumns,
+    const row = await db().$transaction(async (tx) => {
+      await audit(tx);
+      return tx.apiKey.update({ where: { id: existing.id }, data: { revokedAt: existing.revokedAt ?? new Date() }, select: apiKeyColumns });
     });
     forgetApiKey(existing.id);
     return toApiKey(row);

@@ -52,6 +52,8 @@ export const publishEvents = defineRoute({
   summary: 'Publish one event, or a batch of up to 1,000',
   tags: ['Events'],
   scope: 'events:publish',
+  // The event log is the append-only record of what was published, with the publishing key.
+  audit: false,
   query: z.object({
     atomic: z
       .enum(['true', 'false'])
@@ -264,6 +266,7 @@ export const backtestFilterRoute = defineRoute({
   summary: 'Evaluate a trigger filter against the tenant’s last events of a type, as the dispatcher would: how many would have started a run',
   tags: ['Events'],
   scope: 'workflows:read',
+  audit: false, // reads only
   body: z
     .object({
       eventType: z.string().min(1).max(200),

@@ -2,6 +2,15 @@ import 'server-only';
 import type { Route } from '../http/define-route';
 import { deleteRemoteAction, getAction, listActions, putRemoteAction } from './actions';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
+import { listAuditEntries, verifyAuditTrail } from './audit';
+import { listWebhookDeliveries, replayWebhookDeliveryRoute } from './webhook-deliveries';
+import {
+  createWebhookSubscription,
+  deleteWebhookSubscription,
+  getWebhookSubscription,
+  listWebhookSubscriptions,
+  updateWebhookSubscription,
+} from './webhooks';
 import { getCatalogEvent, listCatalogEvents, previewEventTypeImpact, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { backtestFilterRoute, getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
@@ -65,4 +74,13 @@ export const routes: Route[] = [
   deleteSecret,
   startRoundtrip,
   listRoundtrips,
+  listAuditEntries,
+  verifyAuditTrail,
+  listWebhookSubscriptions,
+  createWebhookSubscription,
+  getWebhookSubscription,
+  updateWebhookSubscription,
+  deleteWebhookSubscription,
+  listWebhookDeliveries,
+  replayWebhookDeliveryRoute,
 ];

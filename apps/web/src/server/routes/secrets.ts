@@ -79,6 +79,8 @@ export const putSecret = defineRoute({
       allowedHosts: allowedHosts.optional().describe('Replaces the allow-list; when omitted a new secret has none and a replaced one keeps its list'),
     })
     .meta({ id: 'PutSecret' }),
+  // The trail records that the value changed, never the value.
+  audit: { summary: (body) => ({ value: '[redacted]', allowedHosts: body.allowedHosts ?? null }) },
   response: { status: 201, description: 'Created', schema: Secret, otherStatuses: { 200: 'An existing value was replaced' } },
   async handle({ params, body, principal }) {
     const { created } = await secretStore().put(principal.tenantId, params.name, body.value, body.allowedHosts ? { allowedHosts: body.allowedHosts } : {});
