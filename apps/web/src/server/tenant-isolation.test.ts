@@ -13,6 +13,7 @@ import { registerEventType } from './routes/catalog';
 import { publishEvents } from './routes/events';
 import { putSecret } from './routes/secrets';
 import { registerTemplateRoute } from './routes/templates';
+import { createWebhookSubscription } from './routes/webhooks';
 import { createWorkflow, publishWorkflow } from './routes/workflows';
 import { templatePageOf } from '@/app/templates/_server/template-pages';
 import { tenantCatalog } from './catalog';
@@ -52,6 +53,8 @@ interface Resources {
   actionId: string;
   apiKeyId: string;
   emailId: string;
+  webhookId: string;
+  deliveryId: string;
 }
 
 /** What each path parameter of each route names among a tenant's resources; `missing` is a value naming nothing. */
@@ -75,6 +78,8 @@ const PARAMETERS: Record<string, (r: Resources) => Record<string, string>> = {
   '/api/v1/actions/{actionId}': (r) => ({ actionId: r.actionId }),
   '/api/v1/api-keys/{id}': (r) => ({ id: r.apiKeyId }),
   '/api/v1/secrets/{name}': (r) => ({ name: r.secretName }),
+  '/api/v1/webhooks/{id}': (r) => ({ id: r.webhookId }),
+  '/api/v1/webhook-deliveries/{id}/replay': (r) => ({ id: r.deliveryId }),
 };
 
 /** A body each route accepts, so a call reaches the lookup instead of stopping at validation. */
@@ -91,6 +96,8 @@ const bodies = (r: Resources): Record<string, unknown> => ({
   'POST /api/v1/runs/{id}/retry': {},
   'POST /api/v1/events/{id}/replay': {},
   'POST /api/v1/workflows/{id}/publish': {},
+  'PATCH /api/v1/webhooks/{id}': { enabled: false },
+  'POST /api/v1/webhook-deliveries/{id}/replay': {},
 });
 
 /** The same kinds of value, naming nothing: a resource that does not exist. */
@@ -107,6 +114,8 @@ const missing = (r: Resources): Resources => ({
   actionId: `missing.x${unique()}`,
   apiKeyId: randomUUID(),
   emailId: '999999999999',
+  webhookId: randomUUID(),
+  deliveryId: randomUUID(),
 });
 
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -159,6 +168,8 @@ async function seedTenant(): Promise<Resources> {
   await ok(callRoute(publishEvents, { ...as, body: [{ ...overdue(`${token}-1`), id: eventId }, { ...overdue(`${token}-2`), id: deadEventId }] }), 202);
   await db().dispatch.updateMany({ where: { tenantId: tenant.id, eventId: deadEventId }, data: { status: 'DEAD', lastError: `dead ${token}` } });
 
+  // Subscribed before the run, so the run's start is in the webhook outbox too.
+  const webhook = await ok(callRoute(createWebhookSubscription, { ...as, body: { url: `https://hooks.example.com/${token}`, events: ['run.started', 'run.failed'], description: token } }), 201);
   const workflow = await ok(callRoute(createWorkflow, { ...as, body: { name: `Workflow ${token}`, definition: workflowDefinition(token) } }), 201);
   const workflowId = workflow.id as string;
   const version = await ok(callRoute(publishWorkflow, { ...as, params: { id: workflowId } }), 201);
@@ -191,9 +202,12 @@ async function seedTenant(): Promise<Resources> {
   await ok(callRoute(putRemoteAction, { ...as, params: { actionId }, body: { ...remoteAction, description: `Contacts of ${token}` } }), 201);
   const key = await ok(callRoute(createApiKeyRoute, { ...as, body: { name: `Key ${token}`, scopes: ['workflows:read'] } }), 201);
 
+  const delivery = await db().webhookDelivery.create({
+    data: { tenantId: tenant.id, subscriptionId: webhook.id as string, eventType: 'run.failed', payload: { runId, token }, status: 'DEAD', attempts: 5, lastError: `refused ${token}` },
+  });
   const email = await db().capturedEmail.create({ data: { tenantId: tenant.id, from: 'cascade@example.com', to: ['ops@example.com'], subject: `Overdue ${token}`, headers: {} } });
 
-  return { emailId: email.id.toString(), tenantId: tenant.id, token, idToken, eventId, deadEventId, workflowId, runId, approvalId, templateKey, secretName, eventType, actionId, apiKeyId: key.id as string };
+  return { webhookId: webhook.id as string, deliveryId: delivery.id, emailId: email.id.toString(), tenantId: tenant.id, token, idToken, eventId, deadEventId, workflowId, runId, approvalId, templateKey, secretName, eventType, actionId, apiKeyId: key.id as string };
 }
 
 /** Every principal a tenant can have: a key of each scope, a key of all of them, a user of each role. */
@@ -231,6 +245,9 @@ async function snapshot(tenantId: string) {
       db().eventType.findMany({ ...where, orderBy: { type: 'asc' } }),
       db().remoteAction.findMany({ ...where, orderBy: { actionId: 'asc' } }),
       db().apiKey.findMany({ ...where, orderBy: { id: 'asc' }, select: { id: true, revokedAt: true, scopes: true } }),
+      db().webhookSubscription.findMany({ ...where, orderBy: { id: 'asc' } }),
+      db().webhookDelivery.findMany({ ...where, orderBy: { id: 'asc' } }),
+      db().auditEntry.findMany({ ...where, orderBy: { id: 'asc' } }),
     ]),
     (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
   );

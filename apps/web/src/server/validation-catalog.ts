@@ -1,6 +1,6 @@
 import 'server-only';
 import { getActionManifest } from '@cascade/actions/manifest';
-import { getEventDefinition } from '@cascade/catalog';
+import { getEventDefinition, listPayloadFields, type JsonSchema } from '@cascade/catalog';
 import { manifestFields, objectSchemaFields } from '../designer/action-fields';
 import { checkTenantSchema } from '@cascade/ingestion';
 import type { CatalogAction, CatalogEvent, SchemaIssue, ValidationCatalog, ValueCheck } from '@cascade/workflow';
