@@ -21,6 +21,11 @@ const workerEnvSchema = z.object({
   CASCADE_EVENT_BUFFER_SECONDS: envFields.eventBufferSeconds,
   /** Dispatch attempts before an event is dead-lettered. */
   DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  /**
+   * Most runs started and not yet taken up by a worker before the dispatcher holds back new ones
+   * (dispatcher/run-pacing.ts); 0 starts every claimed event's runs at once.
+   */
+  DISPATCH_MAX_STARTING_RUNS: z.coerce.number().int().min(0).max(100_000).default(64),
   /** Comma-separated hosts http.request and webhook.send may reach although they resolve to private addresses. */
   ALLOWED_PRIVATE_HOSTS: z
     .string()

@@ -8,6 +8,7 @@ import { connectNativeTemporal } from '@cascade/temporal/native';
 import { loadWorkerEnv } from './env';
 import { startDispatcher } from './dispatcher/dispatcher';
 import { createEventRouter } from './dispatcher/route-event';
+import { paceRunsByProgress } from './dispatcher/run-pacing';
 import { startHeartbeat } from './heartbeat';
 import { serveMetrics } from './metrics';
 import { startNatsSources } from './nats';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     logger,
     maxAttempts: env.DISPATCH_MAX_ATTEMPTS,
     dispatchEvents: createEventRouter({ db, client, taskQueue: TASK_QUEUE, logger }).routeEvents,
+    pacing: env.DISPATCH_MAX_STARTING_RUNS ? paceRunsByProgress({ db, maxStartingRuns: env.DISPATCH_MAX_STARTING_RUNS }) : undefined,
   });
   const stopHeartbeat = startHeartbeat({ db, workerId: env.WORKER_ID, taskQueue: TASK_QUEUE, logger });
   logger.info({ taskQueue: TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS, metricsPort: env.WORKER_METRICS_PORT }, 'worker started');

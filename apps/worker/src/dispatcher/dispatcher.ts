@@ -4,6 +4,7 @@ import type { Logger } from '@cascade/logger';
 import pg from 'pg';
 import { claimDispatches, markDispatched, markFailed, releaseClaims, type ClaimedDispatch, type DispatchDecision, type DispatchDone } from '@cascade/ingestion';
 import { createOutageBreaker, isTemporalOutage } from './outage';
+import type { RunPacing } from './run-pacing';
 
 /**
  * What the dispatcher does with each event: start the runs it triggers, signal runs waiting for
@@ -37,6 +38,13 @@ export interface DispatcherOptions {
   maxAttempts?: number;
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * Paces run starts to the workers (run-pacing.ts): a claim takes no more events than it leaves
+   * room for, and while it leaves none the dispatcher asks again every `pacingPollMs` (default 25 ms).
+   * Without it every claimed event's runs start at once.
+   */
+  pacing?: RunPacing;
+  pacingPollMs?: number;
   /** Longest wait between probes while Temporal is unreachable (default 30 s). */
   maxOutagePauseMs?: number;
   channel: string;
@@ -98,7 +106,10 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
     const released: ClaimedDispatch[] = [];
     for (const row of claimed) {
       const outcome = outcomes.get(dispatchKey(row.tenantId, row.eventId)) ?? { ok: false, error: new Error(`event ${row.eventId} was not dispatched`) };
-      if (outcome.ok) done.push({ id: row.id, note: outcome.notes.join('\n') || null, decisions: outcome.decisions });
+      if (outcome.ok) {
+        done.push({ id: row.id, note: outcome.notes.join('\n') || null, decisions: outcome.decisions });
+        options.pacing?.started(outcome.decisions.flatMap((decision) => (decision.outcome === 'started' ? [decision.runId] : [])));
+      }
       else if (isTemporalOutage(outcome.error)) released.push(row);
       else await failed(row, outcome.error);
     }
@@ -125,7 +136,12 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
       notified = false;
       try {
         // While Temporal is unreachable, one event at a time probes for its return.
-        const claimed = await claimDispatches(db, breaker.open ? 1 : batchSize, leaseMs);
+        const room = breaker.open ? 1 : Math.min(batchSize, (await options.pacing?.room()) ?? batchSize);
+        if (room < 1) {
+          await sleep(options.pacingPollMs ?? 25);
+          continue;
+        }
+        const claimed = await claimDispatches(db, room, leaseMs);
         const pauseMs = claimed.length ? afterBatch(await dispatchBatch(claimed)) : 0;
         if (pauseMs) {
           await pause(pauseMs);

@@ -23,7 +23,7 @@ const settings = {
   lanes: setting('BENCH_E2E_LANES', 64, 8),
   rateSeconds: setting('BENCH_E2E_RATE_SECONDS', 15, 2),
   /** Shares of the measured capacity; quick mode posts at fixed tiny rates instead. */
-  shares: quick ? [] : [0.1, 0.25, 0.5, 0.75, 1],
+  shares: quick ? [] : (process.env.BENCH_E2E_SHARES ?? '0.1,0.25,0.5,0.75,1').split(',').filter(Boolean).map(Number),
   quickRates: [2, 5],
   floodSeconds: setting('BENCH_E2E_FLOOD_SECONDS', 5, 1),
   floodConnections: setting('BENCH_E2E_FLOOD_CONNECTIONS', 16, 2),
