@@ -7,8 +7,10 @@ export interface PhaseLatency {
   events: number;
   completedRuns: number;
   followUps: number;
-  /** Event received (its commit's `now()`) → the run's Temporal start time. */
+  /** Event received (its commit's `now()`) → the run's start on the workflow's clock: when a worker first took it up. */
   started: Percentiles;
+  /** Event received → its dispatch row marked dispatched (after the run's start returned). */
+  dispatched: Percentiles;
   /** Event received → the follow-up event the run emitted, committed. */
   followUp: Percentiles;
   /** When the last follow-up event was committed. */
@@ -17,11 +19,15 @@ export interface PhaseLatency {
 
 export async function phaseLatency(db: Database, tenantId: string, source: string): Promise<PhaseLatency> {
   // Follow-up events are found by causation among the tenant's latest: there is no index on it.
-  const rows = await db.$queryRaw<Array<{ started_ms: number | null; follow_ms: number | null; completed: boolean; followed_at: Date | null }>>`
+  const rows = await db.$queryRaw<
+    Array<{ started_ms: number | null; dispatched_ms: number | null; follow_ms: number | null; completed: boolean; followed_at: Date | null }>
+  >`
     SELECT extract(epoch FROM r.started_at - e.received_at) * 1000 AS started_ms,
+           extract(epoch FROM d.dispatched_at - e.received_at) * 1000 AS dispatched_ms,
            extract(epoch FROM f.received_at - e.received_at) * 1000 AS follow_ms,
            r.status = 'COMPLETED' AS completed, f.received_at AS followed_at
       FROM events e
+      LEFT JOIN dispatches d ON d.tenant_id = e.tenant_id AND d.event_id = e.id
       LEFT JOIN runs r ON r.tenant_id = e.tenant_id AND r.event_id = e.id
       LEFT JOIN events f ON f.tenant_id = e.tenant_id AND f.causation_id = e.id::text AND f.received_at >= e.received_at
      WHERE e.tenant_id = ${tenantId}::uuid AND e.source = ${source}`;
@@ -32,6 +38,7 @@ export async function phaseLatency(db: Database, tenantId: string, source: strin
     completedRuns: rows.filter((row) => row.completed).length,
     followUps: followedAt.length,
     started: percentiles(numbers(rows.map((row) => row.started_ms))),
+    dispatched: percentiles(numbers(rows.map((row) => row.dispatched_ms))),
     followUp: percentiles(numbers(rows.map((row) => row.follow_ms))),
     lastFollowUpAt: followedAt.length ? new Date(Math.max(...followedAt)) : undefined,
   };

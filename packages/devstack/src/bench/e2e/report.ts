@@ -33,6 +33,7 @@ export function printPhases(phases: PhaseFigures[], capacity: number): void {
       phase.sent.refused,
       pair(accepted.p50, accepted.p99),
       pair(phase.latency.started.p50, phase.latency.started.p99),
+      pair(phase.latency.dispatched.p50, phase.latency.dispatched.p99),
       pair(phase.latency.followUp.p50, phase.latency.followUp.p99),
       `${fixed(completedPerSecond)} (${fixed(completedPerSecond / capacity, 2)}×)`,
       Math.max(0, ...phase.samples.map((sample) => sample.pending)),
@@ -44,7 +45,7 @@ export function printPhases(phases: PhaseFigures[], capacity: number): void {
   console.log(
     formatTable([
       [
-        'load', 'accepted/s', 'refused', '202 p50 / p99', 'received → run started p50 / p99', 'received → follow-up committed p50 / p99',
+        'load', 'accepted/s', 'refused', '202 p50 / p99', 'received → run started p50 / p99', '→ dispatch marked p50 / p99', 'received → follow-up committed p50 / p99',
         'completed runs/s during load', 'max pending dispatches', 'max open runs', 'drain', 'runs/s draining',
       ],
       ...rows,
