@@ -19,9 +19,9 @@ import { publishBenchWorkflow } from './workflow';
 const quick = process.env.BENCH_E2E_QUICK === '1';
 const setting = (name: string, full: number, quickValue: number) => Number(process.env[name] ?? (quick ? quickValue : full));
 const settings = {
-  capacitySeconds: setting('BENCH_E2E_CAPACITY_SECONDS', 15, 3),
+  capacitySeconds: setting('BENCH_E2E_CAPACITY_SECONDS', 15, 2),
   lanes: setting('BENCH_E2E_LANES', 64, 8),
-  rateSeconds: setting('BENCH_E2E_RATE_SECONDS', 15, 2),
+  rateSeconds: setting('BENCH_E2E_RATE_SECONDS', 15, 1.5),
   /** Shares of the measured capacity; quick mode posts at fixed tiny rates instead. */
   shares: quick ? [] : (process.env.BENCH_E2E_SHARES ?? '0.1,0.25,0.5,0.75,1').split(',').filter(Boolean).map(Number),
   quickRates: [2, 5],
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const capacity = await closedLoopCapacity(target, 'bench-e2e:capacity', {
       lanes: settings.lanes,
       seconds: settings.capacitySeconds,
-      warmupSeconds: quick ? 1 : 5,
+      warmupSeconds: quick ? 0.5 : 5,
       completed: (ids) => completedRunsOf(db, target.tenantId, ids),
     });
     console.log(`\ncapacity: ${capacity.toFixed(1)} completed runs/s with ${settings.lanes} runs in flight (closed loop, ${settings.capacitySeconds} s); ${machineLoad()}`);
