@@ -21,6 +21,11 @@ const workerEnvSchema = z.object({
   CASCADE_EVENT_BUFFER_SECONDS: envFields.eventBufferSeconds,
   /** Dispatch attempts before an event is dead-lettered. */
   DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  /**
+   * Most runs started and not yet taken up by a worker before the dispatcher holds back new ones
+   * (dispatcher/run-pacing.ts); 0 starts every claimed event's runs at once.
+   */
+  DISPATCH_MAX_STARTING_RUNS: z.coerce.number().int().min(0).max(100_000).default(64),
   /** Wait before a failed webhook delivery's second attempt; each later wait is 4 times longer, and the 5th failure dead-letters it. */
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(86_400).default(30),
   /** Comma-separated hosts http.request, webhook.send and webhook subscriptions may reach although they resolve to private addresses. */

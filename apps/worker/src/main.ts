@@ -8,6 +8,7 @@ import { connectNativeTemporal } from '@cascade/temporal/native';
 import { loadWorkerEnv } from './env';
 import { startDispatcher } from './dispatcher/dispatcher';
 import { createEventRouter } from './dispatcher/route-event';
+import { paceRunsByProgress } from './dispatcher/run-pacing';
 import { startHeartbeat } from './heartbeat';
 import { serveMetrics } from './metrics';
 import { startNatsSources } from './nats';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     logger,
     maxAttempts: env.DISPATCH_MAX_ATTEMPTS,
     dispatchEvents: createEventRouter({ db, client, taskQueue: TASK_QUEUE, logger }).routeEvents,
+    pacing: env.DISPATCH_MAX_STARTING_RUNS ? paceRunsByProgress({ db, maxStartingRuns: env.DISPATCH_MAX_STARTING_RUNS }) : undefined,
   });
   const webhooks = startWebhookDeliveries({
     db,

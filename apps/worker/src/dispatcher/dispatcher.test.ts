@@ -78,4 +78,24 @@ describe('dispatcher', () => {
     expect(calls).toBe(3);
     expect(row).toMatchObject({ status: 'DEAD', attempts: 3, lastError: 'temporal unavailable (call 3)' });
   });
+
+  it('claims no more events than the run pacing leaves room for, and none while it leaves none', async () => {
+    let room = 0;
+    const batches: number[] = [];
+    const dispatcher = startDispatcher({
+      db, databaseUrl, logger, channel: DISPATCH_CHANNEL, idlePollMs: 20, pacingPollMs: 5, pacing: { room: async () => room, started: () => undefined },
+      dispatchEvents: async (events) => {
+        batches.push(events.length);
+        return new Map(events.map((event) => [dispatchKey(event.tenantId, event.id), { ok: true, notes: [], decisions: [] }]));
+      },
+    });
+    const ids = await storeEvents(30);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await dispatchedCount(ids)).toBe(0);
+    room = 4;
+    await until(async () => (await dispatchedCount(ids)) === ids.length);
+    await dispatcher.stop();
+    expect(batches.length).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...batches)).toBe(4);
+  });
 });

@@ -5,10 +5,11 @@
  * worker's dispatcher kept under that load. Run: npm run bench:ingest
  */
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import os from 'node:os';
 import { createDatabase, type Database } from '@cascade/db';
 import { startThrowawayCascade } from '../throwaway';
+import { postJson } from './http-post';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -31,21 +32,6 @@ function breach() {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-/**
- * POSTs over node:http on kept-alive connections, one per client: `fetch` spent about 0.4 ms of
- * CPU per request (this, 0.06 ms), which on 2 cores held the single-event figure near 1,100/s.
- */
-function post(agent: Agent, url: URL, apiKey: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
-    request(url, { method: 'POST', agent, headers }, (response) => {
-      response.resume().once('end', () => resolve(response.statusCode ?? 0));
-    })
-      .once('error', reject)
-      .end(body);
-  });
-}
-
 async function load(url: string, apiKey: string, clients: number, batchSize: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const endpoint = new URL('/api/v1/events', url);
@@ -58,7 +44,7 @@ async function load(url: string, apiKey: string, clients: number, batchSize: num
       while (Date.now() < deadline) {
         const body = batchSize === 1 ? breach() : Array.from({ length: batchSize }, breach);
         const started = performance.now();
-        const status = await post(agent, endpoint, apiKey, JSON.stringify(body));
+        const status = await postJson(agent, endpoint, apiKey, JSON.stringify(body));
         latencies.push(performance.now() - started);
         if (status === 202) events += batchSize;
         else failures += 1;

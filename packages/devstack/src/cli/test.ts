@@ -34,6 +34,12 @@ const steps: Step[] = [
     failedTests: () => countVitest().failed > 0,
   },
   {
+    // Proves the whole-stack benchmark still runs end to end (tiny rates, under a minute); `npm run bench:e2e` measures.
+    name: 'Whole-stack benchmark (quick mode)',
+    command: ['node', '--import', 'tsx', 'packages/devstack/src/bench/e2e/main.ts'],
+    env: { BENCH_E2E_QUICK: '1' },
+  },
+  {
     // The quick mode, about two minutes; `npm run test:fuzz` is the full one (10,000 requests and more).
     name: 'API fuzzing (schemathesis against the OpenAPI document, quick mode)',
     command: ['node', '--import', 'tsx', 'packages/devstack/src/fuzz/api.ts'],
