@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loggingWorkflow } from './fixtures';
+import { forEachWorkflow, loggingWorkflow } from './fixtures';
 import { createNode } from './new-node';
 import { moveNodes } from './edit';
 import { createFlowCache, NODE_WIDTH, toFlowEdges, toFlowNodes } from './to-flow';
@@ -89,5 +89,58 @@ describe('the derivation cache', () => {
     expect(action!.handles!.map((handle) => handle.id)).toEqual(['in', 'next', 'error']);
     expect(action!.handles![1]!.x).toBeLessThan(action!.handles![2]!.x);
     expect(end!.initialHeight).toBeLessThan(action!.initialHeight!);
+  });
+});
+
+describe('a body on the canvas', () => {
+  it('draws a node holding a body as a group, its steps inside it (parents first) and its body\'s edges', () => {
+    const cache = createFlowCache();
+    const definition = forEachWorkflow();
+    const nodes = cache.nodes(definition);
+    expect(nodes.map((node) => [node.id, node.type, node.parentId])).toEqual([
+      ['trigger_1', 'workflow', undefined],
+      ['action_1', 'workflow', undefined],
+      ['end_1', 'workflow', undefined],
+      ['lines', 'body', undefined],
+      ['logLine', 'workflow', 'lines'],
+      ['lineDone', 'workflow', 'lines'],
+    ]);
+    const group = nodes[3]!;
+    expect(group.data.body).toEqual({ port: 'item', expanded: true, steps: 2 });
+    // The group is the box around its steps, and has a handle for the port into its body.
+    expect(group.height).toBeGreaterThan(378);
+    expect(group.handles!.map((handle) => handle.id)).toEqual(['in', 'done', 'error', 'item']);
+    expect(nodes[4]).toMatchObject({ extent: 'parent', expandParent: true, position: { x: 24, y: 198 } });
+    expect(cache.edges(definition).map((edge) => [edge.id, edge.sourceHandle])).toEqual([['e1', 'next'], ['e2', 'next'], ['lines_item', 'item'], ['b1', 'next']]);
+  });
+
+  it('folds a body away: the node is a card with its step count, its steps and their edges left out', () => {
+    const cache = createFlowCache();
+    const definition = forEachWorkflow();
+    const open = cache.nodes(definition);
+    const folded = cache.nodes(definition, { collapsed: new Set(['lines']) });
+    expect(folded.map((node) => node.id)).toEqual(['trigger_1', 'action_1', 'end_1', 'lines']);
+    expect(folded[3]).not.toBe(open[3]);
+    expect(folded[3]!.data.body).toEqual({ port: 'item', expanded: false, steps: 2 });
+    expect(folded[3]!.height).toBeUndefined();
+    expect(cache.edges(definition, { collapsed: new Set(['lines']) }).map((edge) => edge.id)).toEqual(['e1', 'e2']);
+  });
+
+  it('re-derives a step and its group when the step moves, and nothing else', () => {
+    const cache = createFlowCache();
+    const definition = forEachWorkflow();
+    const before = cache.nodes(definition);
+    const after = cache.nodes(moveNodes(definition, new Map([['lineDone', { x: 300, y: 500 }]])));
+    expect(after[0]).toBe(before[0]);
+    expect(after[4]).toBe(before[4]);
+    expect(after[5]!.position).toEqual({ x: 300, y: 500 });
+    expect(after[3]!.width).toBeGreaterThan(before[3]!.width!);
+  });
+
+  it('names every node for a screen reader by type and name, and describes what it does and its problems', () => {
+    const problem = { nodeId: 'logLine', field: 'action', code: 'unknown-action', message: 'No such action' } as const;
+    const nodes = createFlowCache().nodes(forEachWorkflow(), { problemsByNode: new Map([['logLine', [problem]]]) });
+    expect(nodes[3]).toMatchObject({ ariaLabel: 'For each lines', domAttributes: { 'aria-description': expect.stringMatching(/body of 2 node\(s\)\. No problems/) } });
+    expect(nodes[4]!.domAttributes!['aria-description']).toMatch(/1 problem\(s\): action: No such action/);
   });
 });

@@ -28,6 +28,11 @@ export interface NodeTypeDefinition<Type extends string = string, Node extends {
   outputFields?: (node: Node, catalog: ValidationCatalog) => OutputFields | undefined;
   /** Run variables the node assigns. */
   assigns?: (node: Node) => string[];
+  /**
+   * The node holds a sub-flow of its own in its `body` field (`{ nodes, edges }`), entered by an
+   * edge from the node on `port` that the body's edges hold: a forEach's per-item body.
+   */
+  body?: { port: string };
   designer: NodeDesigner;
 }
 

@@ -27,6 +27,7 @@ export const forEach = defineNode({
   schema: forEachNodeSchema(z.strictObject({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()) })),
   ports: [BODY_PORT, 'done', ERROR_PORT],
   requiredPorts: [BODY_PORT],
+  body: { port: BODY_PORT },
   expressions: (node) => expressionField('items', node.items),
   designer: {
     label: 'For each',

@@ -5,6 +5,7 @@ import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, typ
 import { useCallback, useEffect, useRef } from 'react';
 import { connect, connectionProblem } from '@/designer/edit';
 import type { WorkflowFlowEdge } from '@/designer/to-flow';
+import { BodyGroupCard } from './body-group/body-group';
 import { CanvasTools } from './canvas-tools';
 import { useDesigner } from './designer-context';
 import styles from './designer.module.css';
@@ -12,7 +13,7 @@ import { StickyNoteCard } from './sticky-note';
 import { useFlowElements, type CanvasNode } from './use-flow-elements';
 import { WorkflowNodeCard } from './workflow-node';
 
-const nodeTypes = { workflow: WorkflowNodeCard, note: StickyNoteCard };
+const nodeTypes = { workflow: WorkflowNodeCard, body: BodyGroupCard, note: StickyNoteCard };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed }, type: 'smoothstep' };
 // Below half size a card's text is unreadable; a larger workflow is panned rather than shrunk further.
 const FIT_VIEW = { padding: 0.2, minZoom: 0.5, maxZoom: 1 };
@@ -26,6 +27,7 @@ interface CanvasProps {
   selectedNodeIds: readonly string[];
   selectedEdgeIds: readonly string[];
   problemsByNode: ReadonlyMap<string, Problem[]>;
+  collapsedBodies: readonly string[];
 }
 
 /**
@@ -33,9 +35,9 @@ interface CanvasProps {
  * whatever did not change); what React Flow reports (moves, connections, deletions, selection)
  * becomes an edit of it. Only cards in view are in the DOM.
  */
-export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode }: CanvasProps) {
+export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode, collapsedBodies }: CanvasProps) {
   const { definition, dispatch, readOnly } = useDesigner();
-  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements({ selectedNodeIds, selectedEdgeIds, problemsByNode });
+  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements({ selectedNodeIds, selectedEdgeIds, problemsByNode, collapsedBodies });
 
   const endEdit = useCallback(() => dispatch({ type: 'endEdit' }), [dispatch]);
   const toConnection = (c: Connection | WorkflowFlowEdge) => ({ from: c.source, port: c.sourceHandle ?? 'next', to: c.target });
@@ -67,7 +69,7 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode }: Can
       >
         <FitNewNodes count={definition.nodes.length} />
         <Background />
-        <CanvasTools />
+        <CanvasTools collapsedBodies={collapsedBodies} />
         <Controls showInteractive={false} fitViewOptions={FIT_ALL} />
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap of the workflow" />
       </ReactFlow>
