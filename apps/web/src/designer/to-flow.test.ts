@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forEachWorkflow, loggingWorkflow } from './fixtures';
+import { BODY_HEADER } from './group-geometry';
 import { createNode } from './new-node';
 import { moveNodes } from './edit';
 import { createFlowCache, NODE_WIDTH, toFlowEdges, toFlowNodes } from './to-flow';
@@ -110,7 +111,7 @@ describe('a body on the canvas', () => {
     // The group is the box around its steps, and has a handle for the port into its body.
     expect(group.height).toBeGreaterThan(378);
     expect(group.handles!.map((handle) => handle.id)).toEqual(['in', 'done', 'error', 'item']);
-    expect(nodes[4]).toMatchObject({ extent: 'parent', expandParent: true, position: { x: 24, y: 198 } });
+    expect(nodes[4]).toMatchObject({ extent: [[0, BODY_HEADER], [Infinity, Infinity]], position: { x: 24, y: 198 } });
     expect(cache.edges(definition).map((edge) => [edge.id, edge.sourceHandle])).toEqual([['e1', 'next'], ['e2', 'next'], ['lines_item', 'item'], ['b1', 'next']]);
   });
 

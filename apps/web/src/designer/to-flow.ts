@@ -1,4 +1,4 @@
-import { Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { Position as Side, type CoordinateExtent, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Problem } from '@cascade/workflow';
 import { bodyPortOfNode, type Graph } from './bodies';
 import { bodyOf, defaultPosition, type DraftDefinition, type DraftEdge, type DraftNode, type Position } from './draft';
@@ -69,6 +69,13 @@ function accessibleText(node: DraftNode, typeLabel: string, summary: string, pro
   return { ariaLabel: name, domAttributes: { 'aria-description': `${summary}. ${trouble}.` } };
 }
 
+/**
+ * Where a step may be dragged, relative to its group: not above the group's card or left of it, but
+ * as far right or down as wanted, the group growing around it when the drag ends. (`extent:
+ * 'parent'` would hold a step inside the group's present size, so a body could never grow.)
+ */
+const STEP_EXTENT: CoordinateExtent = [[0, BODY_HEADER], [Infinity, Infinity]];
+
 /** Where a node sits on the canvas: a step of a body has its group as parent, and stays inside it. */
 interface Placement {
   position: Position;
@@ -96,7 +103,7 @@ function toFlowNode(node: DraftNode, { position, parentId, steps }: Placement, v
     id: node.id,
     type: body ? 'body' : 'workflow',
     position,
-    ...(parentId === undefined ? {} : { parentId, extent: 'parent' as const, expandParent: true }),
+    ...(parentId === undefined ? {} : { parentId, extent: STEP_EXTENT }),
     selected: isSelected(node.id, view),
     // The trigger is the workflow's root; deleting it by a stray key press is never intended.
     deletable: node.type !== 'trigger',

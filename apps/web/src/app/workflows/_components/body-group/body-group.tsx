@@ -31,7 +31,7 @@ export const BodyGroupCard = memo(function BodyGroupCard({ data, selected, isCon
   const entry = entryHandleAt();
   return (
     <div className={className} data-testid={`node-${node.id}`} data-body={body.expanded ? 'open' : 'folded'}>
-      {data.acceptsIncoming && <Handle type="target" position={Position.Top} id={TARGET_HANDLE} isConnectable={isConnectable} aria-label={`Into ${node.id}`} />}
+      {data.acceptsIncoming && <Handle type="target" position={Position.Top} id={TARGET_HANDLE} isConnectable={isConnectable} data-testid={`handle-${node.id}-${TARGET_HANDLE}`} aria-label={`Into ${node.id}`} />}
       <div className={styles.header}>
         <div className={styles.type}>{typeLabel}</div>
         <div className={styles.title}>
