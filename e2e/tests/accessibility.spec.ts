@@ -12,10 +12,12 @@ async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ rule: violation.id, impact: violation.impact, help: violation.help, on: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
+    .map((violation) => ({ rule: violation.id, impact: violation.impact, help: violation.help, on: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')}: ${node.html.slice(0, 160)}`) }));
 }
 
 test('axe finds no serious or critical violation on the overview, workflows, designer, templates and run pages', async ({ adminPage: page, request, cascade }) => {
+  // Six pages, each analysed in full.
+  test.setTimeout(180_000);
   const auth = { authorization: `Bearer ${cascade.apiKey}` };
   const ticketId = `A11Y-${Date.now()}`;
   const definition = {

@@ -18,6 +18,7 @@ async function workflowWithForEach(page: Page, name: string) {
   await page.getByTestId('palette-forEach').click();
   await expect(page.getByTestId('node-forEach_1')).toHaveAttribute('data-body', 'open');
   await page.getByTestId('inspector').getByLabel('Items').fill('["first", "second"]');
+  await page.getByTestId('node-trigger_1').click();
   await page.getByTestId('connect-trigger_1-next').selectOption('forEach_1');
   await page.getByTestId('node-forEach_1').click({ position: { x: 20, y: 10 } });
   await page.getByTestId('connect-forEach_1-done').selectOption('end_1');

@@ -66,7 +66,8 @@ function knownHandles(ports: readonly string[], entered: boolean, width: number,
 function accessibleText(node: DraftNode, typeLabel: string, summary: string, problems: readonly Problem[]) {
   const name = `${typeLabel} ${node.label ? `${node.label} (${node.id})` : node.id}`;
   const trouble = problems.length === 0 ? 'No problems' : `${problems.length} problem(s): ${problems.map((p) => `${p.field ? `${p.field}: ` : ''}${p.message}`).join('; ')}`;
-  return { ariaLabel: name, domAttributes: { 'aria-description': `${summary}. ${trouble}.` } };
+  // A group by role whether or not it is focusable (the run view's are not): a name needs a role to be allowed.
+  return { ariaLabel: name, ariaRole: 'group' as const, domAttributes: { 'aria-description': `${summary}. ${trouble}.` } };
 }
 
 /**
@@ -118,9 +119,17 @@ function toFlowNode(node: DraftNode, { position, parentId, steps }: Placement, v
   };
 }
 
-function toFlowEdge(edge: DraftEdge, selected: boolean): WorkflowFlowEdge {
+/**
+ * An edge of a body is drawn above its group (React Flow lifts it to its steps' level), over the
+ * group's own handles; the edge entering the body is kept beneath the group (whose background lets
+ * it show through), so the entry port's handle stays within reach to be dragged from.
+ */
+const BENEATH_GROUP = -1;
+
+function toFlowEdge(edge: DraftEdge, selected: boolean, entersBody = false): WorkflowFlowEdge {
   const port = portOf(edge);
   return {
+    ...(entersBody ? { zIndex: BENEATH_GROUP } : {}),
     id: edge.id,
     source: edge.from,
     target: edge.to,
@@ -203,11 +212,11 @@ export function createFlowCache() {
     },
     edges(definition: DraftDefinition, view: FlowView = {}): WorkflowFlowEdge[] {
       const next = new Map<string, { source: DraftEdge; selected: boolean; flow: WorkflowFlowEdge }>();
-      const flow = openBodies(definition, view.collapsed).flatMap(({ graph }) =>
+      const flow = openBodies(definition, view.collapsed).flatMap(({ graph, parentId }) =>
         graph.edges.map((edge) => {
           const selected = view.selectedEdgeIds?.has(edge.id) ?? false;
           const cached = edges.get(edge.id);
-          const entry = cached && cached.source === edge && cached.selected === selected ? cached : { source: edge, selected, flow: toFlowEdge(edge, selected) };
+          const entry = cached && cached.source === edge && cached.selected === selected ? cached : { source: edge, selected, flow: toFlowEdge(edge, selected, edge.from === parentId) };
           next.set(edge.id, entry);
           return entry.flow;
         }),

@@ -2,7 +2,8 @@
 
 import type { Problem } from '@cascade/workflow';
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Connection } from '@xyflow/react';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { allNodeIds } from '@/designer/draft';
 import { connect, connectionProblem } from '@/designer/edit';
 import type { WorkflowFlowEdge } from '@/designer/to-flow';
 import { BodyGroupCard } from './body-group/body-group';
@@ -39,6 +40,8 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode, colla
   const { definition, dispatch, readOnly } = useDesigner();
   const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements({ selectedNodeIds, selectedEdgeIds, problemsByNode, collapsedBodies });
 
+  // Steps added inside a body count too: they are brought into view like any other node.
+  const nodeCount = useMemo(() => allNodeIds(definition.nodes).length, [definition.nodes]);
   const endEdit = useCallback(() => dispatch({ type: 'endEdit' }), [dispatch]);
   const toConnection = (c: Connection | WorkflowFlowEdge) => ({ from: c.source, port: c.sourceHandle ?? 'next', to: c.target });
   const onConnect = useCallback((c: Connection) => dispatch({ type: 'edit', apply: (d) => connect(d, toConnection(c)) }), [dispatch]);
@@ -67,7 +70,7 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode, colla
         fitViewOptions={FIT_VIEW}
         minZoom={0.2}
       >
-        <FitNewNodes count={definition.nodes.length} />
+        <FitNewNodes count={nodeCount} />
         <Background />
         <CanvasTools collapsedBodies={collapsedBodies} />
         <Controls showInteractive={false} fitViewOptions={FIT_ALL} />

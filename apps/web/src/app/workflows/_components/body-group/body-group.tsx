@@ -31,7 +31,7 @@ export const BodyGroupCard = memo(function BodyGroupCard({ data, selected, isCon
   const entry = entryHandleAt();
   return (
     <div className={className} data-testid={`node-${node.id}`} data-body={body.expanded ? 'open' : 'folded'}>
-      {data.acceptsIncoming && <Handle type="target" position={Position.Top} id={TARGET_HANDLE} isConnectable={isConnectable} data-testid={`handle-${node.id}-${TARGET_HANDLE}`} aria-label={`Into ${node.id}`} />}
+      {data.acceptsIncoming && <Handle type="target" position={Position.Top} id={TARGET_HANDLE} isConnectable={isConnectable} data-testid={`handle-${node.id}-${TARGET_HANDLE}`} />}
       <div className={styles.header}>
         <div className={styles.type}>{typeLabel}</div>
         <div className={styles.title}>
@@ -72,7 +72,7 @@ export const BodyGroupCard = memo(function BodyGroupCard({ data, selected, isCon
             isConnectable={isConnectable}
             style={{ left: entry.x, top: entry.y, bottom: 'auto' }}
             data-testid={`handle-${node.id}-${body.port}`}
-            aria-label={`${body.port} of ${node.id}, into its body`}
+           
           />
         </>
       )}
@@ -81,7 +81,7 @@ export const BodyGroupCard = memo(function BodyGroupCard({ data, selected, isCon
           {ports.map((port) => (
             <div key={port} className={port === 'error' ? `${styles.port} ${styles.errorPort}` : styles.port}>
               {port}
-              <Handle type="source" position={Position.Bottom} id={port} isConnectable={isConnectable} data-testid={`handle-${node.id}-${port}`} aria-label={`${port} of ${node.id}`} />
+              <Handle type="source" position={Position.Bottom} id={port} isConnectable={isConnectable} data-testid={`handle-${node.id}-${port}`} />
             </div>
           ))}
         </div>
