@@ -2,6 +2,9 @@ import type { Page } from '@playwright/test';
 import { createWorkflow, dragConnect } from '../designer-steps';
 import { expect, test } from '../fixtures';
 
+// Room to see a group and its steps at a readable size in the screenshots.
+test.use({ viewport: { width: 1600, height: 1000 } });
+
 const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const edge = (page: Page, from: string, to: string) => page.locator(`.react-flow__edge[aria-label="Edge from ${from} to ${to}"]`);
 
@@ -53,6 +56,14 @@ test('a forEach body is edited on the canvas: a step added inside, connected, sa
   await dragConnect(page, 'handle-delay_1-next', 'handle-end_2-in');
   await expect(edge(page, 'delay_1', 'end_2')).toHaveCount(1);
   await expect(page.getByTestId('node-forEach_1').getByTestId('node-problems')).toHaveCount(0);
+  await expect(page.getByTestId('node-end_2').getByTestId('node-problems')).toHaveCount(0);
+
+  // Tidy-up lays the body out inside its group, in the order its edges say.
+  await page.getByTestId('tidy-up').click();
+  await expect.poll(async () => (await page.getByTestId('node-end_2').boundingBox())!.y > (await page.getByTestId('node-delay_1').boundingBox())!.y).toBe(true);
+  const tidied = (await page.getByTestId('node-forEach_1').boundingBox())!;
+  const last = (await page.getByTestId('node-end_2').boundingBox())!;
+  expect(last.y + last.height).toBeLessThan(tidied.y + tidied.height);
   await page.screenshot({ path: test.info().outputPath('body-open.png') });
 
   await page.getByRole('button', { name: 'Save' }).click();

@@ -12,7 +12,7 @@ export const NODE_WIDTH = 220;
 /** Room around the steps inside a group. */
 export const BODY_PADDING = 24;
 /** The group's own card: type, title, summary, a problem, its controls and the entry port's label. */
-export const BODY_HEADER = 150;
+export const BODY_HEADER = 112;
 /** The row of the group's outgoing ports along its bottom edge. */
 export const BODY_PORT_ROW = 28;
 /** A folded group: its card and one row of controls. */
@@ -35,5 +35,8 @@ export function groupSize(steps: ReadonlyArray<{ position: Position; width: numb
 /** Where a step of a body sits, placed or not. */
 export const stepPosition = (node: DraftNode, index: number): Position => node.position ?? bodyDefaultPosition(index);
 
-/** The entry port's handle: under the group's card, above the first step (placed by default). */
-export const entryHandleAt = (): Position => ({ x: BODY_PADDING + NODE_WIDTH / 2, y: BODY_HEADER });
+/**
+ * The entry port's handle: under the group's card, straight above the step it leads to (where a
+ * step placed by default, or laid out by tidy-up, has its way in), so the entry edge runs straight.
+ */
+export const entryHandleAt = (entered: Position | undefined, width = NODE_WIDTH): Position => ({ x: (entered?.x ?? BODY_PADDING) + width / 2, y: BODY_HEADER });

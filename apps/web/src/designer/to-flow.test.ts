@@ -23,6 +23,9 @@ describe('definition → React Flow', () => {
       // The item port leads into the body, which the outer canvas does not draw.
       ['forEach_1', ['done', 'error']],
     ]);
+    // The run view's cards: a forEach too is a plain card, its body folded.
+    expect(nodes[5]).toMatchObject({ type: 'workflow' });
+    expect(nodes[5]!.data.body).toBeUndefined();
     expect(nodes[0]).toMatchObject({ type: 'workflow', position: { x: 0, y: 0 }, deletable: false, data: { typeLabel: 'Trigger', acceptsIncoming: false } });
     expect(nodes[1]!.data).toMatchObject({ summary: 'core.log', acceptsIncoming: true });
   });
@@ -107,7 +110,7 @@ describe('a body on the canvas', () => {
       ['lineDone', 'workflow', 'lines'],
     ]);
     const group = nodes[3]!;
-    expect(group.data.body).toEqual({ port: 'item', expanded: true, steps: 2 });
+    expect(group.data.body).toEqual({ port: 'item', expanded: true, steps: 2, entryX: 24 + NODE_WIDTH / 2 });
     // The group is the box around its steps, and has a handle for the port into its body.
     expect(group.height).toBeGreaterThan(378);
     expect(group.handles!.map((handle) => handle.id)).toEqual(['in', 'done', 'error', 'item']);
@@ -122,7 +125,7 @@ describe('a body on the canvas', () => {
     const folded = cache.nodes(definition, { collapsed: new Set(['lines']) });
     expect(folded.map((node) => node.id)).toEqual(['trigger_1', 'action_1', 'end_1', 'lines']);
     expect(folded[3]).not.toBe(open[3]);
-    expect(folded[3]!.data.body).toEqual({ port: 'item', expanded: false, steps: 2 });
+    expect(folded[3]!.data.body).toMatchObject({ port: 'item', expanded: false, steps: 2 });
     expect(folded[3]!.height).toBeUndefined();
     expect(cache.edges(definition, { collapsed: new Set(['lines']) }).map((edge) => edge.id)).toEqual(['e1', 'e2']);
   });

@@ -16,8 +16,8 @@ export interface WorkflowNodeData extends Record<string, unknown> {
   ports: string[];
   acceptsIncoming: boolean;
   problems: Problem[];
-  /** For a node holding a body (drawn as a group): the port entering it, whether it is open, how many steps it has. */
-  body?: { port: string; expanded: boolean; steps: number };
+  /** For a node holding a body (drawn as a group): the port entering it, whether it is open, how many steps it has, where its entry handle is. */
+  body?: { port: string; expanded: boolean; steps: number; entryX: number };
 }
 
 /** A card (`workflow`), or the group of a node holding a body (`body`), whose steps have it as `parentId`. */
@@ -83,23 +83,29 @@ interface Placement {
   parentId?: string | undefined;
   /** The node holds a body drawn open: a group around its steps. */
   steps?: readonly WorkflowFlowNode[] | undefined;
+  /** A node holding a body is drawn by the designer's group (open or folded), not as a plain card. */
+  grouped?: boolean;
 }
 
-function toFlowNode(node: DraftNode, { position, parentId, steps }: Placement, view: FlowView): WorkflowFlowNode {
+function toFlowNode(node: DraftNode, { position, parentId, steps, grouped = false }: Placement, view: FlowView): WorkflowFlowNode {
   const measured = view.sizes?.get(node.id);
   const problems = view.problemsByNode?.get(node.id) ?? NO_PROBLEMS;
   const ports = canvasPortsOf(node);
   const entered = acceptsIncoming(node);
   const typeLabel = nodeTypeLabel(node.type);
   const summary = nodeSummary(node);
-  const port = bodyPortOfNode(node);
-  const body = port === undefined ? undefined : { port, expanded: steps !== undefined, steps: bodyOf(node)?.nodes.length ?? 0 };
+  const port = grouped ? bodyPortOfNode(node) : undefined;
+  const inner = port === undefined ? undefined : bodyOf(node);
+  const enteredId = inner?.edges.find((edge) => edge.from === node.id && portOf(edge) === port)?.to;
+  const enteredStep = steps?.find((step) => step.id === enteredId);
+  const entry = entryHandleAt(enteredStep?.position, enteredStep?.measured?.width);
+  const body = port === undefined ? undefined : { port, expanded: steps !== undefined, steps: inner?.nodes.length ?? 0, entryX: entry.x };
   const cardHeight = estimatedNodeHeight(ports.length, problems.length);
   const { width, height } = steps
     ? groupSize(steps.map((step) => ({ position: step.position, width: step.measured?.width ?? NODE_WIDTH, height: step.measured?.height ?? NODE_WIDTH / 2 })))
     : { width: NODE_WIDTH, height: cardHeight + (body ? COLLAPSED_EXTRA : 0) };
   const handles = knownHandles(ports, entered, width, height);
-  if (steps && port) handles.push({ id: port, type: 'source', position: Side.Bottom, x: entryHandleAt().x - HANDLE / 2, y: BODY_HEADER - HANDLE / 2, width: HANDLE, height: HANDLE });
+  if (steps && port) handles.push({ id: port, type: 'source', position: Side.Bottom, x: entry.x - HANDLE / 2, y: entry.y - HANDLE / 2, width: HANDLE, height: HANDLE });
   return {
     id: node.id,
     type: body ? 'body' : 'workflow',
@@ -202,7 +208,7 @@ export function createFlowCache() {
           const place = `${parentId ?? ''}/${steps ? 'open' : ''}`;
           const cached = nodes.get(node.id);
           const same = cached && cached.source === node && cached.x === position.x && cached.y === position.y && cached.selected === selected && cached.problems === problems && cached.place === place;
-          const entry = same ? cached : { source: node, x: position.x, y: position.y, selected, problems, place, flow: toFlowNode(node, { position, parentId, steps }, view) };
+          const entry = same ? cached : { source: node, x: position.x, y: position.y, selected, problems, place, flow: toFlowNode(node, { position, parentId, steps, grouped: true }, view) };
           next.set(node.id, entry);
           return entry.flow;
         }));

@@ -4,7 +4,7 @@ import { isWarning, NODE_TYPES, nodeTypes, type NodeType } from '@cascade/workfl
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { bodyOf } from '@/designer/draft';
-import { bodyDefaultPosition, entryHandleAt } from '@/designer/group-geometry';
+import { BODY_HEADER, bodyDefaultPosition } from '@/designer/group-geometry';
 import { newNodePosition } from '@/designer/new-node';
 import { TARGET_HANDLE, type WorkflowFlowNode } from '@/designer/to-flow';
 import { useDesigner } from '../designer-context';
@@ -28,7 +28,7 @@ export const BodyGroupCard = memo(function BodyGroupCard({ data, selected, isCon
     const steps = bodyOf(node) ?? { nodes: [], edges: [] };
     dispatch({ type: 'addNode', nodeType: type, parent: node.id, position: newNodePosition(steps, undefined, bodyDefaultPosition) });
   };
-  const entry = entryHandleAt();
+  const entry = { x: body.entryX, y: BODY_HEADER };
   return (
     <div className={className} data-testid={`node-${node.id}`} data-body={body.expanded ? 'open' : 'folded'}>
       {data.acceptsIncoming && <Handle type="target" position={Position.Top} id={TARGET_HANDLE} isConnectable={isConnectable} data-testid={`handle-${node.id}-${TARGET_HANDLE}`} />}
