@@ -115,7 +115,11 @@ describe('a body on the canvas', () => {
     expect(group.height).toBeGreaterThan(378);
     expect(group.handles!.map((handle) => handle.id)).toEqual(['in', 'done', 'error', 'item']);
     expect(nodes[4]).toMatchObject({ extent: [[0, BODY_HEADER], [Infinity, Infinity]], position: { x: 24, y: 198 } });
-    expect(cache.edges(definition).map((edge) => [edge.id, edge.sourceHandle])).toEqual([['e1', 'next'], ['e2', 'next'], ['lines_item', 'item'], ['b1', 'next']]);
+    const edges = cache.edges(definition);
+    expect(edges.map((edge) => [edge.id, edge.sourceHandle])).toEqual([['e1', 'next'], ['e2', 'next'], ['lines_item', 'item'], ['b1', 'next']]);
+    // The edge into the body runs beneath the group, so the group's entry handle stays within reach.
+    expect(edges[2]).toMatchObject({ zIndex: -1 });
+    expect(edges[2]).not.toHaveProperty('label');
   });
 
   it('folds a body away: the node is a card with its step count, its steps and their edges left out', () => {

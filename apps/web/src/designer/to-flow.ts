@@ -142,8 +142,9 @@ function toFlowEdge(edge: DraftEdge, selected: boolean, entersBody = false): Wor
     sourceHandle: port,
     targetHandle: TARGET_HANDLE,
     selected,
-    // Every branch but the plain way on names its port: true/false, received/timeout, a case.
-    ...(port === 'next' ? {} : { label: port }),
+    // Every branch but the plain way on names its port: true/false, received/timeout, a case. The
+    // entry into a body is named by its group, beside the handle it leaves from.
+    ...(port === 'next' || entersBody ? {} : { label: port }),
     data: { port },
   };
 }
