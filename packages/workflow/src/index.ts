@@ -18,6 +18,7 @@ export {
   nodeTypes,
   NODE_TYPES,
   isNodeType,
+  bodyPortOf,
   nodeTypeOf,
   expressionExample,
   portsOf,

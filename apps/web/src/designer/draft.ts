@@ -1,3 +1,5 @@
+import { bodyPortOf } from '@cascade/workflow';
+
 /**
  * The definition as the designer holds it while it is being drawn. A draft is stored as any JSON
  * object (DESIGN.md §5 is enforced on publish, not on save), so these types only promise what the
@@ -70,9 +72,12 @@ export function readDraft(stored: unknown, fallbackName: string): ReadDraft {
   };
 }
 
-/** A forEach body as a draft holds it, or undefined for any other node (or a body that is not one). */
+/**
+ * The body a node holds (a forEach's), as a draft holds it, or undefined for a node of a type that
+ * holds none (the registry says which do) or a body that is not one.
+ */
 export function bodyOf(node: DraftNode): { nodes: DraftNode[]; edges: DraftEdge[] } | undefined {
-  if (node.type !== 'forEach' || !isRecord(node.body)) return undefined;
+  if (bodyPortOf(node.type) === undefined || !isRecord(node.body)) return undefined;
   const { nodes, edges } = node.body;
   return { nodes: Array.isArray(nodes) ? nodes.filter(hasId) as DraftNode[] : [], edges: Array.isArray(edges) ? (edges as DraftEdge[]) : [] };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { connect, connectionProblem, moveNode, removeEdges, removeNodes, removePortEdges, renameNode, renamePort, updateNode } from './edit';
-import { loggingWorkflow } from './fixtures';
+import { graphOf } from './bodies';
+import { addNode, connect, connectionProblem, moveNode, moveNodes, removeEdges, removeNodes, removePortEdges, renameNode, renamePort, updateNode } from './edit';
+import { forEachWorkflow, loggingWorkflow } from './fixtures';
 import { createNode } from './new-node';
 
 describe('edits of the definition', () => {
@@ -60,5 +61,60 @@ describe('edits of the definition', () => {
     definition = renamePort(definition, 'route', 'urgent', 'breached');
     expect(definition.edges.filter((e) => e.from === 'route').map((e) => e.port)).toEqual(['breached', 'default']);
     expect(removePortEdges(definition, 'route', 'breached').edges.filter((e) => e.from === 'route').map((e) => e.port)).toEqual(['default']);
+  });
+});
+
+describe('edits inside a body', () => {
+  const body = (definition: ReturnType<typeof forEachWorkflow>) => graphOf(definition, 'lineDone')!;
+
+  it('adds a step to a body, changes it, moves it and removes it, each leaving the rest as it was', () => {
+    let definition = addNode(forEachWorkflow(), { id: 'wait_1', type: 'delay', duration: 'PT1M' }, 'lines');
+    expect(body(definition).nodes.map((node) => node.id)).toEqual(['logLine', 'lineDone', 'wait_1']);
+    expect(definition.nodes).toHaveLength(4);
+    definition = updateNode(definition, 'wait_1', { label: 'Pause' });
+    definition = moveNodes(definition, new Map([['wait_1', { x: 260.4, y: 200 }], ['action_1', { x: 5, y: 5 }]]));
+    expect(body(definition).nodes[2]).toMatchObject({ label: 'Pause', position: { x: 260, y: 200 } });
+    expect(definition.nodes[1]!.position).toEqual({ x: 5, y: 5 });
+    definition = removeNodes(definition, ['logLine']);
+    expect(body(definition).nodes.map((node) => node.id)).toEqual(['lineDone', 'wait_1']);
+    // The entry edge and the edge out of the removed step go with it.
+    expect(body(definition).edges).toEqual([]);
+  });
+
+  it('leaves a body untouched by an edit of the top level, and a move that lands where a step is', () => {
+    const definition = forEachWorkflow();
+    const edited = updateNode(definition, 'action_1', { label: 'Log' });
+    expect(edited.nodes[3]).toBe(definition.nodes[3]);
+    expect(moveNode(definition, 'logLine', { x: 24, y: 198 })).toBe(definition);
+    expect(addNode(definition, { id: 'x', type: 'end' }, 'action_1')).toBe(definition);
+  });
+
+  it('connects steps of one body in that body, and its entry port only into it', () => {
+    let definition = addNode(forEachWorkflow(), { id: 'wait_1', type: 'delay' }, 'lines');
+    definition = connect(definition, { from: 'lines', port: 'item', to: 'wait_1' });
+    definition = connect(definition, { from: 'wait_1', port: 'next', to: 'logLine' });
+    expect(body(definition).edges.map((edge) => `${edge.from}.${edge.port}->${edge.to}`)).toEqual(['logLine.next->lineDone', 'lines.item->wait_1', 'wait_1.next->logLine']);
+    expect(definition.edges).toEqual(forEachWorkflow().edges);
+    // Edge ids stay unique across every graph.
+    expect(body(definition).edges.map((edge) => edge.id)).toEqual(['b1', 'e3', 'e4']);
+  });
+
+  it('refuses edges between a body and the graph around it, saying why', () => {
+    const definition = forEachWorkflow();
+    expect(connectionProblem(definition, { from: 'action_1', port: 'next', to: 'logLine' })).toMatch(/inside the body of lines/);
+    expect(connectionProblem(definition, { from: 'logLine', port: 'next', to: 'end_1' })).toMatch(/leads only to steps of that body/);
+    expect(connectionProblem(definition, { from: 'lines', port: 'item', to: 'end_1' })).toMatch(/leads into its body/);
+    expect(connectionProblem(definition, { from: 'lines', port: 'done', to: 'logLine' })).toMatch(/inside the body/);
+    expect(connectionProblem(definition, { from: 'ghost', port: 'next', to: 'logLine' })).toMatch(/no node "ghost"/);
+    expect(connect(definition, { from: 'action_1', port: 'next', to: 'logLine' })).toBe(definition);
+    expect(connectionProblem(definition, { from: 'lines', port: 'done', to: 'end_1' })).toBeUndefined();
+  });
+
+  it('renames a step in the edges of its body, removes body edges by id, and drops a body with its node', () => {
+    let definition = renameNode(forEachWorkflow(), 'logLine', 'logIt');
+    expect(graphOf(definition, 'logIt')!.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['lines->logIt', 'logIt->lineDone']);
+    definition = removeEdges(definition, ['b1']);
+    expect(graphOf(definition, 'logIt')!.edges.map((edge) => edge.id)).toEqual(['lines_item']);
+    expect(graphOf(removeNodes(definition, ['lines']), 'logIt')).toBeUndefined();
   });
 });

@@ -1,10 +1,12 @@
-import { bodyOf, type DraftDefinition, type DraftNode, type Position } from './draft';
+import { bodyPortOfNode, editEveryGraph, editGraph, editGraphOf, findNode, sameScope, scopeOf, type Graph } from './bodies';
+import type { DraftDefinition, DraftNode, Position } from './draft';
 import { nextEdgeId } from './ids';
 import { acceptsIncoming, portFansOut, portOf } from './ports';
 
 /**
  * Every change the designer makes to a definition, as a pure function from one definition to the
- * next. The canvas and the inspector only ever call these; nothing else writes the JSON.
+ * next. The canvas and the inspector only ever call these; nothing else writes the JSON. Each works
+ * on a node wherever it sits, the bodies of forEach nodes included (bodies.ts finds its graph).
  */
 
 /** Fields set to undefined are removed, so clearing an optional field leaves no trace in the JSON. */
@@ -14,12 +16,15 @@ function withPatch<Item extends Record<string, unknown>>(item: Item, patch: Reco
   return next as Item;
 }
 
-export function addNode(definition: DraftDefinition, node: DraftNode): DraftDefinition {
-  return { ...definition, nodes: [...definition.nodes, node] };
+/** Adds the node to the top level, or to the body of node `parent`. */
+export function addNode(definition: DraftDefinition, node: DraftNode, parent?: string): DraftDefinition {
+  if (parent === undefined) return { ...definition, nodes: [...definition.nodes, node] };
+  const scope = scopeOf(definition, parent);
+  return scope ? editGraph(definition, [...scope, parent], (graph) => ({ ...graph, nodes: [...graph.nodes, node] })) : definition;
 }
 
 export function updateNode(definition: DraftDefinition, id: string, patch: Record<string, unknown>): DraftDefinition {
-  return { ...definition, nodes: definition.nodes.map((node) => (node.id === id ? withPatch(node, patch) : node)) };
+  return editGraphOf(definition, id, (graph) => ({ ...graph, nodes: graph.nodes.map((node) => (node.id === id ? withPatch(node, patch) : node)) }));
 }
 
 export function updateWorkflow(definition: DraftDefinition, patch: Record<string, unknown>): DraftDefinition {
@@ -28,62 +33,60 @@ export function updateWorkflow(definition: DraftDefinition, patch: Record<string
 
 /** Positions are whole pixels: sub-pixel drag noise would only churn the stored JSON. */
 export function moveNode(definition: DraftDefinition, id: string, position: Position): DraftDefinition {
-  const rounded = { x: Math.round(position.x), y: Math.round(position.y) };
-  const node = definition.nodes.find((candidate) => candidate.id === id);
-  // A move that lands where the node already is changes nothing, so it leaves no undo step.
-  if (!node || (node.position?.x === rounded.x && node.position.y === rounded.y)) return definition;
-  return updateNode(definition, id, { position: rounded });
+  return moveNodes(definition, new Map([[id, position]]));
 }
 
 /**
  * Puts nodes where a drag (or a tidy-up) left them (whole pixels), in one pass: the one edit a whole drag of any
- * number of nodes makes, committed when it ends. Ids that are not nodes are left alone.
+ * number of nodes makes, committed when it ends. Ids that are not nodes are left alone. A node in a
+ * body is placed relative to the body's group, as the canvas draws it.
  */
 export function moveNodes(definition: DraftDefinition, moves: ReadonlyMap<string, Position>): DraftDefinition {
   if (moves.size === 0) return definition;
-  let moved = false;
-  const nodes = definition.nodes.map((node) => {
-    const to = moves.get(node.id);
-    if (!to) return node;
-    const position = { x: Math.round(to.x), y: Math.round(to.y) };
-    if (node.position?.x === position.x && node.position.y === position.y) return node;
-    moved = true;
-    return { ...node, position };
-  });
   // A drag that ends where it began (a click) is no edit: nothing to save, nothing to undo.
-  return moved ? { ...definition, nodes } : definition;
+  return editEveryGraph(definition, (graph) => {
+    let moved = false;
+    const nodes = graph.nodes.map((node) => {
+      const to = moves.get(node.id);
+      if (!to) return node;
+      const position = { x: Math.round(to.x), y: Math.round(to.y) };
+      if (node.position?.x === position.x && node.position.y === position.y) return node;
+      moved = true;
+      return { ...node, position };
+    });
+    return moved ? { ...graph, nodes } : graph;
+  });
 }
 
 /**
- * Gives a node a new id and points its edges (and a forEach body's item edge) at it. Expressions
+ * Gives a node a new id and points its edges (a body's entry edge included) at it. Expressions
  * that read `steps.<old id>` are left as written; the validator points them out.
  */
 export function renameNode(definition: DraftDefinition, from: string, to: string): DraftDefinition {
   const rename = (id: string) => (id === from ? to : id);
-  return {
-    ...definition,
-    nodes: definition.nodes.map((node) => {
-      if (node.id !== from) return node;
-      const body = bodyOf(node);
-      const renamed = { ...node, id: to };
-      return body ? { ...renamed, body: { ...(node.body as object), edges: body.edges.map((e) => ({ ...e, from: rename(e.from), to: rename(e.to) })) } } : renamed;
-    }),
-    edges: definition.edges.map((edge) => ({ ...edge, from: rename(edge.from), to: rename(edge.to) })),
-  };
+  return editEveryGraph(definition, (graph) => ({
+    ...graph,
+    nodes: graph.nodes.map((node) => (node.id === from ? { ...node, id: to } : node)),
+    edges: graph.edges.map((edge) => (edge.from === from || edge.to === from ? { ...edge, from: rename(edge.from), to: rename(edge.to) } : edge)),
+  }));
 }
 
+/** Removes nodes (a body with the node holding it) and every edge that touches them. */
 export function removeNodes(definition: DraftDefinition, ids: readonly string[]): DraftDefinition {
   const removed = new Set(ids);
-  return {
-    ...definition,
-    nodes: definition.nodes.filter((node) => !removed.has(node.id)),
-    edges: definition.edges.filter((edge) => !removed.has(edge.from) && !removed.has(edge.to)),
-  };
+  return editEveryGraph(definition, (graph) => {
+    const nodes = graph.nodes.filter((node) => !removed.has(node.id));
+    const edges = graph.edges.filter((edge) => !removed.has(edge.from) && !removed.has(edge.to));
+    return nodes.length === graph.nodes.length && edges.length === graph.edges.length ? graph : { ...graph, nodes, edges };
+  });
 }
 
 export function removeEdges(definition: DraftDefinition, ids: readonly string[]): DraftDefinition {
   const removed = new Set(ids);
-  return { ...definition, edges: definition.edges.filter((edge) => !removed.has(edge.id)) };
+  return editEveryGraph(definition, (graph) => {
+    const edges = graph.edges.filter((edge) => !removed.has(edge.id));
+    return edges.length === graph.edges.length ? graph : { ...graph, edges };
+  });
 }
 
 export interface Connection {
@@ -92,37 +95,57 @@ export interface Connection {
   to: string;
 }
 
-/** Why the connection cannot be drawn, or undefined when it can. */
-export function connectionProblem(definition: DraftDefinition, { from, to }: Connection): string | undefined {
+/**
+ * Why the connection cannot be drawn, or undefined when it can. An edge stays within one graph: a
+ * body's steps lead to each other, and into the body only its node's entry port leads.
+ */
+export function connectionProblem(definition: DraftDefinition, { from, port, to }: Connection): string | undefined {
   if (from === to) return 'A node cannot lead to itself';
-  const target = definition.nodes.find((node) => node.id === to);
+  const target = findNode(definition, to);
   if (!acceptsIncoming(target)) return target ? 'Nothing leads into a trigger: it starts the workflow' : `There is no node "${to}"`;
+  const fromScope = scopeOf(definition, from);
+  const toScope = scopeOf(definition, to)!;
+  if (!fromScope) return `There is no node "${from}"`;
+  const entry = bodyPortOfNode(findNode(definition, from));
+  if (entry !== undefined && port === entry) {
+    return sameScope(toScope, [...fromScope, from]) ? undefined : `The ${port} port of ${from} leads into its body: connect it to a step inside`;
+  }
+  if (!sameScope(fromScope, toScope)) return toScope.length > 0 ? `${to} is inside the body of ${toScope.at(-1)}: only its own steps lead to it` : `${from} is inside the body of ${fromScope.at(-1)}: it leads only to steps of that body`;
   return undefined;
 }
 
 /**
  * Leads `port` of `from` to `to`. A port leads to one node, so an earlier edge on it is replaced
- * (re-routing a branch is one drag); only a parallel node's port gains another branch.
+ * (re-routing a branch is one drag); only a parallel node's port gains another branch. The edge is
+ * kept by the graph of `to`: a body's entry edge is the body's own.
  */
 export function connect(definition: DraftDefinition, connection: Connection): DraftDefinition {
   if (connectionProblem(definition, connection)) return definition;
   const { from, port, to } = connection;
-  const source = definition.nodes.find((node) => node.id === from);
-  const onPort = definition.edges.filter((edge) => edge.from === from && portOf(edge) === port);
-  if (onPort.some((edge) => edge.to === to)) return definition;
-  const kept = portFansOut(source) ? definition.edges : definition.edges.filter((edge) => !onPort.includes(edge));
-  return { ...definition, edges: [...kept, { id: nextEdgeId(definition), from, to, port }] };
+  const source = findNode(definition, from);
+  const id = nextEdgeId(definition);
+  return editGraphOf(definition, to, (graph: Graph) => {
+    const onPort = graph.edges.filter((edge) => edge.from === from && portOf(edge) === port);
+    if (onPort.some((edge) => edge.to === to)) return graph;
+    const kept = portFansOut(source) ? graph.edges : graph.edges.filter((edge) => !onPort.includes(edge));
+    return { ...graph, edges: [...kept, { id, from, to, port }] };
+  });
+}
+
+/** The graph whose edges leave by the node's ports: its own, where a body's entry edge too is kept by its body. */
+function editEdgesFrom(definition: DraftDefinition, nodeId: string, edit: (graph: Graph) => Graph): DraftDefinition {
+  return editEveryGraph(definition, (graph) => (graph.edges.some((edge) => edge.from === nodeId) ? edit(graph) : graph));
 }
 
 /** Renames a port of a node (a switch case) and moves the edges leaving by it along. */
 export function renamePort(definition: DraftDefinition, nodeId: string, from: string, to: string): DraftDefinition {
-  return {
-    ...definition,
-    edges: definition.edges.map((edge) => (edge.from === nodeId && portOf(edge) === from ? { ...edge, port: to } : edge)),
-  };
+  return editEdgesFrom(definition, nodeId, (graph) => ({
+    ...graph,
+    edges: graph.edges.map((edge) => (edge.from === nodeId && portOf(edge) === from ? { ...edge, port: to } : edge)),
+  }));
 }
 
 /** Removes the edges leaving a node by a port that is going away (a deleted switch case). */
 export function removePortEdges(definition: DraftDefinition, nodeId: string, port: string): DraftDefinition {
-  return { ...definition, edges: definition.edges.filter((edge) => !(edge.from === nodeId && portOf(edge) === port)) };
+  return editEdgesFrom(definition, nodeId, (graph) => ({ ...graph, edges: graph.edges.filter((edge) => !(edge.from === nodeId && portOf(edge) === port)) }));
 }

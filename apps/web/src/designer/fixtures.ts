@@ -16,3 +16,26 @@ export function loggingWorkflow(message = '"Ticket " & event.data.ticketId'): Dr
     ],
   };
 }
+
+/** The logging workflow with a forEach after its trigger whose body logs each line, then ends. */
+export function forEachWorkflow(): DraftDefinition {
+  const definition = loggingWorkflow();
+  definition.nodes.push({
+    id: 'lines',
+    type: 'forEach',
+    items: 'event.data.lines',
+    concurrency: 1,
+    position: { x: 300, y: 180 },
+    body: {
+      nodes: [
+        { id: 'logLine', type: 'action', action: 'core.log', input: { message: { $expr: 'steps.lines.item' } }, position: { x: 24, y: 198 } },
+        { id: 'lineDone', type: 'end', position: { x: 24, y: 378 } },
+      ],
+      edges: [
+        { id: 'lines_item', from: 'lines', to: 'logLine', port: 'item' },
+        { id: 'b1', from: 'logLine', to: 'lineDone', port: 'next' },
+      ],
+    },
+  });
+  return definition;
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftDefinition } from './draft';
+import { forEachWorkflow } from './fixtures';
+import { BODY_HEADER, BODY_PADDING } from './group-geometry';
 import { tidyLayout } from './layout';
 
 /** A condition whose branches are listed (nodes and edges) in the opposite order to its ports. */
@@ -54,5 +56,24 @@ describe('tidying up', () => {
     };
     const at = await tidyLayout(definition, () => ({ width: 240, height: 100 }));
     expect(at.get('paid')!.x).toBeLessThan(at.get('late')!.x);
+  });
+});
+
+describe('tidying up a body', () => {
+  it('lays a body out inside its group, below the group\'s card, and sizes the group around it', async () => {
+    const definition = forEachWorkflow();
+    definition.edges.push({ id: 'e3', from: 'end_1', to: 'lines' });
+    const at = await tidyLayout(definition, () => undefined);
+    // The body's box starts where the group leaves room for steps, under its card.
+    expect(Math.min(at.get('logLine')!.x, at.get('lineDone')!.x)).toBe(BODY_PADDING);
+    expect(at.get('logLine')!.y).toBe(BODY_HEADER + BODY_PADDING);
+    expect(at.get('lineDone')!.y).toBeGreaterThan(at.get('logLine')!.y);
+    expect(at.get('lines')!.y).toBeGreaterThan(at.get('end_1')!.y);
+  });
+
+  it('leaves the steps of a folded body where they are', async () => {
+    const at = await tidyLayout(forEachWorkflow(), () => undefined, new Set(['lines']));
+    expect(at.has('logLine')).toBe(false);
+    expect(at.has('lines')).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
-import type { ElkNode } from 'elkjs/lib/elk-api';
-import type { DraftDefinition, Position } from './draft';
+import type { ELK as Elk, ElkNode } from 'elkjs/lib/elk-api';
+import type { Graph } from './bodies';
+import { bodyOf, type Position } from './draft';
+import { BODY_HEADER, BODY_PADDING, groupSize } from './group-geometry';
 import { canvasPortsOf, portOf } from './ports';
 import { estimatedNodeHeight, NODE_WIDTH, TARGET_HANDLE } from './to-flow';
 
@@ -13,7 +15,7 @@ const portId = (nodeId: string, port: string) => `${nodeId}\u0000${port}`;
  * and are fixed there, so ELK orders the branches below a node as its ports are ordered and they do
  * not cross: a condition's `true` branch goes left of its `false` branch.
  */
-export function toElkGraph(definition: DraftDefinition, sizeOf: (id: string) => Size | undefined): ElkNode {
+export function toElkGraph(definition: Graph, sizeOf: (id: string) => Size | undefined): ElkNode {
   const ids = new Set(definition.nodes.map((node) => node.id));
   const ports = new Map<string, string[]>();
   const children = definition.nodes.map((node) => {
@@ -32,7 +34,8 @@ export function toElkGraph(definition: DraftDefinition, sizeOf: (id: string) => 
       ],
     };
   });
-  // An edge from a port the card does not draw (a stale switch case) still orders the layers.
+  // An edge from a port the card does not draw (a stale switch case) still orders the layers. A
+  // body's entry edge comes from outside its graph and is left out: the body is laid out on its own.
   const edges = definition.edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to) && edge.from !== edge.to).map((edge) => {
     const port = portOf(edge);
     return { id: edge.id, sources: [ports.get(edge.from)?.includes(port) ? portId(edge.from, port) : edge.from], targets: [portId(edge.to, TARGET_HANDLE)] };
@@ -52,9 +55,35 @@ export function toElkGraph(definition: DraftDefinition, sizeOf: (id: string) => 
   };
 }
 
-/** Where tidying up puts every node: a layered layout computed by ELK (loaded only when asked for). */
-export async function tidyLayout(definition: DraftDefinition, sizeOf: (id: string) => Size | undefined): Promise<Map<string, Position>> {
+/**
+ * Where tidying up puts every node: a layered layout computed by ELK (loaded only when asked for).
+ * Each open body is laid out first, inside its group below the group's card (positions relative to
+ * the group, as stored), and its group then takes the size of the box around it in the graph
+ * holding it. A folded body keeps its steps where they are.
+ */
+export async function tidyLayout(definition: Graph, sizeOf: (id: string) => Size | undefined, collapsed: ReadonlySet<string> = new Set()): Promise<Map<string, Position>> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
-  const laidOut = await new ELK().layout(toElkGraph(definition, sizeOf));
-  return new Map((laidOut.children ?? []).map((child) => [child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) }]));
+  const positions = new Map<string, Position>();
+  await layOutGraph(new ELK(), definition, { x: 0, y: 0 }, { sizeOf, collapsed, positions });
+  return positions;
+}
+
+interface LayoutRun {
+  sizeOf: (id: string) => Size | undefined;
+  collapsed: ReadonlySet<string>;
+  positions: Map<string, Position>;
+}
+
+async function layOutGraph(elk: Elk, graph: Graph, offset: Position, run: LayoutRun): Promise<void> {
+  const groupSizes = new Map<string, Size>();
+  for (const node of graph.nodes) {
+    const body = run.collapsed.has(node.id) ? undefined : bodyOf(node);
+    if (!body) continue;
+    await layOutGraph(elk, body, { x: BODY_PADDING, y: BODY_HEADER + BODY_PADDING }, run);
+    groupSizes.set(node.id, groupSize(body.nodes.map((step) => ({ position: run.positions.get(step.id)!, ...(run.sizeOf(step.id) ?? { width: NODE_WIDTH, height: estimatedNodeHeight(canvasPortsOf(step).length, 0) }) }))));
+  }
+  const laidOut = await elk.layout(toElkGraph(graph, (id) => groupSizes.get(id) ?? run.sizeOf(id)));
+  // ELK keeps a margin of its own around the graph; a body starts where its group's room for steps does.
+  const [left, top] = offset.x === 0 && offset.y === 0 ? [0, 0] : [Math.min(...(laidOut.children ?? []).map((c) => c.x ?? 0)), Math.min(...(laidOut.children ?? []).map((c) => c.y ?? 0))];
+  for (const child of laidOut.children ?? []) run.positions.set(child.id, { x: Math.round((child.x ?? 0) - left + offset.x), y: Math.round((child.y ?? 0) - top + offset.y) });
 }

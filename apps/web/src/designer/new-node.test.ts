@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createBrowserCatalog } from './browser-catalog';
 import { addNode, connect } from './edit';
 import { loggingWorkflow } from './fixtures';
-import { createNode, newNodePosition, newWorkflowDefinition } from './new-node';
+import { createNode, newNodePlace, newNodePosition, newWorkflowDefinition } from './new-node';
+import { forEachWorkflow } from './fixtures';
 
 const catalog = createBrowserCatalog({ customEvents: [] });
 
@@ -43,5 +44,14 @@ describe('new nodes', () => {
     definition.nodes.push({ id: 'side', type: 'end', position: { x: 300, y: 200 } });
     expect(newNodePosition(definition, 'trigger_1')).toEqual({ x: 600, y: 180 });
     expect(newNodePosition({ ...definition, nodes: [] }, undefined)).toEqual({ x: 0, y: 0 });
+  });
+});
+
+describe('placing a new node inside a body', () => {
+  it('adds it to the body of the selected step, a row below that step; the forEach itself selected, below it outside', () => {
+    const definition = forEachWorkflow();
+    expect(newNodePlace(definition, 'logLine')).toEqual({ parent: 'lines', position: { x: 324, y: 198 + 180 } });
+    expect(newNodePlace(definition, 'lines')).toEqual({ position: { x: 300, y: 360 } });
+    expect(newNodePlace(definition, undefined)).toEqual({ position: { x: 0, y: 540 } });
   });
 });

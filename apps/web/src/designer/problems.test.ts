@@ -4,7 +4,7 @@ import { createNode } from './new-node';
 import { errorsFirst, problemLabel, problemsAt, problemsByNode, problemsFromServer } from './problems';
 
 describe('problems', () => {
-  it('land on their node, on the forEach holding a body node, or on the source of an edge', () => {
+  it('land on their node, a body node included, or on the source of an edge', () => {
     const definition = loggingWorkflow();
     definition.nodes.push(createNode(definition, 'forEach', { x: 0, y: 0 }));
     const byNode = problemsByNode(
@@ -12,14 +12,23 @@ describe('problems', () => {
         { nodeId: 'action_1', field: 'input.message', code: 'invalid-mapping', message: 'Required' },
         { nodeId: 'end_2', code: 'unreachable', message: 'No path' },
         { edgeId: 'e2', field: 'to', code: 'unknown-node', message: 'No node' },
+        { edgeId: 'forEach_1_item', code: 'cycle', message: 'Loops' },
         { code: 'missing-trigger', message: 'No trigger' },
       ],
       definition,
     );
     expect([...byNode].map(([id, problems]) => [id, problems.map((p) => p.code)])).toEqual([
       ['action_1', ['invalid-mapping', 'unknown-node']],
-      ['forEach_1', ['unreachable']],
+      ['end_2', ['unreachable']],
+      ['forEach_1', ['cycle']],
     ]);
+  });
+
+  it('of a body folded away land on the node holding it, so they stay in sight', () => {
+    const definition = loggingWorkflow();
+    definition.nodes.push(createNode(definition, 'forEach', { x: 0, y: 0 }));
+    const byNode = problemsByNode([{ nodeId: 'end_2', code: 'unreachable', message: 'No path' }], definition, new Set(['forEach_1']));
+    expect([...byNode.keys()]).toEqual(['forEach_1']);
   });
 
   it('say where they are, then what they are', () => {

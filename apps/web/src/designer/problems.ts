@@ -1,18 +1,24 @@
 import { PROBLEM_CODES, isWarning, type Problem, type ProblemCode } from '@cascade/workflow';
 import { z } from 'zod';
-import { allNodeIds, bodyOf, type DraftDefinition } from './draft';
+import { bodyOf, type DraftDefinition, type DraftEdge, type DraftNode } from './draft';
 
 /**
- * Which canvas node each problem belongs on: its own node, the forEach whose body holds it (bodies
- * are not drawn on the outer canvas), or, for an edge with no node named, the edge's source.
+ * Which canvas node each problem belongs on: its own node, wherever it sits, unless it is inside a
+ * body folded away (then on the outermost folded node holding it), or, for an edge with no node
+ * named, the edge's source.
  */
-export function problemsByNode(problems: readonly Problem[], definition: DraftDefinition): Map<string, Problem[]> {
+export function problemsByNode(problems: readonly Problem[], definition: DraftDefinition, collapsed: ReadonlySet<string> = new Set()): Map<string, Problem[]> {
   const canvasNodeOf = new Map<string, string>();
-  for (const node of definition.nodes) {
-    canvasNodeOf.set(node.id, node.id);
-    for (const inner of allNodeIds(bodyOf(node)?.nodes ?? [])) canvasNodeOf.set(inner, node.id);
-  }
-  const edgeSource = new Map(definition.edges.map((edge) => [edge.id, edge.from]));
+  const edgeSource = new Map<string, string>();
+  const visit = (graph: { nodes: readonly DraftNode[]; edges: readonly DraftEdge[] }, folded: string | undefined) => {
+    for (const edge of graph.edges) edgeSource.set(edge.id, edge.from);
+    for (const node of graph.nodes) {
+      canvasNodeOf.set(node.id, folded ?? node.id);
+      const body = bodyOf(node);
+      if (body) visit(body, folded ?? (collapsed.has(node.id) ? node.id : undefined));
+    }
+  };
+  visit(definition, undefined);
   const byNode = new Map<string, Problem[]>();
   for (const problem of problems) {
     const named = problem.nodeId ?? (problem.edgeId === undefined ? undefined : edgeSource.get(problem.edgeId));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { removeNodes, updateNode } from './edit';
-import { loggingWorkflow } from './fixtures';
+import { graphOf } from './bodies';
+import { forEachWorkflow, loggingWorkflow } from './fixtures';
 import { designerReducer, hasUnsavedChanges, initialDesignerState } from './store';
 
 describe('the designer store', () => {
@@ -44,5 +45,29 @@ describe('the designer store', () => {
     expect(state.definition).toEqual(upgraded);
     expect(hasUnsavedChanges(state)).toBe(false);
     expect(state.selectedNodeId).toBeUndefined();
+  });
+});
+
+describe('bodies in the store', () => {
+  it('adds a step into a body, selects it, keeps it selected across edits, and undoes it as one step', () => {
+    let state = initialDesignerState(forEachWorkflow());
+    state = designerReducer(state, { type: 'addNode', nodeType: 'delay', position: { x: 24, y: 600 }, parent: 'lines' });
+    expect(state.selectedNodeIds).toEqual(['delay_1']);
+    expect(graphOf(state.definition, 'delay_1')!.nodes.map((node) => node.id)).toEqual(['logLine', 'lineDone', 'delay_1']);
+    state = designerReducer(state, { type: 'edit', apply: (d) => updateNode(d, 'delay_1', { label: 'Pause' }) });
+    expect(state.selectedNodeId).toBe('delay_1');
+    state = designerReducer(designerReducer(state, { type: 'undo' }), { type: 'undo' });
+    expect(state.definition).toEqual(forEachWorkflow());
+    expect(state.selectedNodeIds).toEqual([]);
+    // A parent that holds no body adds nothing.
+    expect(designerReducer(state, { type: 'addNode', nodeType: 'delay', position: { x: 0, y: 0 }, parent: 'action_1' })).toBe(state);
+  });
+
+  it('folds a body and opens it again, without an undo step', () => {
+    let state = designerReducer(initialDesignerState(forEachWorkflow()), { type: 'toggleBody', id: 'lines' });
+    expect(state.collapsedBodies).toEqual(['lines']);
+    state = designerReducer(state, { type: 'toggleBody', id: 'lines' });
+    expect(state.collapsedBodies).toEqual([]);
+    expect(state.history.past).toEqual([]);
   });
 });

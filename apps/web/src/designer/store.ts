@@ -1,5 +1,5 @@
 import type { NodeType, Problem } from '@cascade/workflow';
-import type { DraftDefinition, Position } from './draft';
+import { allEdgeIds, allNodeIds, type DraftDefinition, type Position } from './draft';
 import { pasteNodes, type Clipboard } from './clipboard';
 import { addNode } from './edit';
 import { closeGroup, emptyHistory, record, redo, undo, type History } from './history';
@@ -21,6 +21,8 @@ export interface DesignerState {
   /** Problems of the last refused publish: shown until the next edit, which may have fixed them. */
   serverProblems: readonly Problem[];
   history: History;
+  /** Nodes whose body the admin folded away: drawn as a card, their body hidden. Not stored. */
+  collapsedBodies: readonly string[];
 }
 
 export type DesignerAction =
@@ -29,7 +31,10 @@ export type DesignerAction =
    * group are one undo step. `select` replaces the selection with what the edit created.
    */
   | { type: 'edit'; apply: (definition: DraftDefinition) => DraftDefinition; group?: string; select?: readonly string[] }
-  | { type: 'addNode'; nodeType: NodeType; position: Position }
+  /** Adds a node at `position`: on the top level, or inside the body of node `parent`. */
+  | { type: 'addNode'; nodeType: NodeType; position: Position; parent?: string | undefined }
+  /** Folds a node's body away, or opens it again. */
+  | { type: 'toggleBody'; id: string }
   /** Adds copied nodes with fresh ids, their top-left corner at `at`, and selects them. */
   | { type: 'paste'; clipboard: Clipboard; at: Position }
   | { type: 'selectNode'; id: string | undefined }
@@ -54,6 +59,7 @@ export function initialDesignerState(definition: DraftDefinition, savedJson = JS
     selectedEdgeIds: [],
     serverProblems: [],
     history: emptyHistory,
+    collapsedBodies: [],
   };
 }
 
@@ -64,10 +70,10 @@ const withNodeSelection = (state: DesignerState, ids: readonly string[]): Design
   history: closeGroup(state.history),
 });
 
-/** Keeps only the selected nodes and edges the definition still has. */
+/** Keeps only the selected nodes and edges the definition still has, bodies included. */
 function pruneSelection(state: DesignerState): DesignerState {
-  const ids = new Set(state.definition.nodes.map((node) => node.id));
-  const edgeIds = new Set(state.definition.edges.map((edge) => edge.id));
+  const ids = new Set(allNodeIds(state.definition.nodes));
+  const edgeIds = new Set(allEdgeIds(state.definition.nodes, state.definition.edges));
   const selectedNodeIds = state.selectedNodeIds.filter((id) => ids.has(id));
   return { ...state, selectedNodeIds, selectedNodeId: selectedNodeIds.at(-1), selectedEdgeIds: state.selectedEdgeIds.filter((id) => edgeIds.has(id)) };
 }
@@ -82,7 +88,9 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
     }
     case 'addNode': {
       const node = createNode(state.definition, action.nodeType, action.position);
-      const added = { ...state, definition: addNode(state.definition, node), serverProblems: [], history: record(state.history, state.definition) };
+      const definition = addNode(state.definition, node, action.parent);
+      if (definition === state.definition) return state;
+      const added = { ...state, definition, serverProblems: [], history: record(state.history, state.definition) };
       return { ...withNodeSelection(added, [node.id]), selectedEdgeIds: [] };
     }
     case 'paste': {
@@ -98,6 +106,10 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
       return sameIds(state.selectedEdgeIds, action.ids) ? state : { ...state, selectedEdgeIds: action.ids, history: closeGroup(state.history) };
     case 'selectAll':
       return { ...withNodeSelection(state, state.definition.nodes.map((node) => node.id)), selectedEdgeIds: state.definition.edges.map((edge) => edge.id) };
+    case 'toggleBody': {
+      const collapsed = state.collapsedBodies.includes(action.id);
+      return { ...state, collapsedBodies: collapsed ? state.collapsedBodies.filter((id) => id !== action.id) : [...state.collapsedBodies, action.id] };
+    }
     case 'endEdit':
       return state.history.group === undefined ? state : { ...state, history: closeGroup(state.history) };
     case 'undo':

@@ -30,6 +30,11 @@ export interface NodeTypeDefinition<Type extends string = string, Node extends {
   mappingTargets?: (node: Node, catalog: ValidationCatalog) => MappingTarget[];
   /** Run variables the node assigns. */
   assigns?: (node: Node) => string[];
+  /**
+   * The node holds a sub-flow of its own in its `body` field (`{ nodes, edges }`), entered by an
+   * edge from the node on `port` that the body's edges hold: a forEach's per-item body.
+   */
+  body?: { port: string };
   designer: NodeDesigner;
 }
 

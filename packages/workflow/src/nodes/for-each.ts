@@ -31,6 +31,7 @@ export const forEach = defineNode({
   schema: forEachNodeSchema(z.strictObject({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()) })),
   ports: [BODY_PORT, 'done', ERROR_PORT],
   requiredPorts: [BODY_PORT],
+  body: { port: BODY_PORT },
   expressions: (node) => expressionField('items', node.items),
   // One entry per item: each body node's output in that iteration, by node id.
   outputFields: (node) => ({

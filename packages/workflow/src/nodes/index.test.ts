@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_TYPES, nodeTypes } from '.';
+import { BODY_PORT } from '../definition/port-names';
+import { bodyPortOf, NODE_TYPES, nodeTypes } from '.';
 
 describe('the node type registry', () => {
   it('files each node type under its own type name, with designer metadata', () => {
@@ -13,6 +14,16 @@ describe('the node type registry', () => {
     for (const type of NODE_TYPES) {
       const { ports, requiredPorts = [] } = nodeTypes[type];
       expect(requiredPorts.filter((port) => !ports.includes(port)), type).toEqual([]);
+    }
+  });
+
+  it('enters a body only by a port of the type that holds it', () => {
+    expect(bodyPortOf('forEach')).toBe(BODY_PORT);
+    expect(bodyPortOf('parallel')).toBeUndefined();
+    expect(bodyPortOf('toString')).toBeUndefined();
+    for (const type of NODE_TYPES) {
+      const port = bodyPortOf(type);
+      if (port !== undefined) expect(nodeTypes[type].ports, type).toContain(port);
     }
   });
 

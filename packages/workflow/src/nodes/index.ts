@@ -70,6 +70,11 @@ export function requiredPortsOf(node: ShallowNode): string[] {
   return [...(type.casePorts?.(node) ?? []), ...(type.requiredPorts ?? [])];
 }
 
+/** The port by which a node of `type` enters the body it holds, or undefined when the type holds none. */
+export function bodyPortOf(type: unknown): string | undefined {
+  return isNodeType(type) ? (nodeTypes[type] as { body?: { port: string } }).body?.port : undefined;
+}
+
 /** The example the node type gives for one of its expression fields (`cases[2].expression` is any case's). */
 export function expressionExample(type: string, field: string): string | undefined {
   return isNodeType(type) ? nodeTypes[type].designer.examples?.[field.replace(/\[\d+\]/g, '[]')] : undefined;

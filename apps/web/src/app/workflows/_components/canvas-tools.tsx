@@ -13,7 +13,7 @@ import { FindNode } from './find-node';
 const FIT_ALL = { padding: 0.1, minZoom: 0.2, maxZoom: 1 };
 
 /** Above the canvas: tidy up, add a sticky note, find a node. */
-export function CanvasTools() {
+export function CanvasTools({ collapsedBodies }: { collapsedBodies: readonly string[] }) {
   const { definition, dispatch, readOnly } = useDesigner();
   const { getInternalNode, fitView, getViewport } = useReactFlow();
   const paneSize = useStore((store) => ({ width: store.width, height: store.height }), (a, b) => a.width === b.width && a.height === b.height);
@@ -25,7 +25,7 @@ export function CanvasTools() {
       const positions = await tidyLayout(definition, (id) => {
         const { width, height } = getInternalNode(id)?.measured ?? {};
         return width && height ? { width, height } : undefined;
-      });
+      }, new Set(collapsedBodies));
       dispatch({ type: 'edit', apply: (d) => moveNodes(d, positions) });
       requestAnimationFrame(() => void fitView(FIT_ALL));
     } finally {

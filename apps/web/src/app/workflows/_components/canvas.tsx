@@ -2,9 +2,11 @@
 
 import type { Problem } from '@cascade/workflow';
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Connection } from '@xyflow/react';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { allNodeIds } from '@/designer/draft';
 import { connect, connectionProblem } from '@/designer/edit';
 import type { WorkflowFlowEdge } from '@/designer/to-flow';
+import { BodyGroupCard } from './body-group/body-group';
 import { CanvasTools } from './canvas-tools';
 import { useDesigner } from './designer-context';
 import styles from './designer.module.css';
@@ -12,7 +14,7 @@ import { StickyNoteCard } from './sticky-note';
 import { useFlowElements, type CanvasNode } from './use-flow-elements';
 import { WorkflowNodeCard } from './workflow-node';
 
-const nodeTypes = { workflow: WorkflowNodeCard, note: StickyNoteCard };
+const nodeTypes = { workflow: WorkflowNodeCard, body: BodyGroupCard, note: StickyNoteCard };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed }, type: 'smoothstep' };
 // Below half size a card's text is unreadable; a larger workflow is panned rather than shrunk further.
 const FIT_VIEW = { padding: 0.2, minZoom: 0.5, maxZoom: 1 };
@@ -26,6 +28,7 @@ interface CanvasProps {
   selectedNodeIds: readonly string[];
   selectedEdgeIds: readonly string[];
   problemsByNode: ReadonlyMap<string, Problem[]>;
+  collapsedBodies: readonly string[];
 }
 
 /**
@@ -33,10 +36,12 @@ interface CanvasProps {
  * whatever did not change); what React Flow reports (moves, connections, deletions, selection)
  * becomes an edit of it. Only cards in view are in the DOM.
  */
-export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode }: CanvasProps) {
+export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode, collapsedBodies }: CanvasProps) {
   const { definition, dispatch, readOnly } = useDesigner();
-  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements({ selectedNodeIds, selectedEdgeIds, problemsByNode });
+  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements({ selectedNodeIds, selectedEdgeIds, problemsByNode, collapsedBodies });
 
+  // Steps added inside a body count too: they are brought into view like any other node.
+  const nodeCount = useMemo(() => allNodeIds(definition.nodes).length, [definition.nodes]);
   const endEdit = useCallback(() => dispatch({ type: 'endEdit' }), [dispatch]);
   const toConnection = (c: Connection | WorkflowFlowEdge) => ({ from: c.source, port: c.sourceHandle ?? 'next', to: c.target });
   const onConnect = useCallback((c: Connection) => dispatch({ type: 'edit', apply: (d) => connect(d, toConnection(c)) }), [dispatch]);
@@ -65,9 +70,9 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode }: Can
         fitViewOptions={FIT_VIEW}
         minZoom={0.2}
       >
-        <FitNewNodes count={definition.nodes.length} />
+        <FitNewNodes count={nodeCount} />
         <Background />
-        <CanvasTools />
+        <CanvasTools collapsedBodies={collapsedBodies} />
         <Controls showInteractive={false} fitViewOptions={FIT_ALL} />
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap of the workflow" />
       </ReactFlow>

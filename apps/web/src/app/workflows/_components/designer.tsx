@@ -55,8 +55,8 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
   const catalog = useMemo(() => createBrowserCatalog({ customEvents, workflows, remoteActions }), [customEvents, workflows, remoteActions]);
   const { problems, checking } = useValidation(state.definition, catalog);
   const byNode = useMemo(
-    () => problemsByNode(errorsFirst(withRefused(problems, state.serverProblems)), state.definition),
-    [problems, state.serverProblems, state.definition],
+    () => problemsByNode(errorsFirst(withRefused(problems, state.serverProblems)), state.definition, new Set(state.collapsedBodies)),
+    [problems, state.serverProblems, state.definition, state.collapsedBodies],
   );
   // Comparing with what was saved serialises the whole workflow: once per edit, not on every selection.
   const dirty = useMemo(() => hasUnsavedChanges(state), [state.definition, state.savedJson]);
@@ -104,7 +104,7 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
         )}
         <div className={styles.workspace}>
           <Palette selectedNodeId={state.selectedNodeId} />
-          <Canvas selectedNodeIds={state.selectedNodeIds} selectedEdgeIds={state.selectedEdgeIds} problemsByNode={byNode} />
+          <Canvas selectedNodeIds={state.selectedNodeIds} selectedEdgeIds={state.selectedEdgeIds} problemsByNode={byNode} collapsedBodies={state.collapsedBodies} />
           <Inspector selectedNodeId={state.selectedNodeId} problemsByNode={byNode} />
         </div>
         <div className={styles.panels}>

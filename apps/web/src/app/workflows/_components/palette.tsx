@@ -1,11 +1,11 @@
 'use client';
 
 import { NODE_TYPES, nodeTypes } from '@cascade/workflow';
-import { newNodePosition } from '@/designer/new-node';
+import { newNodePlace } from '@/designer/new-node';
 import { useDesigner } from './designer-context';
 import styles from './designer.module.css';
 
-/** Adds a node of any type below the others and selects it, so the inspector opens on it. */
+/** Adds a node of any type below the others (inside the body of a selected step) and selects it, so the inspector opens on it. */
 export function Palette({ selectedNodeId }: { selectedNodeId: string | undefined }) {
   const { definition, dispatch, readOnly } = useDesigner();
   return (
@@ -19,7 +19,7 @@ export function Palette({ selectedNodeId }: { selectedNodeId: string | undefined
           title={nodeTypes[type].designer.hint}
           disabled={readOnly}
           data-testid={`palette-${type}`}
-          onClick={() => dispatch({ type: 'addNode', nodeType: type, position: newNodePosition(definition, selectedNodeId) })}
+          onClick={() => dispatch({ type: 'addNode', nodeType: type, ...newNodePlace(definition, selectedNodeId) })}
         >
           {nodeTypes[type].designer.label}
         </button>

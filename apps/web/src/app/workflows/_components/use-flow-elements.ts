@@ -20,6 +20,7 @@ interface FlowElementsInput {
   selectedNodeIds: readonly string[];
   selectedEdgeIds: readonly string[];
   problemsByNode: ReadonlyMap<string, Problem[]>;
+  collapsedBodies: readonly string[];
 }
 
 /**
@@ -28,7 +29,7 @@ interface FlowElementsInput {
  * an edit re-renders only the cards it touches. A drag moves nodes in this hook's state only, and is
  * committed to the definition once, when it ends: one edit, however many frames it took.
  */
-export function useFlowElements({ selectedNodeIds, selectedEdgeIds, problemsByNode }: FlowElementsInput) {
+export function useFlowElements({ selectedNodeIds, selectedEdgeIds, problemsByNode, collapsedBodies }: FlowElementsInput) {
   const { definition, dispatch } = useDesigner();
   const [cache] = useState(createFlowCache);
   // Measured sizes are React Flow's own bookkeeping: kept beside, never a reason to derive again.
@@ -36,10 +37,11 @@ export function useFlowElements({ selectedNodeIds, selectedEdgeIds, problemsByNo
   const [dragged, setDragged] = useState(NO_DRAG);
   const selectedEdges = useMemo(() => new Set(selectedEdgeIds), [selectedEdgeIds]);
   const selectedNodes = useMemo(() => new Set(selectedNodeIds), [selectedNodeIds]);
+  const collapsed = useMemo(() => new Set(collapsedBodies), [collapsedBodies]);
 
   const derivedNodes = useMemo(
-    () => cache.nodes(definition, { selectedNodeIds: selectedNodes, sizes: sizes.current, problemsByNode }),
-    [cache, definition, selectedNodes, problemsByNode],
+    () => cache.nodes(definition, { selectedNodeIds: selectedNodes, sizes: sizes.current, problemsByNode, collapsed }),
+    [cache, definition, selectedNodes, problemsByNode, collapsed],
   );
   const storedNotes = definition.notes;
   const noteNodes = useMemo(() => readNotes(storedNotes).map(toNoteNode), [storedNotes]);
@@ -47,7 +49,7 @@ export function useFlowElements({ selectedNodeIds, selectedEdgeIds, problemsByNo
     const all: CanvasNode[] = noteNodes.length === 0 ? derivedNodes : [...noteNodes, ...derivedNodes];
     return dragged.size === 0 ? all : all.map((node) => (dragged.has(node.id) ? { ...node, position: dragged.get(node.id)!, dragging: true } : node));
   }, [derivedNodes, noteNodes, dragged]);
-  const edges = useMemo(() => cache.edges(definition, { selectedEdgeIds: selectedEdges }), [cache, definition, selectedEdges]);
+  const edges = useMemo(() => cache.edges(definition, { selectedEdgeIds: selectedEdges, collapsed }), [cache, definition, selectedEdges, collapsed]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {

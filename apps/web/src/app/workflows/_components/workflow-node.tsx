@@ -21,7 +21,7 @@ export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected,
   return (
     <div className={className} data-testid={`node-${node.id}`} title={problems.map(problemLabel).join('\n') || undefined}>
       {data.acceptsIncoming && (
-        <Handle type="target" position={Position.Top} id={TARGET_HANDLE} isConnectable={isConnectable} data-testid={`handle-${node.id}-${TARGET_HANDLE}`} aria-label={`Into ${node.id}`} />
+        <Handle type="target" position={Position.Top} id={TARGET_HANDLE} isConnectable={isConnectable} data-testid={`handle-${node.id}-${TARGET_HANDLE}`} />
       )}
       <div className={styles.nodeType}>{typeLabel}</div>
       <div className={styles.nodeTitle}>
@@ -45,7 +45,7 @@ export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected,
           {ports.map((port) => (
             <div key={port} className={port === 'error' ? `${styles.port} ${styles.errorPort}` : styles.port}>
               {port}
-              <Handle type="source" position={Position.Bottom} id={port} isConnectable={isConnectable} data-testid={`handle-${node.id}-${port}`} aria-label={`${port} of ${node.id}`} />
+              <Handle type="source" position={Position.Bottom} id={port} isConnectable={isConnectable} data-testid={`handle-${node.id}-${port}`} />
             </div>
           ))}
         </div>

@@ -105,7 +105,8 @@ export function AutocompleteText({ id, value, onChange, suggestions, multiline, 
     'aria-invalid': invalid || undefined,
     'aria-autocomplete': 'list' as const,
     'aria-expanded': completion !== undefined,
-    'aria-controls': listId,
+    // Only a list on the page can be controlled: it is there while suggestions are shown.
+    'aria-controls': completion !== undefined ? listId : undefined,
     'aria-activedescendant': completion ? `${listId}-${active}` : undefined,
     'data-testid': testId,
     onChange: (event: { target: HTMLInputElement | HTMLTextAreaElement }) => {
@@ -119,7 +120,8 @@ export function AutocompleteText({ id, value, onChange, suggestions, multiline, 
 
   return (
     <span className={styles.autocomplete}>
-      {multiline ? <textarea {...common} rows={rows ?? 4} /> : <input {...common} role="combobox" />}
+      {/* A textarea is a textbox, which has no expanded state (only a combobox does). */}
+      {multiline ? <textarea {...common} aria-expanded={undefined} rows={rows ?? 4} /> : <input {...common} role="combobox" />}
       {completion && (
         <ul role="listbox" id={listId} className={styles.completions} aria-label="Suggestions">
           {completion.options.map((option, index) => (

@@ -1,7 +1,8 @@
 'use client';
 
 import type { Problem } from '@cascade/workflow';
-import type { DraftNode } from '@/designer/draft';
+import { bodyPortOfNode, graphOf } from '@/designer/bodies';
+import { bodyOf, type DraftNode } from '@/designer/draft';
 import { connect, connectionProblem, removeEdges } from '@/designer/edit';
 import { canvasPortsOf, portFansOut, portOf } from '@/designer/ports';
 import { problemsAt } from '@/designer/problems';
@@ -14,9 +15,14 @@ import styles from '../designer.module.css';
  */
 export function Connections({ node, problems }: { node: DraftNode; problems: readonly Problem[] }) {
   const { definition, dispatch, readOnly } = useDesigner();
-  const ports = canvasPortsOf(node);
+  // A node's edges are among the steps of its own graph; its body's entry port leads to the body's steps.
+  const graph = graphOf(definition, node.id) ?? definition;
+  const entry = bodyPortOfNode(node);
+  const body = bodyOf(node);
+  const graphOfPort = (port: string) => (port === entry && body ? body : graph);
+  const ports = [...(entry && body ? [entry] : []), ...canvasPortsOf(node)];
   if (ports.length === 0) return null;
-  const targets = definition.nodes.filter((other) => !connectionProblem(definition, { from: node.id, port: 'next', to: other.id }));
+  const targetsOf = (port: string) => graphOfPort(port).nodes.filter((other) => !connectionProblem(definition, { from: node.id, port, to: other.id }));
   const lead = (port: string, to: string, replacing?: string) =>
     dispatch({
       type: 'edit',
@@ -29,7 +35,7 @@ export function Connections({ node, problems }: { node: DraftNode; problems: rea
   const select = (port: string, value: string, label: string, replacing?: string) => (
     <select aria-label={label} value={value} disabled={readOnly} onChange={(e) => lead(port, e.target.value, replacing)} data-testid={`connect-${node.id}-${port}`}>
       <option value="">{replacing ? 'nowhere (remove)' : 'nowhere'}</option>
-      {targets.map((target) => (
+      {targetsOf(port).map((target) => (
         <option key={target.id} value={target.id}>{target.id}{target.label ? ` (${target.label})` : ''}</option>
       ))}
     </select>
@@ -39,7 +45,7 @@ export function Connections({ node, problems }: { node: DraftNode; problems: rea
     <fieldset className={styles.group}>
       <legend>Connections</legend>
       {ports.map((port) => {
-        const edges = definition.edges.filter((edge) => edge.from === node.id && portOf(edge) === port);
+        const edges = graphOfPort(port).edges.filter((edge) => edge.from === node.id && portOf(edge) === port);
         const portProblems = problemsAt([...problems], `ports.${port}`);
         return (
           <div key={port} className={styles.connection}>

@@ -93,22 +93,11 @@ export function ForEachFields({ editor }: { editor: NodeEditor }) {
       <Field label="Concurrency" problems={editor.problemsAt('concurrency')}>
         {(id) => <input id={id} type="number" min={1} max={100} value={Number(node.concurrency ?? 1)} readOnly={readOnly} onChange={(e) => update({ concurrency: Number.isNaN(e.target.valueAsNumber) ? undefined : e.target.valueAsNumber })} />}
       </Field>
-      <JsonField
-        label="Body"
-        value={node.body}
-        onChange={(body) => update({ body })}
-        check={mustBeObject}
-        suggestions={[...editor.runPaths, `steps.${node.id}.item`, `steps.${node.id}.index`]}
-        problems={editor.problemsAt('body')}
-        rows={10}
-        hint={
-          <>
-            A graph of its own, <code>{'{"nodes": [...], "edges": [...]}'}</code>, entered by an edge from <code>{node.id}</code> on port{' '}
-            <code>item</code>; inside it <code>steps.{node.id}.item</code> is the current item. The canvas draws the outer graph only.
-          </>
-        }
-        readOnly={readOnly}
-      />
+      <p className="muted" data-testid="body-hint">
+        Its body is drawn on the canvas, inside this node: add steps with <q>+ add step</q> (or the palette, with a step of the
+        body selected) and lead its <code>item</code> port to the first. Inside it <code>steps.{node.id}.item</code> is the current
+        item and <code>steps.{node.id}.index</code> its position.
+      </p>
     </>
   );
 }

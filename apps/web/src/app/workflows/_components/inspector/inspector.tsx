@@ -1,6 +1,7 @@
 'use client';
 
 import type { Problem } from '@cascade/workflow';
+import { findNode } from '@/designer/bodies';
 import type { DraftNode } from '@/designer/draft';
 import { removeNodes } from '@/designer/edit';
 import { nodeTypeLabel } from '@/designer/node-types';
@@ -26,7 +27,7 @@ interface InspectorProps {
 /** The selected node's fields, or the workflow's own when nothing is selected. */
 export function Inspector({ selectedNodeId, problemsByNode }: InspectorProps) {
   const { definition } = useDesigner();
-  const node = definition.nodes.find((candidate) => candidate.id === selectedNodeId);
+  const node = selectedNodeId === undefined ? undefined : findNode(definition, selectedNodeId);
   return (
     <aside className={styles.inspector} aria-label="Inspector" data-testid="inspector">
       {node ? (

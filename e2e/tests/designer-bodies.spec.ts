@@ -1,0 +1,134 @@
+import type { Page } from '@playwright/test';
+import { createWorkflow, dragConnect } from '../designer-steps';
+import { expect, test } from '../fixtures';
+
+// Room to see a group and its steps at a readable size in the screenshots.
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const edge = (page: Page, from: string, to: string) => page.locator(`.react-flow__edge[aria-label="Edge from ${from} to ${to}"]`);
+
+/** The node's position on the canvas (relative to its group for a step of a body), read from React Flow's transform. */
+async function positionOf(page: Page, id: string) {
+  const transform = (await flowNode(page, id).getAttribute('style')) ?? '';
+  const [, x, y] = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(transform)!;
+  return { x: Number(x), y: Number(y) };
+}
+
+/** A new workflow whose trigger leads into a forEach over two items, and the forEach on to the end. */
+async function workflowWithForEach(page: Page, name: string) {
+  await createWorkflow(page, name);
+  await page.getByTestId('palette-forEach').click();
+  await expect(page.getByTestId('node-forEach_1')).toHaveAttribute('data-body', 'open');
+  await page.getByTestId('inspector').getByLabel('Items').fill('["first", "second"]');
+  await page.getByTestId('node-trigger_1').click();
+  await page.getByTestId('connect-trigger_1-next').selectOption('forEach_1');
+  await page.getByTestId('node-forEach_1').click({ position: { x: 20, y: 10 } });
+  await page.getByTestId('connect-forEach_1-done').selectOption('end_1');
+}
+
+test('a forEach body is edited on the canvas: a step added inside, connected, saved, reloaded, folded and published', async ({ adminPage: page }) => {
+  await workflowWithForEach(page, `Body ${Date.now()}`);
+  // The new forEach's body is one end step, entered by its item port.
+  await expect(flowNode(page, 'end_2')).toBeVisible();
+  await expect(edge(page, 'forEach_1', 'end_2')).toHaveCount(1);
+
+  // A step added from the group lands inside it, selected.
+  await page.getByTestId('add-step-forEach_1').selectOption('delay');
+  await expect(page.getByTestId('node-delay_1')).toBeVisible();
+  await expect(page.getByTestId('inspector')).toContainText('delay_1');
+  const group = (await page.getByTestId('node-forEach_1').boundingBox())!;
+  const step = (await page.getByTestId('node-delay_1').boundingBox())!;
+  expect(step.y).toBeGreaterThan(group.y);
+  expect(step.y + step.height).toBeLessThan(group.y + group.height);
+
+  // Undo takes the step back out of the body, redo puts it back.
+  await page.getByTestId('designer-canvas').click({ position: { x: 10, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('node-delay_1')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('node-delay_1')).toBeVisible();
+
+  // Connected by dragging, as at the top level: item → delay_1 → end_2.
+  await dragConnect(page, 'handle-forEach_1-item', 'handle-delay_1-in');
+  await expect(edge(page, 'forEach_1', 'delay_1')).toHaveCount(1);
+  await expect(edge(page, 'forEach_1', 'end_2')).toHaveCount(0);
+  await dragConnect(page, 'handle-delay_1-next', 'handle-end_2-in');
+  await expect(edge(page, 'delay_1', 'end_2')).toHaveCount(1);
+  await expect(page.getByTestId('node-forEach_1').getByTestId('node-problems')).toHaveCount(0);
+  await expect(page.getByTestId('node-end_2').getByTestId('node-problems')).toHaveCount(0);
+
+  // Tidy-up lays the body out inside its group, in the order its edges say.
+  await page.getByTestId('tidy-up').click();
+  await expect.poll(async () => (await page.getByTestId('node-end_2').boundingBox())!.y > (await page.getByTestId('node-delay_1').boundingBox())!.y).toBe(true);
+  const tidied = (await page.getByTestId('node-forEach_1').boundingBox())!;
+  const last = (await page.getByTestId('node-end_2').boundingBox())!;
+  expect(last.y + last.height).toBeLessThan(tidied.y + tidied.height);
+  await page.screenshot({ path: test.info().outputPath('body-open.png') });
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('designer-status')).toContainText('Saved');
+  await page.reload();
+  await expect(page.getByTestId('node-delay_1')).toBeVisible();
+  await expect(edge(page, 'forEach_1', 'delay_1')).toHaveCount(1);
+  await expect(edge(page, 'delay_1', 'end_2')).toHaveCount(1);
+
+  // Folded, the forEach is a card that counts its steps; opened, they are back.
+  await page.getByTestId('toggle-body-forEach_1').click();
+  await expect(page.getByTestId('node-forEach_1')).toHaveAttribute('data-body', 'folded');
+  await expect(page.getByTestId('node-delay_1')).toHaveCount(0);
+  await expect(page.getByTestId('toggle-body-forEach_1')).toHaveText('Open body (2 steps)');
+  await page.screenshot({ path: test.info().outputPath('body-folded.png') });
+  await page.getByTestId('toggle-body-forEach_1').click();
+  await expect(page.getByTestId('node-delay_1')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByTestId('designer-status')).toHaveText('Published version 1');
+});
+
+test('a step of a body is edited with the keyboard alone: added, moved, connected, deleted, named for a screen reader', async ({ adminPage: page }) => {
+  await workflowWithForEach(page, `Body keys ${Date.now()}`);
+  // Tab from the palette to the body's end step, and select it with Enter.
+  await page.getByTestId('palette-action').focus();
+  for (let presses = 0; presses < 60; presses++) {
+    await page.keyboard.press('Tab');
+    if ((await page.locator('.react-flow__node[data-id="end_2"]:focus').count()) > 0) break;
+  }
+  await expect(flowNode(page, 'end_2')).toBeFocused();
+  await expect(flowNode(page, 'end_2')).toHaveAccessibleName('End end_2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('inspector')).toContainText('end_2');
+
+  // With a step of the body selected, the palette adds into the body.
+  await page.getByTestId('palette-delay').focus();
+  await page.keyboard.press('Enter');
+  await expect(flowNode(page, 'delay_1')).toHaveAttribute('aria-label', 'Delay delay_1');
+  await expect(flowNode(page, 'delay_1')).toHaveAttribute('aria-description', /^for PT1H\. .*problem/);
+
+  // Moved with the arrow keys, within its group.
+  await flowNode(page, 'delay_1').focus();
+  const before = await positionOf(page, 'delay_1');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const after = await positionOf(page, 'delay_1');
+  expect(after.x).toBeGreaterThan(before.x);
+  expect(after.y).toBeGreaterThan(before.y);
+
+  // Connected through the inspector: delay_1 → end_2, and the forEach's item port → delay_1.
+  await page.getByTestId('connect-delay_1-next').focus();
+  await page.keyboard.type('end_2');
+  await expect(edge(page, 'delay_1', 'end_2')).toHaveCount(1);
+  await flowNode(page, 'forEach_1').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('connect-forEach_1-item').focus();
+  await page.keyboard.type('delay_1');
+  await expect(edge(page, 'forEach_1', 'delay_1')).toHaveCount(1);
+
+  // Deleted with the keyboard, and back with undo.
+  await flowNode(page, 'delay_1').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('node-delay_1')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('node-delay_1')).toBeVisible();
+});
