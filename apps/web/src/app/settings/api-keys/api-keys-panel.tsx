@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { DateTime } from '@/components/date-time';
 import { problemText } from '@/components/problem-text';
 import { API_KEY_SCOPES } from '@cascade/db/scopes';
+import { CheckboxGroup } from '@/components/checkbox-group';
 
 interface ApiKey {
   id: string;
@@ -73,15 +74,7 @@ export function ApiKeysPanel() {
           Name
           <input name="name" required maxLength={100} />
         </label>
-        <fieldset style={{ border: 0, padding: 0, marginBottom: 12 }}>
-          <legend>Scopes</legend>
-          {API_KEY_SCOPES.map((scope) => (
-            <label key={scope} style={{ display: 'inline-flex', gap: 4, marginRight: 16 }}>
-              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'events:publish'} style={{ width: 'auto' }} />
-              {scope}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup legend="Scopes" name="scopes" options={API_KEY_SCOPES} checked={(option) => option === 'events:publish'} />
         <label>
           Publishable event prefixes (comma-separated; empty for any)
           <input name="publishNamespaces" placeholder="ticket., INVOICE_" />

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { DateTime } from '@/components/date-time';
 import { problemText } from '@/components/problem-text';
+import { CheckboxGroup } from '@/components/checkbox-group';
 
 interface Subscription {
   id: string;
@@ -88,15 +89,7 @@ export function WebhooksPanel({ eventTypes }: { eventTypes: string[] }) {
           Endpoint URL
           <input name="url" type="url" required maxLength={2048} placeholder="https://example.com/cascade-events" />
         </label>
-        <fieldset style={{ border: 0, padding: 0, marginBottom: 12 }}>
-          <legend>Events</legend>
-          {eventTypes.map((type) => (
-            <label key={type} style={{ display: 'inline-flex', gap: 4, marginRight: 16 }}>
-              <input type="checkbox" name="events" value={type} defaultChecked={type === 'run.failed'} style={{ width: 'auto' }} />
-              {type}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup legend="Events" name="events" options={eventTypes} checked={(option) => option === 'run.failed'} />
         <label>
           Note (optional)
           <input name="description" maxLength={200} />
