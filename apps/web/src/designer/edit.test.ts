@@ -1,15 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { connect, connectionProblem, moveNode, removeEdges, removeNodes, removePortEdges, renameNode, renamePort, updateNode } from './edit';
+import { connect, connectionProblem, insertNodeOnEdge, moveNode, newEdgeProblem, removeEdges, removeNodes, removePortEdges, renameNode, renamePort, updateNode } from './edit';
 import { loggingWorkflow } from './fixtures';
 import { createNode } from './new-node';
 
 describe('edits of the definition', () => {
-  it('re-routes a port when it is connected again, instead of fanning out', () => {
-    const definition = connect(loggingWorkflow(), { from: 'trigger_1', port: 'next', to: 'end_1' });
-    expect(definition.edges).toEqual([
+  it('refuses a second edge on a port, as the validator would, instead of quietly replacing the first', () => {
+    const definition = loggingWorkflow();
+    expect(newEdgeProblem(definition, { from: 'trigger_1', port: 'next', to: 'end_1' })).toBe(
+      'Port "next" already has an edge (to "action_1"); delete it first, or lead it into a parallel node',
+    );
+    expect(connect(definition, { from: 'trigger_1', port: 'next', to: 'end_1' })).toBe(definition);
+    expect(newEdgeProblem(definition, { from: 'trigger_1', port: 'next', to: 'action_1' })).toBe('Port "next" already leads to "action_1"');
+  });
+
+  it('refuses an edge that would close a cycle, however long', () => {
+    const definition = loggingWorkflow();
+    expect(newEdgeProblem(definition, { from: 'action_1', port: 'error', to: 'action_1' })).toBe('A node cannot lead to itself');
+    definition.nodes.push({ id: 'delay_1', type: 'delay', duration: 'PT1H' });
+    definition.edges.push({ id: 'e3', from: 'action_1', to: 'delay_1', port: 'error' });
+    expect(newEdgeProblem(definition, { from: 'delay_1', port: 'next', to: 'trigger_1' })).toBe('A trigger has no input: it starts the workflow');
+    expect(newEdgeProblem(definition, { from: 'delay_1', port: 'next', to: 'action_1' })).toMatch(/^This edge would create a cycle: "action_1" already leads to "delay_1"/);
+    expect(newEdgeProblem(definition, { from: 'delay_1', port: 'next', to: 'end_1' })).toBeUndefined();
+  });
+
+  it('puts a node on an edge: the edge leads into it, and its first port on to the old target', () => {
+    const definition = loggingWorkflow();
+    const node = createNode(definition, 'condition', { x: 0, y: 90 });
+    const inserted = insertNodeOnEdge(definition, 'e1', node);
+    expect(inserted.edges).toEqual([
+      { id: 'e1', from: 'trigger_1', to: 'condition_1', port: 'next' },
       { id: 'e2', from: 'action_1', to: 'end_1', port: 'next' },
-      { id: 'e3', from: 'trigger_1', to: 'end_1', port: 'next' },
+      { id: 'e3', from: 'condition_1', to: 'action_1', port: 'true' },
     ]);
+    // A node with no way out cannot sit between two others: it is only added.
+    const end = insertNodeOnEdge(definition, 'e1', createNode(definition, 'end', { x: 0, y: 90 }));
+    expect(end.edges).toEqual(definition.edges);
+    expect(end.nodes).toHaveLength(4);
+    expect(insertNodeOnEdge(definition, 'no-such-edge', node).edges).toEqual(definition.edges);
   });
 
   it('adds a branch to a parallel node and leaves an existing edge alone', () => {
@@ -29,7 +56,7 @@ describe('edits of the definition', () => {
   it('refuses loops onto the same node and edges into the trigger', () => {
     const definition = loggingWorkflow();
     expect(connectionProblem(definition, { from: 'action_1', port: 'next', to: 'action_1' })).toBe('A node cannot lead to itself');
-    expect(connectionProblem(definition, { from: 'action_1', port: 'error', to: 'trigger_1' })).toMatch(/trigger/);
+    expect(connectionProblem(definition, { from: 'action_1', port: 'error', to: 'trigger_1' })).toBe('A trigger has no input: it starts the workflow');
     expect(connect(definition, { from: 'action_1', port: 'error', to: 'trigger_1' })).toBe(definition);
   });
 

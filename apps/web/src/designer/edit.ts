@@ -1,6 +1,7 @@
+import { reachableFrom } from '@cascade/workflow';
 import { bodyOf, type DraftDefinition, type DraftNode, type Position } from './draft';
 import { nextEdgeId } from './ids';
-import { acceptsIncoming, portFansOut, portOf } from './ports';
+import { acceptsIncoming, canvasPortsOf, portFansOut, portOf } from './ports';
 
 /**
  * Every change the designer makes to a definition, as a pure function from one definition to the
@@ -92,26 +93,59 @@ export interface Connection {
   to: string;
 }
 
-/** Why the connection cannot be drawn, or undefined when it can. */
+/** Why no edge can join these two nodes, whatever leaves `from` already; undefined when one can. */
 export function connectionProblem(definition: DraftDefinition, { from, to }: Connection): string | undefined {
   if (from === to) return 'A node cannot lead to itself';
   const target = definition.nodes.find((node) => node.id === to);
-  if (!acceptsIncoming(target)) return target ? 'Nothing leads into a trigger: it starts the workflow' : `There is no node "${to}"`;
+  if (!target) return `There is no node "${to}"`;
+  if (!acceptsIncoming(target)) return 'A trigger has no input: it starts the workflow';
+  return undefined;
+}
+
+/** Why the port cannot gain this edge: one edge per port, except a parallel node's. */
+function portProblem(definition: DraftDefinition, { from, port, to }: Connection): string | undefined {
+  const onPort = definition.edges.filter((edge) => edge.from === from && portOf(edge) === port);
+  if (onPort.some((edge) => edge.to === to)) return `Port "${port}" already leads to "${to}"`;
+  const source = definition.nodes.find((node) => node.id === from);
+  if (onPort.length > 0 && !portFansOut(source)) return `Port "${port}" already has an edge (to "${onPort[0]!.to}"); delete it first, or lead it into a parallel node`;
   return undefined;
 }
 
 /**
- * Leads `port` of `from` to `to`. A port leads to one node, so an earlier edge on it is replaced
- * (re-routing a branch is one drag); only a parallel node's port gains another branch.
+ * Why the canvas refuses to draw this edge, or undefined when it may: the validator's structure
+ * rules (packages/workflow's validate/structure.ts: no way into a trigger, one edge per port, no
+ * cycles) asked of one edge before it exists, so the pointer is told what publishing would refuse.
+ */
+export function newEdgeProblem(definition: DraftDefinition, connection: Connection): string | undefined {
+  const problem = connectionProblem(definition, connection) ?? portProblem(definition, connection);
+  if (problem) return problem;
+  const { from, to } = connection;
+  return reachableFrom(to, definition.edges).has(from) ? `This edge would create a cycle: "${to}" already leads to "${from}"; repeat work with a forEach instead` : undefined;
+}
+
+/**
+ * Leads `port` of `from` to `to`. A port leads to one node (only a parallel node's fans out): an
+ * edge on a port that has one already is refused, as the canvas refuses it, never quietly replaced.
  */
 export function connect(definition: DraftDefinition, connection: Connection): DraftDefinition {
-  if (connectionProblem(definition, connection)) return definition;
+  if (connectionProblem(definition, connection) ?? portProblem(definition, connection)) return definition;
   const { from, port, to } = connection;
-  const source = definition.nodes.find((node) => node.id === from);
-  const onPort = definition.edges.filter((edge) => edge.from === from && portOf(edge) === port);
-  if (onPort.some((edge) => edge.to === to)) return definition;
-  const kept = portFansOut(source) ? definition.edges : definition.edges.filter((edge) => !onPort.includes(edge));
-  return { ...definition, edges: [...kept, { id: nextEdgeId(definition), from, to, port }] };
+  return { ...definition, edges: [...definition.edges, { id: nextEdgeId(definition), from, to, port }] };
+}
+
+/**
+ * Puts a new node on an edge: the edge's source port now leads into the node, and the node's first
+ * port on to the edge's old target. A node with no way in or no way out (a trigger, an end) cannot
+ * sit between two others; it is added beside them, unconnected.
+ */
+export function insertNodeOnEdge(definition: DraftDefinition, edgeId: string, node: DraftNode): DraftDefinition {
+  const added = addNode(definition, node);
+  const edge = definition.edges.find((candidate) => candidate.id === edgeId);
+  const out = canvasPortsOf(node)[0];
+  if (!edge || out === undefined || !acceptsIncoming(node)) return added;
+  const into = { ...edge, to: node.id };
+  const onward = { id: nextEdgeId(added), from: node.id, to: edge.to, port: out };
+  return { ...added, edges: [...added.edges.map((candidate) => (candidate === edge ? into : candidate)), onward] };
 }
 
 /** Renames a port of a node (a switch case) and moves the edges leaving by it along. */
