@@ -19,7 +19,7 @@ export function toElkGraph(definition: DraftDefinition, sizeOf: (id: string) => 
   const children = definition.nodes.map((node) => {
     const outgoing = canvasPortsOf(node);
     ports.set(node.id, outgoing);
-    const { width, height } = sizeOf(node.id) ?? { width: NODE_WIDTH, height: estimatedNodeHeight(outgoing.length, 0) };
+    const { width, height } = sizeOf(node.id) ?? { width: NODE_WIDTH, height: estimatedNodeHeight(outgoing.length) };
     const cell = width / Math.max(outgoing.length, 1);
     return {
       id: node.id,

@@ -1,7 +1,7 @@
 import type { NodeType, Problem } from '@cascade/workflow';
 import type { DraftDefinition, Position } from './draft';
 import { pasteNodes, type Clipboard } from './clipboard';
-import { addNode } from './edit';
+import { addNode, insertNodeOnEdge } from './edit';
 import { closeGroup, emptyHistory, record, redo, undo, type History } from './history';
 import { createNode } from './new-node';
 
@@ -29,7 +29,11 @@ export type DesignerAction =
    * group are one undo step. `select` replaces the selection with what the edit created.
    */
   | { type: 'edit'; apply: (definition: DraftDefinition) => DraftDefinition; group?: string; select?: readonly string[] }
-  | { type: 'addNode'; nodeType: NodeType; position: Position }
+  /**
+   * Adds a node (with `fields` over its type's initial ones: a palette action's id) and selects it;
+   * dropped on edge `onEdge`, it is put between the edge's ends.
+   */
+  | { type: 'addNode'; nodeType: NodeType; position: Position; fields?: Record<string, unknown>; onEdge?: string }
   /** Adds copied nodes with fresh ids, their top-left corner at `at`, and selects them. */
   | { type: 'paste'; clipboard: Clipboard; at: Position }
   | { type: 'selectNode'; id: string | undefined }
@@ -81,8 +85,11 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
       return action.select ? { ...withNodeSelection(edited, action.select), selectedEdgeIds: [] } : pruneSelection(edited);
     }
     case 'addNode': {
-      const node = createNode(state.definition, action.nodeType, action.position);
-      const added = { ...state, definition: addNode(state.definition, node), serverProblems: [], history: record(state.history, state.definition) };
+      const created = createNode(state.definition, action.nodeType, action.position);
+      // Preset fields fill the node in; its id, type and place stay the store's to choose.
+      const node = { ...created, ...action.fields, id: created.id, type: created.type, position: created.position };
+      const definition = action.onEdge ? insertNodeOnEdge(state.definition, action.onEdge, node) : addNode(state.definition, node);
+      const added = { ...state, definition, serverProblems: [], history: record(state.history, state.definition) };
       return { ...withNodeSelection(added, [node.id]), selectedEdgeIds: [] };
     }
     case 'paste': {

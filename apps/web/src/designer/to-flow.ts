@@ -23,14 +23,17 @@ export type WorkflowFlowEdge = Edge<{ port: string }>;
 export const TARGET_HANDLE = 'in';
 
 /**
- * A card's size before the browser has measured it (its width is fixed by the stylesheet, its height
- * is close): nodes are shown at once rather than rendered hidden to be measured, and an edge to a
- * node kept out of the DOM (off screen) still has ends to be drawn between.
+ * A card's size, known before the browser draws it: its width is fixed by the stylesheet and its
+ * height set from these (a fixed number of fact lines; problems open in a popover beside it), so
+ * nodes are shown at once rather than rendered hidden to be measured, and an edge to a node kept
+ * out of the DOM (off screen) still has ends to be drawn between.
  */
 export const NODE_WIDTH = 220;
 const HANDLE = 6;
-export function estimatedNodeHeight(ports: number, problems: number): number {
-  return 66 + (ports > 0 ? 26 : 0) + (problems > 0 ? 30 : 0);
+const CARD_HEIGHT = 108;
+const PORTS_HEIGHT = 26;
+export function estimatedNodeHeight(ports: number): number {
+  return CARD_HEIGHT + (ports > 0 ? PORTS_HEIGHT : 0);
 }
 
 export interface FlowView {
@@ -60,7 +63,7 @@ function toFlowNode(node: DraftNode, position: Position, view: FlowView): Workfl
   const problems = view.problemsByNode?.get(node.id) ?? NO_PROBLEMS;
   const ports = canvasPortsOf(node);
   const entered = acceptsIncoming(node);
-  const height = estimatedNodeHeight(ports.length, problems.length);
+  const height = estimatedNodeHeight(ports.length);
   return {
     id: node.id,
     type: 'workflow',

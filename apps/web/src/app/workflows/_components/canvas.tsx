@@ -1,15 +1,18 @@
 'use client';
 
 import type { Problem } from '@cascade/workflow';
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Connection } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, useStore, type Connection } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
-import { connect, connectionProblem } from '@/designer/edit';
-import type { WorkflowFlowEdge } from '@/designer/to-flow';
+import { connect, newEdgeProblem } from '@/designer/edit';
+import type { DraftNode } from '@/designer/draft';
+import { NODE_WIDTH, type WorkflowFlowEdge } from '@/designer/to-flow';
 import { CanvasTools } from './canvas-tools';
+import { ConnectionHint } from './connection-hint';
 import { useDesigner } from './designer-context';
 import styles from './designer.module.css';
 import { StickyNoteCard } from './sticky-note';
 import { useFlowElements, type CanvasNode } from './use-flow-elements';
+import { usePaletteDrop } from './use-palette-drop';
 import { WorkflowNodeCard } from './workflow-node';
 
 const nodeTypes = { workflow: WorkflowNodeCard, note: StickyNoteCard };
@@ -31,7 +34,7 @@ interface CanvasProps {
 /**
  * The definition drawn with React Flow. Nodes and edges are derived from the definition (reusing
  * whatever did not change); what React Flow reports (moves, connections, deletions, selection)
- * becomes an edit of it. Only cards in view are in the DOM.
+ * becomes an edit of it; so does a palette entry dropped on it. Only cards in view are in the DOM.
  */
 export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode }: CanvasProps) {
   const { definition, dispatch, readOnly } = useDesigner();
@@ -40,10 +43,12 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode }: Can
   const endEdit = useCallback(() => dispatch({ type: 'endEdit' }), [dispatch]);
   const toConnection = (c: Connection | WorkflowFlowEdge) => ({ from: c.source, port: c.sourceHandle ?? 'next', to: c.target });
   const onConnect = useCallback((c: Connection) => dispatch({ type: 'edit', apply: (d) => connect(d, toConnection(c)) }), [dispatch]);
-  const isValidConnection = useCallback((c: Connection | WorkflowFlowEdge) => !connectionProblem(definition, toConnection(c)), [definition]);
+  // The reason a refused connection is refused is said at the pointer by <ConnectionHint>.
+  const isValidConnection = useCallback((c: Connection | WorkflowFlowEdge) => !newEdgeProblem(definition, toConnection(c)), [definition]);
+  const paletteDrop = usePaletteDrop();
 
   return (
-    <div className={styles.canvas} data-testid="designer-canvas">
+    <div className={styles.canvas} data-testid="designer-canvas" {...paletteDrop}>
       <ReactFlow<CanvasNode, WorkflowFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -65,7 +70,8 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode }: Can
         fitViewOptions={FIT_VIEW}
         minZoom={0.2}
       >
-        <FitNewNodes count={definition.nodes.length} />
+        <FitNewNodes nodes={definition.nodes} />
+        <ConnectionHint />
         <Background />
         <CanvasTools />
         <Controls showInteractive={false} fitViewOptions={FIT_ALL} />
@@ -75,13 +81,24 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode }: Can
   );
 }
 
-/** Brings a node the palette adds into view; React Flow fits once it has measured it. */
-function FitNewNodes({ count }: { count: number }) {
-  const { fitView } = useReactFlow();
-  const seen = useRef(count);
+/**
+ * Brings a node the palette adds into view (React Flow fits once it has measured it); a node
+ * dropped where the user can see it stays put, and so does the view.
+ */
+function FitNewNodes({ nodes }: { nodes: readonly DraftNode[] }) {
+  const { fitView, getViewport } = useReactFlow();
+  const pane = useStore((store) => ({ width: store.width, height: store.height }), (a, b) => a.width === b.width && a.height === b.height);
+  const seen = useRef(nodes.length);
   useEffect(() => {
-    if (count > seen.current) void fitView(FIT_VIEW);
-    seen.current = count;
-  }, [count, fitView]);
+    const newest = nodes.at(-1)?.position;
+    if (nodes.length > seen.current && !(newest && inView(newest, getViewport(), pane))) void fitView(FIT_VIEW);
+    seen.current = nodes.length;
+  }, [nodes, fitView, getViewport, pane]);
   return null;
+}
+
+function inView(position: { x: number; y: number }, { x, y, zoom }: { x: number; y: number; zoom: number }, pane: { width: number; height: number }): boolean {
+  const left = position.x * zoom + x;
+  const top = position.y * zoom + y;
+  return left >= 0 && top >= 0 && left + NODE_WIDTH * zoom <= pane.width && top + 100 * zoom <= pane.height;
 }
