@@ -7,16 +7,23 @@ import type { DraftDefinition } from '@/designer/draft';
 import { useDesigner } from './designer-context';
 import styles from './designer.module.css';
 
+const OFFSET = 16;
+const HINT_WIDTH = 260;
+
 /** Says, beside the pointer, why the edge being drawn would be refused there; nothing while it would not. */
 export function ConnectionHint() {
   const { definition } = useDesigner();
   const connection = useConnection();
   const container = useStore((store) => store.domNode);
+  const paneWidth = useStore((store) => store.width);
   if (!connection.inProgress) return null;
   const reason = refusal(definition, connection, () => nodeUnder(container, connection.pointer));
   if (!reason) return null;
+  const { x, y } = connection.pointer;
+  // Beside the pointer, on its left where the right would run out of the canvas.
+  const side = x + OFFSET + HINT_WIDTH > paneWidth ? { right: paneWidth - x + OFFSET } : { left: x + OFFSET };
   return (
-    <div role="status" className={styles.connectionHint} style={{ left: connection.pointer.x + 16, top: connection.pointer.y + 16 }} data-testid="connection-refused">
+    <div role="status" className={styles.connectionHint} style={{ ...side, top: y + OFFSET, maxWidth: HINT_WIDTH }} data-testid="connection-refused">
       {reason}
     </div>
   );

@@ -13,14 +13,22 @@ const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
  * by, so a screen reader hears the problems too; Escape closes it.
  */
 export function ProblemBadge({ nodeId, problems }: { nodeId: string; problems: readonly Problem[] }) {
-  const [open, setOpen] = useState(false);
+  const [placement, setPlacement] = useState<'below' | 'above' | undefined>(undefined);
   const tooltipId = useId();
   if (problems.length === 0) return null;
+  const open = placement !== undefined;
+  // The list opens below the badge, or above it when the badge sits low in the canvas, which clips it.
+  const show = (event: { currentTarget: Element }) => {
+    const canvas = event.currentTarget.closest('.react-flow')?.getBoundingClientRect();
+    const badge = event.currentTarget.getBoundingClientRect();
+    setPlacement(canvas && badge.bottom > canvas.top + canvas.height / 2 ? 'above' : 'below');
+  };
+  const hide = () => setPlacement(undefined);
   const errors = problems.filter((problem) => !isWarning(problem)).length;
   const warnings = problems.length - errors;
   const summary = [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(Boolean).join(', ');
   return (
-    <span className={styles.problemBadgeWrap} data-open={open || undefined} onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
+    <span className={styles.problemBadgeWrap} data-open={open || undefined} data-placement={placement} onMouseEnter={show} onMouseLeave={hide}>
       <button
         type="button"
         // Pressing it must not start a drag of the card or a pan of the canvas.
@@ -30,12 +38,12 @@ export function ProblemBadge({ nodeId, problems }: { nodeId: string; problems: r
         aria-describedby={tooltipId}
         aria-expanded={open}
         data-testid="node-problem-badge"
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onFocus={show}
+        onBlur={hide}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && open) {
             event.stopPropagation();
-            setOpen(false);
+            hide();
           }
         }}
       >
