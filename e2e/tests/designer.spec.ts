@@ -186,7 +186,7 @@ test('a wait for event shows its one timeout, entered as a number and a unit and
   await expect(unit).toHaveValue('days');
   await timeout.fill('2');
   await unit.selectOption('hours');
-  await expect(wait).toContainText('within PT2H');
+  await expect(wait).toContainText('Timeout2 hours');
   await reliability.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('inspector-wait-timeout.png') });
 

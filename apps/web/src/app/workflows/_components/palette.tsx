@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState, type DragEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type DragEvent, type ReactNode } from 'react';
 import { newNodePosition } from '@/designer/new-node';
 import { PALETTE_DRAG_TYPE, paletteDropAction } from '@/designer/palette-drop';
 import { paletteSections, searchPalette, type PaletteItem, type PaletteSection } from '@/designer/palette-items';
@@ -29,10 +29,6 @@ export function Palette({ selectedNodeId }: { selectedNodeId: string | undefined
   const shown = useMemo(() => searchPalette(sections, query), [sections, query]);
   const searching = query.trim() !== '';
 
-  const startDrag = (event: DragEvent, item: PaletteItem) => {
-    event.dataTransfer.setData(PALETTE_DRAG_TYPE, JSON.stringify(item.drop));
-    event.dataTransfer.effectAllowed = 'copy';
-  };
   const add = (item: PaletteItem) => dispatch(paletteDropAction(definition, item.drop, newNodePosition(definition, selectedNodeId)));
 
   return (
@@ -50,27 +46,41 @@ export function Palette({ selectedNodeId }: { selectedNodeId: string | undefined
       {shown.length === 0 && <p className={styles.paletteEmpty}>Nothing matches “{query}”.</p>}
       {shown.map((section) => (
         <PaletteSectionView key={`${section.title}:${searching}`} section={section} open={searching || !FOLDED.has(section.title)}>
-          {(item) => (
-            <button
-              key={item.key}
-              type="button"
-              className={styles.paletteItem}
-              draggable={!readOnly}
-              disabled={readOnly}
-              onDragStart={(event) => startDrag(event, item)}
-              onClick={() => add(item)}
-              data-testid={testIdOf(item)}
-            >
-              <span className={styles.cardMark} data-family={item.family} aria-hidden="true">{item.mark}</span>
-              <span className={styles.paletteItemText}>
-                <span className={styles.paletteItemLabel}>{item.label}</span>
-                <span className={styles.paletteItemDetail}>{item.detail}</span>
-              </span>
-            </button>
-          )}
+          {(item) => <PaletteEntry key={item.key} item={item} readOnly={readOnly} onAdd={add} />}
         </PaletteSectionView>
       ))}
     </nav>
+  );
+}
+
+/**
+ * One entry: named by its label alone (so it never answers to a toolbar button's name, "Publish"),
+ * described by its second line.
+ */
+function PaletteEntry({ item, readOnly, onAdd }: { item: PaletteItem; readOnly: boolean; onAdd: (item: PaletteItem) => void }) {
+  const id = useId();
+  const startDrag = (event: DragEvent) => {
+    event.dataTransfer.setData(PALETTE_DRAG_TYPE, JSON.stringify(item.drop));
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <button
+      type="button"
+      className={styles.paletteItem}
+      draggable={!readOnly}
+      disabled={readOnly}
+      onDragStart={startDrag}
+      onClick={() => onAdd(item)}
+      aria-labelledby={`${id}-label`}
+      aria-describedby={`${id}-detail`}
+      data-testid={testIdOf(item)}
+    >
+      <span className={styles.cardMark} data-family={item.family} aria-hidden="true">{item.mark}</span>
+      <span className={styles.paletteItemText}>
+        <span id={`${id}-label`} className={styles.paletteItemLabel}>{item.label}</span>
+        <span id={`${id}-detail`} className={styles.paletteItemDetail}>{item.detail}</span>
+      </span>
+    </button>
   );
 }
 
