@@ -5,7 +5,7 @@ import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, use
 import { useCallback, useEffect, useRef } from 'react';
 import { connect, newEdgeProblem } from '@/designer/edit';
 import type { DraftNode } from '@/designer/draft';
-import { NODE_WIDTH, type WorkflowFlowEdge } from '@/designer/to-flow';
+import type { WorkflowFlowEdge } from '@/designer/to-flow';
 import { CanvasTools } from './canvas-tools';
 import { ConnectionHint } from './connection-hint';
 import { useDesigner } from './designer-context';
@@ -82,8 +82,8 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode }: Can
 }
 
 /**
- * Brings a node the palette adds into view (React Flow fits once it has measured it); a node
- * dropped where the user can see it stays put, and so does the view.
+ * Brings a node the palette adds below the others into view (React Flow fits once it has measured
+ * it). A node dropped or pasted where the user looks (its corner in the pane) leaves the view alone.
  */
 function FitNewNodes({ nodes }: { nodes: readonly DraftNode[] }) {
   const { fitView, getViewport } = useReactFlow();
@@ -91,14 +91,14 @@ function FitNewNodes({ nodes }: { nodes: readonly DraftNode[] }) {
   const seen = useRef(nodes.length);
   useEffect(() => {
     const newest = nodes.at(-1)?.position;
-    if (nodes.length > seen.current && !(newest && inView(newest, getViewport(), pane))) void fitView(FIT_VIEW);
+    if (nodes.length > seen.current && !(newest && cornerInView(newest, getViewport(), pane))) void fitView(FIT_VIEW);
     seen.current = nodes.length;
   }, [nodes, fitView, getViewport, pane]);
   return null;
 }
 
-function inView(position: { x: number; y: number }, { x, y, zoom }: { x: number; y: number; zoom: number }, pane: { width: number; height: number }): boolean {
+function cornerInView(position: { x: number; y: number }, { x, y, zoom }: { x: number; y: number; zoom: number }, pane: { width: number; height: number }): boolean {
   const left = position.x * zoom + x;
   const top = position.y * zoom + y;
-  return left >= 0 && top >= 0 && left + NODE_WIDTH * zoom <= pane.width && top + 100 * zoom <= pane.height;
+  return left >= 0 && top >= 0 && left < pane.width && top < pane.height;
 }
