@@ -5,7 +5,7 @@ import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, use
 import { useCallback, useEffect, useRef } from 'react';
 import { connect, newEdgeProblem } from '@/designer/edit';
 import type { DraftNode } from '@/designer/draft';
-import type { WorkflowFlowEdge } from '@/designer/to-flow';
+import { estimatedNodeHeight, NODE_WIDTH, type WorkflowFlowEdge } from '@/designer/to-flow';
 import { CanvasTools } from './canvas-tools';
 import { ConnectionHint } from './connection-hint';
 import { useDesigner } from './designer-context';
@@ -23,6 +23,7 @@ const FIT_VIEW = { padding: 0.2, minZoom: 0.5, maxZoom: 1 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 // The fit-view button shows the whole workflow, however small that makes it.
 const FIT_ALL = { padding: 0.1, minZoom: 0.2, maxZoom: 1 };
+const TALLEST_CARD = estimatedNodeHeight(1);
 const minimapColor = (node: CanvasNode) => (node.type === 'note' ? '#f5e7a3' : node.selected ? '#3451b2' : '#c3cad3');
 
 interface CanvasProps {
@@ -83,7 +84,7 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode }: Can
 
 /**
  * Brings a node the palette adds below the others into view (React Flow fits once it has measured
- * it). A node dropped or pasted where the user looks (its corner in the pane) leaves the view alone.
+ * it). A node dropped or pasted whole in view leaves the view where the user put it.
  */
 function FitNewNodes({ nodes }: { nodes: readonly DraftNode[] }) {
   const { fitView, getViewport } = useReactFlow();
@@ -91,14 +92,15 @@ function FitNewNodes({ nodes }: { nodes: readonly DraftNode[] }) {
   const seen = useRef(nodes.length);
   useEffect(() => {
     const newest = nodes.at(-1)?.position;
-    if (nodes.length > seen.current && !(newest && cornerInView(newest, getViewport(), pane))) void fitView(FIT_VIEW);
+    if (nodes.length > seen.current && !(newest && wholeInView(newest, getViewport(), pane))) void fitView(FIT_VIEW);
     seen.current = nodes.length;
   }, [nodes, fitView, getViewport, pane]);
   return null;
 }
 
-function cornerInView(position: { x: number; y: number }, { x, y, zoom }: { x: number; y: number; zoom: number }, pane: { width: number; height: number }): boolean {
+/** Whether a card at `position` (of the tallest card's size) lies whole inside the pane. */
+function wholeInView(position: { x: number; y: number }, { x, y, zoom }: { x: number; y: number; zoom: number }, pane: { width: number; height: number }): boolean {
   const left = position.x * zoom + x;
   const top = position.y * zoom + y;
-  return left >= 0 && top >= 0 && left < pane.width && top < pane.height;
+  return left >= 0 && top >= 0 && left + NODE_WIDTH * zoom <= pane.width && top + TALLEST_CARD * zoom <= pane.height;
 }
