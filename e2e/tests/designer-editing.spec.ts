@@ -63,7 +63,8 @@ test('several nodes are selected by Shift-click or a box, copied, pasted at the 
   await page.keyboard.press('Control+c');
 
   const canvas = (await page.getByTestId('designer-canvas').boundingBox())!;
-  await page.mouse.move(canvas.x + canvas.width - 150, canvas.y + 60);
+  // Right of the middle, with room for the copies to be boxed whole without the canvas panning.
+  await page.mouse.move(canvas.x + canvas.width * 0.55, canvas.y + 60);
   await page.keyboard.press('Control+v');
   await expect(page.getByTestId('node-action_2')).toBeVisible();
   await expect(page.getByTestId('node-end_2')).toBeVisible();
