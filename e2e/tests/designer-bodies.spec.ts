@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { createWorkflow, dragConnect } from '../designer-steps';
+import { createWorkflow, dragConnect, holdConnection } from '../designer-steps';
 import { expect, test } from '../fixtures';
 
 // Room to see a group and its steps at a readable size in the screenshots.
@@ -49,8 +49,15 @@ test('a forEach body is edited on the canvas: a step added inside, connected, sa
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByTestId('node-delay_1')).toBeVisible();
 
-  // Connected by dragging, as at the top level: item → delay_1 → end_2.
-  await dragConnect(page, 'handle-forEach_1-item', 'handle-delay_1-in');
+  // The item port leads to end_2 already: a second edge from it is refused, as at the top level, saying why at the pointer.
+  const into = (await page.getByTestId('handle-delay_1-in').boundingBox())!;
+  await holdConnection(page, 'handle-forEach_1-item', { x: into.x + into.width / 2, y: into.y + into.height / 2 });
+  await expect(page.getByTestId('connection-refused')).toHaveText(/^Port "item" already has an edge \(to "end_2"\)/);
+  await page.mouse.up();
+  await expect(edge(page, 'forEach_1', 'delay_1')).toHaveCount(0);
+  // Re-led in the inspector, the old edge goes; then connected by dragging: item → delay_1 → end_2.
+  await page.getByTestId('node-forEach_1').click({ position: { x: 20, y: 10 } });
+  await page.getByTestId('connect-forEach_1-item').selectOption('delay_1');
   await expect(edge(page, 'forEach_1', 'delay_1')).toHaveCount(1);
   await expect(edge(page, 'forEach_1', 'end_2')).toHaveCount(0);
   await dragConnect(page, 'handle-delay_1-next', 'handle-end_2-in');
@@ -131,4 +138,45 @@ test('a step of a body is edited with the keyboard alone: added, moved, connecte
   await expect(page.getByTestId('node-delay_1')).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('node-delay_1')).toBeVisible();
+});
+
+/** Drags a palette entry onto the canvas at a point of the page (an edge beneath a group is no element Playwright can drop on). */
+async function dropOnCanvas(page: Page, testId: string, at: { x: number; y: number }) {
+  const canvas = (await page.getByTestId('designer-canvas').boundingBox())!;
+  await page.getByTestId(testId).dragTo(page.getByTestId('designer-canvas'), { targetPosition: { x: at.x - canvas.x, y: at.y - canvas.y } });
+}
+
+const centreOf = async (page: Page, locator: ReturnType<Page['locator']>) => {
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+};
+
+test('palette entries dropped in an open forEach group join its body, on its edges between their ends', async ({ adminPage: page }) => {
+  await workflowWithForEach(page, `Body palette ${Date.now()}`);
+  const palette = page.getByRole('navigation', { name: 'Add a node' });
+
+  // On the body's entry edge (drawn beneath the group): item → action_1 → end_2, all in the body.
+  await palette.getByTestId('palette-search').fill('log');
+  await dropOnCanvas(page, 'palette-action-core.log', await centreOf(page, edge(page, 'forEach_1', 'end_2')));
+  await expect(edge(page, 'forEach_1', 'action_1')).toHaveCount(1);
+  await expect(edge(page, 'action_1', 'end_2')).toHaveCount(1);
+  await expect(edge(page, 'forEach_1', 'end_2')).toHaveCount(0);
+  await expect(page.getByTestId('node-action_1')).toContainText('core.log');
+  await page.getByTestId('tidy-up').click();
+  await expect.poll(async () => (await page.getByTestId('node-end_2').boundingBox())!.y > (await page.getByTestId('node-action_1').boundingBox())!.y + 100).toBe(true);
+
+  // On an edge among the body's steps: action_1 → delay_1 → end_2.
+  await palette.getByTestId('palette-search').fill('');
+  await dropOnCanvas(page, 'palette-delay', await centreOf(page, edge(page, 'action_1', 'end_2')));
+  await expect(edge(page, 'action_1', 'delay_1')).toHaveCount(1);
+  await expect(edge(page, 'delay_1', 'end_2')).toHaveCount(1);
+
+  // Onto the group's own room, beside its steps: a step of the body, unconnected.
+  const group = (await page.getByTestId('node-forEach_1').boundingBox())!;
+  await dropOnCanvas(page, 'palette-condition', { x: group.x + group.width - 8, y: group.y + group.height / 2 });
+  await expect(page.getByTestId('node-condition_1')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('body-palette-drops.png') });
+  await page.getByTestId('toggle-body-forEach_1').click();
+  await expect(page.getByTestId('toggle-body-forEach_1')).toHaveText('Open body (4 steps)');
+  await expect(page.getByTestId('node-condition_1')).toHaveCount(0);
 });

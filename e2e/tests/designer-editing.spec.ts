@@ -9,6 +9,7 @@ async function focusCanvas(page: Page) {
   await page.mouse.click(box.x + 20, box.y + box.height - 20);
 }
 
+const BOX_MARGIN = 6;
 const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
 /** The node's position on the canvas, read from React Flow's transform. */
@@ -63,7 +64,8 @@ test('several nodes are selected by Shift-click or a box, copied, pasted at the 
   await page.keyboard.press('Control+c');
 
   const canvas = (await page.getByTestId('designer-canvas').boundingBox())!;
-  await page.mouse.move(canvas.x + canvas.width - 150, canvas.y + 60);
+  // Right of the middle, with room for the copies to be boxed whole without the canvas panning.
+  await page.mouse.move(canvas.x + canvas.width * 0.55, canvas.y + 60);
   await page.keyboard.press('Control+v');
   await expect(page.getByTestId('node-action_2')).toBeVisible();
   await expect(page.getByTestId('node-end_2')).toBeVisible();
@@ -79,13 +81,16 @@ test('several nodes are selected by Shift-click or a box, copied, pasted at the 
   expect(pastedEdges).toEqual([expect.objectContaining({ from: 'action_2', to: 'end_2', port: 'next' })]);
 
   // A box drawn with Shift around the copies selects them; Delete removes both with their edge, in one undo step.
+  // The whole workflow is brought into view first, so the box lies inside the canvas however the copies landed;
+  // fitted, the copies sit near the canvas's right edge, so the box keeps a narrow margin around them.
+  await page.getByTestId('designer-canvas').locator('.react-flow__controls-fitview').click();
   await focusCanvas(page);
   const first = (await page.getByTestId('node-action_2').boundingBox())!;
   const second = (await page.getByTestId('node-end_2').boundingBox())!;
   await page.keyboard.down('Shift');
-  await page.mouse.move(Math.min(first.x, second.x) - 20, Math.min(first.y, second.y) - 20);
+  await page.mouse.move(Math.min(first.x, second.x) - BOX_MARGIN, Math.min(first.y, second.y) - BOX_MARGIN);
   await page.mouse.down();
-  await page.mouse.move(Math.max(first.x + first.width, second.x + second.width) + 20, Math.max(first.y + first.height, second.y + second.height) + 20, { steps: 10 });
+  await page.mouse.move(Math.max(first.x + first.width, second.x + second.width) + BOX_MARGIN, Math.max(first.y + first.height, second.y + second.height) + BOX_MARGIN, { steps: 10 });
   await page.mouse.up();
   await page.keyboard.up('Shift');
   await expect(flowNode(page, 'end_2')).toHaveClass(/selected/);

@@ -33,6 +33,17 @@ export function scopeOf(graph: Graph, id: string, scope: Scope = []): Scope | un
   return undefined;
 }
 
+/** Where the graph holding edge `edgeId` sits (a body's entry edge is its body's), or undefined when none does. */
+export function scopeOfEdge(graph: Graph, edgeId: string, scope: Scope = []): Scope | undefined {
+  if (graph.edges.some((edge) => edge.id === edgeId)) return scope;
+  for (const node of graph.nodes) {
+    const body = bodyOf(node);
+    const found = body && scopeOfEdge(body, edgeId, [...scope, node.id]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The graph at `scope`, or undefined when that body is not there. */
 export function graphAt(graph: Graph, scope: Scope): Graph | undefined {
   let at: Graph | undefined = graph;

@@ -1,16 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { graphOf } from './bodies';
-import { addNode, connect, connectionProblem, moveNode, moveNodes, removeEdges, removeNodes, removePortEdges, renameNode, renamePort, updateNode } from './edit';
+import { addNode, connect, connectionProblem, insertNodeOnEdge, moveNode, moveNodes, newEdgeProblem, removeEdges, removeNodes, removePortEdges, renameNode, renamePort, updateNode } from './edit';
 import { forEachWorkflow, loggingWorkflow } from './fixtures';
 import { createNode } from './new-node';
 
 describe('edits of the definition', () => {
-  it('re-routes a port when it is connected again, instead of fanning out', () => {
-    const definition = connect(loggingWorkflow(), { from: 'trigger_1', port: 'next', to: 'end_1' });
-    expect(definition.edges).toEqual([
+  it('refuses a second edge on a port, as the validator would, instead of quietly replacing the first', () => {
+    const definition = loggingWorkflow();
+    expect(newEdgeProblem(definition, { from: 'trigger_1', port: 'next', to: 'end_1' })).toBe(
+      'Port "next" already has an edge (to "action_1"); delete it first, or lead it into a parallel node',
+    );
+    expect(connect(definition, { from: 'trigger_1', port: 'next', to: 'end_1' })).toBe(definition);
+    expect(newEdgeProblem(definition, { from: 'trigger_1', port: 'next', to: 'action_1' })).toBe('Port "next" already leads to "action_1"');
+  });
+
+  it('refuses an edge that would close a cycle, however long', () => {
+    const definition = loggingWorkflow();
+    expect(newEdgeProblem(definition, { from: 'action_1', port: 'error', to: 'action_1' })).toBe('A node cannot lead to itself');
+    definition.nodes.push({ id: 'delay_1', type: 'delay', duration: 'PT1H' });
+    definition.edges.push({ id: 'e3', from: 'action_1', to: 'delay_1', port: 'error' });
+    expect(newEdgeProblem(definition, { from: 'delay_1', port: 'next', to: 'trigger_1' })).toBe('A trigger has no input: it starts the workflow');
+    expect(newEdgeProblem(definition, { from: 'delay_1', port: 'next', to: 'action_1' })).toMatch(/^This edge would create a cycle: "action_1" already leads to "delay_1"/);
+    expect(newEdgeProblem(definition, { from: 'delay_1', port: 'next', to: 'end_1' })).toBeUndefined();
+  });
+
+  it('puts a node on an edge: the edge leads into it, and its first port on to the old target', () => {
+    const definition = loggingWorkflow();
+    const node = createNode(definition, 'condition', { x: 0, y: 90 });
+    const inserted = insertNodeOnEdge(definition, 'e1', node);
+    expect(inserted.edges).toEqual([
+      { id: 'e1', from: 'trigger_1', to: 'condition_1', port: 'next' },
       { id: 'e2', from: 'action_1', to: 'end_1', port: 'next' },
-      { id: 'e3', from: 'trigger_1', to: 'end_1', port: 'next' },
+      { id: 'e3', from: 'condition_1', to: 'action_1', port: 'true' },
     ]);
+    // A node with no way out cannot sit between two others: it is only added.
+    const end = insertNodeOnEdge(definition, 'e1', createNode(definition, 'end', { x: 0, y: 90 }));
+    expect(end.edges).toEqual(definition.edges);
+    expect(end.nodes).toHaveLength(4);
+    expect(insertNodeOnEdge(definition, 'no-such-edge', node).edges).toEqual(definition.edges);
   });
 
   it('adds a branch to a parallel node and leaves an existing edge alone', () => {
@@ -30,7 +57,7 @@ describe('edits of the definition', () => {
   it('refuses loops onto the same node and edges into the trigger', () => {
     const definition = loggingWorkflow();
     expect(connectionProblem(definition, { from: 'action_1', port: 'next', to: 'action_1' })).toBe('A node cannot lead to itself');
-    expect(connectionProblem(definition, { from: 'action_1', port: 'error', to: 'trigger_1' })).toMatch(/trigger/);
+    expect(connectionProblem(definition, { from: 'action_1', port: 'error', to: 'trigger_1' })).toBe('A trigger has no input: it starts the workflow');
     expect(connect(definition, { from: 'action_1', port: 'error', to: 'trigger_1' })).toBe(definition);
   });
 
@@ -91,6 +118,10 @@ describe('edits inside a body', () => {
 
   it('connects steps of one body in that body, and its entry port only into it', () => {
     let definition = addNode(forEachWorkflow(), { id: 'wait_1', type: 'delay' }, 'lines');
+    // The entry port leads to one step: a second edge from it is refused, as on the top level.
+    expect(newEdgeProblem(definition, { from: 'lines', port: 'item', to: 'wait_1' })).toMatch(/^Port "item" already has an edge \(to "logLine"\)/);
+    expect(connect(definition, { from: 'lines', port: 'item', to: 'wait_1' })).toBe(definition);
+    definition = removeEdges(definition, ['lines_item']);
     definition = connect(definition, { from: 'lines', port: 'item', to: 'wait_1' });
     definition = connect(definition, { from: 'wait_1', port: 'next', to: 'logLine' });
     expect(body(definition).edges.map((edge) => `${edge.from}.${edge.port}->${edge.to}`)).toEqual(['logLine.next->lineDone', 'lines.item->wait_1', 'wait_1.next->logLine']);
@@ -108,6 +139,28 @@ describe('edits inside a body', () => {
     expect(connectionProblem(definition, { from: 'ghost', port: 'next', to: 'logLine' })).toMatch(/no node "ghost"/);
     expect(connect(definition, { from: 'action_1', port: 'next', to: 'logLine' })).toBe(definition);
     expect(connectionProblem(definition, { from: 'lines', port: 'done', to: 'end_1' })).toBeUndefined();
+    // The canvas asks the same rule before drawing: one home for it.
+    expect(newEdgeProblem(definition, { from: 'action_1', port: 'error', to: 'logLine' })).toMatch(/inside the body of lines/);
+    expect(newEdgeProblem(definition, { from: 'lines', port: 'item', to: 'end_1' })).toMatch(/leads into its body/);
+    expect(newEdgeProblem(definition, { from: 'lines', port: 'done', to: 'end_1' })).toBeUndefined();
+  });
+
+  it('refuses a cycle among a body’s steps, and a second edge on a step’s port', () => {
+    const definition = addNode(forEachWorkflow(), { id: 'wait_1', type: 'delay', duration: 'PT1M' }, 'lines');
+    const chained = connect(definition, { from: 'wait_1', port: 'next', to: 'logLine' });
+    expect(newEdgeProblem(chained, { from: 'logLine', port: 'error', to: 'wait_1' })).toMatch(/^This edge would create a cycle: "wait_1" already leads to "logLine"/);
+    expect(newEdgeProblem(chained, { from: 'logLine', port: 'next', to: 'wait_1' })).toMatch(/^Port "next" already has an edge \(to "lineDone"\)/);
+    expect(newEdgeProblem(chained, { from: 'logLine', port: 'error', to: 'lineDone' })).toBeUndefined();
+  });
+
+  it('puts a node on an edge of a body, in that body, and on the body’s entry edge', () => {
+    const onStep = insertNodeOnEdge(forEachWorkflow(), 'b1', { id: 'wait_1', type: 'delay', duration: 'PT1M', position: { x: 24, y: 300 } });
+    expect(body(onStep).nodes.map((node) => node.id)).toEqual(['logLine', 'lineDone', 'wait_1']);
+    expect(body(onStep).edges.map((edge) => `${edge.id}:${edge.from}.${edge.port}->${edge.to}`)).toEqual(['lines_item:lines.item->logLine', 'b1:logLine.next->wait_1', 'e3:wait_1.next->lineDone']);
+    expect(onStep.edges).toEqual(forEachWorkflow().edges);
+    const onEntry = insertNodeOnEdge(forEachWorkflow(), 'lines_item', { id: 'check_1', type: 'condition', expression: 'true' });
+    expect(body(onEntry).edges.map((edge) => `${edge.from}.${edge.port}->${edge.to}`)).toEqual(['lines.item->check_1', 'logLine.next->lineDone', 'check_1.true->logLine']);
+    expect(onEntry.nodes.map((node) => node.id)).toEqual(forEachWorkflow().nodes.map((node) => node.id));
   });
 
   it('renames a step in the edges of its body, removes body edges by id, and drops a body with its node', () => {

@@ -1,7 +1,8 @@
-import { bodyPortOfNode, editEveryGraph, editGraph, editGraphOf, findNode, sameScope, scopeOf, type Graph } from './bodies';
+import { reachableFrom } from '@cascade/workflow';
+import { bodyPortOfNode, editEveryGraph, editGraph, editGraphOf, findNode, graphOf, sameScope, scopeOf, scopeOfEdge, type Graph } from './bodies';
 import type { DraftDefinition, DraftNode, Position } from './draft';
 import { nextEdgeId } from './ids';
-import { acceptsIncoming, portFansOut, portOf } from './ports';
+import { acceptsIncoming, canvasPortsOf, portFansOut, portOf } from './ports';
 
 /**
  * Every change the designer makes to a definition, as a pure function from one definition to the
@@ -96,13 +97,15 @@ export interface Connection {
 }
 
 /**
- * Why the connection cannot be drawn, or undefined when it can. An edge stays within one graph: a
- * body's steps lead to each other, and into the body only its node's entry port leads.
+ * Why no edge can join these two nodes, whatever leaves `from` already; undefined when one can. An
+ * edge stays within one graph: a body's steps lead to each other, and into the body only its node's
+ * entry port leads.
  */
 export function connectionProblem(definition: DraftDefinition, { from, port, to }: Connection): string | undefined {
   if (from === to) return 'A node cannot lead to itself';
   const target = findNode(definition, to);
-  if (!acceptsIncoming(target)) return target ? 'Nothing leads into a trigger: it starts the workflow' : `There is no node "${to}"`;
+  if (!target) return `There is no node "${to}"`;
+  if (!acceptsIncoming(target)) return 'A trigger has no input: it starts the workflow';
   const fromScope = scopeOf(definition, from);
   const toScope = scopeOf(definition, to)!;
   if (!fromScope) return `There is no node "${from}"`;
@@ -115,26 +118,66 @@ export function connectionProblem(definition: DraftDefinition, { from, port, to 
 }
 
 /**
- * Leads `port` of `from` to `to`. A port leads to one node, so an earlier edge on it is replaced
- * (re-routing a branch is one drag); only a parallel node's port gains another branch. The edge is
- * kept by the graph of `to`: a body's entry edge is the body's own.
+ * The edges of the graph an edge into `to` would join (a body's entry edge is its body's own); asked
+ * once connectionProblem has found `to` in the same graph as `from`, or in its body.
+ */
+const edgesBeside = (definition: DraftDefinition, to: string) => graphOf(definition, to)?.edges ?? [];
+
+/** Why the port cannot gain this edge: one edge per port, except a parallel node's. */
+function portProblem(definition: DraftDefinition, { from, port, to }: Connection): string | undefined {
+  const onPort = edgesBeside(definition, to).filter((edge) => edge.from === from && portOf(edge) === port);
+  if (onPort.some((edge) => edge.to === to)) return `Port "${port}" already leads to "${to}"`;
+  if (onPort.length > 0 && !portFansOut(findNode(definition, from))) return `Port "${port}" already has an edge (to "${onPort[0]!.to}"); delete it first, or lead it into a parallel node`;
+  return undefined;
+}
+
+/**
+ * Why the canvas refuses to draw this edge, or undefined when it may: the validator's structure
+ * rules (packages/workflow's validate/structure.ts: no way into a trigger, one edge per port, no
+ * cycles, a body's steps kept apart from the graph around it) asked of one edge before it exists,
+ * so the pointer is told what publishing would refuse.
+ */
+export function newEdgeProblem(definition: DraftDefinition, connection: Connection): string | undefined {
+  const problem = connectionProblem(definition, connection) ?? portProblem(definition, connection);
+  if (problem) return problem;
+  const { from, to } = connection;
+  return reachableFrom(to, edgesBeside(definition, to)).has(from) ? `This edge would create a cycle: "${to}" already leads to "${from}"; repeat work with a forEach instead` : undefined;
+}
+
+/**
+ * Leads `port` of `from` to `to`. A port leads to one node (only a parallel node's fans out): an
+ * edge on a port that has one already is refused, as the canvas refuses it, never quietly replaced.
+ * The edge is kept by the graph of `to`: a body's entry edge is the body's own.
  */
 export function connect(definition: DraftDefinition, connection: Connection): DraftDefinition {
-  if (connectionProblem(definition, connection)) return definition;
+  if (connectionProblem(definition, connection) ?? portProblem(definition, connection)) return definition;
   const { from, port, to } = connection;
-  const source = findNode(definition, from);
   const id = nextEdgeId(definition);
-  return editGraphOf(definition, to, (graph: Graph) => {
-    const onPort = graph.edges.filter((edge) => edge.from === from && portOf(edge) === port);
-    if (onPort.some((edge) => edge.to === to)) return graph;
-    const kept = portFansOut(source) ? graph.edges : graph.edges.filter((edge) => !onPort.includes(edge));
-    return { ...graph, edges: [...kept, { id, from, to, port }] };
-  });
+  return editGraphOf(definition, to, (graph: Graph) => ({ ...graph, edges: [...graph.edges, { id, from, to, port }] }));
 }
 
 /** The graph whose edges leave by the node's ports: its own, where a body's entry edge too is kept by its body. */
 function editEdgesFrom(definition: DraftDefinition, nodeId: string, edit: (graph: Graph) => Graph): DraftDefinition {
   return editEveryGraph(definition, (graph) => (graph.edges.some((edge) => edge.from === nodeId) ? edit(graph) : graph));
+}
+
+/**
+ * Puts a new node on an edge, in the graph holding the edge (a body's, too): the edge's source port
+ * now leads into the node, and the node's first port on to the edge's old target. A node with no
+ * way in or no way out (a trigger, an end) cannot sit between two others; it is added beside them,
+ * unconnected. Its position is taken as it is: relative to the body's group for a body's edge.
+ */
+export function insertNodeOnEdge(definition: DraftDefinition, edgeId: string, node: DraftNode): DraftDefinition {
+  const scope = scopeOfEdge(definition, edgeId);
+  const added = addNode(definition, node, scope?.at(-1));
+  const out = canvasPortsOf(node)[0];
+  if (scope === undefined || out === undefined || !acceptsIncoming(node)) return added;
+  const id = nextEdgeId(added);
+  return editGraph(added, scope, (graph) => {
+    const edge = graph.edges.find((candidate) => candidate.id === edgeId)!;
+    const onward = { id, from: node.id, to: edge.to, port: out };
+    return { ...graph, edges: [...graph.edges.map((candidate) => (candidate === edge ? { ...edge, to: node.id } : candidate)), onward] };
+  });
 }
 
 /** Renames a port of a node (a switch case) and moves the edges leaving by it along. */

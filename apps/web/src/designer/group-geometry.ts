@@ -18,6 +18,9 @@ export const BODY_PORT_ROW = 28;
 /** A folded group: its card and one row of controls. */
 export const COLLAPSED_EXTRA = 34;
 
+/** A folded group's height before it is measured: its card's lines, its port row, a problem line, its controls. */
+export const foldedGroupHeight = (ports: number, problems: number): number => 66 + (ports > 0 ? 26 : 0) + (problems > 0 ? 30 : 0) + COLLAPSED_EXTRA;
+
 /** Where a step of a body that was never placed is drawn: one row per step, below the group's card. */
 export const bodyDefaultPosition = (index: number): Position => ({ x: BODY_PADDING, y: BODY_HEADER + BODY_PADDING + index * ROW_HEIGHT });
 

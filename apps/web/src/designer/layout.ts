@@ -21,7 +21,7 @@ export function toElkGraph(definition: Graph, sizeOf: (id: string) => Size | und
   const children = definition.nodes.map((node) => {
     const outgoing = canvasPortsOf(node);
     ports.set(node.id, outgoing);
-    const { width, height } = sizeOf(node.id) ?? { width: NODE_WIDTH, height: estimatedNodeHeight(outgoing.length, 0) };
+    const { width, height } = sizeOf(node.id) ?? { width: NODE_WIDTH, height: estimatedNodeHeight(outgoing.length) };
     const cell = width / Math.max(outgoing.length, 1);
     return {
       id: node.id,
@@ -80,7 +80,7 @@ async function layOutGraph(elk: Elk, graph: Graph, offset: Position, run: Layout
     const body = run.collapsed.has(node.id) ? undefined : bodyOf(node);
     if (!body) continue;
     await layOutGraph(elk, body, { x: BODY_PADDING, y: BODY_HEADER + BODY_PADDING }, run);
-    groupSizes.set(node.id, groupSize(body.nodes.map((step) => ({ position: run.positions.get(step.id)!, ...(run.sizeOf(step.id) ?? { width: NODE_WIDTH, height: estimatedNodeHeight(canvasPortsOf(step).length, 0) }) }))));
+    groupSizes.set(node.id, groupSize(body.nodes.map((step) => ({ position: run.positions.get(step.id)!, ...(run.sizeOf(step.id) ?? { width: NODE_WIDTH, height: estimatedNodeHeight(canvasPortsOf(step).length) }) }))));
   }
   const laidOut = await elk.layout(toElkGraph(graph, (id) => groupSizes.get(id) ?? run.sizeOf(id)));
   // ELK keeps a margin of its own around the graph; a body starts where its group's room for steps does.

@@ -1,7 +1,7 @@
 import { NODE_TYPES, nodeTypes, validateWorkflow } from '@cascade/workflow';
 import { describe, expect, it } from 'vitest';
 import { createBrowserCatalog } from './browser-catalog';
-import { addNode, connect } from './edit';
+import { insertNodeOnEdge } from './edit';
 import { loggingWorkflow } from './fixtures';
 import { createNode, newNodePlace, newNodePosition, newWorkflowDefinition } from './new-node';
 import { forEachWorkflow } from './fixtures';
@@ -25,7 +25,8 @@ describe('new nodes', () => {
   it('a forEach body starts valid, and a node added after it does not reuse its body ids', () => {
     let definition = newWorkflowDefinition('Per line', 'TICKET_SLA_STAGE_BREACHED');
     const forEach = createNode(definition, 'forEach', { x: 0, y: 0 });
-    definition = connect(connect(addNode(definition, forEach), { from: 'trigger_1', port: 'next', to: 'forEach_1' }), { from: 'forEach_1', port: 'done', to: 'end_1' });
+    definition = insertNodeOnEdge(definition, 'e1', forEach);
+    expect(definition.edges.map((edge) => `${edge.from}-${edge.port}->${edge.to}`)).toEqual(['trigger_1-next->forEach_1', 'forEach_1-done->end_1']);
     expect(validateWorkflow(definition, catalog)).toMatchObject({ ok: true });
     expect(createNode(definition, 'end', { x: 0, y: 0 }).id).toBe('end_3');
   });

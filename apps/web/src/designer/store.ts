@@ -1,7 +1,7 @@
 import type { NodeType, Problem } from '@cascade/workflow';
 import { allEdgeIds, allNodeIds, type DraftDefinition, type Position } from './draft';
 import { pasteNodes, type Clipboard } from './clipboard';
-import { addNode } from './edit';
+import { addNode, insertNodeOnEdge } from './edit';
 import { closeGroup, emptyHistory, record, redo, undo, type History } from './history';
 import { createNode } from './new-node';
 
@@ -31,8 +31,12 @@ export type DesignerAction =
    * group are one undo step. `select` replaces the selection with what the edit created.
    */
   | { type: 'edit'; apply: (definition: DraftDefinition) => DraftDefinition; group?: string; select?: readonly string[] }
-  /** Adds a node at `position`: on the top level, or inside the body of node `parent`. */
-  | { type: 'addNode'; nodeType: NodeType; position: Position; parent?: string | undefined }
+  /**
+   * Adds a node at `position` (with `fields` over its type's initial ones: a palette action's id) and
+   * selects it: on the top level, or inside the body of node `parent`. Dropped on edge `onEdge`, it
+   * is put between the edge's ends, in whichever graph holds that edge.
+   */
+  | { type: 'addNode'; nodeType: NodeType; position: Position; parent?: string | undefined; fields?: Record<string, unknown>; onEdge?: string }
   /** Folds a node's body away, or opens it again. */
   | { type: 'toggleBody'; id: string }
   /** Adds copied nodes with fresh ids, their top-left corner at `at`, and selects them. */
@@ -87,8 +91,10 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
       return action.select ? { ...withNodeSelection(edited, action.select), selectedEdgeIds: [] } : pruneSelection(edited);
     }
     case 'addNode': {
-      const node = createNode(state.definition, action.nodeType, action.position);
-      const definition = addNode(state.definition, node, action.parent);
+      const created = createNode(state.definition, action.nodeType, action.position);
+      // Preset fields fill the node in; its id, type and place stay the store's to choose.
+      const node = { ...created, ...action.fields, id: created.id, type: created.type, position: created.position };
+      const definition = action.onEdge ? insertNodeOnEdge(state.definition, action.onEdge, node) : addNode(state.definition, node, action.parent);
       if (definition === state.definition) return state;
       const added = { ...state, definition, serverProblems: [], history: record(state.history, state.definition) };
       return { ...withNodeSelection(added, [node.id]), selectedEdgeIds: [] };

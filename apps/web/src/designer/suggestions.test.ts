@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBrowserCatalog } from './browser-catalog';
-import { connect } from './edit';
+import { connect, removeEdges } from './edit';
 import { loggingWorkflow } from './fixtures';
 import { applyCompletion, completeAt, expressionSuggestions, stepsBefore } from './suggestions';
 
@@ -26,7 +26,7 @@ describe('expression suggestions', () => {
   it('offer a step only where it has certainly run', () => {
     let definition = loggingWorkflow();
     definition.nodes.push({ id: 'check', type: 'condition', expression: 'true' }, { id: 'side', type: 'action', action: 'core.log', input: {} });
-    definition = connect(definition, { from: 'trigger_1', port: 'next', to: 'check' });
+    definition = connect(removeEdges(definition, ['e1']), { from: 'trigger_1', port: 'next', to: 'check' });
     definition = connect(connect(definition, { from: 'check', port: 'true', to: 'action_1' }), { from: 'check', port: 'false', to: 'side' });
     definition = connect(definition, { from: 'side', port: 'next', to: 'end_1' });
     expect(stepsBefore(definition, 'end_1', catalog)).toEqual(['check']);

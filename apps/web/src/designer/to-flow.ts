@@ -2,7 +2,7 @@ import { Position as Side, type CoordinateExtent, type Edge, type Node, type Nod
 import type { Problem } from '@cascade/workflow';
 import { bodyPortOfNode, type Graph } from './bodies';
 import { bodyOf, defaultPosition, type DraftDefinition, type DraftEdge, type DraftNode, type Position } from './draft';
-import { BODY_HEADER, COLLAPSED_EXTRA, entryHandleAt, groupSize, NODE_WIDTH, stepPosition } from './group-geometry';
+import { BODY_HEADER, entryHandleAt, foldedGroupHeight, groupSize, NODE_WIDTH, stepPosition } from './group-geometry';
 import { nodeSummary, nodeTypeLabel } from './node-types';
 import { acceptsIncoming, canvasPortsOf, portOf } from './ports';
 import { problemLabel } from './problems';
@@ -28,14 +28,17 @@ export type WorkflowFlowEdge = Edge<{ port: string }>;
 export const TARGET_HANDLE = 'in';
 
 /**
- * A card's size before the browser has measured it (its width is fixed by the stylesheet, its height
- * is close): nodes are shown at once rather than rendered hidden to be measured, and an edge to a
- * node kept out of the DOM (off screen) still has ends to be drawn between.
+ * A card's size, known before the browser draws it: its width is fixed by the stylesheet and its
+ * height set from these (a fixed number of fact lines; problems open in a popover beside it), so
+ * nodes are shown at once rather than rendered hidden to be measured, and an edge to a node kept
+ * out of the DOM (off screen) still has ends to be drawn between.
  */
 export { NODE_WIDTH };
 const HANDLE = 6;
-export function estimatedNodeHeight(ports: number, problems: number): number {
-  return 66 + (ports > 0 ? 26 : 0) + (problems > 0 ? 30 : 0);
+const CARD_HEIGHT = 108;
+const PORTS_HEIGHT = 26;
+export function estimatedNodeHeight(ports: number): number {
+  return CARD_HEIGHT + (ports > 0 ? PORTS_HEIGHT : 0);
 }
 
 export interface FlowView {
@@ -100,10 +103,10 @@ function toFlowNode(node: DraftNode, { position, parentId, steps, grouped = fals
   const enteredStep = steps?.find((step) => step.id === enteredId);
   const entry = entryHandleAt(enteredStep?.position, enteredStep?.measured?.width);
   const body = port === undefined ? undefined : { port, expanded: steps !== undefined, steps: inner?.nodes.length ?? 0, entryX: entry.x };
-  const cardHeight = estimatedNodeHeight(ports.length, problems.length);
+  // A folded group keeps its own card (body-group.tsx), as tall as its text; every other node is a node-cards card.
   const { width, height } = steps
     ? groupSize(steps.map((step) => ({ position: step.position, width: step.measured?.width ?? NODE_WIDTH, height: step.measured?.height ?? NODE_WIDTH / 2 })))
-    : { width: NODE_WIDTH, height: cardHeight + (body ? COLLAPSED_EXTRA : 0) };
+    : { width: NODE_WIDTH, height: body ? foldedGroupHeight(ports.length, problems.length) : estimatedNodeHeight(ports.length) };
   const handles = knownHandles(ports, entered, width, height);
   if (steps && port) handles.push({ id: port, type: 'source', position: Side.Bottom, x: entry.x - HANDLE / 2, y: entry.y - HANDLE / 2, width: HANDLE, height: HANDLE });
   return {

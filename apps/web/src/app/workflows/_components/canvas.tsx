@@ -1,17 +1,19 @@
 'use client';
 
 import type { Problem } from '@cascade/workflow';
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Connection } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, useStore, type Connection } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { allNodeIds } from '@/designer/draft';
-import { connect, connectionProblem } from '@/designer/edit';
-import type { WorkflowFlowEdge } from '@/designer/to-flow';
+import { allNodeIds, type DraftNode } from '@/designer/draft';
+import { connect, newEdgeProblem } from '@/designer/edit';
+import { estimatedNodeHeight, NODE_WIDTH, type WorkflowFlowEdge } from '@/designer/to-flow';
 import { BodyGroupCard } from './body-group/body-group';
 import { CanvasTools } from './canvas-tools';
+import { ConnectionHint } from './connection-hint';
 import { useDesigner } from './designer-context';
 import styles from './designer.module.css';
 import { StickyNoteCard } from './sticky-note';
 import { useFlowElements, type CanvasNode } from './use-flow-elements';
+import { usePaletteDrop } from './use-palette-drop';
 import { WorkflowNodeCard } from './workflow-node';
 
 const nodeTypes = { workflow: WorkflowNodeCard, body: BodyGroupCard, note: StickyNoteCard };
@@ -22,6 +24,7 @@ const FIT_VIEW = { padding: 0.2, minZoom: 0.5, maxZoom: 1 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 // The fit-view button shows the whole workflow, however small that makes it.
 const FIT_ALL = { padding: 0.1, minZoom: 0.2, maxZoom: 1 };
+const TALLEST_CARD = estimatedNodeHeight(1);
 const minimapColor = (node: CanvasNode) => (node.type === 'note' ? '#f5e7a3' : node.selected ? '#3451b2' : '#c3cad3');
 
 interface CanvasProps {
@@ -34,7 +37,7 @@ interface CanvasProps {
 /**
  * The definition drawn with React Flow. Nodes and edges are derived from the definition (reusing
  * whatever did not change); what React Flow reports (moves, connections, deletions, selection)
- * becomes an edit of it. Only cards in view are in the DOM.
+ * becomes an edit of it; so does a palette entry dropped on it. Only cards in view are in the DOM.
  */
 export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode, collapsedBodies }: CanvasProps) {
   const { definition, dispatch, readOnly } = useDesigner();
@@ -45,10 +48,12 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode, colla
   const endEdit = useCallback(() => dispatch({ type: 'endEdit' }), [dispatch]);
   const toConnection = (c: Connection | WorkflowFlowEdge) => ({ from: c.source, port: c.sourceHandle ?? 'next', to: c.target });
   const onConnect = useCallback((c: Connection) => dispatch({ type: 'edit', apply: (d) => connect(d, toConnection(c)) }), [dispatch]);
-  const isValidConnection = useCallback((c: Connection | WorkflowFlowEdge) => !connectionProblem(definition, toConnection(c)), [definition]);
+  // The reason a refused connection is refused is said at the pointer by <ConnectionHint>.
+  const isValidConnection = useCallback((c: Connection | WorkflowFlowEdge) => !newEdgeProblem(definition, toConnection(c)), [definition]);
+  const paletteDrop = usePaletteDrop();
 
   return (
-    <div className={styles.canvas} data-testid="designer-canvas">
+    <div className={styles.canvas} data-testid="designer-canvas" {...paletteDrop}>
       <ReactFlow<CanvasNode, WorkflowFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -70,7 +75,8 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode, colla
         fitViewOptions={FIT_VIEW}
         minZoom={0.2}
       >
-        <FitNewNodes count={nodeCount} />
+        <FitNewNodes nodes={definition.nodes} count={nodeCount} />
+        <ConnectionHint />
         <Background />
         <CanvasTools collapsedBodies={collapsedBodies} />
         <Controls showInteractive={false} fitViewOptions={FIT_ALL} />
@@ -80,13 +86,27 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode, colla
   );
 }
 
-/** Brings a node the palette adds into view; React Flow fits once it has measured it. */
-function FitNewNodes({ count }: { count: number }) {
-  const { fitView } = useReactFlow();
-  const seen = useRef(count);
+/**
+ * Brings a node the palette adds below the others into view (React Flow fits once it has measured
+ * it). A node dropped or pasted whole in view on the top level leaves the view where the user put
+ * it; a step added to a body (`count` counts every node, `nodes` are the top level's) is always
+ * brought into view, as its place is relative to its group.
+ */
+function FitNewNodes({ nodes, count }: { nodes: readonly DraftNode[]; count: number }) {
+  const { fitView, getViewport } = useReactFlow();
+  const pane = useStore((store) => ({ width: store.width, height: store.height }), (a, b) => a.width === b.width && a.height === b.height);
+  const seen = useRef({ count, topLevel: nodes.length });
   useEffect(() => {
-    if (count > seen.current) void fitView(FIT_VIEW);
-    seen.current = count;
-  }, [count, fitView]);
+    const newest = nodes.length > seen.current.topLevel ? nodes.at(-1)?.position : undefined;
+    if (count > seen.current.count && !(newest && wholeInView(newest, getViewport(), pane))) void fitView(FIT_VIEW);
+    seen.current = { count, topLevel: nodes.length };
+  }, [nodes, count, fitView, getViewport, pane]);
   return null;
+}
+
+/** Whether a card at `position` (of the tallest card's size) lies whole inside the pane. */
+function wholeInView(position: { x: number; y: number }, { x, y, zoom }: { x: number; y: number; zoom: number }, pane: { width: number; height: number }): boolean {
+  const left = position.x * zoom + x;
+  const top = position.y * zoom + y;
+  return left >= 0 && top >= 0 && left + NODE_WIDTH * zoom <= pane.width && top + TALLEST_CARD * zoom <= pane.height;
 }

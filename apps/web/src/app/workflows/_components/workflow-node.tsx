@@ -3,43 +3,48 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { isWarning } from '@cascade/workflow';
-import { problemLabel } from '@/designer/problems';
-import { TARGET_HANDLE, type WorkflowFlowNode } from '@/designer/to-flow';
+import { cardFacts, nodeCardOf } from '@/designer/node-cards';
+import { estimatedNodeHeight, TARGET_HANDLE, type WorkflowFlowNode } from '@/designer/to-flow';
 import styles from './designer.module.css';
-import { severityOf } from './problem-fix';
-
-const SHOWN_PROBLEMS = 1;
+import { ProblemBadge } from './problem-badge';
 
 /**
- * One definition node on the canvas: its type, id or label, what it does, its problems, and a handle
- * per port. Its handles are connectable only where the canvas is: React Flow leaves that to them.
+ * One definition node on the canvas, as its type's card (designer/node-cards.ts) says: a coloured
+ * mark, its type and name, the essentials of what it does in a fixed number of lines, its validation
+ * state, and a handle per port. Every card of a given port count has one height, set here from
+ * the size the canvas was told before drawing it. Its handles are connectable only where the
+ * canvas is: React Flow leaves that to them.
  */
 export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected, isConnectable }: NodeProps<WorkflowFlowNode>) {
-  const { node, typeLabel, summary, ports, problems } = data;
+  const { node, typeLabel, ports, problems } = data;
+  const card = nodeCardOf(node.type);
+  const facts = cardFacts(node);
   const hasErrors = problems.some((problem) => !isWarning(problem));
+  const validation = hasErrors ? 'invalid' : problems.length > 0 ? 'warned' : 'valid';
   const className = [styles.node, selected && styles.nodeSelected, hasErrors ? styles.nodeInvalid : problems.length > 0 && styles.nodeWarned].filter(Boolean).join(' ');
   return (
-    <div className={className} data-testid={`node-${node.id}`} title={problems.map(problemLabel).join('\n') || undefined}>
+    <div className={className} style={{ height: estimatedNodeHeight(ports.length) }} data-testid={`node-${node.id}`} data-family={card.family} data-validation={validation}>
       {data.acceptsIncoming && (
         <Handle type="target" position={Position.Top} id={TARGET_HANDLE} isConnectable={isConnectable} data-testid={`handle-${node.id}-${TARGET_HANDLE}`} />
       )}
-      <div className={styles.nodeType}>{typeLabel}</div>
-      <div className={styles.nodeTitle}>
-        {node.label ? <>{node.label} <code className={styles.nodeId}>{node.id}</code></> : <code>{node.id}</code>}
+      <div className={styles.cardHeader}>
+        <span className={styles.cardMark} data-family={card.family} aria-hidden="true">{card.mark}</span>
+        <div className={styles.cardHeading}>
+          <div className={styles.nodeType}>{typeLabel}</div>
+          <div className={styles.nodeTitle}>
+            {node.label ? <>{node.label} <code className={styles.nodeId}>{node.id}</code></> : <code>{node.id}</code>}
+          </div>
+        </div>
+        <ProblemBadge nodeId={node.id} problems={problems} />
       </div>
-      <div className={styles.nodeSummary}>{summary}</div>
-      {problems.length > 0 && (
-        <ul className={styles.nodeProblems} data-testid="node-problems">
-          {problems.slice(0, SHOWN_PROBLEMS).map((problem, index) => (
-            <li key={index} data-severity={severityOf(problem)}>
-              {isWarning(problem) ? 'Warning: ' : ''}
-              {problem.field ? `${problem.field}: ` : ''}
-              {problem.message}
-            </li>
-          ))}
-          {problems.length > SHOWN_PROBLEMS && <li>and {problems.length - SHOWN_PROBLEMS} more</li>}
-        </ul>
-      )}
+      <dl className={styles.cardFacts} data-testid="node-facts">
+        {facts.map((fact, index) => (
+          <div key={index} className={styles.cardFact}>
+            <dt>{fact.label}</dt>
+            <dd className={fact.code ? styles.cardCode : undefined} title={fact.value}>{fact.value}</dd>
+          </div>
+        ))}
+      </dl>
       {ports.length > 0 && (
         <div className={styles.ports}>
           {ports.map((port) => (
