@@ -212,6 +212,7 @@ export const previewEventTypeImpact = defineRoute({
   summary: 'What registering a payload schema for a tenant event type would do: the compatibility of the change, and each workflow naming the type with the fields it reads and what the change breaks in it',
   tags: ['Catalog'],
   scope: 'admin',
+  audit: false, // a preview: it changes nothing
   params: z.object({ type: z.string() }),
   body: z.object({ version: versionNumber().optional().describe('Defaults to the next version'), jsonSchema: payloadJsonSchema }).meta({ id: 'EventTypeImpactRequest' }),
   response: { status: 200, description: 'Nothing is registered', schema: EventTypeImpact },

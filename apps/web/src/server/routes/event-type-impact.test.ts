@@ -3,6 +3,7 @@ import { callRoute, createTenantWithKey } from '@/test/api';
 import { deeplyNestedSchema, exponentialUnionSchema } from '@cascade/catalog/testing';
 import { schemaLimits } from '@cascade/catalog';
 import { timedHostileRequest } from '@/test/hostile';
+import { db } from '@/server/services';
 import { previewEventTypeImpact, registerEventType } from './catalog';
 import { createWorkflow, publishWorkflow } from './workflows';
 
@@ -72,6 +73,8 @@ describe('POST /api/v1/catalog/events/{type}/impact', () => {
       breaks: [expect.objectContaining({ nodeId: 'check', field: 'expression', code: 'unknown-event-field', message: expect.stringContaining('carrier') })],
     });
     expect(byId.get(orders)).toMatchObject({ definition: { kind: 'draft' }, reads: [{ nodeId: 'check', path: 'orderId' }], breaks: [] });
+    // A preview changes nothing, so the audit trail does not record it.
+    expect(await db().auditEntry.count({ where: { tenantId: a.tenantId, action: 'previewEventTypeImpact' } })).toBe(0);
   });
 
   it('breaks nothing with an additive change, and names no workflow for a type not registered yet', async () => {
