@@ -7,7 +7,8 @@ import { validationCatalogFor, withProposedEventType } from './validation-catalo
 
 export interface EventTypeProposal {
   type: string;
-  version: number;
+  /** The version it would be registered as; the next one when absent. */
+  version?: number;
   jsonSchema: JsonSchema;
 }
 
@@ -49,7 +50,7 @@ export async function eventTypeImpact(tenantId: string, proposal: EventTypePropo
     }),
     validationCatalogFor(tenantId),
   ]);
-  const proposed = withProposedEventType(catalog, proposal.type, proposal.version, proposal.jsonSchema);
+  const proposed = withProposedEventType(catalog, proposal.type, proposal.version ?? (latest?.version ?? 0) + 1, proposal.jsonSchema);
   const named = `"${proposal.type}"`;
   const impacts: WorkflowImpact[] = [];
   for (const workflow of workflows) {

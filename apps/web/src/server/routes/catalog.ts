@@ -226,7 +226,6 @@ export const previewEventTypeImpact = defineRoute({
     if (!named.success) throw unprocessable('The event type is not a valid name', [{ path: '/params/type', message: named.error.issues[0]!.message }]);
     if (isBuiltInType(type)) throw new HttpError(409, 'Conflict', `"${type}" is a built-in event type; only a tenant's own types change`);
     checkPayloadSchema(body.jsonSchema, undefined);
-    const latest = await db().eventType.findFirst({ where: { tenantId: principal.tenantId, type }, orderBy: { version: 'desc' }, select: { version: true } });
-    return eventTypeImpact(principal.tenantId, { type, version: body.version ?? (latest?.version ?? 0) + 1, jsonSchema: body.jsonSchema as JsonSchema });
+    return eventTypeImpact(principal.tenantId, { type, ...(body.version !== undefined ? { version: body.version } : {}), jsonSchema: body.jsonSchema as JsonSchema });
   },
 });
