@@ -15,6 +15,28 @@ import { ProblemBadge } from './problem-badge';
  * the size the canvas was told before drawing it. Its handles are connectable only where the
  * canvas is: React Flow leaves that to them.
  */
+/** The class names a card's CSS module gives its row of output ports. */
+interface PortStyles {
+  ports?: string;
+  port?: string;
+  errorPort?: string;
+}
+
+/** A node's output ports along its bottom edge, each named and with its handle; the error port in red. */
+export function OutputPorts({ nodeId, ports, isConnectable, styles: css }: { nodeId: string; ports: readonly string[]; isConnectable: boolean; styles: PortStyles }) {
+  if (ports.length === 0) return null;
+  return (
+    <div className={css.ports}>
+      {ports.map((port) => (
+        <div key={port} className={port === 'error' ? `${css.port} ${css.errorPort}` : css.port}>
+          {port}
+          <Handle type="source" position={Position.Bottom} id={port} isConnectable={isConnectable} data-testid={`handle-${nodeId}-${port}`} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected, isConnectable }: NodeProps<WorkflowFlowNode>) {
   const { node, typeLabel, ports, problems } = data;
   const card = nodeCardOf(node.type);
@@ -45,16 +67,7 @@ export const WorkflowNodeCard = memo(function WorkflowNodeCard({ data, selected,
           </div>
         ))}
       </dl>
-      {ports.length > 0 && (
-        <div className={styles.ports}>
-          {ports.map((port) => (
-            <div key={port} className={port === 'error' ? `${styles.port} ${styles.errorPort}` : styles.port}>
-              {port}
-              <Handle type="source" position={Position.Bottom} id={port} isConnectable={isConnectable} data-testid={`handle-${node.id}-${port}`} />
-            </div>
-          ))}
-        </div>
-      )}
+      <OutputPorts nodeId={node.id} ports={ports} isConnectable={isConnectable} styles={styles} />
     </div>
   );
 });

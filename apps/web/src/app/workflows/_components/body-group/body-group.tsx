@@ -8,6 +8,7 @@ import { BODY_HEADER, bodyDefaultPosition } from '@/designer/group-geometry';
 import { newNodePosition } from '@/designer/new-node';
 import { TARGET_HANDLE, type WorkflowFlowNode } from '@/designer/to-flow';
 import { useDesigner } from '../designer-context';
+import { OutputPorts } from '../workflow-node';
 import styles from './body-group.module.css';
 
 /** A body holds any step but a trigger: a body is entered by its node's port, not by an event. */
@@ -72,20 +73,10 @@ export const BodyGroupCard = memo(function BodyGroupCard({ data, selected, isCon
             isConnectable={isConnectable}
             style={{ left: entry.x, top: entry.y, bottom: 'auto' }}
             data-testid={`handle-${node.id}-${body.port}`}
-           
           />
         </>
       )}
-      {ports.length > 0 && (
-        <div className={styles.ports}>
-          {ports.map((port) => (
-            <div key={port} className={port === 'error' ? `${styles.port} ${styles.errorPort}` : styles.port}>
-              {port}
-              <Handle type="source" position={Position.Bottom} id={port} isConnectable={isConnectable} data-testid={`handle-${node.id}-${port}`} />
-            </div>
-          ))}
-        </div>
-      )}
+      <OutputPorts nodeId={node.id} ports={ports} isConnectable={isConnectable} styles={styles} />
     </div>
   );
 });
