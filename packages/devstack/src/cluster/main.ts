@@ -82,10 +82,11 @@ async function capacity(): Promise<number> {
       await stack.stop();
     }
   }
-  console.log('\n| workers | completed runs/s | dispatch lag p50 / p99 | CPU ms per run: web / workers / Temporal / PostgreSQL |');
+  console.log('\n| workers | completed runs/s | dispatch lag p50 / p99 | CPU ms per run: web / workers / Temporal server / PostgreSQL for Cascade / for Temporal / its own work |');
   console.log('|---|---|---|---|');
   for (const f of figures) {
-    const cpu = ['web', 'workers', 'temporal', 'postgres'].map((name) => f.cpuMsPerRun[name]!.toFixed(1)).join(' / ');
+    const { web, workers, temporal, postgresCascade, postgresTemporal, postgresOther } = f.cpuMsPerRun;
+    const cpu = [web, workers, temporal, postgresCascade, postgresTemporal, postgresOther].map((ms) => ms.toFixed(1)).join(' / ');
     console.log(`| ${f.workers} | ${f.runsPerSecond.toFixed(1)} | ${f.dispatchLag.p50.toFixed(0)} / ${f.dispatchLag.p99.toFixed(0)} ms | ${cpu} |`);
   }
   return 0;
