@@ -53,6 +53,7 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
     if (principal?.kind === 'user') checkSameOrigin(spec.method, (name) => request.header(name), webEnv().PUBLIC_URL);
     const rateUnit = spec.rateLimit?.unit ?? 'requests';
     if (principal) admitRequest(principal, rateUnit);
+    if (principal && spec.admit) await spec.admit(principal);
     const params = parsePart(spec.params, request.params, 'params');
     const query = parsePart(spec.query, Object.fromEntries(request.query), 'query');
     const maxBodyBytes = typeof spec.maxBodyBytes === 'function' ? spec.maxBodyBytes() : spec.maxBodyBytes;
