@@ -67,7 +67,8 @@ export function s3Archive(options: S3ArchiveOptions, client = defaultS3Client(op
     location: `s3://${options.bucket}/${options.prefix}`,
     async put(key, body) {
       await client.send(
-        new PutObjectCommand({ Bucket: options.bucket, Key: `${options.prefix}${key}`, Body: body, ContentType: 'application/x-ndjson', ContentEncoding: 'gzip' }),
+        // A gzip file, not a gzip-encoded one: clients that honour Content-Encoding would unpack it on download.
+        new PutObjectCommand({ Bucket: options.bucket, Key: `${options.prefix}${key}`, Body: body, ContentType: 'application/gzip' }),
       );
     },
   };

@@ -101,13 +101,24 @@ export function retentionFixtures(db: Database) {
   };
 }
 
+/** A line of an archive file, as the tests look into it. */
+export interface ArchivedLine {
+  kind: 'event' | 'run';
+  event?: { id: string } & Record<string, unknown>;
+  dispatch?: Record<string, unknown> | null;
+  run?: { id: string } & Record<string, unknown>;
+  steps?: Array<{ key: string; output: unknown }>;
+  waits?: unknown[];
+  approvalTasks?: unknown[];
+}
+
 /** Every record of every archive file under `dir`: gunzipped, one JSON value per line. */
-export async function readArchive(dir: string): Promise<{ files: string[]; records: Array<Record<string, any>> }> {
+export async function readArchive(dir: string): Promise<{ files: string[]; records: ArchivedLine[] }> {
   const files = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.ndjson.gz')).sort();
-  const records: Array<Record<string, any>> = [];
+  const records: ArchivedLine[] = [];
   for (const file of files) {
     const text = gunzipSync(await readFile(join(dir, file))).toString('utf8');
-    for (const line of text.split('\n').filter(Boolean)) records.push(JSON.parse(line) as Record<string, any>);
+    for (const line of text.split('\n').filter(Boolean)) records.push(JSON.parse(line) as ArchivedLine);
   }
   return { files: files.map((file) => relative(dir, join(dir, file))), records };
 }

@@ -94,7 +94,7 @@ describe('a retention pass', () => {
     expect(await eventCount(tenant.id)).toBe(0);
     const { files, records } = await readArchive(context.dir);
     expect(files).toEqual(afterCrash.files);
-    expect(records.map((record) => record.event.id).sort()).toEqual([...ids].sort());
+    expect(records.map((record) => record.event!.id).sort()).toEqual([...ids].sort());
   });
 
   it('gives every tenant a batch each pass, so one tenant’s backlog does not hold another’s back', async () => {

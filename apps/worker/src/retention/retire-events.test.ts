@@ -34,7 +34,7 @@ describe('retireEvents', () => {
     const { files, records } = await readArchive(context.dir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(new RegExp(`^${tenant.id}/\\d{4}-\\d{2}-\\d{2}/events-[0-9a-f]{16}\\.ndjson\\.gz$`));
-    expect(records.map((record) => record.event.id).sort()).toEqual([retired1, retired2].sort());
+    expect(records.map((record) => record.event!.id).sort()).toEqual([retired1, retired2].sort());
     expect(records[0]).toMatchObject({
       kind: 'event',
       event: { tenant_id: tenant.id, type: 'TICKET_SLA_STAGE_BREACHED', correlation_id: 'T-1', data: { ticketId: 'T-1' }, published_by: 'key-1' },
@@ -59,7 +59,7 @@ describe('retireEvents', () => {
     expect((await readArchive(context.dir)).files).toHaveLength(2);
     expect(await retireEvents(context, tenant.id, 30)).toEqual({ deleted: 2, full: false });
     const { records } = await readArchive(context.dir);
-    expect(records.map((record) => record.event.id).sort()).toEqual([...ids].sort());
+    expect(records.map((record) => record.event!.id).sort()).toEqual([...ids].sort());
   });
 
   it('keeps an event whose dispatch was replayed after it was archived: the delete checks again', async () => {

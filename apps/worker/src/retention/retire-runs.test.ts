@@ -30,7 +30,7 @@ describe('retireRuns', () => {
 
     const { files, records } = await readArchive(context.dir);
     expect(files.every((file) => file.startsWith(`${tenant.id}/`) && /\/runs-[0-9a-f]{16}\.ndjson\.gz$/.test(file))).toBe(true);
-    const byId = new Map(records.map((record) => [record.run.id, record]));
+    const byId = new Map(records.map((record) => [record.run!.id, record]));
     expect([...byId.keys()].sort()).toEqual([old, failed].sort());
     expect(byId.get(old)).toMatchObject({
       kind: 'run',
@@ -38,7 +38,7 @@ describe('retireRuns', () => {
       waits: [],
       approvalTasks: [{ status: 'APPROVED', decided_by: 'ann' }],
     });
-    expect(byId.get(old)!.steps.map((step: { key: string; output: unknown }) => [step.key, step.output])).toEqual([
+    expect(byId.get(old)!.steps!.map((step) => [step.key, step.output])).toEqual([
       ['n0', { ok: true }],
       ['n1', { ok: true }],
       ['n2', { ok: true }],
