@@ -12,16 +12,18 @@ const storedIds = async (tenantId: string) =>
   new Set((await db.event.findMany({ where: { tenantId }, select: { id: true } })).map((event) => event.id));
 
 describe('retireEvents', () => {
-  it('archives and deletes events past the window, and keeps what a running run, an unfinished dispatch or an open wait still needs', async () => {
+  it('archives and deletes events past the window, and keeps what a running or retriable run, an unfinished dispatch or an open wait still needs', async () => {
     const tenant = await fixtures.tenant();
     const context = await fixtures.context();
-    const [retired1, retired2, trigger, taken, pending, dead, awaited, recent] = Array.from({ length: 8 }, () => randomUUID());
-    await fixtures.publish(tenant.publisher, [retired1!, retired2!, trigger!, taken!, pending!, dead!, awaited!, recent!]);
-    await fixtures.ageEvents(tenant.id, [retired1!, retired2!, trigger!, taken!, dead!], 45);
+    const [retired1, retired2, trigger, retriable, taken, pending, dead, awaited, recent] = Array.from({ length: 9 }, () => randomUUID());
+    await fixtures.publish(tenant.publisher, [retired1!, retired2!, trigger!, retriable!, taken!, pending!, dead!, awaited!, recent!]);
+    await fixtures.ageEvents(tenant.id, [retired1!, retired2!, trigger!, retriable!, taken!, dead!], 45);
     await fixtures.ageEvents(tenant.id, [awaited!], 40);
     await fixtures.ageEvents(tenant.id, [pending!], 45, false);
     await sql(db, `UPDATE dispatches SET status = 'DEAD' WHERE tenant_id = $1 AND event_id = $2`, [tenant.id, dead]);
     await fixtures.run(tenant, { status: 'RUNNING', eventId: trigger });
+    await fixtures.run(tenant, { status: 'FAILED', eventId: retriable, finishedDaysAgo: 44 });
+    await fixtures.run(tenant, { status: 'COMPLETED', eventId: retired1, finishedDaysAgo: 44 });
     const waiting = await fixtures.run(tenant, { status: 'RUNNING' });
     const wait = { tenantId: tenant.id, runId: waiting, temporalWorkflowId: 'w', nodeKey: 'wait', correlationKey: '"T-1"', correlationExpr: 'correlationId' };
     await db.wait.create({ data: { ...wait, id: randomUUID(), eventType: 'OTHER', expiresAt: new Date(), closedAt: new Date(), deliveredEventId: taken } });
@@ -30,7 +32,7 @@ describe('retireEvents', () => {
 
     expect(await retireEvents(context, tenant.id, 30)).toEqual({ deleted: 2, full: false });
 
-    expect(await storedIds(tenant.id)).toEqual(new Set([trigger, taken, pending, dead, awaited, recent]));
+    expect(await storedIds(tenant.id)).toEqual(new Set([trigger, retriable, taken, pending, dead, awaited, recent]));
     const { files, records } = await readArchive(context.dir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(new RegExp(`^${tenant.id}/\\d{4}-\\d{2}-\\d{2}/events-[0-9a-f]{16}\\.ndjson\\.gz$`));

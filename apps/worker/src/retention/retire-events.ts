@@ -4,13 +4,14 @@ import type { RetentionContext } from './retention-context';
 
 /**
  * What keeps an event `e` past its tenant's window ($1 tenant, $2 days, $3 the wait buffer in
- * seconds): its dispatch is not done (pending, or dead-lettered and not replayed), a running run
- * was started by it or took it at a wait, or an open wait of its type may still look it up.
+ * seconds): its dispatch is not done (pending, or dead-lettered and not replayed), it started a
+ * run that is running or failed (a retry starts again from it), a running run took it at a wait,
+ * or an open wait of its type may still look it up.
  */
 const RETIRABLE = `
   e.tenant_id = $1 AND e.received_at < now() - make_interval(days => $2)
   AND NOT EXISTS (SELECT 1 FROM dispatches d WHERE d.tenant_id = e.tenant_id AND d.event_id = e.id AND d.status <> 'DISPATCHED')
-  AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.tenant_id = e.tenant_id AND r.event_id = e.id AND r.status = 'RUNNING')
+  AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.tenant_id = e.tenant_id AND r.event_id = e.id AND r.status IN ('RUNNING', 'FAILED'))
   AND NOT EXISTS (SELECT 1 FROM waits w JOIN runs r ON r.id = w.run_id
                    WHERE w.tenant_id = e.tenant_id AND w.delivered_event_id = e.id AND r.status = 'RUNNING')
   AND NOT EXISTS (SELECT 1 FROM waits w WHERE w.tenant_id = e.tenant_id AND w.event_type = e.type AND w.closed_at IS NULL

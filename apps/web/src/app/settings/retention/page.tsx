@@ -15,7 +15,7 @@ export default async function RetentionPage() {
       <h1>Retention</h1>
       <p className="muted">
         How long this tenant keeps its event log and the history of finished runs. The worker writes what is older to its
-        archive (gzip&apos;d JSON lines, a file per day) and then deletes it, in small batches. An event a running run, an open
+        archive (gzip&apos;d JSON lines, a file per day) and then deletes it, in small batches. An event a running or failed (retriable) run, an open
         wait, a pending dispatch or an unreplayed dead letter still needs is kept, however old. A deleted event&apos;s id is
         remembered, so an event sent again with it is still answered as a duplicate and starts nothing. Leave a field empty to keep for ever.
       </p>
