@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createDatabase, sql } from '@cascade/db';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readArchive, retentionFixtures } from './retention-fixtures';
-import { runRetentionPass } from './retention-pass';
+import { runRetentionPass, startRetention } from './retention-pass';
 
 const db = createDatabase(inject('databaseUrl'));
 const fixtures = retentionFixtures(db);
@@ -128,5 +128,16 @@ describe('a retention pass', () => {
     );
     // Generous: a pass holds one batch, where all 10,000 at once would hold every lock for the whole delete.
     expect(sorted.at(-1)).toBeLessThan(10_000);
+  });
+
+  it('runs passes in the background until stopped, again soon while a backlog is left', async () => {
+    const tenant = await fixtures.tenant({ eventLogDays: 1, runHistoryDays: 1 });
+    await aged(tenant, 25, 3);
+    const retention = startRetention({ ...(await fixtures.context({ batchSize: 10 })), intervalMs: 60_000, backlogPauseMs: 10 });
+    try {
+      await expect.poll(() => eventCount(tenant.id), { timeout: 20_000 }).toBe(0);
+    } finally {
+      await retention.stop();
+    }
   });
 });
