@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { createDatabase, sql } from '@cascade/db';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readArchive, retentionFixtures } from './retention-fixtures';
@@ -86,13 +87,14 @@ describe('a retention pass', () => {
     } finally {
       await restore();
     }
-    const afterCrash = await readArchive(context.dir);
+    // Passes take every tenant's due data; this test reads its own tenant's files.
+    const afterCrash = await readArchive(join(context.dir, tenant.id));
     expect(afterCrash.records).toHaveLength(4);
     expect(await eventCount(tenant.id)).toBe(4);
 
     await runRetentionPass(context);
     expect(await eventCount(tenant.id)).toBe(0);
-    const { files, records } = await readArchive(context.dir);
+    const { files, records } = await readArchive(join(context.dir, tenant.id));
     expect(files).toEqual(afterCrash.files);
     expect(records.map((record) => record.event!.id).sort()).toEqual([...ids].sort());
   });
@@ -118,7 +120,7 @@ describe('a retention pass', () => {
       await runRetentionPass(context);
       passes.push(performance.now() - started);
     }
-    const { records } = await readArchive(context.dir);
+    const { records } = await readArchive(join(context.dir, tenant.id));
     expect(records).toHaveLength(10_000);
     expect(new Set(records.map((record) => record.event!.id)).size).toBe(10_000);
     expect(passes.length).toBeGreaterThanOrEqual(20);
