@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabase, seedDemoTenant, type SeedResult } from '@cascade/db';
@@ -71,6 +72,8 @@ export async function startCascade(options: CascadeOptions): Promise<RunningCasc
       SESSION_SECRET: options.sessionSecret,
       CASCADE_SECRET_KEY: options.secretKey,
       ...(mail ? { SMTP_URL: mail.capture.url } : {}),
+      // Retention archives beside the data it comes from unless told where; it deletes nothing without an archive.
+      ...(process.env.RETENTION_ARCHIVE_DIR || process.env.RETENTION_S3_BUCKET ? {} : { RETENTION_ARCHIVE_DIR: path.join(options.dataDir, 'archive') }),
       PUBLIC_URL: options.publicUrl,
       NODE_ENV: 'production',
     };
