@@ -13,6 +13,16 @@ it('starts nothing without an OTLP endpoint: spans stay no-ops and no traceparen
     expect(span.isRecording()).toBe(false);
     expect(currentTraceParent()).toBeNull();
   });
+  // What an untraced request pays for its span: printed, not asserted (the machine is shared).
+  const calls = 100_000;
+  const microsEach = async (work: () => Promise<unknown>) => {
+    const startedAt = performance.now();
+    for (let i = 0; i < calls; i += 1) await work();
+    return (((performance.now() - startedAt) * 1000) / calls).toFixed(2);
+  };
+  const bare = await microsEach(async () => null);
+  const spanned = await microsEach(() => withSpan('untraced', { parent: contextOfHeaders(() => undefined) }, async () => currentTraceParent()));
+  console.log(`untraced: ${spanned} µs per call in a span (context, span, traceparent lookup), ${bare} µs per bare async call`);
 });
 
 describe('with an endpoint', () => {

@@ -14,6 +14,7 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
+/** Shared with ./spans, which skips spans until this is set (the web app's two bundles load both). */
 const holder = globalThis as typeof globalThis & { cascadeTracing?: Tracing };
 
 /**

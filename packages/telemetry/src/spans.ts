@@ -1,4 +1,9 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { context, INVALID_SPAN_CONTEXT, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+
+/** Set by ./setup once a process starts tracing; until then spans are skipped outright. */
+const tracingState = globalThis as typeof globalThis & { cascadeTracing?: unknown };
+const tracingOn = () => tracingState.cascadeTracing !== undefined;
+const UNTRACED_SPAN = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 
 /** Cascade's own spans; Temporal's interceptors record theirs under their own tracer. */
 export const cascadeTracer = () => trace.getTracer('cascade');
@@ -8,6 +13,7 @@ export const cascadeTracer = () => trace.getTracer('cascade');
  * later; null when nothing is traced (tracing off, or no span active).
  */
 export function currentTraceParent(): string | null {
+  if (!tracingOn()) return null;
   if (!trace.getSpan(context.active())?.isRecording()) return null;
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
@@ -16,12 +22,13 @@ export function currentTraceParent(): string | null {
 
 /** The context a stored `traceparent` continues; the root context when there is none. */
 export function contextOfTraceParent(traceParent: string | null | undefined): Context {
-  if (!traceParent) return ROOT_CONTEXT;
+  if (!traceParent || !tracingOn()) return ROOT_CONTEXT;
   return propagation.extract(ROOT_CONTEXT, { traceparent: traceParent });
 }
 
 /** The context an incoming request's W3C `traceparent`/`tracestate` headers continue. */
 export function contextOfHeaders(header: (name: string) => string | undefined): Context {
+  if (!tracingOn()) return ROOT_CONTEXT;
   return propagation.extract(ROOT_CONTEXT, undefined, {
     keys: () => ['traceparent', 'tracestate'],
     get: (_carrier, key) => header(key),
@@ -38,9 +45,12 @@ export interface SpanOptions {
 
 /**
  * Runs `work` inside a span that is active for it, ended when it settles; a throw marks the span
- * failed with the error's type only (a message may quote a secret an action revealed).
+ * failed with the error's type only (a message may quote a secret an action revealed). Without
+ * tracing it runs `work` with a span that records nothing.
  */
 export async function withSpan<T>(name: string, options: SpanOptions, work: (span: Span) => Promise<T>): Promise<T> {
+  // Untraced, a span would cost a context switch and a few allocations per request for nothing.
+  if (!tracingOn()) return work(UNTRACED_SPAN);
   const { kind = SpanKind.INTERNAL, attributes, parent = context.active() } = options;
   return cascadeTracer().startActiveSpan(name, { kind, attributes }, parent, async (span) => {
     try {
