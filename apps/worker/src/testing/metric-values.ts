@@ -10,6 +10,7 @@ export async function metricValue(registry: Registry, name: string, labels: Reco
   const { values } = await metric.get();
   const wanted = sample ? `${name}_${sample}` : undefined;
   return values
-    .filter((value) => (!wanted || value.metricName === wanted) && Object.entries(labels).every(([key, expected]) => String(value.labels[key]) === expected))
+    // A histogram's samples name their series (_bucket, _sum, _count); prom-client's types leave it out.
+    .filter((value) => (!wanted || (value as { metricName?: string }).metricName === wanted) && Object.entries(labels).every(([key, expected]) => String(value.labels[key]) === expected))
     .reduce((sum, value) => sum + value.value, 0);
 }
