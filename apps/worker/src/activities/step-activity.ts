@@ -52,6 +52,15 @@ export interface StepResult<Output> {
   attempts: number;
 }
 
+export interface StepOptions {
+  /** Takes revealed secrets out of a failure's message. */
+  redact?: (value: unknown) => unknown;
+  /** A step without side effects that does not close the run is left to the run's next write. */
+  leaveStep?: boolean;
+  /** The action's id, for the step-duration metric; empty for steps that run no action. */
+  action?: string;
+}
+
 /**
  * Runs `effect` as the call's step: the step row says COMPLETED with the output, or FAILED with
  * the error and attempt. An effect that returns `execution` has it recorded with its step.
@@ -60,11 +69,7 @@ export async function asStep<Output>(
   db: Database,
   call: StepCall,
   effect: () => Promise<{ output: Output; execution?: ActionExecution }>,
-  {
-    redact = (value: unknown) => value,
-    leaveStep = false,
-    action = '',
-  }: { redact?: (value: unknown) => unknown; leaveStep?: boolean; /** The action's id, for the step-duration metric. */ action?: string } = {},
+  { redact = (value: unknown) => value, leaveStep = false, action = '' }: StepOptions = {},
 ): Promise<StepResult<Output>> {
   const startedAt = performance.now();
   const { activityType, attempt: attempts } = Context.current().info;
