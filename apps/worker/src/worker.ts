@@ -19,6 +19,8 @@ export interface CascadeWorkerOptions {
    * The workflow interceptors are bundled into the workflow code, so a `workflowBundle` must hold them.
    */
   tracing?: Tracing;
+  /** How Temporal's history names this worker; the SDK's `pid@host` when absent. */
+  identity?: string;
 }
 
 /** The Cascade worker: the workflows of ./workflows and the activities of ./activities on one task queue. */
@@ -29,6 +31,7 @@ export function createCascadeWorker(options: CascadeWorkerOptions): Promise<Work
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(options.dependencies),
+    ...(options.identity ? { identity: options.identity } : {}),
     shutdownGraceTime: '10s',
     ...tracingWorkerOptions(options.tracing),
   });

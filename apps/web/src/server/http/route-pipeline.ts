@@ -9,7 +9,7 @@ import { webEnv } from '../../env.server';
 import { auditOfCall } from '../audit/route-audit';
 import { authenticate } from './authenticate';
 import { HttpError, badRequest, issuesToDetails, problemDocument } from './problem';
-import { admitRequest, chargeRest } from './rate-limit';
+import { admitRequest, chargeRest, delayRefusal } from './rate-limit';
 import { StatusReply, type AnyRouteSpec } from './route-spec';
 import { checkSameOrigin } from './same-origin';
 
@@ -87,6 +87,7 @@ async function answerWithinSpan(spec: AnyRouteSpec, request: RouteRequest): Prom
     }
   } catch (error) {
     const problem = problemFor(error, spec);
+    if (problem.status === 429) await delayRefusal();
     answer = json(problem.status, problemDocument(problem), 'application/problem+json', problem.headers);
   }
   const metrics = webMetrics();
