@@ -1,8 +1,9 @@
 import { checkDatabase, createDatabase, DISPATCH_CHANNEL } from '@cascade/db';
 import { ConfigurationError } from '@cascade/env';
-import { createIngestion } from '@cascade/ingestion';
+import { countPendingDispatches, createIngestion } from '@cascade/ingestion';
 import { createLogger, redactUrl } from '@cascade/logger';
 import { createSecretStore } from '@cascade/secrets';
+import { startTracing } from '@cascade/telemetry/setup';
 import { TASK_QUEUE } from '@cascade/temporal';
 import { connectNativeTemporal } from '@cascade/temporal/native';
 import { loadWorkerEnv } from './env';
@@ -10,11 +11,12 @@ import { startDispatcher } from './dispatcher/dispatcher';
 import { createEventRouter } from './dispatcher/route-event';
 import { paceRunsByProgress } from './dispatcher/run-pacing';
 import { startHeartbeat } from './heartbeat';
-import { serveMetrics } from './metrics';
+import { countIngested, measureBacklogWith, serveMetrics } from './metrics';
 import { startNatsSources } from './nats';
 import { createActionServices } from './services/action-services';
 import { archiveFromEnv, startRetention } from './retention/index';
 import { installTemporalRuntime } from './temporal-runtime';
+import { tracingClientInterceptors } from './tracing';
 import { startWebhookDeliveries } from './webhooks/webhook-outbox';
 import { createCascadeWorker } from './worker';
 
@@ -28,18 +30,25 @@ async function main(): Promise<void> {
   if (!database.ok) {
     throw new ConfigurationError('DATABASE_URL', `cannot reach PostgreSQL at ${redactUrl(env.DATABASE_URL)}: ${database.error}`);
   }
-  const { connection, client } = await connectNativeTemporal({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE }).catch((error: Error) => {
+  const tracing = startTracing('cascade-worker', env);
+  const { connection, client } = await connectNativeTemporal({
+    address: env.TEMPORAL_ADDRESS,
+    namespace: env.TEMPORAL_NAMESPACE,
+    interceptors: tracingClientInterceptors(tracing),
+  }).catch((error: Error) => {
     throw new ConfigurationError('TEMPORAL_ADDRESS', `cannot reach Temporal at ${env.TEMPORAL_ADDRESS}: ${error.message}`);
   });
   const metricsServer = await serveMetrics(env.WORKER_METRICS_PORT).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigurationError('WORKER_METRICS_PORT', `cannot listen on ${env.WORKER_METRICS_PORT}: ${error.code ?? error.message}`);
   });
 
-  const ingestion = createIngestion(db);
+  measureBacklogWith(() => countPendingDispatches(db));
+  const ingestion = createIngestion(db, { ingested: countIngested });
   const ingestOptions = { restrictedNamespaces: env.CASCADE_RESTRICTED_NAMESPACES, maxCausationDepth: env.MAX_CAUSATION_DEPTH };
   const worker = await createCascadeWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
+    tracing,
     dependencies: {
       db,
       ingestion,
@@ -94,6 +103,7 @@ async function main(): Promise<void> {
   metricsServer.close();
   await connection.close();
   await db.$disconnect();
+  await tracing?.shutdown();
   logger.info('worker stopped');
 }
 

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { TASK_QUEUE } from '@cascade/temporal';
+import type { Tracing } from '@cascade/telemetry/setup';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from './activities/index';
+import { tracingWorkerOptions } from './tracing';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -12,6 +14,11 @@ export interface CascadeWorkerOptions {
   taskQueue?: string;
   /** Pre-bundled workflow code (tests bundle once and share it); bundled from source when absent. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /**
+   * The process's tracing, when on: workflows and activities continue the trace of the run's start.
+   * The workflow interceptors are bundled into the workflow code, so a `workflowBundle` must hold them.
+   */
+  tracing?: Tracing;
   /** How Temporal's history names this worker; the SDK's `pid@host` when absent. */
   identity?: string;
 }
@@ -26,5 +33,6 @@ export function createCascadeWorker(options: CascadeWorkerOptions): Promise<Work
     activities: createActivities(options.dependencies),
     ...(options.identity ? { identity: options.identity } : {}),
     shutdownGraceTime: '10s',
+    ...tracingWorkerOptions(options.tracing),
   });
 }

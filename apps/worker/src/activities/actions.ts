@@ -1,5 +1,6 @@
 import { ActionFailure, callRemoteAction, getActionHandler, type ActionContext, type SecretReader } from '@cascade/actions/handlers';
 import { checkTenantSchema } from '@cascade/ingestion';
+import { withSpan } from '@cascade/telemetry';
 import { SecretDestinationRefusedError, type TenantSecrets } from '@cascade/secrets';
 import { Context } from '@temporalio/activity';
 import type { RemoteAction } from '@cascade/db';
@@ -111,14 +112,16 @@ export function createActionActivities(deps: RunActivityDependencies) {
       };
       let output: unknown;
       try {
-        output = secrets.redact(await runAction(action, call.actionId, call.input, context));
+        // Identifiers only on the span: an action's input and output may hold secrets.
+        const attributes = { 'cascade.action.id': call.actionId, 'cascade.run.id': call.runId, 'cascade.step.key': call.step.key };
+        output = secrets.redact(await withSpan(`action ${call.actionId}`, { attributes }, () => runAction(action, call.actionId, call.input, context)));
       } catch (error) {
         // An action that answered with a failure has a known outcome; one cut off by a timeout may still act.
         if (recorded && !context.signal.aborted) await releaseIntent(db, idempotencyKey);
         throw error;
       }
       return { output, ...(recorded ? { execution: { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId, output } } : {}) };
-    }, { redact: secrets.redact, leaveStep: leaveStep && !recorded });
+    }, { redact: secrets.redact, leaveStep: leaveStep && !recorded, action: call.actionId });
   }
 
   return {
