@@ -4,7 +4,7 @@ import { createDatabase, seedDemoTenant, type SeedResult } from '@cascade/db';
 import { startInfrastructure, type Infrastructure, type InfrastructureOptions } from './infrastructure';
 import { startMailCapture, type MailCapture } from './mail-capture';
 import { startProcess } from './processes';
-import { superviseProcess, type SupervisedProcess } from './supervisor';
+import { superviseProcess, type RestartPolicy, type SupervisedProcess } from './supervisor';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -18,6 +18,8 @@ export interface CascadeOptions extends InfrastructureOptions {
   publicUrl: string;
   adminPassword: string;
   bootstrapApiKey?: string;
+  /** How the web app and worker are restarted after a crash; the supervisor's default unless given. */
+  restartPolicy?: RestartPolicy;
 }
 
 export interface RunningCascade {
@@ -75,7 +77,7 @@ export async function startCascade(options: CascadeOptions): Promise<RunningCasc
       const index = apps.length;
       const launch = () =>
         startProcess(name, process.execPath, ['--import', 'tsx', entry], { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, index });
-      apps.push(superviseProcess(label, launch, { log: options.log }));
+      apps.push(superviseProcess(label, launch, { log: options.log, policy: options.restartPolicy }));
     };
     run('worker', 'worker', 'apps/worker/src/main.ts');
     // The built app behind the web server, which answers event ingestion itself (apps/web/server.ts).

@@ -24,16 +24,21 @@ export const benchWorkflow = {
 };
 
 /** Creates and publishes the bench workflow through the API, as a user's tooling would. */
-export async function publishBenchWorkflow(target: Target): Promise<string> {
+export function publishBenchWorkflow(target: Target): Promise<string> {
+  return publishWorkflow(target, benchWorkflow);
+}
+
+/** Creates and publishes a workflow definition through the API; answers the workflow's id. */
+export async function publishWorkflow(target: Target, definition: { name: string }): Promise<string> {
   const headers = { authorization: `Bearer ${target.apiKey}`, 'content-type': 'application/json' };
   const created = await fetch(new URL('/api/v1/workflows', target.webUrl), {
     method: 'POST',
     headers,
-    body: JSON.stringify({ name: benchWorkflow.name, definition: benchWorkflow }),
+    body: JSON.stringify({ name: definition.name, definition }),
   });
-  if (created.status !== 201) throw new Error(`creating the bench workflow was answered ${created.status}: ${await created.text()}`);
+  if (created.status !== 201) throw new Error(`creating "${definition.name}" was answered ${created.status}: ${await created.text()}`);
   const { id } = (await created.json()) as { id: string };
   const published = await fetch(new URL(`/api/v1/workflows/${id}/publish`, target.webUrl), { method: 'POST', headers });
-  if (published.status !== 201) throw new Error(`publishing the bench workflow was answered ${published.status}: ${await published.text()}`);
+  if (published.status !== 201) throw new Error(`publishing "${definition.name}" was answered ${published.status}: ${await published.text()}`);
   return id;
 }
