@@ -5,7 +5,11 @@ import type { RunningPublication } from './retrying-publisher';
 
 export interface ChaosPlan {
   workerKills: number;
-  /** Each kill comes this long (uniformly drawn) after the worker was last seen running again. */
+  /**
+   * Each kill comes this long (uniformly drawn) after the worker is working again (its heartbeat
+   * row is written once it polls); every second kill then waits for a request of the workflow's
+   * side effect to be in flight, so the effect is done and its answer never seen.
+   */
   killGapMs: [number, number];
   temporalDownMs: number;
   /** The web kill, the PostgreSQL restart and the Temporal outage start at random moments spread over this window. */
@@ -30,7 +34,16 @@ const between = (min: number, max: number) => min + Math.random() * (max - min);
  */
 export async function runChaos(
   plan: ChaosPlan,
-  targets: { worker: SupervisedProcess; web: SupervisedProcess; servers: RestartableServers; publication: RunningPublication },
+  targets: {
+    worker: SupervisedProcess;
+    /** Whether the worker of that pid has started its work: until then a kill only interrupts its start-up. */
+    workerWorking: (pid: number) => Promise<boolean>;
+    /** Side-effect requests the target holds unanswered. */
+    effectsInFlight: () => number;
+    web: SupervisedProcess;
+    servers: RestartableServers;
+    publication: RunningPublication;
+  },
   log: (line: string) => void,
 ): Promise<Fault[]> {
   const started = Date.now();
@@ -42,12 +55,23 @@ export async function runChaos(
   };
 
   const workerLane = async () => {
+    let killedAt = started;
     for (let kill = 1; kill <= plan.workerKills; kill += 1) {
-      await runningPid(targets.worker);
+      const up = await runningPid(targets.worker);
+      for (let waitedMs = 0; !(await targets.workerWorking(up)) && waitedMs < 60_000; waitedMs += 200) await sleep(200);
+      const back = ((Date.now() - killedAt) / 1000).toFixed(1);
       await sleep(between(...plan.killGapMs));
+      const midRequest = kill % 2 === 0;
+      // Bounded: once the backlog is done no request comes, and the kill lands between runs.
+      for (let waitedMs = 0; midRequest && targets.effectsInFlight() === 0 && waitedMs < 10_000; waitedMs += 2) await sleep(2);
+      const inFlight = targets.effectsInFlight();
       const pid = await runningPid(targets.worker);
       killGroup(pid);
-      note(`worker killed with SIGKILL (${kill} of ${plan.workerKills}, pid ${pid})`);
+      killedAt = Date.now();
+      // Until its supervisor has seen the exit, the pid (and its heartbeat row) is the dead worker's.
+      while (targets.worker.pid === pid) await sleep(10);
+      const midEffect = inFlight ? `, ${inFlight} side-effect requests in flight` : '';
+      note(`worker killed with SIGKILL (${kill} of ${plan.workerKills}, pid ${pid}${midEffect}; it was working ${back} s after the previous kill)`);
     }
   };
 

@@ -68,10 +68,13 @@ async function main(): Promise<number> {
     const workflowId = await publishWorkflow(producer, faultWorkflow(target.url));
     console.log(`Cascade started in ${startedIn.toFixed(1)} s; posting ${settings.events} events at ${settings.rate}/s with faults …`);
     const [worker, web] = [cascade.apps.find((app) => app.name === 'worker')!, cascade.apps.find((app) => app.name === 'web app')!];
+    // The worker's heartbeat row (WORKER_ID defaults to host:pid) is written once it polls and dispatches.
+    const workerWorking = (pid: number) =>
+      db.workerHeartbeat.count({ where: { workerId: `${os.hostname()}:${pid}` } }).then((n) => n > 0, () => false);
     const loadFrom = Date.now();
     const publication = publishWithRetries(producer, SOURCE, { count: settings.events, rate: settings.rate, giveUpAfterMs: 300_000 });
     const [faults, published] = await Promise.all([
-      runChaos(settings.plan, { worker, web, servers, publication }, (line) => console.log(`  ${line}`)),
+      runChaos(settings.plan, { worker, workerWorking, effectsInFlight: () => target.inFlight, web, servers, publication }, (line) => console.log(`  ${line}`)),
       publication.done,
     ]);
     const faultsDone = Date.now();

@@ -17,6 +17,8 @@ export interface SideEffectTarget {
   /** Host and port, for the worker's ALLOWED_PRIVATE_HOSTS. */
   host: string;
   record: TargetRecord;
+  /** Requests received and not answered yet: their effect is done, their answer still to come. */
+  readonly inFlight: number;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export interface SideEffectTarget {
 export async function startSideEffectTarget(options: { maxDelayMs: number }): Promise<SideEffectTarget> {
   const record: TargetRecord = { requests: 0, withoutKey: 0, repeatedKeys: 0, effectsByEvent: new Map() };
   const answered = new Map<string, string>();
+  let inFlight = 0;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -49,7 +52,9 @@ export async function startSideEffectTarget(options: { maxDelayMs: number }): Pr
         const keys = record.effectsByEvent.get(eventId) ?? new Set<string>();
         record.effectsByEvent.set(eventId, keys.add(key));
       }
+      inFlight += 1;
       setTimeout(() => {
+        inFlight -= 1;
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(answer);
       }, Math.random() * options.maxDelayMs);
@@ -61,6 +66,9 @@ export async function startSideEffectTarget(options: { maxDelayMs: number }): Pr
     url: `http://127.0.0.1:${port}/effects`,
     host: `127.0.0.1:${port}`,
     record,
+    get inFlight() {
+      return inFlight;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
