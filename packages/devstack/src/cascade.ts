@@ -5,7 +5,7 @@ import { createDatabase, seedDemoTenant, type SeedResult } from '@cascade/db';
 import { startInfrastructure, type Infrastructure, type InfrastructureOptions } from './infrastructure';
 import { startMailCapture, type MailCapture } from './mail-capture';
 import { startProcess } from './processes';
-import { superviseProcess, type SupervisedProcess } from './supervisor';
+import { superviseProcess, type RestartPolicy, type SupervisedProcess } from './supervisor';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -23,6 +23,8 @@ export interface CascadeOptions extends InfrastructureOptions {
   moreWebPorts?: number[];
   /** More worker replicas, each with its metrics on one of these ports. */
   moreWorkerMetricsPorts?: number[];
+  /** How the web app and worker are restarted after a crash; the supervisor's default unless given. */
+  restartPolicy?: RestartPolicy;
 }
 
 export interface RunningCascade {
@@ -83,7 +85,7 @@ export async function startCascade(options: CascadeOptions): Promise<RunningCasc
       const index = apps.length;
       const launch = () =>
         startProcess(name, process.execPath, ['--import', 'tsx', entry], { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, index });
-      apps.push(superviseProcess(label, launch, { log: options.log }));
+      apps.push(superviseProcess(label, launch, { log: options.log, policy: options.restartPolicy }));
     };
     // Replicas after the first are named by their number: the output's `[worker-2]`, the log's `worker 2`.
     const suffix = (index: number, separator: string) => (index === 0 ? '' : `${separator}${index + 1}`);

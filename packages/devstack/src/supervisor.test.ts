@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './cascade';
@@ -59,6 +62,27 @@ describe('superviseProcess', () => {
     supervised.keepAlive();
     expect(await supervised.gaveUp).toBe('The crasher exited with code 78: a configuration error, which a restart would repeat');
     expect(lines.filter((line) => line.startsWith('Started'))).toHaveLength(1);
+  });
+
+  it('restarts a relaunch that exits 78: the same configuration started before, so a server it checks at start is restarting', async () => {
+    // The worker killed while Temporal is down exits 78 on its relaunch ("cannot reach Temporal");
+    // giving up then left Cascade without a worker for good (the fault suite's finding).
+    const marker = path.join(await mkdtemp(path.join(os.tmpdir(), 'cascade-supervisor-')), 'launched');
+    const script = `const fs = require('fs'); if (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); process.exit(3); } process.exit(78);`;
+    const lines: string[] = [];
+    const supervised = superviseProcess('crasher', launcher(script), { log: (line) => lines.push(line), policy: FAST });
+    supervised.keepAlive();
+    let gaveUp = false;
+    void supervised.gaveUp.then(() => (gaveUp = true));
+    while (lines.filter((line) => line.startsWith('Started')).length < 4) await sleep(20);
+    await supervised.stop();
+    await rm(path.dirname(marker), { recursive: true, force: true });
+    expect(gaveUp).toBe(false);
+    expect(lines.filter((line) => line.includes('restarting')).slice(0, 3)).toEqual([
+      'The crasher exited with code 3; restarting it in 0.05 s',
+      'The crasher exited with code 78; restarting it in 0.1 s',
+      'The crasher exited with code 78; restarting it in 0.2 s',
+    ]);
   });
 
   it('stops the process and restarts nothing after stop()', async () => {

@@ -28,6 +28,9 @@ export interface SupervisedProcess {
  * Keeps one app process running: when it exits on its own, it is started again after a delay that
  * doubles with each crash (1 s, 2 s, … 30 s), back to the first once it had stayed up a minute, so
  * a process that crashes at once does not spin while one that crashes rarely comes back quickly.
+ * A configuration error ends supervision only on the first launch: a relaunch runs the same
+ * configuration, which has started before, so its exit 78 says a server it checks at start
+ * (PostgreSQL, Temporal) is not answering yet, as while one restarts, and it is restarted too.
  */
 export function superviseProcess(
   name: string,
@@ -41,11 +44,13 @@ export function superviseProcess(
   let restarting = false;
   let stopping = false;
   let restartTimer: NodeJS.Timeout | undefined;
+  let launches = 0;
   let giveUp: (reason: string) => void = () => undefined;
   const gaveUp = new Promise<string>((resolve) => (giveUp = resolve));
 
   const start = () => {
     const started = launch();
+    launches += 1;
     current = started;
     startedAt = Date.now();
     options.log(`Started the ${name} (pid ${started.child.pid})`);
@@ -54,7 +59,7 @@ export function superviseProcess(
       current = undefined;
       const how = `The ${name} ${describeExit(exit)}`;
       if (!restarting) return giveUp(`${how} during start-up; see its output above`);
-      if (exit.code === CONFIGURATION_ERROR) return giveUp(`${how}: a configuration error, which a restart would repeat`);
+      if (exit.code === CONFIGURATION_ERROR && launches === 1) return giveUp(`${how}: a configuration error, which a restart would repeat`);
       if (Date.now() - startedAt >= policy.stableAfterMs) delayMs = policy.initialDelayMs;
       options.log(`${how}; restarting it in ${delayMs / 1000} s`);
       restartTimer = setTimeout(() => stopping || start(), delayMs);

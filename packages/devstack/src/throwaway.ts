@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { generateApiKey } from '@cascade/db';
-import { startCascade, type RunningCascade } from './cascade';
+import { startCascade, type CascadeOptions, type RunningCascade } from './cascade';
 import { getFreePort } from './ports';
 import { generateSecretKey } from './secret-key';
 
@@ -14,10 +14,13 @@ export interface ThrowawayCascade extends RunningCascade {
 
 /**
  * The whole of Cascade in a temporary directory on free ports, with a known admin password and API
- * key, for browser tests and benchmarks. DATABASE_URL / TEMPORAL_ADDRESS still point it elsewhere.
+ * key, for browser tests and benchmarks. DATABASE_URL / TEMPORAL_ADDRESS (or the options of those
+ * names, which the fault suite uses for servers it stops and starts itself) point it elsewhere.
  * `stop()` also deletes the directory.
  */
-export async function startThrowawayCascade(options: { name: string; log: (line: string) => void }): Promise<ThrowawayCascade> {
+export async function startThrowawayCascade(
+  options: { name: string; log: (line: string) => void } & Partial<Pick<CascadeOptions, 'databaseUrl' | 'temporalAddress' | 'restartPolicy'>>,
+): Promise<ThrowawayCascade> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `cascade-${options.name}-`));
   const webPort = await getFreePort();
   const adminPassword = randomBytes(12).toString('base64url');
@@ -36,8 +39,9 @@ export async function startThrowawayCascade(options: { name: string; log: (line:
       publicUrl: `http://127.0.0.1:${webPort}`,
       adminPassword,
       bootstrapApiKey: apiKey,
-      databaseUrl: process.env.DATABASE_URL,
-      temporalAddress: process.env.TEMPORAL_ADDRESS,
+      databaseUrl: options.databaseUrl ?? process.env.DATABASE_URL,
+      temporalAddress: options.temporalAddress ?? process.env.TEMPORAL_ADDRESS,
+      restartPolicy: options.restartPolicy,
       log: options.log,
     });
     return {

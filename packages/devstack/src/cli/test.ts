@@ -47,6 +47,12 @@ const steps: Step[] = [
     env: { CLUSTER_QUICK: '1' },
   },
   {
+    // The bounded mode (300 events, 3 worker kills, Temporal down 10 s), about a minute and a half; `npm run test:faults` is the full one.
+    name: 'Fault suite (quick mode): worker, web server, PostgreSQL and Temporal faults under load, reconciled',
+    command: ['node', '--import', 'tsx', 'packages/devstack/src/faults/main.ts'],
+    env: { CASCADE_FAULTS: 'quick' },
+  },
+  {
     // The quick mode, about two minutes; `npm run test:fuzz` is the full one (10,000 requests and more).
     name: 'API fuzzing (schemathesis against the OpenAPI document, quick mode)',
     command: ['node', '--import', 'tsx', 'packages/devstack/src/fuzz/api.ts'],
