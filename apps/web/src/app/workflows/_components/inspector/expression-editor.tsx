@@ -47,6 +47,9 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
   useLayoutEffect(() => {
     latest.current = { onChange, suggestions, picker, readOnly, setTarget };
   });
+  // What the editor reported and the definition may not have echoed yet: a render of an older one
+  // of these while typing goes on is not a change from outside, and must not undo the newer text.
+  const unechoed = useRef<string[]>([]);
   const attributes = useRef(new Compartment());
   const editable = useRef(new Compartment());
 
@@ -79,7 +82,9 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
           editable.current.of([]),
           EditorView.updateListener.of((update) => {
             if (update.docChanged && !update.transactions.some((transaction) => transaction.annotation(fromOutside))) {
-              latest.current.onChange(update.state.doc.toString());
+              const text = update.state.doc.toString();
+              unechoed.current.push(text);
+              latest.current.onChange(text);
             }
             if (update.focusChanged && update.view.hasFocus) becomeTarget(update.view);
           }),
@@ -96,6 +101,12 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
 
   useEffect(() => {
     const editor = view.current;
+    const echoed = unechoed.current.indexOf(value);
+    if (echoed >= 0) {
+      unechoed.current.splice(0, echoed + 1);
+      return;
+    }
+    unechoed.current = [];
     if (!editor || editor.state.doc.toString() === value) return;
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value }, annotations: fromOutside.of(true) });
   }, [value]);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { previewContext } from '@/designer/expression/preview-context';
+import { previewContext, type PreviewContext } from '@/designer/expression/preview-context';
 import { previewExpression, type PreviewResult } from '@/designer/expression/preview';
 import type { ExpressionScope } from '@/designer/suggestions';
 import { useDesigner } from '../designer-context';
@@ -22,10 +22,12 @@ export function ExpressionPreview({ source, scope }: { source: string; scope: Ex
   const { definition, catalog } = useDesigner();
   const nodeId = usePreviewNode();
   const sample = usePreviewSample()?.sample;
-  // The scope is a fresh object on every render: it is compared by what it says.
   const scopeKey = scope.kind === 'event' ? `event:${scope.eventType ?? ''}` : 'run';
-  const stableScope = useMemo(() => scope, [scopeKey]);
-  const built = useMemo(() => (nodeId && sample ? previewContext({ definition, nodeId, scope: stableScope, catalog, sample }) : undefined), [definition, nodeId, catalog, sample, stableScope]);
+  const built = useMemo(
+    () => (nodeId && sample ? sharedContext(definition, sample, `${nodeId}|${scopeKey}`, () => previewContext({ definition, nodeId, scope, catalog, sample })) : undefined),
+    // The scope is a fresh object on every render: it is compared by what it says, its key.
+    [definition, nodeId, catalog, sample, scopeKey],
+  );
   const [result, setResult] = useState<{ source: string; outcome: PreviewResult }>();
 
   useEffect(() => {
@@ -59,6 +61,22 @@ export function ExpressionPreview({ source, scope }: { source: string; scope: Ex
       {madeUp.length > 0 && <span className={styles.previewMadeUp}>Made up: {madeUp.join('; ')}</span>}
     </div>
   );
+}
+
+/**
+ * Contexts by definition, sample and node: every expression row of a node previews against the
+ * same one, built once per edit rather than once per row.
+ */
+const contexts = new WeakMap<object, WeakMap<object, Map<string, PreviewContext>>>();
+
+function sharedContext(definition: object, sample: object, key: string, build: () => PreviewContext): PreviewContext {
+  let bySample = contexts.get(definition);
+  if (!bySample) contexts.set(definition, (bySample = new WeakMap()));
+  let byKey = bySample.get(sample);
+  if (!byKey) bySample.set(sample, (byKey = new Map()));
+  let context = byKey.get(key);
+  if (!context) byKey.set(key, (context = build()));
+  return context;
 }
 
 function shown(value: unknown): string {
