@@ -51,7 +51,8 @@ test('expression editor: a condition is typed with completion, previewed live, a
   await inspector.getByTestId('preview-sample').selectOption(`past:${eventId}`);
   await expect(preview.getByTestId('preview-value')).toHaveText(`"Ticket ${ticket}"`);
   await expect(inspector.getByTestId('sample-note')).toContainText(eventId);
-  await page.screenshot({ path: test.info().outputPath('preview-past-event.png') });
+  await inspector.getByTestId('sample-chooser').scrollIntoViewIfNeeded();
+  await inspector.screenshot({ path: test.info().outputPath('preview-past-event.png') });
 
   // A generated sample fills each field from the schema.
   await inspector.getByTestId('preview-sample').selectOption('generated');
@@ -81,4 +82,38 @@ test('expression editor: a condition is typed with completion, previewed live, a
   // What was typed is what is stored.
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+});
+
+test('expression editor: a variable assignment and a mapped action input are edited and previewed at their node', async ({ adminPage: page, cascade }) => {
+  test.setTimeout(90_000);
+  await openWorkflow(page, cascade.apiKey, {
+    schemaVersion: 1,
+    name: `Assignment preview ${Date.now()}`,
+    nodes: [
+      { id: 'start', type: 'trigger', event: 'TICKET_SLA_STAGE_BREACHED' },
+      { id: 'remember', type: 'setVariables', assign: { ticket: { $expr: 'event.data.ticketId' } } },
+      { id: 'log', type: 'action', action: 'core.log', input: { message: { $expr: '"Late: " & vars.ticket' } } },
+      { id: 'done', type: 'end' },
+    ],
+    edges: [{ id: 'e0', from: 'start', to: 'remember' }, { id: 'e1', from: 'remember', to: 'log' }, { id: 'e2', from: 'log', to: 'done' }],
+  });
+  const inspector = page.getByTestId('inspector');
+
+  // A variable's expression is a row of its own, previewed against the sample.
+  await page.getByTestId('node-remember').click();
+  const assignment = inspector.getByTestId('expr-assign.ticket');
+  await expect(assignment).toHaveText('event.data.ticketId');
+  const row = inspector.getByTestId('form-row-assign.ticket');
+  await expect(row.getByTestId('preview-value')).toHaveText(`"${EXAMPLE_TICKET}"`);
+  await assignment.fill('$uppercase(event.data.stage)');
+  await expect(row.getByTestId('preview-value')).toHaveText('"RESOLUTION"');
+  await assignment.fill('event.data.ticketId');
+
+  // Later, the variable is one the preview generates from the type it reads (an expression sets it), and says so.
+  await page.getByTestId('node-log').click();
+  const message = inspector.getByTestId('form-row-input.message');
+  await expect(message.getByTestId('preview-value')).toHaveText('"Late: sample ticket"');
+  await expect(message.getByTestId('expression-preview')).toContainText('vars: ticket generated');
+  await message.scrollIntoViewIfNeeded();
+  await inspector.screenshot({ path: test.info().outputPath('mapping-preview.png') });
 });
