@@ -2,7 +2,7 @@ import { openWorkflow } from '../designer-steps';
 import { expect, slaBreach, test } from '../fixtures';
 
 // Tall enough that the inspector shows the sample chooser, the condition and its preview together.
-test.use({ viewport: { width: 1440, height: 1000 } });
+test.use({ viewport: { width: 1440, height: 1300 } });
 
 /** The catalog example's ticket of TICKET_SLA_STAGE_BREACHED, what previews show before another sample is chosen. */
 const EXAMPLE_TICKET = 'b1e2c3d4-5f60-4a7b-8c9d-0e1f2a3b4c5d';
@@ -51,8 +51,7 @@ test('expression editor: a condition is typed with completion, previewed live, a
   await inspector.getByTestId('preview-sample').selectOption(`past:${eventId}`);
   await expect(preview.getByTestId('preview-value')).toHaveText(`"Ticket ${ticket}"`);
   await expect(inspector.getByTestId('sample-note')).toContainText(eventId);
-  await inspector.getByTestId('sample-chooser').scrollIntoViewIfNeeded();
-  await inspector.screenshot({ path: test.info().outputPath('preview-past-event.png') });
+  await page.screenshot({ path: test.info().outputPath('preview-past-event.png') });
 
   // A generated sample fills each field from the schema.
   await inspector.getByTestId('preview-sample').selectOption('generated');
@@ -114,6 +113,5 @@ test('expression editor: a variable assignment and a mapped action input are edi
   const message = inspector.getByTestId('form-row-input.message');
   await expect(message.getByTestId('preview-value')).toHaveText('"Late: sample ticket"');
   await expect(message.getByTestId('expression-preview')).toContainText('vars: ticket generated');
-  await message.scrollIntoViewIfNeeded();
-  await inspector.screenshot({ path: test.info().outputPath('mapping-preview.png') });
+  await page.screenshot({ path: test.info().outputPath('mapping-preview.png') });
 });

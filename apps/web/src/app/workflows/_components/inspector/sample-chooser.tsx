@@ -1,5 +1,6 @@
 'use client';
 
+import { useId } from 'react';
 import styles from '../designer.module.css';
 import { usePreviewSample } from './preview-sample';
 
@@ -12,16 +13,18 @@ const valueOf = (choice: { kind: string; eventId?: string }) => (choice.kind ===
  */
 export function SampleChooser() {
   const preview = usePreviewSample();
+  const id = useId();
   if (!preview?.eventType) return null;
   const { eventType, choice, choose, pastEvents, reloadPastEvents, sample, status } = preview;
   const onChange = (value: string) => choose(value.startsWith('past:') ? { kind: 'past', eventId: value.slice(5) } : { kind: value as 'example' | 'generated' });
   return (
     <section className={styles.sampleChooser} aria-label="Preview sample" data-testid="sample-chooser">
       <div className={styles.sampleRow}>
-        <select aria-label="Previews evaluate against" data-testid="preview-sample" value={valueOf(choice)} onChange={(e) => onChange(e.target.value)}>
-          <option value="example">Catalog example of {eventType}</option>
-          <option value="generated">Generated from its schema</option>
-          <optgroup label={pastEvents && pastEvents.length === 0 ? `No past ${eventType} events` : `Past ${eventType} events`}>
+        <label htmlFor={id}>Preview against</label>
+        <select id={id} data-testid="preview-sample" value={valueOf(choice)} onChange={(e) => onChange(e.target.value)}>
+          <option value="example">the catalog example</option>
+          <option value="generated">an event generated from the schema</option>
+          <optgroup label={pastEvents && pastEvents.length === 0 ? `No past ${eventType} events yet` : `Past ${eventType} events`}>
             {pastEvents?.map((event) => (
               <option key={event.id} value={`past:${event.id}`}>
                 {new Date(event.receivedAt).toLocaleString('en-GB')} · {event.id.slice(0, 8)}
