@@ -21,7 +21,7 @@ test('an admin draws a workflow, sees its problems as they are made and fixed, s
   await filter.pressSequentially('event.data.overdue');
   await inspector.getByRole('option', { name: 'event.data.overdueBySeconds' }).click();
   await filter.pressSequentially(' > 60');
-  await expect(filter).toHaveValue('event.data.overdueBySeconds > 60');
+  await expect(filter).toHaveText('event.data.overdueBySeconds > 60');
 
   await action.click();
   await expect(inspector.getByLabel('next leads to')).toHaveValue('end_1');

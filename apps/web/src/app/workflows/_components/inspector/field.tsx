@@ -6,6 +6,8 @@ import styles from '../designer.module.css';
 import { FixButton, SeverityMark, severityOf } from '../problem-fix';
 import type { ExpressionScope } from '@/designer/suggestions';
 import { AutocompleteText } from './autocomplete';
+import { ExpressionEditor } from './expression-editor';
+import { ExpressionPreview } from './expression-preview';
 
 interface FieldProps {
   label: string;
@@ -76,13 +78,17 @@ interface ExpressionFieldProps extends Omit<TextFieldProps, 'placeholder'> {
   sees?: ExpressionScope;
 }
 
-/** A JSONata expression, with the context paths it may read offered as it is typed. */
+/**
+ * A JSONata expression in the expression editor, with the context paths it may read offered as it
+ * is typed, and its value at this node previewed against the designer's sample.
+ */
 export function ExpressionField({ label, value, onChange, optional, problems, hint, suggestions, readOnly, example, sees = RUN_SCOPE }: ExpressionFieldProps) {
   return (
     <Field label={label} problems={problems} hint={hint}>
-      {(id) => (
-        <AutocompleteText
-            id={id}
+      {() => (
+        <>
+          <ExpressionEditor
+            label={label}
             value={value ?? ''}
             onChange={(text) => onChange(optional && text === '' ? undefined : text)}
             suggestions={suggestions}
@@ -91,6 +97,8 @@ export function ExpressionField({ label, value, onChange, optional, problems, hi
             readOnly={readOnly}
             picker={{ label, scope: sees }}
           />
+          <ExpressionPreview source={value ?? ''} scope={sees} />
+        </>
       )}
     </Field>
   );

@@ -15,6 +15,8 @@ import { DataPicker } from './data-picker';
 import { IdentityFields } from './identity-fields';
 import { NodeFields } from './node-fields';
 import { PickerTargetProvider } from './picker-target';
+import { PreviewNodeProvider, PreviewSampleProvider } from './preview-sample';
+import { SampleChooser } from './sample-chooser';
 import { useNodeEditor } from './node-editor';
 import { ReliabilityFields } from './reliability-fields';
 import { WorkflowSettings } from './workflow-settings';
@@ -30,12 +32,15 @@ export function Inspector({ selectedNodeId, problemsByNode }: InspectorProps) {
   const node = selectedNodeId === undefined ? undefined : findNode(definition, selectedNodeId);
   return (
     <aside className={styles.inspector} aria-label="Inspector" data-testid="inspector">
-      {node ? (
-        // Keyed by id: the text being typed into one node's fields never carries over to another's.
-        <NodeInspector key={node.id} node={node} problems={problemsByNode.get(node.id) ?? []} />
-      ) : (
-        <WorkflowSettings />
-      )}
+      {/* Above the node's inspector: the chosen sample stays while the selection moves. */}
+      <PreviewSampleProvider>
+        {node ? (
+          // Keyed by id: the text being typed into one node's fields never carries over to another's.
+          <NodeInspector key={node.id} node={node} problems={problemsByNode.get(node.id) ?? []} />
+        ) : (
+          <WorkflowSettings />
+        )}
+      </PreviewSampleProvider>
     </aside>
   );
 }
@@ -56,8 +61,11 @@ function NodeInspector({ node, problems }: { node: DraftNode; problems: Problem[
         </button>
       </header>
       <IdentityFields editor={editor} />
+      {!WITHOUT_INPUTS.has(node.type) && <SampleChooser />}
       <PickerTargetProvider>
-        <NodeFields editor={editor} />
+        <PreviewNodeProvider value={node.id}>
+          <NodeFields editor={editor} />
+        </PreviewNodeProvider>
         {!WITHOUT_INPUTS.has(node.type) && <DataPicker nodeId={node.id} />}
       </PickerTargetProvider>
       <Connections node={node} problems={problems} />

@@ -3,13 +3,15 @@
 import type { ScopeField } from '@cascade/workflow';
 import { useState } from 'react';
 import styles from './mapping.module.css';
-import { AutocompleteText } from './autocomplete';
+import { ExpressionEditor } from './expression-editor';
+import { ExpressionPreview } from './expression-preview';
 import { usePickerTarget } from './picker-target';
 
 const RUN = { kind: 'run' } as const;
 
 interface ExpressionInputProps {
-  id: string;
+  /** The row's label, the editor's accessible name: the mapped key. */
+  label: string;
   /** The mapping path it sits at: `input.amount`, what the data picker names as its target. */
   path: string;
   source: string;
@@ -19,11 +21,12 @@ interface ExpressionInputProps {
   invalid: boolean;
 }
 
-/** A mapping value computed by an expression: a picked field goes in at the caret. */
-export function ExpressionInput({ id, path, source, onChange, suggestions, readOnly, invalid }: ExpressionInputProps) {
+/** A mapping value computed by an expression, previewed at its node: a picked field goes in at the cursor. */
+export function ExpressionInput({ label, path, source, onChange, suggestions, readOnly, invalid }: ExpressionInputProps) {
   return (
     <span className={styles.expression}>
-      <AutocompleteText id={id} value={source} onChange={onChange} suggestions={suggestions} placeholder="expression, e.g. event.data.id" readOnly={readOnly} invalid={invalid} testId={`expr-${path}`} picker={{ label: path, scope: RUN }} />
+      <ExpressionEditor label={label} value={source} onChange={onChange} suggestions={suggestions} placeholder="expression, e.g. event.data.id" readOnly={readOnly} invalid={invalid} testId={`expr-${path}`} picker={{ label: path, scope: RUN }} />
+      <ExpressionPreview source={source} scope={RUN} />
     </span>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { actionManifests, getActionManifest } from '@cascade/actions/manifest';
+import type { CatalogField } from '@cascade/workflow';
 import { inputKeys, inputSkeleton } from '@/designer/action-input';
 import { useDesigner } from '../designer-context';
 import { ExpressionField, Field, JsonField, mustBeObject } from './field';
@@ -76,17 +77,22 @@ export function ActionFields({ editor }: { editor: NodeEditor }) {
 
 export function SetVariablesFields({ editor }: { editor: NodeEditor }) {
   return (
-    <JsonField
+    <MappingEditor
+      editor={editor}
+      field="assign"
       label="Assign"
-      value={editor.node.assign ?? {}}
-      onChange={(assign) => editor.update({ assign })}
-      check={mustBeObject}
-      suggestions={editor.runPaths}
-      problems={editor.problemsAt('assign')}
-      hint={<>Variable names to values, read later as <code>vars.&lt;name&gt;</code>. {mappingHint}</>}
-      readOnly={editor.readOnly}
+      legend="Variables it sets"
+      fields={assignedVariables(editor.node.assign)}
+      hint={<>Variable names to values, read later as <code>vars.&lt;name&gt;</code>; add a variable here. {mappingHint}</>}
     />
   );
+}
+
+/** The variables an assignment sets, as form rows: each value a literal or (fx) an expression with its preview. */
+function assignedVariables(assign: unknown): CatalogField[] {
+  const names = typeof assign === 'object' && assign !== null && !Array.isArray(assign) ? Object.keys(assign) : [];
+  // A name the form's paths cannot hold (`a.b`, `x[0]`) stays in the JSON beneath.
+  return names.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).map((name) => ({ path: name, type: 'unknown', optional: false }));
 }
 
 export function SubWorkflowFields({ editor }: { editor: NodeEditor }) {

@@ -1,0 +1,132 @@
+'use client';
+
+import { acceptCompletion, autocompletion, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { linter } from '@codemirror/lint';
+import { Annotation, Compartment, EditorState } from '@codemirror/state';
+import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { expressionCompletions } from '@/designer/expression/expression-completions';
+import { expressionDiagnostics } from '@/designer/expression/expression-diagnostics';
+import { jsonataLanguage } from '@/designer/expression/jsonata-language';
+import styles from '../designer.module.css';
+import type { PickerSpec } from './autocomplete';
+import { usePickerTarget } from './picker-target';
+
+interface ExpressionEditorProps {
+  /** Its accessible name, the field's label: `Expression`, `Filter`, `message`. */
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Context paths to offer for the path being typed at the cursor. */
+  suggestions: readonly string[];
+  placeholder?: string;
+  invalid?: boolean;
+  readOnly?: boolean;
+  testId?: string;
+  /** Makes this editor the data picker's target when it takes focus. */
+  picker?: PickerSpec;
+}
+
+/** Marks a change that came from the definition rather than from typing: it is not reported back. */
+const fromOutside = Annotation.define<boolean>();
+
+/**
+ * A JSONata expression in CodeMirror: highlighted, the fields in scope completed as they are typed
+ * (Enter or Tab takes one), and a syntax error marked where it is, with the validator's message.
+ * The text a user types is written through `onChange`; a value changed elsewhere (a fix applied,
+ * undo) replaces the text.
+ */
+export function ExpressionEditor({ label, value, onChange, suggestions, placeholder, invalid, readOnly = false, testId, picker }: ExpressionEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView>(null);
+  const { setTarget } = usePickerTarget();
+  // Callbacks read the latest props: the editor is made once, and must not restart (and lose its cursor) on each render.
+  const latest = useRef({ onChange, suggestions, picker, readOnly, setTarget });
+  useLayoutEffect(() => {
+    latest.current = { onChange, suggestions, picker, readOnly, setTarget };
+  });
+  // What the editor reported and the definition may not have echoed yet: a render of an older one
+  // of these while typing goes on is not a change from outside, and must not undo the newer text.
+  const unechoed = useRef<string[]>([]);
+  const attributes = useRef(new Compartment());
+  const editable = useRef(new Compartment());
+
+  useEffect(() => {
+    const becomeTarget = (editor: EditorView) => {
+      const { picker: spec, readOnly: locked, setTarget: target } = latest.current;
+      if (!spec || locked) return;
+      target({
+        label: spec.label,
+        scope: spec.scope,
+        accept: (path) => {
+          editor.dispatch(editor.state.replaceSelection(spec.wrap ? spec.wrap(path) : path));
+          editor.focus();
+        },
+      });
+    };
+    const created = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          history(),
+          keymap.of([{ key: 'Tab', run: acceptCompletion }, ...completionKeymap, ...historyKeymap, ...defaultKeymap]),
+          jsonataLanguage,
+          syntaxHighlighting(defaultHighlightStyle),
+          autocompletion({ override: [expressionCompletions(() => latest.current.suggestions)], icons: false }),
+          linter((editor) => expressionDiagnostics(editor.state.doc.toString()), { delay: 200 }),
+          EditorView.lineWrapping,
+          attributes.current.of([]),
+          editable.current.of([]),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged && !update.transactions.some((transaction) => transaction.annotation(fromOutside))) {
+              const text = update.state.doc.toString();
+              unechoed.current.push(text);
+              latest.current.onChange(text);
+            }
+            if (update.focusChanged && update.view.hasFocus) becomeTarget(update.view);
+          }),
+        ],
+      }),
+    });
+    view.current = created;
+    return () => {
+      created.destroy();
+      view.current = null;
+    };
+    // The editor is made once; `value` changes arrive through the effect below.
+  }, []);
+
+  useEffect(() => {
+    const editor = view.current;
+    const echoed = unechoed.current.indexOf(value);
+    if (echoed >= 0) {
+      unechoed.current.splice(0, echoed + 1);
+      return;
+    }
+    unechoed.current = [];
+    if (!editor || editor.state.doc.toString() === value) return;
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value }, annotations: fromOutside.of(true) });
+  }, [value]);
+
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: [
+        attributes.current.reconfigure([
+          EditorView.contentAttributes.of({
+            'aria-label': label,
+            ...(placeholder ? { 'aria-placeholder': placeholder } : {}),
+            ...(invalid ? { 'aria-invalid': 'true' } : {}),
+            ...(testId ? { 'data-testid': testId } : {}),
+          }),
+          ...(placeholder ? [placeholderText(placeholder)] : []),
+        ]),
+        editable.current.reconfigure([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+      ],
+    });
+  }, [label, placeholder, invalid, testId, readOnly]);
+
+  return <div ref={host} className={styles.expressionEditor} data-invalid={invalid || undefined} />;
+}
