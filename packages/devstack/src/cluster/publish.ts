@@ -1,9 +1,8 @@
 import { Agent } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { postJson } from '../bench/http-post';
+import { sendUntilAcknowledged } from '../faults/retrying-publisher';
 
 const LANES = 8;
-const ATTEMPTS = 10;
+const GIVE_UP_AFTER_MS = 60_000;
 
 export interface Published {
   /** Ids of the events answered 202. */
@@ -15,9 +14,8 @@ export interface Published {
 }
 
 /**
- * Posts each event once, event i to web process i mod n, from a few concurrent lanes; a send that
- * fails for a reason other than the event (no connection, 5xx, 429) is repeated with the same id,
- * which the server deduplicates. An event counts as acknowledged only once answered 202.
+ * Posts each event, event i to web process i mod n, from a few concurrent lanes, retried as a
+ * careful producer does (`sendUntilAcknowledged`). An event counts as acknowledged only once answered 202.
  */
 export async function publishAll(
   webUrls: string[],
@@ -33,18 +31,16 @@ export async function publishAll(
       while (next < events.length) {
         const index = next++;
         const web = index % webUrls.length;
-        const body = JSON.stringify(events[index]);
-        for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-          const status = await postJson(agents[web]!, new URL('/api/v1/events', webUrls[web]), apiKey, body).catch(() => 0);
-          if (status === 202) {
-            published.acknowledged.push(events[index]!.id);
-            published.byWeb[web]! += 1;
-            options.onAcknowledged?.(published.acknowledged.length);
-            break;
-          }
-          if (status !== 0 && status !== 429 && status < 500) throw new Error(`event ${events[index]!.id} was refused with ${status}`);
-          published.retries += 1;
-          await sleep(100 * attempt);
+        const event = events[index]!;
+        const outcome = await sendUntilAcknowledged(agents[web]!, new URL('/api/v1/events', webUrls[web]), apiKey, JSON.stringify(event), {
+          giveUpAfterMs: GIVE_UP_AFTER_MS,
+          onAttemptFailed: () => (published.retries += 1),
+        });
+        if (outcome.kind === 'refused') throw new Error(`event ${event.id} was refused with ${outcome.status}`);
+        if (outcome.kind === 'acknowledged') {
+          published.acknowledged.push(event.id);
+          published.byWeb[web]! += 1;
+          options.onAcknowledged?.(published.acknowledged.length);
         }
       }
     }),

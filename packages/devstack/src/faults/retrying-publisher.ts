@@ -26,11 +26,38 @@ export interface RunningPublication {
 /** 5xx and 429 are the server's state, not the event's: a producer sends the same event again. */
 const retryable = (status: number) => status >= 500 || status === 429 || status === 408;
 
+export type SendOutcome = { kind: 'acknowledged' } | { kind: 'refused'; status: number } | { kind: 'abandoned' };
+
 /**
- * Publishes `count` events at `rate`/s over HTTP, each retried as a careful producer retries it:
- * with the same id (so ingestion answers a repeat as a duplicate, not a second event), after a
- * connection error, a 5xx or a 429, with a backoff doubling from 100 ms to 2 s, until a 202 or
- * until `giveUpAfterMs`. An event counts as acknowledged only when a 202 was received.
+ * Sends one event as a careful producer does: the same body (so the same id, which ingestion
+ * answers as a duplicate when it already has it) after a connection error, a 5xx or a 429, with a
+ * backoff doubling from 100 ms to 2 s, until a 202, a 4xx no retry can change, or `giveUpAfterMs`.
+ * `onAttemptFailed` hears what each failed attempt got: a status, or the connection error's code.
+ */
+export async function sendUntilAcknowledged(
+  agent: Agent,
+  url: URL,
+  apiKey: string,
+  body: string,
+  options: { giveUpAfterMs: number; onAttemptFailed?: (what: string) => void; onSending?: (sending: boolean) => void },
+): Promise<SendOutcome> {
+  const deadline = Date.now() + options.giveUpAfterMs;
+  for (let backoffMs = 100; ; backoffMs = Math.min(backoffMs * 2, 2_000)) {
+    options.onSending?.(true);
+    const status = await postJson(agent, url, apiKey, body)
+      .catch((error: NodeJS.ErrnoException) => error.code ?? error.message)
+      .finally(() => options.onSending?.(false));
+    if (status === 202) return { kind: 'acknowledged' };
+    options.onAttemptFailed?.(String(status));
+    if (typeof status === 'number' && !retryable(status)) return { kind: 'refused', status };
+    if (Date.now() > deadline) return { kind: 'abandoned' };
+    await sleep(backoffMs * (0.5 + Math.random()));
+  }
+}
+
+/**
+ * Publishes `count` events at `rate`/s over HTTP, each retried as `sendUntilAcknowledged` retries
+ * it. An event counts as acknowledged only when a 202 was received.
  */
 export function publishWithRetries(target: Target, source: string, options: { count: number; rate: number; giveUpAfterMs: number }): RunningPublication {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -40,19 +67,14 @@ export function publishWithRetries(target: Target, source: string, options: { co
   const failed = (what: string) => result.failedAttempts.set(what, (result.failedAttempts.get(what) ?? 0) + 1);
 
   async function publishOne(id: string): Promise<void> {
-    const body = JSON.stringify(overdueInvoice(target, source, id));
-    const deadline = Date.now() + options.giveUpAfterMs;
-    for (let backoffMs = 100; ; backoffMs = Math.min(backoffMs * 2, 2_000)) {
-      inFlight += 1;
-      const status = await postJson(agent, url, target.apiKey, body)
-        .catch((error: NodeJS.ErrnoException) => error.code ?? error.message)
-        .finally(() => (inFlight -= 1));
-      if (status === 202) return void result.acknowledged.push(id);
-      failed(String(status));
-      if (typeof status === 'number' && !retryable(status)) return void result.refused.push({ id, status });
-      if (Date.now() > deadline) return void result.abandoned.push(id);
-      await sleep(backoffMs * (0.5 + Math.random()));
-    }
+    const outcome = await sendUntilAcknowledged(agent, url, target.apiKey, JSON.stringify(overdueInvoice(target, source, id)), {
+      giveUpAfterMs: options.giveUpAfterMs,
+      onAttemptFailed: failed,
+      onSending: (sending) => (inFlight += sending ? 1 : -1),
+    });
+    if (outcome.kind === 'acknowledged') result.acknowledged.push(id);
+    else if (outcome.kind === 'refused') result.refused.push({ id, status: outcome.status });
+    else result.abandoned.push(id);
   }
 
   const done = (async () => {
