@@ -60,6 +60,8 @@ async function correctness(): Promise<number> {
     const payments = await publishAll(cascade.webUrls, apiKey, clients.map(({ clientId }) => paymentRecorded(tenantId, clientId)));
     const allFinished = await until(async () => (await progressOf(db, tenantId, workflowId)).completed >= burst.acknowledged.length);
     say(`payments: ${payments.acknowledged.length} acknowledged; ${allFinished ? 'every run finished' : 'NOT every run finished'} ${since(started)} after the first`);
+    const settled = await until(async () => (await progressOf(db, tenantId, workflowId)).pending === 0);
+    say(`${settled ? 'every event dispatched' : 'NOT every event dispatched'} ${since(started)} after the first payment (the killed worker's claims pass after their lease)`);
 
     const found = await reconcile(db, stack.temporal, tenantId, workflowId, burst.acknowledged);
     printReconciliation(found, events - burst.acknowledged.length, events - payments.acknowledged.length);

@@ -47,10 +47,15 @@ export async function reconcile(db: Database, temporal: Client, tenantId: string
   };
 }
 
-/** Runs of the workflow parked on their wait, and runs completed, among the acknowledged events'. */
+/**
+ * Runs of the workflow parked on their wait, runs completed, and the tenant's events not dispatched
+ * yet: an event a killed worker had claimed waits for its claim's lease to pass before another
+ * worker takes it over, even when the run it started is done.
+ */
 export async function progressOf(db: Database, tenantId: string, workflowId: string) {
-  const [row] = await db.$queryRaw<Array<{ waiting: bigint; completed: bigint }>>`
+  const [row] = await db.$queryRaw<Array<{ waiting: bigint; completed: bigint; pending: bigint }>>`
     SELECT (SELECT count(*) FROM waits w JOIN runs r ON r.id = w.run_id WHERE w.closed_at IS NULL AND r.tenant_id = ${tenantId}::uuid AND r.workflow_id = ${workflowId}::uuid) AS waiting,
-           (SELECT count(*) FROM runs WHERE tenant_id = ${tenantId}::uuid AND workflow_id = ${workflowId}::uuid AND status = 'COMPLETED') AS completed`;
-  return { waiting: Number(row!.waiting), completed: Number(row!.completed) };
+           (SELECT count(*) FROM runs WHERE tenant_id = ${tenantId}::uuid AND workflow_id = ${workflowId}::uuid AND status = 'COMPLETED') AS completed,
+           (SELECT count(*) FROM dispatches WHERE tenant_id = ${tenantId}::uuid AND status = 'PENDING') AS pending`;
+  return { waiting: Number(row!.waiting), completed: Number(row!.completed), pending: Number(row!.pending) };
 }
