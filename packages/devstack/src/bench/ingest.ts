@@ -92,6 +92,9 @@ async function withDispatchLag<T>(db: Database, phase: () => Promise<T>): Promis
 }
 
 async function main() {
+  // What the intake takes, not what dispatch keeps up with: the backlog bound would answer 429 once
+  // the dispatcher falls a second behind (the web app inherits this environment).
+  process.env.INGEST_MAX_TENANT_BACKLOG ??= '0';
   const cascade = await startThrowawayCascade({ name: 'bench', log: () => undefined });
   const { apiKey } = cascade;
   const db = createDatabase(cascade.infrastructure.databaseUrl, { maxConnections: 1 });
