@@ -45,6 +45,7 @@ const webEnvSchema = z.object({
   RATE_LIMIT_BURST_SECONDS: z.coerce.number().positive().max(3600).default(5),
   /** The worker's buffer window, so a waiting run's page can list the events it looked back at. */
   CASCADE_EVENT_BUFFER_SECONDS: envFields.eventBufferSeconds,
+  CASCADE_TEST_TASK_QUEUE: envFields.testTaskQueue,
   /** How recent a worker heartbeat must be for /api/ready to count the worker as up. */
   WORKER_HEARTBEAT_MAX_AGE_MS: z.coerce.number().int().positive().default(15_000),
 });

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { TASK_QUEUE } from '@cascade/temporal';
-import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from './activities/index';
+import { createTestRunActivities } from './test-runs/test-run-activities';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -24,4 +25,24 @@ export function createCascadeWorker(options: CascadeWorkerOptions): Promise<Work
     activities: createActivities(options.dependencies),
     shutdownGraceTime: '10s',
   });
+}
+
+/**
+ * The worker of drafts' test runs: the same workflows on the test task queue, with activities that
+ * record instead of acting (test-runs/test-run-activities.ts), so no test run mixes with production.
+ */
+export function createTestRunWorker(options: CascadeWorkerOptions & { taskQueue: string }): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createTestRunActivities(options.dependencies),
+    shutdownGraceTime: '10s',
+  });
+}
+
+/** The workflow code bundled once, for a process that hosts both workers. */
+export function bundleWorkflows(): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
 }

@@ -41,6 +41,11 @@ interface CheckedEvent {
 
 export interface Ingestion {
   ingest(publisher: Publisher, items: readonly unknown[], options: IngestOptions): Promise<IngestResult>;
+  /**
+   * What `ingest` would say of one event, without storing it: its parsed envelope (a drafted
+   * workflow's test run takes a sample event, and records what it would emit), or why it is refused.
+   */
+  check(publisher: Publisher, item: unknown, options: IngestOptions): Promise<{ envelope: EventEnvelope } | Omit<RejectedEvent, 'index'>>;
 }
 
 /**
@@ -52,7 +57,10 @@ export interface Ingestion {
 export function createIngestion(db: Database): Ingestion {
   const registry = createEventTypeRegistry(db);
   const writer = createEventWriter(db);
-  return { ingest: (publisher, items, options) => ingestEvents(db, registry, writer, publisher, items, options) };
+  return {
+    ingest: (publisher, items, options) => ingestEvents(db, registry, writer, publisher, items, options),
+    check: (publisher, item, options) => checkEvent(registry, publisher, item, options),
+  };
 }
 
 async function ingestEvents(

@@ -5,7 +5,7 @@ import { connectNativeTemporal } from '@cascade/temporal/native';
 import { startDispatcher } from '../dispatcher/dispatcher';
 import { createEventRouter } from '../dispatcher/route-event';
 import { installTemporalRuntime } from '../temporal-runtime';
-import { createCascadeWorker } from '../worker';
+import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from '../worker';
 import { testDependencies } from './run-harness';
 
 export interface EmbeddedWorkerOptions {
@@ -13,6 +13,8 @@ export interface EmbeddedWorkerOptions {
   temporalAddress: string;
   /** Where email.send delivers (a mail capture server). */
   smtpUrl?: string;
+  /** Also serve drafts' test runs on this task queue (the web app's CASCADE_TEST_TASK_QUEUE). */
+  testTaskQueue?: string;
 }
 
 /**
@@ -31,8 +33,13 @@ export async function startEmbeddedWorker(options: EmbeddedWorkerOptions): Promi
   const { connection, client } = await connectNativeTemporal({ address: options.temporalAddress, namespace: 'default' });
   const taskQueue = `test-${randomUUID()}`;
   const dependencies = testDependencies(db, 60_000, options.smtpUrl);
-  const worker = await createCascadeWorker({ connection, namespace: 'default', taskQueue, dependencies });
-  const running = worker.run();
+  const workflowBundle = options.testTaskQueue ? await bundleWorkflows() : undefined;
+  const worker = await createCascadeWorker({ connection, namespace: 'default', taskQueue, dependencies, ...(workflowBundle ? { workflowBundle } : {}) });
+  const testRunWorker =
+    options.testTaskQueue && workflowBundle
+      ? await createTestRunWorker({ connection, namespace: 'default', taskQueue: options.testTaskQueue, dependencies, workflowBundle })
+      : undefined;
+  const running = Promise.all([worker.run(), testRunWorker?.run()]);
   const dispatcher = startDispatcher({
     db,
     databaseUrl: options.databaseUrl,
@@ -45,6 +52,7 @@ export async function startEmbeddedWorker(options: EmbeddedWorkerOptions): Promi
     async stop() {
       await dispatcher.stop();
       worker.shutdown();
+      testRunWorker?.shutdown();
       await running;
       await connection.close();
       await db.$disconnect();
