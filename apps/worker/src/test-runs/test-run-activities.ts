@@ -109,7 +109,8 @@ export function createTestRunActivities(deps: RunActivityDependencies): RunActiv
 
     /** The wait is the test record's only: production events never reach it, the test panel answers it. */
     async openWait(call: OpenWaitCall) {
-      const wait = { waitId: call.waitId, eventType: call.eventType, correlationKey: call.correlation.key, expiresAt: call.expiresAt };
+      const { key: correlationKey, eventExpression: correlationExpression } = call.correlation;
+      const wait = { waitId: call.waitId, eventType: call.eventType, correlationKey, correlationExpression, expiresAt: call.expiresAt };
       await write(call.runId, call.batch, [{ ...call.step, status: 'RUNNING', wait }]);
       return [];
     },

@@ -12,7 +12,7 @@ export interface TestStepNote {
   /** The event an emit node would have published; nothing was published. */
   emitted?: { type: string; version?: number; data: unknown };
   /** An open waitForEvent, which the test panel can answer with an event. */
-  wait?: { waitId: string; eventType: string; correlationKey: string; expiresAt: string };
+  wait?: { waitId: string; eventType: string; correlationKey: string; correlationExpression: string; expiresAt: string };
   /** An open approval, which the test panel can decide. */
   approval?: { taskId: string; title: string; assignees: string[]; formFields: unknown[]; dueAt: string };
 }
