@@ -76,7 +76,8 @@ describe('test runs of a draft through the API', () => {
   it('stubs the POST, answers the wait from the panel, records the emit, and leaves production untouched', async () => {
     const { tenantId, apiKey, workflowId } = await tenantWithDraft();
     const clientId = randomUUID();
-    const plan = await json<{ actions: unknown[] }>(callRoute(getTestRunPlan, { apiKey, params: { id: workflowId } }), 200);
+    const plan = await json<{ sample: unknown; actions: unknown[] }>(callRoute(getTestRunPlan, { apiKey, params: { id: workflowId } }), 200);
+    expect(plan.sample).toEqual({ type: 'INVOICE_OVERDUE', data: overdue });
     expect(plan.actions).toEqual([{ nodeId: 'post', actionId: 'http.request', stubbedByDefault: true, cannedOutput: { status: 0, headers: {}, body: null, url: '' } }]);
 
     const started = await json(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: { ...overdue, clientId } } } }), 201);
@@ -85,7 +86,10 @@ describe('test runs of a draft through the API', () => {
       const view = await json(callRoute(getTestRun, { apiKey, params }), 200);
       return view.waiting.length ? view : undefined;
     });
-    expect(waiting.waiting).toEqual([{ kind: 'event', key: 'paid', nodeId: 'paid', eventType: 'PAYMENT_RECORDED', expiresAt: expect.any(String) }]);
+    expect(waiting.waiting).toEqual([
+      { kind: 'event', key: 'paid', nodeId: 'paid', eventType: 'PAYMENT_RECORDED', expiresAt: expect.any(String), matchingData: { ...payment, clientId } },
+    ]);
+    expect(waiting.nodes).toEqual(expect.arrayContaining([{ nodeId: 'post', state: 'completed' }, { nodeId: 'paid', state: 'waiting' }, { nodeId: 'announce', state: 'not-reached' }]));
     expect(waiting.stubbedCalls).toEqual([{ key: 'post', nodeId: 'post', input: { method: 'POST', url: `${crm.url}/notes`, body: { invoice: overdue.invoiceId } }, output: { status: 0, headers: {}, body: null, url: '' } }]);
 
     // Another client's payment does not correlate: refused, naming what the run waits for.
@@ -102,6 +106,8 @@ describe('test runs of a draft through the API', () => {
     expect(done.steps.map((step) => [step.key, step.status, step.effect])).toEqual([
       ['start', 'COMPLETED', null], ['post', 'COMPLETED', 'stubbed'], ['paid', 'COMPLETED', null], ['announce', 'COMPLETED', null], ['done', 'COMPLETED', null],
     ]);
+    expect(done.nodes.map((node) => node.state)).toEqual(['completed', 'completed', 'completed', 'completed', 'completed']);
+    expect(done.takenEdges.sort()).toEqual(['e1', 'e2', 'e3', 'e5']);
     expect(done.emits).toEqual([{ key: 'announce', nodeId: 'announce', type: 'billing.plan.changed', version: 1, data: { tenantId, oldPlan: 'overdue', newPlan: 'paid' } }]);
     expect(done.waiting).toEqual([]);
 

@@ -70,12 +70,15 @@ export const getTestRunPlan = defineRoute({
   response: {
     status: 200,
     description: 'One entry per action node, forEach bodies included',
-    schema: z.object({ actions: z.array(z.object({ nodeId: z.string(), actionId: z.string(), stubbedByDefault: z.boolean(), cannedOutput: z.unknown() })) }),
+    schema: z.object({
+      sample: z.object({ type: z.string(), data: z.unknown() }).nullable().describe('A sample of the trigger’s event: the catalog’s example payload'),
+      actions: z.array(z.object({ nodeId: z.string(), actionId: z.string(), stubbedByDefault: z.boolean(), cannedOutput: z.unknown() })),
+    }),
   },
   errors: { 404: 'No such workflow in the caller’s tenant' },
   async handle({ params, principal }) {
     const workflow = await findWorkflow(principal.tenantId, params.id);
-    return { actions: await testPlanOf(principal.tenantId, workflow.draft) };
+    return testPlanOf(principal.tenantId, workflow.draft);
   },
 });
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { defaultCannedOutput, getActionManifest, stubbedByDefault } from '@cascade/actions';
+import { getEventDefinition } from '@cascade/catalog';
 import { toEnvelope, type StoredEnvelope } from '@cascade/db';
 import { startTestRun, type StubSetting } from '@cascade/temporal/test-runs';
 import type { WorkflowDefinition, WorkflowNode } from '@cascade/workflow';
@@ -85,17 +86,26 @@ async function sampleEvent(tenantId: string, definition: WorkflowDefinition, sam
   return checkedSample(tenantId, { type, ...(version === undefined ? {} : { version }), source: 'test-run', data: sample.data, ...(sample.correlationId ? { correlationId: sample.correlationId } : {}) }, '/body/event');
 }
 
-/** What the test panel offers before a test starts: each action node, whether it is stubbed by default, and its default canned output. */
+/**
+ * What the test panel offers before a test starts: a sample of the trigger's event (the catalog's
+ * example), and each action node, whether it is stubbed by default, and its default canned output.
+ */
 export async function testPlanOf(tenantId: string, draft: unknown) {
-  const nodes = ((draft as { nodes?: unknown } | null)?.nodes ?? []) as WorkflowNode[];
-  const actions = Array.isArray(nodes) ? actionNodesOf(nodes.filter((node) => typeof node === 'object' && node !== null)) : [];
+  const listed = (draft as { nodes?: unknown } | null)?.nodes;
+  const nodes = (Array.isArray(listed) ? listed : []).filter((node): node is WorkflowNode => typeof node === 'object' && node !== null);
+  const actions = actionNodesOf(nodes);
+  const trigger = nodes.find((node) => node.type === 'trigger');
+  const triggerEvent = trigger?.type === 'trigger' && typeof trigger.event === 'string' ? trigger.event : null;
   const remoteIds = actions.map((node) => node.action).filter((id) => !getActionManifest(id));
   const remote = remoteIds.length ? await db().remoteAction.findMany({ where: { tenantId, actionId: { in: remoteIds } } }) : [];
   const remoteSchemas = new Map(remote.map((row) => [row.actionId, row.outputSchema]));
-  return actions.map((node) => ({
-    nodeId: node.id,
-    actionId: node.action,
-    stubbedByDefault: stubbedByDefault(node.action, node.input),
-    cannedOutput: defaultCannedOutput(getActionManifest(node.action), remoteSchemas.get(node.action)),
-  }));
+  return {
+    sample: triggerEvent ? { type: triggerEvent, data: getEventDefinition(triggerEvent)?.example ?? {} } : null,
+    actions: actions.map((node) => ({
+      nodeId: node.id,
+      actionId: node.action,
+      stubbedByDefault: stubbedByDefault(node.action, node.input),
+      cannedOutput: defaultCannedOutput(getActionManifest(node.action), remoteSchemas.get(node.action)),
+    })),
+  };
 }
