@@ -8,6 +8,8 @@ import { openWorkflow } from '../designer-steps';
  * recorded, not published. Nothing of it shows among production runs.
  */
 test('a draft test run with a stubbed side effect and an answered wait', async ({ adminPage: page, cascade }) => {
+  // A test run starts a workflow on the real worker; the first one of a fresh stack takes a few seconds.
+  test.setTimeout(90_000);
   const name = `Draft test ${Date.now()}`;
   await openWorkflow(page, cascade.apiKey, {
     schemaVersion: 1,

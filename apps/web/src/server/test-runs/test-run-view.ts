@@ -110,6 +110,15 @@ function aggregate(steps: readonly StoredTestStep[]): NodeAggregate[] {
 
 type FlowOf = Parameters<typeof deriveNodeStates>[0];
 
+/** The value a correlation key encodes (its JSON text, see correlationKey). */
+function parseKey(key: string): unknown {
+  try {
+    return JSON.parse(key) as unknown;
+  } catch {
+    return key;
+  }
+}
+
 export function toTestRunView(row: TestRun): TestRunView {
   const steps = storedSteps(row);
   const open = row.status === 'RUNNING' ? steps.filter((step) => step.status === 'RUNNING') : [];
@@ -142,7 +151,7 @@ export function toTestRunView(row: TestRun): TestRunView {
     stubbedCalls: steps.flatMap((step) => (step.stubbed ? [{ key: step.key, nodeId: step.nodeId, input: step.input ?? null, output: step.output ?? null }] : [])),
     waiting: open.map((step) => {
       if (step.wait) {
-        const { draft } = matchingEventDraft(step.wait.eventType, step.wait.correlationExpression, JSON.parse(step.wait.correlationKey) as unknown);
+        const { draft } = matchingEventDraft(step.wait.eventType, step.wait.correlationExpression, parseKey(step.wait.correlationKey));
         return { kind: 'event' as const, key: step.key, nodeId: step.nodeId, eventType: step.wait.eventType, expiresAt: step.wait.expiresAt, matchingData: draft.data };
       }
       if (step.approval) return { kind: 'approval' as const, key: step.key, nodeId: step.nodeId, title: step.approval.title, formFields: step.approval.formFields };

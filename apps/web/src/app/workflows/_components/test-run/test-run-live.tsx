@@ -28,7 +28,7 @@ export function TestRunLive({ initial }: { initial: TestRunView }) {
         <span className="muted"> · nothing it does is published or counted with production runs</span>
       </p>
       {error && <p role="alert" className="error" data-testid="test-run-error">{error.node ? `${error.node}: ` : ''}{error.message}</p>}
-      <ReadOnlyGraph definition={run.definition} label={`Test run of ${(run.definition as { name?: string }).name ?? 'the draft'}`} testId="test-run-canvas" height={380}
+      <ReadOnlyGraph definition={run.definition} label={`Test run of ${(run.definition as { name?: string }).name ?? 'the draft'}`} testId="test-run-canvas" height={520}
         decorations={decorations} takenEdges={taken} activeNodes={active} />
       {run.waiting.length > 0 && (
         <section>
