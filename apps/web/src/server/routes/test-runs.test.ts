@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getEventDefinition } from '@cascade/catalog';
+import { testRunWorkflowId } from '@cascade/temporal/test-runs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { eventually, startWorkerStack } from '@/test/worker-stack';
 import type { ProblemDetail } from '@/server/http/problem';
-import { closeServices, db } from '@/server/services';
+import { closeServices, db, temporal } from '@/server/services';
 import type { TestRunView } from '@/server/test-runs/test-run-view';
 import { publishEvents } from './events';
 import { listRuns } from './runs';
 import { answerTestRunRoute, getTestRun, getTestRunPlan, startTestRunRoute } from './test-runs';
+import { deleteWorkflow } from './workflow-delete';
 import { createWorkflow } from './workflows';
 
 // Test runs through the routes, on the real worker's test task queue and the real Temporal.
@@ -174,6 +176,16 @@ describe('test runs of a draft through the API', () => {
     });
     expect(done.steps.find((step) => step.key === 'ask')!.output).toMatchObject({ outcome: 'approved', data: { reason: 'bankrupt' } });
     expect(done.steps.find((step) => step.key === 'later')!.output).toMatchObject({ skipped: true });
+  });
+
+  it('ends the test runs still going when their workflow is deleted', async () => {
+    const { tenantId, apiKey, workflowId } = await tenantWithDraft();
+    const started = await json(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: overdue } } }), 201);
+    await eventually(async () => ((await json(callRoute(getTestRun, { apiKey, params: { id: workflowId, testRunId: started.id } }), 200)).waiting.length ? true : undefined));
+    await json<unknown>(callRoute(deleteWorkflow, { apiKey, params: { id: workflowId } }), 200);
+    expect(await db().testRun.count({ where: { tenantId } })).toBe(0);
+    const described = await (await temporal()).workflow.getHandle(testRunWorkflowId(tenantId, started.id)).describe();
+    expect(described.status.name).toBe('TERMINATED');
   });
 
   it('answers another tenant’s test run as one that does not exist', async () => {
