@@ -34,8 +34,8 @@ export interface TestRunStart {
   taskQueue: string;
 }
 
-/** The longest a test run lives: one left waiting is ended then, so none lingers. */
-export const TEST_RUN_TIMEOUT = '1 day';
+/** The longest a test run lives (a day): one left waiting is ended then, so none lingers. */
+export const TEST_RUN_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Records the test run and starts it: the interpreter workflow with the draft inline, marked as a
@@ -65,7 +65,7 @@ export async function startTestRun(db: Database, client: Client, start: TestRunS
     test: true,
   };
   try {
-    await client.workflow.start(WORKFLOW_NAMES.run, { taskQueue: start.taskQueue, workflowId: temporalWorkflowId, args: [input], workflowExecutionTimeout: TEST_RUN_TIMEOUT });
+    await client.workflow.start(WORKFLOW_NAMES.run, { taskQueue: start.taskQueue, workflowId: temporalWorkflowId, args: [input], workflowExecutionTimeout: TEST_RUN_TIMEOUT_MS });
   } catch (error) {
     await db.testRun.update({ where: { id: start.id }, data: { status: 'FAILED', finishedAt: new Date(), error: { message: `The test run could not start: ${String(error)}` } } });
     throw error;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getEventDefinition } from '@cascade/catalog';
-import { testRunWorkflowId } from '@cascade/temporal/test-runs';
+import { TEST_RUN_TIMEOUT_MS, testRunWorkflowId } from '@cascade/temporal/test-runs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { eventually, startWorkerStack } from '@/test/worker-stack';
@@ -186,6 +186,17 @@ describe('test runs of a draft through the API', () => {
     expect(await db().testRun.count({ where: { tenantId } })).toBe(0);
     const described = await (await temporal()).workflow.getHandle(testRunWorkflowId(tenantId, started.id)).describe();
     expect(described.status.name).toBe('TERMINATED');
+  });
+
+  it('shows a test run past its time limit as cancelled, and takes no answer for it', async () => {
+    const { tenantId, apiKey, workflowId } = await tenantWithDraft();
+    const id = randomUUID();
+    await db().testRun.create({
+      data: { id, tenantId, workflowId, temporalWorkflowId: testRunWorkflowId(tenantId, id), definition: draft('Old'), event: {}, stubs: {}, startedBy: 'tester', startedAt: new Date(Date.now() - 2 * TEST_RUN_TIMEOUT_MS) },
+    });
+    const view = await json(callRoute(getTestRun, { apiKey, params: { id: workflowId, testRunId: id } }), 200);
+    expect(view).toMatchObject({ status: 'CANCELLED', error: { message: 'The test run was ended after 24 hours' }, waiting: [] });
+    await json(callRoute(answerTestRunRoute, { apiKey, params: { id: workflowId, testRunId: id }, body: { kind: 'skipDelay', key: 'later' } }), 409);
   });
 
   it('answers another tenant’s test run as one that does not exist', async () => {

@@ -2,6 +2,7 @@ import 'server-only';
 import type { ApprovalFormField } from '@cascade/workflow';
 import { eventCorrelationKeys } from '@cascade/temporal/correlation';
 import { RUN_SIGNALS, type ApprovalDecision, type DeliveredEvent, type SkippedDelay } from '@cascade/temporal';
+import { TEST_RUN_TIMEOUT_MS } from '@cascade/temporal/test-runs';
 import type { TestRun } from '@cascade/db';
 import { HttpError, issuesToDetails, notFound, unprocessable } from '../http/problem';
 import { formSchema } from '../routes/approvals';
@@ -15,10 +16,18 @@ export type TestRunAnswer =
   | { kind: 'approval'; key: string; outcome: 'approved' | 'rejected'; data: Record<string, unknown>; comment?: string | undefined }
   | { kind: 'skipDelay'; key: string };
 
-/** The tenant's test run of that workflow, or 404: another tenant's is as absent as one that never was. */
+/**
+ * The tenant's test run of that workflow, or 404: another tenant's is as absent as one that never
+ * was. One still marked running past its time limit was ended by Temporal, which runs none of its
+ * code then: it is recorded as cancelled here, when it is next read.
+ */
 export async function findTestRun(tenantId: string, workflowId: string, testRunId: string): Promise<TestRun> {
   const row = await db().testRun.findFirst({ where: { id: testRunId, tenantId, workflowId } });
   if (!row) throw notFound(`No test run ${testRunId} of workflow ${workflowId} in this tenant`);
+  if (row.status === 'RUNNING' && Date.now() - row.startedAt.getTime() > TEST_RUN_TIMEOUT_MS) {
+    const error = { message: `The test run was ended after ${TEST_RUN_TIMEOUT_MS / 3_600_000} hours` };
+    return db().testRun.update({ where: { id: row.id }, data: { status: 'CANCELLED', finishedAt: new Date(row.startedAt.getTime() + TEST_RUN_TIMEOUT_MS), error } });
+  }
   return row;
 }
 
