@@ -43,6 +43,11 @@ const webEnvSchema = z.object({
   RATE_LIMIT_TENANT_REQUESTS_PER_SECOND: rate(500),
   /** A bucket holds this many seconds of its rate, so a burst after a quiet spell passes. */
   RATE_LIMIT_BURST_SECONDS: z.coerce.number().positive().max(3600).default(5),
+  /**
+   * Events of one tenant waiting to be dispatched past which its publishing is answered 429 (0: no
+   * bound). About a minute of this machine's capacity: a flood waits at the producer, not in the database.
+   */
+  INGEST_MAX_TENANT_BACKLOG: z.coerce.number().int().min(0).default(5_000),
   /** The worker's buffer window, so a waiting run's page can list the events it looked back at. */
   CASCADE_EVENT_BUFFER_SECONDS: envFields.eventBufferSeconds,
   CASCADE_TEST_TASK_QUEUE: envFields.testTaskQueue,

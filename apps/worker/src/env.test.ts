@@ -36,4 +36,10 @@ describe('the worker environment', () => {
       expect(load, JSON.stringify(tenant)).toThrow(expected);
     }
   });
+
+  it('archives retention to one place: a directory or a bucket, not both', () => {
+    expect(loadWorkerEnv({ ...base, RETENTION_ARCHIVE_DIR: '/var/cascade/archive' })).toMatchObject({ RETENTION_ARCHIVE_DIR: '/var/cascade/archive', RETENTION_BATCH_SIZE: 500 });
+    expect(() => loadWorkerEnv({ ...base, RETENTION_ARCHIVE_DIR: '/a', RETENTION_S3_BUCKET: 'b' })).toThrow(/^RETENTION_S3_BUCKET: cannot be set with RETENTION_ARCHIVE_DIR/);
+    expect(() => loadWorkerEnv({ ...base, RETENTION_BATCH_SIZE: '0' })).toThrow(/^RETENTION_BATCH_SIZE: /);
+  });
 });

@@ -34,6 +34,21 @@ const workerEnvSchema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(',').map((host) => host.trim()).filter(Boolean)),
+  /** Directory retention archives to before it deletes (README "Retention"); with neither it nor RETENTION_S3_BUCKET, nothing is deleted. */
+  RETENTION_ARCHIVE_DIR: z.string().min(1).optional(),
+  /** S3 bucket retention archives to instead; credentials from the AWS SDK's usual variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY). */
+  RETENTION_S3_BUCKET: z.string().min(1).optional(),
+  /** Prepended to every archive object's key, e.g. `cascade/`. */
+  RETENTION_S3_PREFIX: z.string().default(''),
+  RETENTION_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** An S3-compatible server (MinIO, Ceph, …) instead of AWS; addressed path-style. */
+  RETENTION_S3_ENDPOINT: z.string().url().optional(),
+  /** Wait between retention passes when there is no backlog. */
+  RETENTION_INTERVAL_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
+  /** Most events (and a fifth as many runs) one tenant archives and deletes per pass. */
+  RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Days a retired event id is still answered as a duplicate; unset: for ever. */
+  RETENTION_DEDUPE_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   /** NATS server to consume events from (JetStream); no NATS source when unset. Credentials in it are never logged. */
   NATS_URL: z.string().min(1).optional(),
   /**
@@ -56,6 +71,9 @@ const workerEnvSchema = z.object({
 }).refine((env) => !env.NATS_URL || env.NATS_SOURCES.length > 0, {
   path: ['NATS_SOURCES'],
   message: 'is required with NATS_URL: a JSON array of sources, each bound to its tenant, e.g. [{"stream": "WORK_ORDERS", "subjects": ["wo.>"], "tenant": {"subjectToken": 1, "allowed": ["acme"]}}]',
+}).refine((env) => !(env.RETENTION_ARCHIVE_DIR && env.RETENTION_S3_BUCKET), {
+  path: ['RETENTION_S3_BUCKET'],
+  message: 'cannot be set with RETENTION_ARCHIVE_DIR: retention archives to one place, a directory or a bucket',
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

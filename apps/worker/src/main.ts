@@ -13,6 +13,7 @@ import { startHeartbeat } from './heartbeat';
 import { serveMetrics } from './metrics';
 import { startNatsSources } from './nats';
 import { createActionServices } from './services/action-services';
+import { archiveFromEnv, startRetention } from './retention/index';
 import { installTemporalRuntime } from './temporal-runtime';
 import { startWebhookDeliveries } from './webhooks/webhook-outbox';
 import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from './worker';
@@ -66,6 +67,20 @@ async function main(): Promise<void> {
     allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS,
     retryBaseMs: env.WEBHOOK_RETRY_BASE_SECONDS * 1000,
   });
+  const archive = archiveFromEnv(env);
+  if (!archive) logger.info('retention deletes nothing: set RETENTION_ARCHIVE_DIR or RETENTION_S3_BUCKET to archive to');
+  const retention = archive
+    ? startRetention({
+        db,
+        logger,
+        archive,
+        batchSize: env.RETENTION_BATCH_SIZE,
+        runBatchSize: Math.max(1, Math.floor(env.RETENTION_BATCH_SIZE / 5)),
+        eventBufferSeconds: env.CASCADE_EVENT_BUFFER_SECONDS,
+        dedupeDays: env.RETENTION_DEDUPE_DAYS,
+        intervalMs: env.RETENTION_INTERVAL_SECONDS * 1000,
+      })
+    : undefined;
   const stopHeartbeat = startHeartbeat({ db, workerId: env.WORKER_ID, taskQueue: TASK_QUEUE, logger });
   logger.info({ taskQueue: TASK_QUEUE, testTaskQueue: env.CASCADE_TEST_TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS, metricsPort: env.WORKER_METRICS_PORT }, 'worker started');
 
@@ -73,6 +88,7 @@ async function main(): Promise<void> {
   await Promise.all([worker.run(), testRunWorker.run()]);
   await dispatcher.stop();
   await webhooks.stop();
+  await retention?.stop();
   await nats?.stop();
   await stopHeartbeat();
   metricsServer.close();

@@ -13,6 +13,8 @@ export interface CascadeWorkerOptions {
   taskQueue?: string;
   /** Pre-bundled workflow code (tests bundle once and share it); bundled from source when absent. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** How Temporal's history names this worker; the SDK's `pid@host` when absent. */
+  identity?: string;
 }
 
 /** The Cascade worker: the workflows of ./workflows and the activities of ./activities on one task queue. */
@@ -23,6 +25,7 @@ export function createCascadeWorker(options: CascadeWorkerOptions): Promise<Work
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(options.dependencies),
+    ...(options.identity ? { identity: options.identity } : {}),
     shutdownGraceTime: '10s',
   });
 }

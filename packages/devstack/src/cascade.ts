@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabase, seedDemoTenant, type SeedResult } from '@cascade/db';
@@ -18,13 +19,19 @@ export interface CascadeOptions extends InfrastructureOptions {
   publicUrl: string;
   adminPassword: string;
   bootstrapApiKey?: string;
+  /** More web replicas, one on each port; the first serves `webPort`. */
+  moreWebPorts?: number[];
+  /** More worker replicas, each with its metrics on one of these ports. */
+  moreWorkerMetricsPorts?: number[];
 }
 
 export interface RunningCascade {
   infrastructure: Infrastructure;
   seed: SeedResult;
   webUrl: string;
-  /** The web app and the worker, each restarted by its supervisor when it crashes. */
+  /** Every web replica's URL, `webUrl` first. */
+  webUrls: string[];
+  /** The web apps and the workers, each restarted by its supervisor when it crashes. */
   apps: SupervisedProcess[];
   /**
    * Resolves with what happened once Cascade cannot go on by itself: PostgreSQL or Temporal
@@ -62,10 +69,11 @@ export async function startCascade(options: CascadeOptions): Promise<RunningCasc
       DATABASE_URL: infrastructure.databaseUrl,
       TEMPORAL_ADDRESS: infrastructure.temporalAddress,
       TEMPORAL_NAMESPACE: options.temporalNamespace,
-      WORKER_METRICS_PORT: String(options.workerMetricsPort),
       SESSION_SECRET: options.sessionSecret,
       CASCADE_SECRET_KEY: options.secretKey,
       ...(mail ? { SMTP_URL: mail.capture.url } : {}),
+      // Retention archives beside the data it comes from unless told where; it deletes nothing without an archive.
+      ...(process.env.RETENTION_ARCHIVE_DIR || process.env.RETENTION_S3_BUCKET ? {} : { RETENTION_ARCHIVE_DIR: path.join(options.dataDir, 'archive') }),
       PUBLIC_URL: options.publicUrl,
       NODE_ENV: 'production',
     };
@@ -77,19 +85,25 @@ export async function startCascade(options: CascadeOptions): Promise<RunningCasc
         startProcess(name, process.execPath, ['--import', 'tsx', entry], { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, index });
       apps.push(superviseProcess(label, launch, { log: options.log }));
     };
-    run('worker', 'worker', 'apps/worker/src/main.ts');
+    // Replicas after the first are named by their number: the output's `[worker-2]`, the log's `worker 2`.
+    const suffix = (index: number, separator: string) => (index === 0 ? '' : `${separator}${index + 1}`);
+    [options.workerMetricsPort, ...(options.moreWorkerMetricsPorts ?? [])].forEach((port, i) =>
+      run(`worker${suffix(i, '-')}`, `worker${suffix(i, ' ')}`, 'apps/worker/src/main.ts', { WORKER_METRICS_PORT: String(port) }),
+    );
     // The built app behind the web server, which answers event ingestion itself (apps/web/server.ts).
-    run('web', 'web app', 'apps/web/server.ts', { PORT: String(options.webPort) });
+    const webPorts = [options.webPort, ...(options.moreWebPorts ?? [])];
+    webPorts.forEach((port, i) => run(`web${suffix(i, '-')}`, `web app${suffix(i, ' ')}`, 'apps/web/server.ts', { PORT: String(port) }));
     const failed = Promise.race([infrastructure.lost, ...apps.map((app) => app.gaveUp)]);
-    const webUrl = `http://127.0.0.1:${options.webPort}`;
+    const webUrls = webPorts.map((port) => `http://127.0.0.1:${port}`);
+    const webUrl = webUrls[0]!;
     await Promise.race([
-      waitUntilReady(webUrl, options.log),
+      Promise.all(webUrls.map((url) => waitUntilReady(url, options.log))),
       failed.then((reason) => {
         throw new Error(reason);
       }),
     ]);
     for (const app of apps) app.keepAlive();
-    return { infrastructure, seed, webUrl, apps, failed, stop };
+    return { infrastructure, seed, webUrl, webUrls, apps, failed, stop };
   } catch (error) {
     await stop();
     throw error;

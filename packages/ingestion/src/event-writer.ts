@@ -97,7 +97,9 @@ const enqueue = enqueueInsertedEvents('$2');
 
 /**
  * One statement, so one round trip and one commit: insert the events (skipping ids already
- * stored for the tenant), a dispatch row for each new one, and wake the dispatchers.
+ * stored for the tenant, or stored once and retired by retention), a dispatch row for each new
+ * one, and wake the dispatchers. Retention commits an id to retired_event_ids before it deletes
+ * the event, so at every moment one of the two tables holds it.
  */
 async function insertEvents(db: Database, rows: EventRow[]): Promise<Set<string>> {
   const result = await sql<{ tenant_id: string; id: string }>(
@@ -113,6 +115,7 @@ async function insertEvents(db: Database, rows: EventRow[]): Promise<Set<string>
                           causation_depth, actor, data, metadata, published_by)
       SELECT tenant_id, id, type, version, source, occurred_at, correlation_id, causation_id,
              causation_depth, actor, data, metadata, published_by FROM incoming
+       WHERE NOT EXISTS (SELECT 1 FROM retired_event_ids r WHERE r.tenant_id = incoming.tenant_id AND r.id = incoming.id)
       ON CONFLICT (tenant_id, id) DO NOTHING
       RETURNING tenant_id, id
     ), ${enqueue.cte}

@@ -54,6 +54,17 @@ describe('ingestEvents', () => {
     expect(await db.dispatch.count({ where: { eventId: id } })).toBe(1);
   });
 
+  it('answers an id retention retired (its event deleted, the id kept) as a duplicate and starts nothing', async () => {
+    const id = randomUUID();
+    await ingestion.ingest(publisher, [breach({ id })], options);
+    await db.retiredEventId.create({ data: { tenantId: publisher.tenantId, id, receivedOn: new Date() } });
+    await db.event.delete({ where: { tenantId_id: { tenantId: publisher.tenantId, id } } });
+    const again = await ingestion.ingest(publisher, [breach({ id }), breach()], options);
+    expect(again.accepted.map((a) => a.duplicate)).toEqual([true, false]);
+    expect(await db.event.count({ where: { tenantId: publisher.tenantId, id } })).toBe(0);
+    expect(await db.dispatch.count({ where: { eventId: id } })).toBe(0);
+  });
+
   it('rejects invalid items by index with JSON paths, and accepts the rest', async () => {
     const result = await ingestion.ingest(publisher,
       [breach(), { source: 'x' }, breach({ data: { ...breach().data, stage: 'lunch', overdueBySeconds: -1 } }), breach({ type: 'NO_SUCH_EVENT' })],

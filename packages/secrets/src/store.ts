@@ -1,4 +1,4 @@
-import type { Database } from '@cascade/db';
+import type { Database, Prisma } from '@cascade/db';
 import { allowedHostsSchema, isHostAllowed } from './allowed-hosts';
 import { openSecret, sealSecret, secretAad } from './cipher';
 import { InvalidSecretError, SecretDecryptionError, SecretDestinationRefusedError, SecretNotFoundError } from './errors';
@@ -14,18 +14,23 @@ export interface SecretSummary {
 }
 
 /** Tenant secrets, encrypted at rest; only `reveal` ever returns a value. */
+/** A change made inside the caller's transaction, which commits it with the caller's own writes (its audit entry). */
+export interface Within {
+  within?: Prisma.TransactionClient;
+}
+
 export interface SecretStore {
   /**
    * Creates or replaces the secret; `created` tells which. A new secret gets `allowedHosts` (none
    * when omitted); a replaced one keeps its list unless `allowedHosts` is given.
    */
-  put(tenantId: string, name: string, value: string, options?: { allowedHosts?: readonly string[] }): Promise<{ created: boolean }>;
+  put(tenantId: string, name: string, value: string, options?: { allowedHosts?: readonly string[] } & Within): Promise<{ created: boolean }>;
   /** Replaces the hosts the secret may be sent to; false when the tenant had no secret by that name. */
-  setAllowedHosts(tenantId: string, name: string, allowedHosts: readonly string[]): Promise<boolean>;
+  setAllowedHosts(tenantId: string, name: string, allowedHosts: readonly string[], options?: Within): Promise<boolean>;
   /** Names, allowed hosts and timestamps, by name. */
   list(tenantId: string): Promise<SecretSummary[]>;
   /** False when the tenant had no secret by that name. */
-  remove(tenantId: string, name: string): Promise<boolean>;
+  remove(tenantId: string, name: string, options?: Within): Promise<boolean>;
   /** Throws SecretNotFoundError, or SecretDecryptionError when the key or the stored value is wrong. */
   reveal(tenantId: string, name: string): Promise<string>;
   /** One tenant's secrets for one unit of work (a step): reveals, and redacts what it revealed. */
@@ -68,6 +73,7 @@ export function createSecretStore(db: Database, key: Buffer): SecretStore {
 
   return {
     async put(tenantId, name, value, options = {}) {
+      const client = options.within ?? db;
       const checked = secretNameSchema.safeParse(name);
       if (!checked.success) throw new InvalidSecretError(`Invalid secret name: ${checked.error.issues[0]!.message}`);
       const checkedValue = secretValueSchema.safeParse(value);
@@ -75,7 +81,7 @@ export function createSecretStore(db: Database, key: Buffer): SecretStore {
       const hosts = options.allowedHosts ? checkedHosts(options.allowedHosts) : null;
       const ciphertext = sealSecret(key, secretAad(tenantId, name), value);
       // One statement, so concurrent writers cannot both "create"; xmax = 0 marks a fresh insert.
-      const [row] = await db.$queryRaw<Array<{ created: boolean }>>`
+      const [row] = await client.$queryRaw<Array<{ created: boolean }>>`
         INSERT INTO secrets (tenant_id, name, ciphertext, allowed_hosts, updated_at)
         VALUES (${tenantId}::uuid, ${name}, ${ciphertext}, COALESCE(${hosts}::text[], '{}'), now())
         ON CONFLICT (tenant_id, name) DO UPDATE SET
@@ -86,9 +92,9 @@ export function createSecretStore(db: Database, key: Buffer): SecretStore {
       return { created: row!.created };
     },
 
-    async setAllowedHosts(tenantId, name, allowedHosts) {
+    async setAllowedHosts(tenantId, name, allowedHosts, options = {}) {
       // Raw, so that `updated_at` keeps saying when the value was last replaced.
-      const count = await db.$executeRaw`
+      const count = await (options.within ?? db).$executeRaw`
         UPDATE secrets SET allowed_hosts = ${checkedHosts(allowedHosts)}::text[] WHERE tenant_id = ${tenantId}::uuid AND name = ${name}`;
       return count > 0;
     },
@@ -100,8 +106,8 @@ export function createSecretStore(db: Database, key: Buffer): SecretStore {
         select: { name: true, allowedHosts: true, createdAt: true, updatedAt: true },
       }),
 
-    async remove(tenantId, name) {
-      const { count } = await db.secret.deleteMany({ where: { tenantId, name } });
+    async remove(tenantId, name, options = {}) {
+      const { count } = await (options.within ?? db).secret.deleteMany({ where: { tenantId, name } });
       return count > 0;
     },
 

@@ -34,6 +34,7 @@ const NAV: readonly NavGroup[] = [
       { href: '/settings/api-keys', label: 'API keys' },
       { href: '/settings/secrets', label: 'Secrets' },
       { href: '/settings/webhooks', label: 'Webhooks' },
+      { href: '/settings/retention', label: 'Retention' },
       { href: '/settings/audit', label: 'Audit trail' },
       { href: '/diagnostics', label: 'Diagnostics' },
       { href: '/docs', label: 'API docs' },

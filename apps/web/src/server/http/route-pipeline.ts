@@ -8,7 +8,7 @@ import { webEnv } from '../../env.server';
 import { auditOfCall } from '../audit/route-audit';
 import { authenticate } from './authenticate';
 import { HttpError, badRequest, issuesToDetails, problemDocument } from './problem';
-import { admitRequest, chargeRest } from './rate-limit';
+import { admitRequest, chargeRest, delayRefusal } from './rate-limit';
 import { StatusReply, type AnyRouteSpec } from './route-spec';
 import { checkSameOrigin } from './same-origin';
 
@@ -53,6 +53,7 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
     if (principal?.kind === 'user') checkSameOrigin(spec.method, (name) => request.header(name), webEnv().PUBLIC_URL);
     const rateUnit = spec.rateLimit?.unit ?? 'requests';
     if (principal) admitRequest(principal, rateUnit);
+    if (principal && spec.admit) await spec.admit(principal);
     const params = parsePart(spec.params, request.params, 'params');
     const query = parsePart(spec.query, Object.fromEntries(request.query), 'query');
     const maxBodyBytes = typeof spec.maxBodyBytes === 'function' ? spec.maxBodyBytes() : spec.maxBodyBytes;
@@ -75,6 +76,7 @@ export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Pr
     }
   } catch (error) {
     const problem = problemFor(error, spec);
+    if (problem.status === 429) await delayRefusal();
     answer = json(problem.status, problemDocument(problem), 'application/problem+json', problem.headers);
   }
   const metrics = webMetrics();

@@ -45,6 +45,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
    * the JSON body (unparsed) and says how many of `unit` it holds.
    */
   rateLimit?: { unit: 'events'; count(body: unknown): number };
+  /** Admission beyond the rate limit, checked after it and before the body is read: throws an HttpError to refuse. */
+  admit?: (principal: Principal) => Promise<void>;
   /**
    * Conditional GET, so polling a page stays cheap: `'body'` tags the answer by a hash of its body
    * (the work is done, the bytes are saved); a function gives a fingerprint of what the answer is

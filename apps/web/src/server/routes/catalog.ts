@@ -202,6 +202,7 @@ const EventTypeImpact = z
         breaks: z.array(BreakingProblem).describe('Problems the workflow would have under the schema that it does not have today'),
       }),
     ),
+    stoppedEarly: z.string().nullable().describe('Why the preview stopped before checking every workflow naming the type (it validates for a few seconds at most), or null'),
   })
   .meta({ id: 'EventTypeImpact' });
 

@@ -4,6 +4,7 @@ import { deeplyNestedSchema, exponentialUnionSchema } from '@cascade/catalog/tes
 import { schemaLimits } from '@cascade/catalog';
 import { timedHostileRequest } from '@/test/hostile';
 import { db } from '@/server/services';
+import { eventTypeImpact } from '../event-type-impact';
 import { previewEventTypeImpact, registerEventType } from './catalog';
 import { createWorkflow, publishWorkflow } from './workflows';
 
@@ -87,7 +88,21 @@ describe('POST /api/v1/catalog/events/{type}/impact', () => {
     expect(body.workflows[0].breaks).toEqual([]);
 
     const fresh = await (await impact(a.apiKey, `new${unique()}.thing.happened`, { jsonSchema: shippedSchema })).json();
-    expect(fresh).toEqual({ compatibility: null, workflows: [] });
+    expect(fresh).toEqual({ compatibility: null, workflows: [], stoppedEarly: null });
+  });
+
+  it('reads the workflows a page at a time, and stops at its time budget saying how far it got', async () => {
+    const a = await tenantWithShipping();
+    for (const name of ['A', 'B', 'C']) await a.create(`${name} ${unique()}`, workflowOn(a.type, 'event.data.weight > 1'), false);
+    const proposal = { type: a.type, jsonSchema: withoutCarrier };
+
+    const paged = await eventTypeImpact(a.tenantId, proposal, { budgetMs: 60_000, readBatch: 2 });
+    expect(paged.workflows.map((w) => w.name[0])).toEqual(['A', 'B', 'C']);
+    expect(paged.stoppedEarly).toBeNull();
+
+    const cut = await eventTypeImpact(a.tenantId, proposal, { budgetMs: 0, readBatch: 2 });
+    expect(cut.workflows).toEqual([]);
+    expect(cut.stoppedEarly).toBe('Stopped after 0 workflows naming the type: a preview validates for at most 0 s');
   });
 
   it('refuses a built-in type, a name that is none, a schema past the limits, no schema, and a key without admin', async () => {

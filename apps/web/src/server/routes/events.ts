@@ -5,6 +5,7 @@ import { BACKTEST_LIMITS, backtestFilter } from '../filter-backtest';
 import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { dispatchExplanationSchema, emitterOfEvent, explainDispatch } from '../event-links';
+import { admitToBacklog } from '../ingest-backlog';
 import { DISPATCH_STATUSES, findEvents, runsOfEvent, type EventLogRow } from '../event-log';
 import { defineRoute } from '../http/define-route';
 import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
@@ -66,6 +67,7 @@ export const publishEvents = defineRoute({
   maxBodyBytes: () => webEnv().MAX_EVENT_BODY_BYTES,
   // A batch costs the database what as many single events cost, so it counts as its events.
   rateLimit: { unit: 'events', count: (body) => (Array.isArray(body) ? body.length : 1) },
+  admit: admitToBacklog,
   response: { status: 202, description: 'Committed before this answer; dispatch follows asynchronously', schema: PublishResult },
   errors: {
     403: 'The key may not publish this type (scope, namespace, or restricted namespace such as money.*)',

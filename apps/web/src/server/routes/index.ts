@@ -14,6 +14,7 @@ import {
 import { getCatalogEvent, listCatalogEvents, previewEventTypeImpact, registerEventType } from './catalog';
 import { listRoundtrips, startRoundtrip } from './diagnostics';
 import { backtestFilterRoute, getEvent, listEvents, publishEvents, replayDeadLettersRoute, replayEvent } from './events';
+import { getRetention, putRetention } from './retention';
 import { deleteSecret, listSecrets, putSecret, updateSecret } from './secrets';
 import { decideApprovalRoute, listApprovals } from './approvals';
 import { getOverview } from './overview';
@@ -88,4 +89,6 @@ export const routes: Route[] = [
   deleteWebhookSubscription,
   listWebhookDeliveries,
   replayWebhookDeliveryRoute,
+  getRetention,
+  putRetention,
 ];

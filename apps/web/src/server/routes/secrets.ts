@@ -82,8 +82,12 @@ export const putSecret = defineRoute({
   // The trail records that the value changed, never the value.
   audit: { summary: (body) => ({ value: '[redacted]', allowedHosts: body.allowedHosts ?? null }) },
   response: { status: 201, description: 'Created', schema: Secret, otherStatuses: { 200: 'An existing value was replaced' } },
-  async handle({ params, body, principal }) {
-    const { created } = await secretStore().put(principal.tenantId, params.name, body.value, body.allowedHosts ? { allowedHosts: body.allowedHosts } : {});
+  async handle({ params, body, principal, audit }) {
+    const { created } = await db().$transaction(async (within) => {
+      const stored = await secretStore().put(principal.tenantId, params.name, body.value, { ...(body.allowedHosts ? { allowedHosts: body.allowedHosts } : {}), within });
+      await audit(within);
+      return stored;
+    });
     const secret = toSecret((await findSecret(principal.tenantId, params.name))!);
     return created ? secret : withStatus(200, secret);
   },
@@ -101,10 +105,13 @@ export const updateSecret = defineRoute({
   body: z.object({ allowedHosts }).meta({ id: 'UpdateSecret' }),
   response: { status: 200, description: 'The secret with its new allow-list', schema: Secret },
   errors: { 404: 'No secret by that name in the caller’s tenant' },
-  async handle({ params, body, principal }) {
-    if (!(await secretStore().setAllowedHosts(principal.tenantId, params.name, body.allowedHosts))) {
-      throw notFound(`No secret named "${params.name}" in this tenant`);
-    }
+  async handle({ params, body, principal, audit }) {
+    await db().$transaction(async (within) => {
+      if (!(await secretStore().setAllowedHosts(principal.tenantId, params.name, body.allowedHosts, { within }))) {
+        throw notFound(`No secret named "${params.name}" in this tenant`);
+      }
+      await audit(within);
+    });
     return toSecret((await findSecret(principal.tenantId, params.name))!);
   },
 });
@@ -119,11 +126,14 @@ export const deleteSecret = defineRoute({
   params: nameParam,
   response: { status: 200, description: 'The deleted secret', schema: Secret },
   errors: { 404: 'No secret by that name in the caller’s tenant' },
-  async handle({ params, principal }) {
+  async handle({ params, principal, audit }) {
     const existing = await findSecret(principal.tenantId, params.name);
-    if (!existing || !(await secretStore().remove(principal.tenantId, params.name))) {
-      throw notFound(`No secret named "${params.name}" in this tenant`);
-    }
-    return toSecret(existing);
+    await db().$transaction(async (within) => {
+      if (!existing || !(await secretStore().remove(principal.tenantId, params.name, { within }))) {
+        throw notFound(`No secret named "${params.name}" in this tenant`);
+      }
+      await audit(within);
+    });
+    return toSecret(existing!);
   },
 });

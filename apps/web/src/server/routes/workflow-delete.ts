@@ -21,9 +21,10 @@ export const deleteWorkflow = defineRoute({
   params: z.object({ id: z.uuid() }),
   response: { status: 200, description: 'The deleted workflow', schema: WorkflowSummary },
   errors: { 404: 'No such workflow in the caller’s tenant', 409: 'The workflow has runs still running: cancel them or let them finish first' },
-  async handle({ params, principal }) {
+  async handle({ params, principal, audit }) {
     const workflow = await findWorkflow(principal.tenantId, params.id);
     const testRuns = await db().$transaction(async (tx) => {
+      await audit(tx);
       // The trigger goes in the same transaction: once it commits, no event starts another run.
       await tx.trigger.deleteMany({ where: { workflowId: workflow.id } });
       const running = await tx.run.count({ where: { tenantId: principal.tenantId, workflowId: workflow.id, status: 'RUNNING' } });

@@ -189,12 +189,13 @@ export const saveWorkflow = defineRoute({
   maxBodyBytes: MAX_SAVE_BODY_BYTES,
   response: { status: 200, description: 'The saved workflow', schema: Workflow },
   errors: { 404: 'No such workflow in the caller’s tenant', 409: 'The name is taken in this tenant', 422: overLimits },
-  async handle({ params, body, principal }) {
+  async handle({ params, body, principal, audit }) {
     assertWithinLimits(body.definition);
     const existing = await findWorkflow(principal.tenantId, params.id);
     try {
       const row = await db().$transaction(async (tx) => {
         if (body.enabled !== undefined) await tx.trigger.updateMany({ where: { workflowId: existing.id }, data: { enabled: body.enabled } });
+        await audit(tx);
         return tx.workflow.update({
           where: { id: existing.id },
           data: {
@@ -274,10 +275,13 @@ export const publishWorkflow = defineRoute({
   params: z.object({ id: z.uuid() }),
   response: { status: 201, description: 'The new version; its trigger now starts runs', schema: PublishedVersion },
   errors: { 404: 'No such workflow in the caller’s tenant', 422: 'The draft is invalid or exceeds a limit; `errors` addresses each problem by node and field' },
-  async handle({ params, principal }) {
+  async handle({ params, principal, audit }) {
     const workflow = await findWorkflow(principal.tenantId, params.id);
     const { definition, warnings } = await checkForPublishing(principal.tenantId, workflow.draft);
-    const version = await db().$transaction((tx) => recordPublishedVersion(tx, workflow, definition, principal.id));
+    const version = await db().$transaction(async (tx) => {
+      await audit(tx);
+      return recordPublishedVersion(tx, workflow, definition, principal.id);
+    });
     return { ...toVersion(version), warnings };
   },
 });

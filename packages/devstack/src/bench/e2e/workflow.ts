@@ -23,17 +23,15 @@ export const benchWorkflow = {
   ],
 };
 
-/** Creates and publishes the bench workflow through the API, as a user's tooling would. */
-export async function publishBenchWorkflow(target: Target): Promise<string> {
+/** Creates and publishes a workflow through the API, as a user's tooling would; answers its id. */
+export async function publishWorkflow(target: Pick<Target, 'webUrl' | 'apiKey'>, definition: { name: string }): Promise<string> {
   const headers = { authorization: `Bearer ${target.apiKey}`, 'content-type': 'application/json' };
-  const created = await fetch(new URL('/api/v1/workflows', target.webUrl), {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ name: benchWorkflow.name, definition: benchWorkflow }),
-  });
-  if (created.status !== 201) throw new Error(`creating the bench workflow was answered ${created.status}: ${await created.text()}`);
+  const created = await fetch(new URL('/api/v1/workflows', target.webUrl), { method: 'POST', headers, body: JSON.stringify({ name: definition.name, definition }) });
+  if (created.status !== 201) throw new Error(`creating workflow "${definition.name}" was answered ${created.status}: ${await created.text()}`);
   const { id } = (await created.json()) as { id: string };
   const published = await fetch(new URL(`/api/v1/workflows/${id}/publish`, target.webUrl), { method: 'POST', headers });
-  if (published.status !== 201) throw new Error(`publishing the bench workflow was answered ${published.status}: ${await published.text()}`);
+  if (published.status !== 201) throw new Error(`publishing workflow "${definition.name}" was answered ${published.status}: ${await published.text()}`);
   return id;
 }
+
+export const publishBenchWorkflow = (target: Target) => publishWorkflow(target, benchWorkflow);

@@ -14,6 +14,7 @@ interface Impact {
     reads: Array<{ nodeId: string; field: string; path: string }>;
     breaks: Array<{ nodeId?: string; field?: string; message: string }>;
   }>;
+  stoppedEarly: string | null;
 }
 
 const KIND: Record<'none' | 'minor' | 'major', string> = {
@@ -94,6 +95,7 @@ function ImpactReport({ impact }: { impact: Impact }) {
       <h3>
         {workflows.length === 0 ? 'No workflow reads this event.' : `${workflows.length} ${workflows.length === 1 ? 'workflow reads' : 'workflows read'} this event; ${broken} would break`}
       </h3>
+      {impact.stoppedEarly && <p className="status-bad">{impact.stoppedEarly}; the workflows after those listed were not checked.</p>}
       {workflows.length > 0 && (
         <table data-testid="schema-change-workflows">
           <thead>
