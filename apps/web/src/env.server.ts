@@ -2,6 +2,7 @@ import 'server-only';
 import { envFields, parseEnv } from '@cascade/env';
 import { ingestionEnvFields } from '@cascade/ingestion';
 import { secretsEnvFields } from '@cascade/secrets';
+import { telemetryEnvFields } from '@cascade/telemetry';
 import { z } from 'zod';
 
 /** A rate in units a second; 0 means no limit. */
@@ -23,6 +24,7 @@ const webEnvSchema = z.object({
   LOG_LEVEL: envFields.logLevel,
   ...ingestionEnvFields,
   ...secretsEnvFields,
+  ...telemetryEnvFields,
   /**
    * Lets remote actions be registered with plain http:// endpoints on any host (a private network
    * without TLS). Without it only https:// is accepted, and http:// to localhost outside production.

@@ -1,6 +1,7 @@
 import { envFields, parseEnv } from '@cascade/env';
 import { ingestionEnvFields } from '@cascade/ingestion';
 import { secretsEnvFields } from '@cascade/secrets';
+import { telemetryEnvFields } from '@cascade/telemetry';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { natsSourceSchema } from './nats/sources';
@@ -14,6 +15,7 @@ const workerEnvSchema = z.object({
   LOG_LEVEL: envFields.logLevel,
   ...ingestionEnvFields,
   ...secretsEnvFields,
+  ...telemetryEnvFields,
   /** SMTP server email.send delivers through (the capture server in development); mail fails without it. */
   SMTP_URL: z.string().url().optional(),
   /** Sender of email.send messages that name none. */

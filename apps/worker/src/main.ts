@@ -1,8 +1,9 @@
 import { checkDatabase, createDatabase, DISPATCH_CHANNEL } from '@cascade/db';
 import { ConfigurationError } from '@cascade/env';
-import { createIngestion } from '@cascade/ingestion';
+import { countPendingDispatches, createIngestion } from '@cascade/ingestion';
 import { createLogger, redactUrl } from '@cascade/logger';
 import { createSecretStore } from '@cascade/secrets';
+import { startTracing } from '@cascade/telemetry/setup';
 import { TASK_QUEUE } from '@cascade/temporal';
 import { connectNativeTemporal } from '@cascade/temporal/native';
 import { loadWorkerEnv } from './env';
@@ -10,11 +11,12 @@ import { startDispatcher } from './dispatcher/dispatcher';
 import { createEventRouter } from './dispatcher/route-event';
 import { paceRunsByProgress } from './dispatcher/run-pacing';
 import { startHeartbeat } from './heartbeat';
-import { serveMetrics } from './metrics';
+import { countIngested, measureBacklogWith, serveMetrics } from './metrics';
 import { startNatsSources } from './nats';
 import { createActionServices } from './services/action-services';
 import { archiveFromEnv, startRetention } from './retention/index';
 import { installTemporalRuntime } from './temporal-runtime';
+import { tracingClientInterceptors } from './tracing';
 import { startWebhookDeliveries } from './webhooks/webhook-outbox';
 import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from './worker';
 
@@ -28,14 +30,20 @@ async function main(): Promise<void> {
   if (!database.ok) {
     throw new ConfigurationError('DATABASE_URL', `cannot reach PostgreSQL at ${redactUrl(env.DATABASE_URL)}: ${database.error}`);
   }
-  const { connection, client } = await connectNativeTemporal({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE }).catch((error: Error) => {
+  const tracing = startTracing('cascade-worker', env);
+  const { connection, client } = await connectNativeTemporal({
+    address: env.TEMPORAL_ADDRESS,
+    namespace: env.TEMPORAL_NAMESPACE,
+    interceptors: tracingClientInterceptors(tracing),
+  }).catch((error: Error) => {
     throw new ConfigurationError('TEMPORAL_ADDRESS', `cannot reach Temporal at ${env.TEMPORAL_ADDRESS}: ${error.message}`);
   });
   const metricsServer = await serveMetrics(env.WORKER_METRICS_PORT).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigurationError('WORKER_METRICS_PORT', `cannot listen on ${env.WORKER_METRICS_PORT}: ${error.code ?? error.message}`);
   });
 
-  const ingestion = createIngestion(db);
+  measureBacklogWith(() => countPendingDispatches(db));
+  const ingestion = createIngestion(db, { ingested: countIngested });
   const ingestOptions = { restrictedNamespaces: env.CASCADE_RESTRICTED_NAMESPACES, maxCausationDepth: env.MAX_CAUSATION_DEPTH };
   const dependencies = {
     db,
@@ -47,9 +55,9 @@ async function main(): Promise<void> {
     eventBufferMs: env.CASCADE_EVENT_BUFFER_SECONDS * 1000,
   };
   // One bundle serves both task queues: production runs, and drafts' test runs kept apart from them.
-  const workflowBundle = await bundleWorkflows();
-  const worker = await createCascadeWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, dependencies, workflowBundle });
-  const testRunWorker = await createTestRunWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, dependencies, workflowBundle, taskQueue: env.CASCADE_TEST_TASK_QUEUE });
+  const workflowBundle = await bundleWorkflows(tracing);
+  const worker = await createCascadeWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, tracing, dependencies, workflowBundle });
+  const testRunWorker = await createTestRunWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, tracing, dependencies, workflowBundle, taskQueue: env.CASCADE_TEST_TASK_QUEUE });
   const nats = env.NATS_URL ? await startNatsSources(env.NATS_URL, env.NATS_SOURCES, { db, ingestion, ingestOptions, logger }) : undefined;
   const dispatcher = startDispatcher({
     db,
@@ -94,6 +102,7 @@ async function main(): Promise<void> {
   metricsServer.close();
   await connection.close();
   await db.$disconnect();
+  await tracing?.shutdown();
   logger.info('worker stopped');
 }
 

@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { TASK_QUEUE } from '@cascade/temporal';
+import type { Tracing } from '@cascade/telemetry/setup';
 import { bundleWorkflowCode, DefaultLogger, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from './activities/index';
 import { createTestRunActivities } from './test-runs/test-run-activities';
+import { tracingWorkerOptions } from './tracing';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -13,6 +15,11 @@ export interface CascadeWorkerOptions {
   taskQueue?: string;
   /** Pre-bundled workflow code (tests bundle once and share it); bundled from source when absent. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /**
+   * The process's tracing, when on: workflows and activities continue the trace of the run's start.
+   * The workflow interceptors are bundled into the workflow code, so a `workflowBundle` must hold them.
+   */
+  tracing?: Tracing;
   /** How Temporal's history names this worker; the SDK's `pid@host` when absent. */
   identity?: string;
 }
@@ -27,6 +34,7 @@ export function createCascadeWorker(options: CascadeWorkerOptions): Promise<Work
     activities: createActivities(options.dependencies),
     ...(options.identity ? { identity: options.identity } : {}),
     shutdownGraceTime: '10s',
+    ...tracingWorkerOptions(options.tracing),
   });
 }
 
@@ -42,10 +50,12 @@ export function createTestRunWorker(options: CascadeWorkerOptions & { taskQueue:
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createTestRunActivities(options.dependencies),
     shutdownGraceTime: '10s',
+    ...tracingWorkerOptions(options.tracing),
   });
 }
 
-/** The workflow code bundled once, for a process that hosts both workers. */
-export function bundleWorkflows(): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+/** The workflow code bundled once, for a process that hosts both workers; with tracing's workflow interceptors when it is on. */
+export function bundleWorkflows(tracing?: Tracing): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
+  const workflowInterceptorModules = tracingWorkerOptions(tracing).interceptors?.workflowModules ?? [];
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules, logger: new DefaultLogger('WARN') });
 }

@@ -125,6 +125,14 @@ export async function markFailed(
   return 'retrying';
 }
 
+/**
+ * Events stored and not yet dispatched, across tenants: the backlog the worker's metrics report.
+ * Counted on the (status, next_attempt_at) index, so a scrape stays cheap at a deep backlog.
+ */
+export function countPendingDispatches(db: Database): Promise<number> {
+  return db.dispatch.count({ where: { status: 'PENDING' } });
+}
+
 /** Queues a dead-lettered dispatch again with a fresh set of attempts, and wakes the dispatchers. */
 export async function replayDispatch(db: Database, dispatchId: bigint): Promise<void> {
   await db.$transaction([

@@ -25,6 +25,7 @@ const row = (data: unknown = { ok: true }): EventRow => ({
   data,
   metadata: null,
   published_by: 'key-1',
+  trace_parent: null,
 });
 
 describe('the event writer', () => {

@@ -16,6 +16,8 @@ export interface EventRow {
   data: unknown;
   metadata: unknown;
   published_by: string;
+  /** The publishing request's W3C traceparent, when it was traced. */
+  trace_parent: string | null;
 }
 
 interface Pending {
@@ -109,12 +111,12 @@ async function insertEvents(db: Database, rows: EventRow[]): Promise<Set<string>
       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
         tenant_id uuid, id uuid, type text, version int, source text, occurred_at timestamptz,
         correlation_id text, causation_id text, causation_depth int, actor jsonb, data jsonb,
-        metadata jsonb, published_by text)
+        metadata jsonb, published_by text, trace_parent text)
     ), inserted AS (
       INSERT INTO events (tenant_id, id, type, version, source, occurred_at, correlation_id, causation_id,
-                          causation_depth, actor, data, metadata, published_by)
+                          causation_depth, actor, data, metadata, published_by, trace_parent)
       SELECT tenant_id, id, type, version, source, occurred_at, correlation_id, causation_id,
-             causation_depth, actor, data, metadata, published_by FROM incoming
+             causation_depth, actor, data, metadata, published_by, trace_parent FROM incoming
        WHERE NOT EXISTS (SELECT 1 FROM retired_event_ids r WHERE r.tenant_id = incoming.tenant_id AND r.id = incoming.id)
       ON CONFLICT (tenant_id, id) DO NOTHING
       RETURNING tenant_id, id

@@ -3,6 +3,7 @@ export {
   createIngestion,
   type AcceptedEvent,
   type Ingestion,
+  type IngestionObserver,
   type IngestOptions,
   type IngestResult,
   type RejectedEvent,
@@ -18,6 +19,7 @@ export { ingestionEnvFields } from './env';
 export { MAX_EVENT_BYTES, eventSizeBytes } from './event-size';
 export {
   claimDispatches,
+  countPendingDispatches,
   countDeadLetters,
   markDispatched,
   markFailed,

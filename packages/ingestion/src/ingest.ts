@@ -1,5 +1,6 @@
 import { isUuid, parseIncomingEvent, type EventEnvelope, type FieldError } from '@cascade/catalog';
 import { findUnstorableText, type Database } from '@cascade/db';
+import { currentTraceParent } from '@cascade/telemetry';
 import { createEventTypeRegistry, type EventTypeRegistry } from './event-types';
 import { eventTooLarge } from './event-size';
 import { createEventWriter, eventKey, type EventRow, type EventWriter } from './event-writer';
@@ -54,11 +55,21 @@ export interface Ingestion {
  * (shared with concurrent callers). Returns only after that commit, so an accepted event is never
  * lost; an id seen before is reported as a duplicate and starts nothing.
  */
-export function createIngestion(db: Database): Ingestion {
+export interface IngestionObserver {
+  /** After each call, with how many events were stored, were duplicates, were refused (for metrics). */
+  ingested?(counts: { accepted: number; duplicate: number; rejected: number }): void;
+}
+
+export function createIngestion(db: Database, observer: IngestionObserver = {}): Ingestion {
   const registry = createEventTypeRegistry(db);
   const writer = createEventWriter(db);
   return {
-    ingest: (publisher, items, options) => ingestEvents(db, registry, writer, publisher, items, options),
+    async ingest(publisher, items, options) {
+      const result = await ingestEvents(db, registry, writer, publisher, items, options);
+      const duplicate = result.accepted.filter((event) => event.duplicate).length;
+      observer.ingested?.({ accepted: result.accepted.length - duplicate, duplicate, rejected: result.rejected.length });
+      return result;
+    },
     check: (publisher, item, options) => checkEvent(registry, publisher, item, options),
   };
 }
@@ -151,6 +162,8 @@ async function storeEvents(
 ): Promise<AcceptedEvent[]> {
   const firstIndexOf = new Map<string, number>();
   for (const { index, envelope } of events) if (!firstIndexOf.has(envelope.id)) firstIndexOf.set(envelope.id, index);
+  // Read here, in the caller's context: the group commit writes rows of many callers at once.
+  const traceParent = currentTraceParent();
   const rows: EventRow[] = events
     .filter(({ index, envelope }) => firstIndexOf.get(envelope.id) === index)
     .map(({ envelope }) => ({
@@ -167,6 +180,7 @@ async function storeEvents(
       data: envelope.data,
       metadata: envelope.metadata ?? null,
       published_by: publisher.id,
+      trace_parent: traceParent,
     }));
   const inserted = await writer.write(rows);
   return events.map(({ index, envelope }) => ({

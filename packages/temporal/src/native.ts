@@ -1,6 +1,6 @@
 // Server-side entry for processes that host a Temporal worker: the native (Rust core) connection,
 // which DESIGN.md §8 measured as the fast way to start runs. Never imported by the web app.
-import { Client } from '@temporalio/client';
+import { Client, type ClientInterceptors } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { TemporalSettings } from './index';
 
@@ -10,7 +10,8 @@ export interface NativeTemporal {
   client: Client;
 }
 
-export async function connectNativeTemporal(settings: TemporalSettings): Promise<NativeTemporal> {
+/** `interceptors`: for the client's calls, e.g. the tracing that carries a trace into the runs it starts. */
+export async function connectNativeTemporal(settings: TemporalSettings & { interceptors?: ClientInterceptors }): Promise<NativeTemporal> {
   const connection = await NativeConnection.connect({ address: settings.address });
-  return { connection, client: new Client({ connection, namespace: settings.namespace }) };
+  return { connection, client: new Client({ connection, namespace: settings.namespace, interceptors: settings.interceptors }) };
 }

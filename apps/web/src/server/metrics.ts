@@ -5,6 +5,7 @@ interface WebMetrics {
   registry: Registry;
   httpRequests: Counter<'method' | 'route' | 'status'>;
   httpDuration: Histogram<'method' | 'route'>;
+  eventsIngested: Counter<'outcome'>;
 }
 
 const holder = globalThis as typeof globalThis & { cascadeWebMetrics?: WebMetrics };
@@ -33,7 +34,19 @@ export function webMetrics(): WebMetrics {
         buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
         registers: [registry],
       }),
+      eventsIngested: new Counter({
+        name: 'cascade_events_ingested_total',
+        help: 'Events offered to ingestion, by outcome (accepted, duplicate, rejected)',
+        labelNames: ['outcome'],
+        registers: [registry],
+      }),
     };
   }
   return holder.cascadeWebMetrics;
+}
+
+/** Counts what one ingestion call did; the worker counts its own ingestion (NATS, emit nodes) the same way. */
+export function countIngested(counts: { accepted: number; duplicate: number; rejected: number }): void {
+  const { eventsIngested } = webMetrics();
+  for (const outcome of ['accepted', 'duplicate', 'rejected'] as const) if (counts[outcome]) eventsIngested.inc({ outcome }, counts[outcome]);
 }

@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '@cascade/logger';
 import { connectTemporal } from '@cascade/temporal';
 import type { Client } from '@temporalio/client';
 import { webEnv } from '../env.server';
+import { countIngested } from './metrics';
 
 /**
  * The web app's long-lived dependencies, created once per server process. Kept on globalThis
@@ -27,7 +28,7 @@ function services(): Services {
     globalServices.cascadeServices = {
       db,
       logger: createLogger('web', { level: webEnv().LOG_LEVEL }),
-      ingestion: createIngestion(db),
+      ingestion: createIngestion(db, { ingested: countIngested }),
     };
   }
   return globalServices.cascadeServices;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createServer, type Server } from 'node:http';
 import { ConfigurationError } from '@cascade/env';
+import { startTracing } from '@cascade/telemetry/setup';
 import next from 'next';
 import { webEnv } from '../env.server';
 import { createRequestListener } from './http/fast-path';
@@ -18,6 +19,7 @@ const SHUTDOWN_GRACE_MS = 8_000;
  */
 export async function startWebServer(options: { dir: string }): Promise<void> {
   const env = webEnv();
+  const tracing = startTracing('cascade-web', env);
   // Before the first request, so every tenant finds them; a no-op when they have not changed. The
   // app serves without them (a database that is down is /api/ready's to report), so no failure here stops it.
   await registerBuiltInTemplates(logger()).catch((error: unknown) =>
@@ -44,6 +46,7 @@ export async function startWebServer(options: { dir: string }): Promise<void> {
     await drain(server);
     await app.close();
     await closeServices();
+    await tracing?.shutdown();
     process.exit(0);
   };
   // `on`, not `once`: a stop signals tsx's whole process group, so this process may get the signal twice.

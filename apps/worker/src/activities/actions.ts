@@ -1,4 +1,5 @@
 import { getActionHandler } from '@cascade/actions/handlers';
+import { withSpan } from '@cascade/telemetry';
 import { ApplicationFailure } from '@temporalio/common';
 import { recordIntent, releaseIntent } from '../run-records/execution-intent';
 import { actionContext, resolveAction, runAction } from './action-runner';
@@ -53,14 +54,16 @@ export function createActionActivities(deps: RunActivityDependencies) {
       const context = actionContext(deps, call, idempotencyKey, secrets);
       let output: unknown;
       try {
-        output = secrets.redact(await runAction(action, call.actionId, call.input, context));
+        // Identifiers only on the span: an action's input and output may hold secrets.
+        const attributes = { 'cascade.action.id': call.actionId, 'cascade.run.id': call.runId, 'cascade.step.key': call.step.key };
+        output = secrets.redact(await withSpan(`action ${call.actionId}`, { attributes }, () => runAction(action, call.actionId, call.input, context)));
       } catch (error) {
         // An action that answered with a failure has a known outcome; one cut off by a timeout may still act.
         if (recorded && !context.signal.aborted) await releaseIntent(db, idempotencyKey);
         throw error;
       }
       return { output, ...(recorded ? { execution: { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId, output } } : {}) };
-    }, { redact: secrets.redact, leaveStep: leaveStep && !recorded });
+    }, { redact: secrets.redact, leaveStep: leaveStep && !recorded, action: call.actionId });
   }
 
   return {

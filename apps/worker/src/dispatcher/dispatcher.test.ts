@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DISPATCH_CHANNEL, createDatabase, type Database, type Event } from '@cascade/db';
 import { createIsolatedDatabase } from '@cascade/devstack/testing';
+import { countPendingDispatches } from '@cascade/ingestion';
 import { createLogger } from '@cascade/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureBacklogWith, workerMetrics } from '../metrics';
+import { metricValue } from '../testing/metric-values';
 import { dispatchKey, startDispatcher, type DispatchEvents, type DispatchOutcome } from './dispatcher';
 
 const logger = createLogger('dispatcher-test', { level: 'silent' });
@@ -58,6 +61,7 @@ describe('dispatcher', () => {
   });
 
   it('retries a failing dispatch with backoff and dead-letters it after the last attempt, keeping the error', async () => {
+    const deadBefore = await metricValue(workerMetrics, 'cascade_dead_letters_total', { queue: 'dispatch' });
     const [id] = await storeEvents(1);
     let calls = 0;
     const dispatcher = startDispatcher({
@@ -77,9 +81,13 @@ describe('dispatcher', () => {
     const row = await db.dispatch.findFirstOrThrow({ where: { eventId: id } });
     expect(calls).toBe(3);
     expect(row).toMatchObject({ status: 'DEAD', attempts: 3, lastError: 'temporal unavailable (call 3)' });
+    expect(await metricValue(workerMetrics, 'cascade_dead_letters_total', { queue: 'dispatch' })).toBe(deadBefore + 1);
   });
 
-  it('claims no more events than the run pacing leaves room for, and none while it leaves none', async () => {
+  it('claims no more events than the run pacing leaves room for, and none while it leaves none; the metrics show the backlog and the lag', async () => {
+    measureBacklogWith(() => countPendingDispatches(db));
+    const lagsBefore = await metricValue(workerMetrics, 'cascade_dispatch_lag_seconds', {}, 'count');
+    const quickBefore = await metricValue(workerMetrics, 'cascade_dispatch_lag_seconds', { le: '0.25' });
     let room = 0;
     const batches: number[] = [];
     const dispatcher = startDispatcher({
@@ -92,10 +100,15 @@ describe('dispatcher', () => {
     const ids = await storeEvents(30);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await dispatchedCount(ids)).toBe(0);
+    expect(await metricValue(workerMetrics, 'cascade_dispatch_backlog')).toBe(30);
     room = 4;
     await until(async () => (await dispatchedCount(ids)) === ids.length);
     await dispatcher.stop();
     expect(batches.length).toBeGreaterThanOrEqual(8);
     expect(Math.max(...batches)).toBe(4);
+    expect(await metricValue(workerMetrics, 'cascade_dispatch_backlog')).toBe(0);
+    // Each waited at least the 300 ms the pacing held it back.
+    expect(await metricValue(workerMetrics, 'cascade_dispatch_lag_seconds', {}, 'count')).toBe(lagsBefore + 30);
+    expect(await metricValue(workerMetrics, 'cascade_dispatch_lag_seconds', { le: '0.25' })).toBe(quickBefore);
   });
 });

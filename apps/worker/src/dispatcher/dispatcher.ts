@@ -3,6 +3,7 @@ import type { Database, Event } from '@cascade/db';
 import type { Logger } from '@cascade/logger';
 import pg from 'pg';
 import { claimDispatches, markDispatched, markFailed, releaseClaims, type ClaimedDispatch, type DispatchDecision, type DispatchDone } from '@cascade/ingestion';
+import { deadLetters, dispatchLag } from '../metrics';
 import { createOutageBreaker, isTemporalOutage } from './outage';
 import type { RunPacing } from './run-pacing';
 
@@ -84,6 +85,7 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
   const failed = async (claimed: ClaimedDispatch, error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     const outcome = await markFailed(db, claimed, message, retry);
+    if (outcome === 'dead') deadLetters.inc({ queue: 'dispatch' });
     logger[outcome === 'dead' ? 'error' : 'warn'](
       { eventId: claimed.eventId, attempts: claimed.attempts, err: error },
       outcome === 'dead' ? 'event dead-lettered after its last dispatch attempt' : 'event dispatch failed; will retry',
@@ -113,15 +115,20 @@ export function startDispatcher(options: DispatcherOptions): { stop(): Promise<v
     lap('routeMs');
     const done: DispatchDone[] = [];
     const released: ClaimedDispatch[] = [];
+    const receivedTimes: Date[] = [];
     for (const row of claimed) {
       const outcome = outcomes.get(dispatchKey(row.tenantId, row.eventId)) ?? { ok: false, error: new Error(`event ${row.eventId} was not dispatched`) };
       if (outcome.ok) {
         done.push({ id: row.id, note: outcome.notes.join('\n') || null, decisions: outcome.decisions });
+        const receivedAt = byKey.get(dispatchKey(row.tenantId, row.eventId))?.receivedAt;
+        if (receivedAt) receivedTimes.push(receivedAt);
         options.pacing?.started(outcome.decisions.flatMap((decision) => (decision.outcome === 'started' ? [decision.runId] : [])));
       } else if (isTemporalOutage(outcome.error)) released.push(row);
       else await failed(row, outcome.error);
     }
     await markDispatched(db, done);
+    const dispatchedAt = Date.now();
+    for (const receivedAt of receivedTimes) dispatchLag.observe((dispatchedAt - receivedAt.getTime()) / 1000);
     await releaseClaims(db, released, 'Temporal was unreachable; the dispatch waits for it without using an attempt');
     lap('markMs');
     // Where a batch's time goes: claiming it, reading its events, routing them (trigger lookups, run starts), recording the outcome.

@@ -5,7 +5,9 @@ import { RUN_SIGNALS, WORKFLOW_NAMES, runInputFor, runWorkflowId, type Delivered
 import { readStoredDefinition, triggerFilterVerdict, type StoredDefinition } from '@cascade/workflow';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { contextOfTraceParent, SpanKind, withSpan } from '@cascade/telemetry';
 import { EVENT_EXPRESSION_TIMEOUT_MS, eventCorrelationKeys } from '../correlation';
+import { runStarts } from '../metrics';
 import { stableUuid } from '../run-records/stable-uuid';
 import { dispatchKey } from './dispatcher';
 
@@ -77,15 +79,19 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
         };
         const input = runInputFor(run, version.definition, event);
         try {
-          await client.workflow.start(WORKFLOW_NAMES.run, {
-            taskQueue,
-            workflowId: runWorkflowId(trigger.workflowId, event.id),
-            args: [input],
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-            workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-            requestEagerStart: true,
-          });
+          const attributes = { 'cascade.workflow.id': trigger.workflowId, 'cascade.run.id': run.id };
+          await withSpan('start run', { kind: SpanKind.PRODUCER, attributes }, () =>
+            client.workflow.start(WORKFLOW_NAMES.run, {
+              taskQueue,
+              workflowId: runWorkflowId(trigger.workflowId, event.id),
+              args: [input],
+              workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+              workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+              requestEagerStart: true,
+            }),
+          );
           fresh += 1;
+          runStarts.inc({ workflow: trigger.workflowId });
         } catch (error) {
           // A redelivery: the run this event started before is the one it started.
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -161,12 +167,17 @@ export function createEventRouter({ db, client, taskQueue, logger }: EventRouter
       events.map(async (event) => {
         const pair = dispatchKey(event.tenantId, event.type);
         const envelope = toEnvelope(event);
+        // The event's own trace, from the request that published it (stored with the event), continues here.
+        const span = {
+          kind: SpanKind.CONSUMER,
+          parent: contextOfTraceParent(event.traceParent),
+          attributes: { 'cascade.tenant.id': event.tenantId, 'cascade.event.id': event.id, 'cascade.event.type': event.type },
+        };
         try {
           const notes: string[] = [];
-          const [{ decisions, runsStarted }, runsSignalled] = await Promise.all([
-            startRuns(event, envelope, found.triggers.get(pair) ?? [], notes),
-            signalWaits(envelope, found.waits.get(pair) ?? []),
-          ]);
+          const [{ decisions, runsStarted }, runsSignalled] = await withSpan('dispatch event', span, () =>
+            Promise.all([startRuns(event, envelope, found.triggers.get(pair) ?? [], notes), signalWaits(envelope, found.waits.get(pair) ?? [])]),
+          );
           outcomes.set(dispatchKey(event.tenantId, event.id), { ok: true, runsStarted, runsSignalled, notes, decisions });
         } catch (error) {
           outcomes.set(dispatchKey(event.tenantId, event.id), { ok: false, error });

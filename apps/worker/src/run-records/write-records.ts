@@ -1,4 +1,5 @@
 import { sql, type Database } from '@cascade/db';
+import { runEnds } from '../metrics';
 import type { RecordBatch, StepWrite } from './records';
 import { toStorableStep, toStorableValue } from './storable-records';
 
@@ -36,7 +37,7 @@ export async function writeRecords(
   if (!run && batch.steps.length === 0 && !outcome && !execution) return;
   const status = outcome?.status ?? null;
   const error = outcome?.error ? JSON.stringify(toStorableValue(outcome.error)) : null;
-  await sql(
+  const closed = await sql<{ workflow_id: string }>(
     db,
     `
     WITH new_run AS (
@@ -47,10 +48,12 @@ export async function writeRecords(
           AS r(id uuid, tenant_id uuid, workflow_id uuid, version_id uuid, temporal_workflow_id text, event_id uuid, parent_run_id uuid, started_at timestamptz)
        WHERE r.id IS NOT NULL
       ON CONFLICT DO NOTHING
+      RETURNING workflow_id
     ),
     closed_run AS (
       UPDATE runs SET status = $1::"RunStatus", finished_at = now(), error = $2::jsonb
        WHERE id = $4::uuid AND $1::"RunStatus" IS NOT NULL
+      RETURNING workflow_id
     ),
     execution AS (
       INSERT INTO action_executions (idempotency_key, tenant_id, action_id, output, completed_at)
@@ -60,16 +63,22 @@ export async function writeRecords(
        WHERE e.idempotency_key IS NOT NULL
       ON CONFLICT (idempotency_key) DO UPDATE SET output = excluded.output, completed_at = excluded.completed_at
        WHERE action_executions.completed_at IS NULL
+    ),
+    steps AS (
+      INSERT INTO run_steps (run_id, node_id, key, status, attempts, input, output, error, started_at, finished_at)
+      SELECT $4::uuid, s.node_id, s.key, s.status::"StepStatus", s.attempts, s.input, s.output, s.error, s.started_at, s.finished_at
+        FROM jsonb_to_recordset($6::jsonb)
+          AS s(node_id text, key text, status text, attempts int, input jsonb, output jsonb, error jsonb, started_at timestamptz, finished_at timestamptz)
+      ON CONFLICT (run_id, key) DO UPDATE
+        SET status = excluded.status, attempts = excluded.attempts, input = excluded.input, output = excluded.output,
+            error = excluded.error, started_at = excluded.started_at, finished_at = excluded.finished_at
     )
-    INSERT INTO run_steps (run_id, node_id, key, status, attempts, input, output, error, started_at, finished_at)
-    SELECT $4::uuid, s.node_id, s.key, s.status::"StepStatus", s.attempts, s.input, s.output, s.error, s.started_at, s.finished_at
-      FROM jsonb_to_recordset($6::jsonb)
-        AS s(node_id text, key text, status text, attempts int, input jsonb, output jsonb, error jsonb, started_at timestamptz, finished_at timestamptz)
-    ON CONFLICT (run_id, key) DO UPDATE
-      SET status = excluded.status, attempts = excluded.attempts, input = excluded.input, output = excluded.output,
-          error = excluded.error, started_at = excluded.started_at, finished_at = excluded.finished_at`,
+    -- The closed run's workflow, for the runs-finished metric: from the row closed, or inserted closed.
+    SELECT workflow_id::text FROM closed_run
+    UNION ALL SELECT workflow_id::text FROM new_run WHERE $1::"RunStatus" IS NOT NULL`,
     [status, error, run ? JSON.stringify(runRow(run)) : null, runId, execution ? JSON.stringify(executionRow(execution)) : null, JSON.stringify(batch.steps.map(stepRow))],
   );
+  for (const { workflow_id } of closed) runEnds.inc({ workflow: workflow_id, outcome: outcome!.status.toLowerCase() });
 }
 
 function runRow(run: NonNullable<RecordBatch['run']>) {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createDatabase, DISPATCH_CHANNEL } from '@cascade/db';
 import { createLogger } from '@cascade/logger';
+import { activeTracing } from '@cascade/telemetry/setup';
 import { connectNativeTemporal } from '@cascade/temporal/native';
 import { startDispatcher } from '../dispatcher/dispatcher';
 import { createEventRouter } from '../dispatcher/route-event';
 import { installTemporalRuntime } from '../temporal-runtime';
+import { tracingClientInterceptors } from '../tracing';
 import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from '../worker';
 import { testDependencies } from './run-harness';
 
@@ -30,14 +32,16 @@ export async function startEmbeddedWorker(options: EmbeddedWorkerOptions): Promi
     // The process has its runtime already (the worker's test setup, or an earlier call).
   }
   const db = createDatabase(options.databaseUrl);
-  const { connection, client } = await connectNativeTemporal({ address: options.temporalAddress, namespace: 'default' });
+  // Traced as main.ts traces, when the test process started tracing.
+  const tracing = activeTracing();
+  const { connection, client } = await connectNativeTemporal({ address: options.temporalAddress, namespace: 'default', interceptors: tracingClientInterceptors(tracing) });
   const taskQueue = `test-${randomUUID()}`;
   const dependencies = testDependencies(db, 60_000, options.smtpUrl);
-  const workflowBundle = options.testTaskQueue ? await bundleWorkflows() : undefined;
-  const worker = await createCascadeWorker({ connection, namespace: 'default', taskQueue, dependencies, ...(workflowBundle ? { workflowBundle } : {}) });
+  const workflowBundle = options.testTaskQueue ? await bundleWorkflows(tracing) : undefined;
+  const worker = await createCascadeWorker({ connection, namespace: 'default', taskQueue, dependencies, tracing, ...(workflowBundle ? { workflowBundle } : {}) });
   const testRunWorker =
     options.testTaskQueue && workflowBundle
-      ? await createTestRunWorker({ connection, namespace: 'default', taskQueue: options.testTaskQueue, dependencies, workflowBundle })
+      ? await createTestRunWorker({ connection, namespace: 'default', taskQueue: options.testTaskQueue, dependencies, tracing, workflowBundle })
       : undefined;
   const running = Promise.all([worker.run(), testRunWorker?.run()]);
   const dispatcher = startDispatcher({

@@ -10,6 +10,7 @@ import type { WorkflowDefinition } from '@cascade/workflow';
 import { inject } from 'vitest';
 import type { ActivityDependencies } from '../activities/index';
 import { createEventRouter } from '../dispatcher/route-event';
+import { countIngested } from '../metrics';
 import { createActionServices } from '../services/action-services';
 import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from '../worker';
 
@@ -28,7 +29,7 @@ export interface HarnessOptions {
 export function testDependencies(db: Database, eventBufferMs = 60_000, smtpUrl?: string): ActivityDependencies {
   return {
     db,
-    ingestion: createIngestion(db),
+    ingestion: createIngestion(db, { ingested: countIngested }),
     ingestOptions: { restrictedNamespaces: DEFAULT_RESTRICTED_NAMESPACES, maxCausationDepth: 20 },
     logger: createLogger('worker-test', { level: process.env.CASCADE_TEST_VERBOSE ? 'info' : 'warn' }),
     services: createActionServices({ db, smtpUrl, allowedPrivateHosts: ['127.0.0.1', 'localhost'] }),

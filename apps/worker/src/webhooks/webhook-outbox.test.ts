@@ -7,7 +7,9 @@ import { createDatabase, type WebhookEventType } from '@cascade/db';
 import { createLogger } from '@cascade/logger';
 import { createWebhookSigningSecret, parseSecretKey } from '@cascade/secrets';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { workerMetrics } from '../metrics';
 import { writeRecords } from '../run-records/write-records';
+import { metricValue } from '../testing/metric-values';
 import { deliverDueWebhooks, retryDelayMs, type WebhookOutboxOptions } from './webhook-outbox';
 
 const db = createDatabase(inject('databaseUrl'));
@@ -114,9 +116,11 @@ describe('webhook deliveries from the outbox', () => {
     const tenant = await subscribedTenant(server.url, ['run.failed']);
     await recordRun(tenant, 'FAILED');
     const [delivery] = await deliveriesOf(tenant.subscription.id);
+    const deadBefore = await metricValue(workerMetrics, 'cascade_dead_letters_total', { queue: 'webhook' });
 
     await deliverUntil(async () => (await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery!.id } })).status === 'DEAD', options({ retryBaseMs: 40 }));
     expect(server.received).toHaveLength(5);
+    expect(await metricValue(workerMetrics, 'cascade_dead_letters_total', { queue: 'webhook' })).toBe(deadBefore + 1);
     const waits = server.received.slice(1).map((request, index) => request.at - server.received[index]!.at);
     console.log(`waits between 5 attempts with a 40 ms base: ${waits.map((wait) => Math.round(wait)).join(', ')} ms`);
     // Each wait is at least its backoff (40, 160, 640, 2560 ms); what a busy machine adds comes on top.

@@ -2,6 +2,7 @@ import { sql, type Database } from '@cascade/db';
 import type { Logger } from '@cascade/logger';
 import { openWebhookSigningSecret } from '@cascade/secrets';
 import { sendWebhookDelivery, type AttemptOutcome, type ClaimedDelivery } from './send-webhook-delivery';
+import { deadLetters } from '../metrics';
 
 export interface WebhookOutboxOptions {
   db: Database;
@@ -73,6 +74,7 @@ async function recordOutcome(options: WebhookOutboxOptions, delivery: { id: stri
     return;
   }
   const dead = !outcome.retryable || delivery.attempts >= (options.maxAttempts ?? WEBHOOK_MAX_ATTEMPTS);
+  if (dead) deadLetters.inc({ queue: 'webhook' });
   await sql(
     options.db,
     `UPDATE webhook_deliveries

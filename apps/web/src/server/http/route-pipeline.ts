@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { findUnstorableText, isDatabaseUnavailable } from '@cascade/db';
+import { contextOfHeaders, SpanKind, SpanStatusCode, withSpan } from '@cascade/telemetry';
 import { type z } from 'zod';
 import { webMetrics } from '../metrics';
 import { logger } from '../services';
@@ -43,7 +44,18 @@ export interface RouteAnswer {
  * is answered with a precise 4xx problem document; anything unexpected is logged and answered 500
  * without internals. Every answer is counted in the web app's metrics.
  */
-export async function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Promise<RouteAnswer> {
+export function answerRoute(spec: AnyRouteSpec, request: RouteRequest): Promise<RouteAnswer> {
+  // The edge of a trace: a caller's W3C traceparent is continued, else a trace starts here.
+  const span = { kind: SpanKind.SERVER, parent: contextOfHeaders(request.header), attributes: { 'http.request.method': spec.method, 'http.route': spec.path } };
+  return withSpan(`${spec.method} ${spec.path}`, span, async (active) => {
+    const answer = await answerWithinSpan(spec, request);
+    active.setAttribute('http.response.status_code', answer.status);
+    if (answer.status >= 500) active.setStatus({ code: SpanStatusCode.ERROR });
+    return answer;
+  });
+}
+
+async function answerWithinSpan(spec: AnyRouteSpec, request: RouteRequest): Promise<RouteAnswer> {
   const startedAt = performance.now();
   let answer: RouteAnswer;
   try {
