@@ -53,6 +53,7 @@ const webEnvSchema = z.object({
   INGEST_MAX_TENANT_BACKLOG: z.coerce.number().int().min(0).default(1_000),
   /** The worker's buffer window, so a waiting run's page can list the events it looked back at. */
   CASCADE_EVENT_BUFFER_SECONDS: envFields.eventBufferSeconds,
+  CASCADE_TEST_TASK_QUEUE: envFields.testTaskQueue,
   /** How recent a worker heartbeat must be for /api/ready to count the worker as up. */
   WORKER_HEARTBEAT_MAX_AGE_MS: z.coerce.number().int().positive().default(15_000),
 });

@@ -21,6 +21,7 @@ const workerEnvSchema = z.object({
   /** Sender of email.send messages that name none. */
   MAIL_FROM: z.string().min(3).default('Cascade <cascade@localhost>'),
   CASCADE_EVENT_BUFFER_SECONDS: envFields.eventBufferSeconds,
+  CASCADE_TEST_TASK_QUEUE: envFields.testTaskQueue,
   /** Dispatch attempts before an event is dead-lettered. */
   DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   /**

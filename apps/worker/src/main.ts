@@ -18,7 +18,7 @@ import { archiveFromEnv, startRetention } from './retention/index';
 import { installTemporalRuntime } from './temporal-runtime';
 import { tracingClientInterceptors } from './tracing';
 import { startWebhookDeliveries } from './webhooks/webhook-outbox';
-import { createCascadeWorker } from './worker';
+import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from './worker';
 
 const logger = createLogger('worker');
 installTemporalRuntime(logger);
@@ -45,20 +45,19 @@ async function main(): Promise<void> {
   measureBacklogWith(() => countPendingDispatches(db));
   const ingestion = createIngestion(db, { ingested: countIngested });
   const ingestOptions = { restrictedNamespaces: env.CASCADE_RESTRICTED_NAMESPACES, maxCausationDepth: env.MAX_CAUSATION_DEPTH };
-  const worker = await createCascadeWorker({
-    connection,
-    namespace: env.TEMPORAL_NAMESPACE,
-    tracing,
-    dependencies: {
-      db,
-      ingestion,
-      ingestOptions,
-      logger,
-      services: createActionServices({ db, allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM }),
-      secrets: createSecretStore(db, env.CASCADE_SECRET_KEY),
-      eventBufferMs: env.CASCADE_EVENT_BUFFER_SECONDS * 1000,
-    },
-  });
+  const dependencies = {
+    db,
+    ingestion,
+    ingestOptions,
+    logger,
+    services: createActionServices({ db, allowedPrivateHosts: env.ALLOWED_PRIVATE_HOSTS, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM }),
+    secrets: createSecretStore(db, env.CASCADE_SECRET_KEY),
+    eventBufferMs: env.CASCADE_EVENT_BUFFER_SECONDS * 1000,
+  };
+  // One bundle serves both task queues: production runs, and drafts' test runs kept apart from them.
+  const workflowBundle = await bundleWorkflows(tracing);
+  const worker = await createCascadeWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, tracing, dependencies, workflowBundle });
+  const testRunWorker = await createTestRunWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, tracing, dependencies, workflowBundle, taskQueue: env.CASCADE_TEST_TASK_QUEUE });
   const nats = env.NATS_URL ? await startNatsSources(env.NATS_URL, env.NATS_SOURCES, { db, ingestion, ingestOptions, logger }) : undefined;
   const dispatcher = startDispatcher({
     db,
@@ -91,10 +90,10 @@ async function main(): Promise<void> {
       })
     : undefined;
   const stopHeartbeat = startHeartbeat({ db, workerId: env.WORKER_ID, taskQueue: TASK_QUEUE, logger });
-  logger.info({ taskQueue: TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS, metricsPort: env.WORKER_METRICS_PORT }, 'worker started');
+  logger.info({ taskQueue: TASK_QUEUE, testTaskQueue: env.CASCADE_TEST_TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS, metricsPort: env.WORKER_METRICS_PORT }, 'worker started');
 
   // Worker.run() installs its own SIGINT/SIGTERM handlers and resolves once it has drained.
-  await worker.run();
+  await Promise.all([worker.run(), testRunWorker.run()]);
   await dispatcher.stop();
   await webhooks.stop();
   await retention?.stop();

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { TASK_QUEUE } from '@cascade/temporal';
 import type { Tracing } from '@cascade/telemetry/setup';
-import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from './activities/index';
+import { createTestRunActivities } from './test-runs/test-run-activities';
 import { tracingWorkerOptions } from './tracing';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -35,4 +36,26 @@ export function createCascadeWorker(options: CascadeWorkerOptions): Promise<Work
     shutdownGraceTime: '10s',
     ...tracingWorkerOptions(options.tracing),
   });
+}
+
+/**
+ * The worker of drafts' test runs: the same workflows on the test task queue, with activities that
+ * record instead of acting (test-runs/test-run-activities.ts), so no test run mixes with production.
+ */
+export function createTestRunWorker(options: CascadeWorkerOptions & { taskQueue: string }): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createTestRunActivities(options.dependencies),
+    shutdownGraceTime: '10s',
+    ...tracingWorkerOptions(options.tracing),
+  });
+}
+
+/** The workflow code bundled once, for a process that hosts both workers; with tracing's workflow interceptors when it is on. */
+export function bundleWorkflows(tracing?: Tracing): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
+  const workflowInterceptorModules = tracingWorkerOptions(tracing).interceptors?.workflowModules ?? [];
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules, logger: new DefaultLogger('WARN') });
 }

@@ -22,6 +22,11 @@ export interface ActionManifest<Input extends z.ZodType = z.ZodType, Output exte
    * which is a trace rather than an effect) is simply run again.
    */
   sideEffects: boolean;
+  /**
+   * Whether one call, by its input, has side effects, where that depends on the input (an HTTP
+   * GET only reads); `sideEffects` otherwise. A draft's test run stubs the calls that have.
+   */
+  callHasSideEffects?: (input: unknown) => boolean;
 }
 
 export interface ActionContext {

@@ -2,3 +2,4 @@
 export { ActionFailure, defineHandler, defineManifest, type ActionContext, type ActionHandler, type ActionManifest } from './define-action';
 export { actionManifests, getActionManifest } from './manifest';
 export { httpUrl } from './http/schemas';
+export { defaultCannedOutput, sampleOfJsonSchema, stubbedByDefault } from './test-runs';

@@ -35,4 +35,6 @@ export const envFields = {
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long before a waitForEvent an event may arrive and still be delivered to it (the worker's, shown by the web's run page). */
   eventBufferSeconds: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** The task queue drafts' test runs execute on, apart from production runs (the web starts them, the worker serves it). */
+  testTaskQueue: z.string().min(1).max(200).default('cascade-test'),
 };

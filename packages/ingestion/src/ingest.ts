@@ -42,6 +42,11 @@ interface CheckedEvent {
 
 export interface Ingestion {
   ingest(publisher: Publisher, items: readonly unknown[], options: IngestOptions): Promise<IngestResult>;
+  /**
+   * What `ingest` would say of one event, without storing it: its parsed envelope (a drafted
+   * workflow's test run takes a sample event, and records what it would emit), or why it is refused.
+   */
+  check(publisher: Publisher, item: unknown, options: IngestOptions): Promise<{ envelope: EventEnvelope } | Omit<RejectedEvent, 'index'>>;
 }
 
 /**
@@ -65,6 +70,7 @@ export function createIngestion(db: Database, observer: IngestionObserver = {}):
       observer.ingested?.({ accepted: result.accepted.length - duplicate, duplicate, rejected: result.rejected.length });
       return result;
     },
+    check: (publisher, item, options) => checkEvent(registry, publisher, item, options),
   };
 }
 

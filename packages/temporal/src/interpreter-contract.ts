@@ -59,6 +59,11 @@ export interface RunInput {
   resume?: RunResume;
   /** Continue-as-new once history holds this many events (default: when Temporal suggests it). */
   historyLimit?: number;
+  /**
+   * A test run of a draft (test-runs.ts): its delays can be skipped by signal. Everything else
+   * that sets it apart is the test task queue's activities, which record instead of acting.
+   */
+  test?: true;
 }
 
 export interface RunResult {
@@ -76,7 +81,14 @@ export const RUN_SIGNALS = {
   deliverEvent: 'deliverEvent',
   /** A decision on one of the run's approval tasks: `ApprovalDecision`. */
   decideApproval: 'decideApproval',
+  /** A test run's delay to end now: `SkippedDelay`. Production runs ignore it. */
+  skipDelay: 'skipDelay',
 } as const;
+
+export interface SkippedDelay {
+  /** The delay's step key. */
+  key: string;
+}
 
 export interface DeliveredEvent {
   waitId: string;

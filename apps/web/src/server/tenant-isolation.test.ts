@@ -46,6 +46,7 @@ interface Resources {
   deadEventId: string;
   workflowId: string;
   runId: string;
+  testRunId: string;
   approvalId: string;
   templateKey: string;
   secretName: string;
@@ -67,6 +68,10 @@ const PARAMETERS: Record<string, (r: Resources) => Record<string, string>> = {
   '/api/v1/workflows/{id}/versions': (r) => ({ id: r.workflowId }),
   '/api/v1/workflows/{id}/publish': (r) => ({ id: r.workflowId }),
   '/api/v1/workflows/{id}/template-upgrade': (r) => ({ id: r.workflowId }),
+  '/api/v1/workflows/{id}/test-plan': (r) => ({ id: r.workflowId }),
+  '/api/v1/workflows/{id}/test-runs': (r) => ({ id: r.workflowId }),
+  '/api/v1/workflows/{id}/test-runs/{testRunId}': (r) => ({ id: r.workflowId, testRunId: r.testRunId }),
+  '/api/v1/workflows/{id}/test-runs/{testRunId}/answers': (r) => ({ id: r.workflowId, testRunId: r.testRunId }),
   '/api/v1/templates/{key}': (r) => ({ key: r.templateKey }),
   '/api/v1/templates/{key}/instantiate': (r) => ({ key: r.templateKey }),
   '/api/v1/runs/{id}': (r) => ({ id: r.runId }),
@@ -96,6 +101,8 @@ const bodies = (r: Resources): Record<string, unknown> => ({
   'POST /api/v1/runs/{id}/retry': {},
   'POST /api/v1/events/{id}/replay': {},
   'POST /api/v1/workflows/{id}/publish': {},
+  'POST /api/v1/workflows/{id}/test-runs': { event: { data: { invoiceId: r.token } } },
+  'POST /api/v1/workflows/{id}/test-runs/{testRunId}/answers': { kind: 'approval', key: 'check', outcome: 'approved' },
   'PATCH /api/v1/webhooks/{id}': { enabled: false },
   'POST /api/v1/webhook-deliveries/{id}/replay': {},
 });
@@ -107,6 +114,7 @@ const missing = (r: Resources): Resources => ({
   deadEventId: randomUUID(),
   workflowId: randomUUID(),
   runId: randomUUID(),
+  testRunId: randomUUID(),
   approvalId: randomUUID(),
   templateKey: `missing-x${unique()}`,
   secretName: `missing_x${unique()}`,
@@ -178,6 +186,14 @@ async function seedTenant(): Promise<Resources> {
     data: { id: runId, tenantId: tenant.id, workflowId, versionId: version.id as string, temporalWorkflowId: `run-${token}`, eventId },
   });
   await db().runStep.create({ data: { runId, nodeId: 'check', key: 'check', status: 'RUNNING', input: { token }, startedAt: new Date() } });
+  // A test run waiting on its approval, as the test worker records one (no Temporal run behind it).
+  const testRunId = randomUUID();
+  await db().testRun.create({
+    data: {
+      id: testRunId, tenantId: tenant.id, workflowId, temporalWorkflowId: `test-${token}`, definition: workflowDefinition(token), event: { token }, stubs: {}, startedBy: token,
+      steps: { check: { key: 'check', nodeId: 'check', status: 'RUNNING', startedAt: new Date().toISOString(), approval: { taskId: randomUUID(), title: `Approve ${token}`, assignees: ['admin'], formFields: [], dueAt: new Date().toISOString() } } },
+    },
+  });
   const approvalId = randomUUID();
   await db().approvalTask.create({
     data: {
@@ -207,7 +223,7 @@ async function seedTenant(): Promise<Resources> {
   });
   const email = await db().capturedEmail.create({ data: { tenantId: tenant.id, from: 'cascade@example.com', to: ['ops@example.com'], subject: `Overdue ${token}`, headers: {} } });
 
-  return { webhookId: webhook.id as string, deliveryId: delivery.id, emailId: email.id.toString(), tenantId: tenant.id, token, idToken, eventId, deadEventId, workflowId, runId, approvalId, templateKey, secretName, eventType, actionId, apiKeyId: key.id as string };
+  return { webhookId: webhook.id as string, deliveryId: delivery.id, emailId: email.id.toString(), tenantId: tenant.id, token, idToken, eventId, deadEventId, workflowId, runId, testRunId, approvalId, templateKey, secretName, eventType, actionId, apiKeyId: key.id as string };
 }
 
 /** Every principal a tenant can have: a key of each scope, a key of all of them, a user of each role. */
@@ -239,6 +255,7 @@ async function snapshot(tenantId: string) {
       db().workflow.findMany({ ...where, orderBy: { id: 'asc' } }),
       db().workflowVersion.findMany({ ...where, orderBy: { id: 'asc' } }),
       db().run.findMany({ ...where, orderBy: { id: 'asc' } }),
+      db().testRun.findMany({ ...where, orderBy: { id: 'asc' } }),
       db().approvalTask.findMany({ ...where, orderBy: { id: 'asc' } }),
       db().template.findMany({ ...where, orderBy: { key: 'asc' }, include: { versions: true } }),
       db().secret.findMany({ ...where, orderBy: { name: 'asc' } }),

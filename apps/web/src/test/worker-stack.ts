@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createDatabase } from '@cascade/db';
 import { createIsolatedDatabase, startMailCapture } from '@cascade/devstack/testing';
 import { inject } from 'vitest';
@@ -9,7 +10,7 @@ import { inject } from 'vitest';
  */
 const WORKER_TESTING = '@cascade/worker/testing';
 interface WorkerTesting {
-  startEmbeddedWorker(options: { databaseUrl: string; temporalAddress: string; smtpUrl?: string }): Promise<{ stop(): Promise<void> }>;
+  startEmbeddedWorker(options: { databaseUrl: string; temporalAddress: string; smtpUrl?: string; testTaskQueue?: string }): Promise<{ stop(): Promise<void> }>;
 }
 
 /**
@@ -24,10 +25,13 @@ interface WorkerTesting {
 export async function startWorkerStack() {
   const databaseUrl = await createIsolatedDatabase();
   process.env.DATABASE_URL = databaseUrl;
+  // Test runs started through the routes go to this file's worker, not another file's.
+  const testTaskQueue = `test-runs-${randomUUID()}`;
+  process.env.CASCADE_TEST_TASK_QUEUE = testTaskQueue;
   const mailDb = createDatabase(databaseUrl, { maxConnections: 2 });
   const mail = await startMailCapture({ db: mailDb });
   const { startEmbeddedWorker } = (await import(/* @vite-ignore */ WORKER_TESTING)) as WorkerTesting;
-  const worker = await startEmbeddedWorker({ databaseUrl, temporalAddress: inject('temporalAddress'), smtpUrl: mail.url });
+  const worker = await startEmbeddedWorker({ databaseUrl, temporalAddress: inject('temporalAddress'), smtpUrl: mail.url, testTaskQueue });
   return {
     async stop() {
       await worker.stop();

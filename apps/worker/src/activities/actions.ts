@@ -1,11 +1,8 @@
-import { ActionFailure, callRemoteAction, getActionHandler, type ActionContext, type SecretReader } from '@cascade/actions/handlers';
-import { checkTenantSchema } from '@cascade/ingestion';
+import { getActionHandler } from '@cascade/actions/handlers';
 import { withSpan } from '@cascade/telemetry';
-import { SecretDestinationRefusedError, type TenantSecrets } from '@cascade/secrets';
-import { Context } from '@temporalio/activity';
-import type { RemoteAction } from '@cascade/db';
 import { ApplicationFailure } from '@temporalio/common';
 import { recordIntent, releaseIntent } from '../run-records/execution-intent';
+import { actionContext, resolveAction, runAction } from './action-runner';
 import { asStep, type RunActivityDependencies, type StepCall } from './step-activity';
 
 export interface ExecuteActionCall extends StepCall {
@@ -14,10 +11,6 @@ export interface ExecuteActionCall extends StepCall {
   /** The node's `repeatUncertain`: act again after an attempt that may have acted, even if the action is not idempotent. */
   repeatUncertain?: boolean;
 }
-
-type ResolvedAction =
-  | { handler: NonNullable<ReturnType<typeof getActionHandler>>; remote?: undefined; idempotent: boolean }
-  | { handler?: undefined; remote: RemoteAction; idempotent: boolean };
 
 /** The failure of a step whose earlier attempt may have acted, for an action that must not act twice. */
 function uncertainEffect(actionId: string, startedAt: Date): ApplicationFailure {
@@ -35,51 +28,9 @@ export interface ActionResult {
   attempts: number;
 }
 
-/** `amount: must be number; lines.0.sku: …`; JSON Schema paths arrive as pointers under /example. */
-const issuesText = (issues: ReadonlyArray<{ path: string; message: string }>) =>
-  issues.map((issue) => `${issue.path.replace(/^\/example\/?/, '').replaceAll('/', '.') || '(input)'}: ${issue.message}`).join('; ');
-
-/** The step's secrets as actions see them: a refused destination fails the step at once, since retrying cannot change the allow-list. */
-function secretReader(secrets: TenantSecrets): SecretReader {
-  return {
-    reveal: (name, destination) =>
-      secrets.reveal(name, destination).catch((error: unknown) => {
-        throw error instanceof SecretDestinationRefusedError ? new ActionFailure(error.message, { retryable: false, cause: error }) : error;
-      }),
-  };
-}
-
 /** The action node's activities: built-in actions and the tenant's remote ones, each as its step. */
 export function createActionActivities(deps: RunActivityDependencies) {
   const { db } = deps;
-
-  /** The built-in action of that id, or else the tenant's remote one. */
-  async function resolveAction(actionId: string, tenantId: string): Promise<ResolvedAction> {
-    const handler = getActionHandler(actionId);
-    if (handler) return { handler, idempotent: handler.idempotent };
-    const remote = await db.remoteAction.findUnique({ where: { tenantId_actionId: { tenantId, actionId } } });
-    if (!remote) throw ApplicationFailure.nonRetryable(`Unknown action ${actionId}: neither built in nor registered by this tenant`, 'UnknownAction');
-    return { remote, idempotent: remote.idempotent };
-  }
-
-  /** Runs the action with its input and output checked against their schemas. */
-  async function runAction(action: ResolvedAction, actionId: string, rawInput: unknown, context: ActionContext): Promise<unknown> {
-    const { handler, remote } = action;
-    if (handler) {
-      const input = handler.input.safeParse(rawInput);
-      if (!input.success) {
-        const issues = input.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-        throw ApplicationFailure.nonRetryable(`Input of ${actionId} is invalid: ${issuesText(issues)}`, 'InvalidActionInput');
-      }
-      return handler.output.parse(await handler.run(input.data, context)) as unknown;
-    }
-    const inputIssues = checkTenantSchema(remote.inputSchema, rawInput);
-    if (inputIssues.length) throw ApplicationFailure.nonRetryable(`Input of ${actionId} is invalid: ${issuesText(inputIssues)}`, 'InvalidActionInput');
-    const output = await callRemoteAction(remote, rawInput, context);
-    const outputIssues = checkTenantSchema(remote.outputSchema, output);
-    if (outputIssues.length) throw ApplicationFailure.nonRetryable(`${actionId} answered an output its schema refuses: ${issuesText(outputIssues)}`, 'InvalidActionOutput');
-    return output;
-  }
 
   /**
    * An action as the call's step; with `leaveStep`, the step of one without side effects is left
@@ -94,22 +45,13 @@ export function createActionActivities(deps: RunActivityDependencies) {
     // Built-in actions say whether they have side effects; a tenant's remote action may always have.
     const recorded = getActionHandler(call.actionId)?.sideEffects ?? true;
     return asStep(db, call, async () => {
-      const action = await resolveAction(call.actionId, call.tenantId);
+      const action = await resolveAction(db, call.actionId, call.tenantId);
       if (recorded) {
         const prior = await recordIntent(db, { idempotencyKey, tenantId: call.tenantId, actionId: call.actionId });
         if (prior.state === 'completed') return { output: prior.output };
         if (prior.state === 'uncertain' && !action.idempotent && !call.repeatUncertain) throw uncertainEffect(call.actionId, prior.startedAt);
       }
-      const log = deps.logger.child({ runId: call.runId, node: call.step.key, action: call.actionId });
-      const context: ActionContext = {
-        tenantId: call.tenantId,
-        runId: call.runId,
-        idempotencyKey,
-        signal: Context.current().cancellationSignal,
-        log: (text, fields) => log.info(secrets.redact(fields ?? {}) as object, secrets.redact(text) as string),
-        secrets: secretReader(secrets),
-        services: deps.services({ tenantId: call.tenantId, runId: call.runId }),
-      };
+      const context = actionContext(deps, call, idempotencyKey, secrets);
       let output: unknown;
       try {
         // Identifiers only on the span: an action's input and output may hold secrets.

@@ -38,7 +38,7 @@ export interface StepCall {
  * The failure an activity reports, with revealed secrets taken out of its message (it lands in
  * the step record and in Temporal's history). An action says whether trying again can help.
  */
-function toFailure(error: unknown, redact: (value: unknown) => unknown): ApplicationFailure {
+export function toFailure(error: unknown, redact: (value: unknown) => unknown): ApplicationFailure {
   const text = redact(error instanceof Error ? error.message : String(error)) as string;
   if (error instanceof ApplicationFailure) return ApplicationFailure.create({ message: text, type: error.type ?? undefined, nonRetryable: error.nonRetryable ?? undefined });
   if (error instanceof ActionFailure) return ApplicationFailure.create({ message: text, type: 'ActionFailed', nonRetryable: !error.retryable });

@@ -7,7 +7,7 @@ import { startDispatcher } from '../dispatcher/dispatcher';
 import { createEventRouter } from '../dispatcher/route-event';
 import { installTemporalRuntime } from '../temporal-runtime';
 import { tracingClientInterceptors } from '../tracing';
-import { createCascadeWorker } from '../worker';
+import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from '../worker';
 import { testDependencies } from './run-harness';
 
 export interface EmbeddedWorkerOptions {
@@ -15,6 +15,8 @@ export interface EmbeddedWorkerOptions {
   temporalAddress: string;
   /** Where email.send delivers (a mail capture server). */
   smtpUrl?: string;
+  /** Also serve drafts' test runs on this task queue (the web app's CASCADE_TEST_TASK_QUEUE). */
+  testTaskQueue?: string;
 }
 
 /**
@@ -35,8 +37,13 @@ export async function startEmbeddedWorker(options: EmbeddedWorkerOptions): Promi
   const { connection, client } = await connectNativeTemporal({ address: options.temporalAddress, namespace: 'default', interceptors: tracingClientInterceptors(tracing) });
   const taskQueue = `test-${randomUUID()}`;
   const dependencies = testDependencies(db, 60_000, options.smtpUrl);
-  const worker = await createCascadeWorker({ connection, namespace: 'default', taskQueue, dependencies, tracing });
-  const running = worker.run();
+  const workflowBundle = options.testTaskQueue ? await bundleWorkflows(tracing) : undefined;
+  const worker = await createCascadeWorker({ connection, namespace: 'default', taskQueue, dependencies, tracing, ...(workflowBundle ? { workflowBundle } : {}) });
+  const testRunWorker =
+    options.testTaskQueue && workflowBundle
+      ? await createTestRunWorker({ connection, namespace: 'default', taskQueue: options.testTaskQueue, dependencies, tracing, workflowBundle })
+      : undefined;
+  const running = Promise.all([worker.run(), testRunWorker?.run()]);
   const dispatcher = startDispatcher({
     db,
     databaseUrl: options.databaseUrl,
@@ -49,6 +56,7 @@ export async function startEmbeddedWorker(options: EmbeddedWorkerOptions): Promi
     async stop() {
       await dispatcher.stop();
       worker.shutdown();
+      testRunWorker?.shutdown();
       await running;
       await connection.close();
       await db.$disconnect();

@@ -12,7 +12,7 @@ import type { ActivityDependencies } from '../activities/index';
 import { createEventRouter } from '../dispatcher/route-event';
 import { countIngested } from '../metrics';
 import { createActionServices } from '../services/action-services';
-import { createCascadeWorker } from '../worker';
+import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from '../worker';
 
 export interface HarnessOptions {
   eventBufferMs?: number;
@@ -21,6 +21,8 @@ export interface HarnessOptions {
   dependencies?: (deps: ActivityDependencies) => ActivityDependencies;
   /** False: no worker in this process; the test runs worker processes on `taskQueue` (worker-process.ts). */
   inProcessWorker?: boolean;
+  /** Also serve drafts' test runs, on `testTaskQueue`, as main.ts does. */
+  testRuns?: boolean;
 }
 
 /** The worker's activity dependencies as main.ts builds them, on the test database. */
@@ -47,16 +49,17 @@ export async function startRunHarness(options: HarnessOptions = {}) {
   const taskQueue = `test-${randomUUID()}`;
   const baseDependencies = testDependencies(db, options.eventBufferMs, options.smtpUrl);
   const { logger, ingestion, ingestOptions } = baseDependencies;
+  const dependencies = options.dependencies ? options.dependencies(baseDependencies) : baseDependencies;
+  const testTaskQueue = `test-runs-${randomUUID()}`;
+  const workflowBundle = options.testRuns ? await bundleWorkflows() : undefined;
   const worker =
     options.inProcessWorker === false
       ? undefined
-      : await createCascadeWorker({
-          connection: temporal.connection,
-          namespace: 'default',
-          taskQueue,
-          dependencies: options.dependencies ? options.dependencies(baseDependencies) : baseDependencies,
-        });
-  const running = worker?.run();
+      : await createCascadeWorker({ connection: temporal.connection, namespace: 'default', taskQueue, dependencies, ...(workflowBundle ? { workflowBundle } : {}) });
+  const testRunWorker = workflowBundle
+    ? await createTestRunWorker({ connection: temporal.connection, namespace: 'default', taskQueue: testTaskQueue, dependencies, workflowBundle })
+    : undefined;
+  const running = Promise.all([worker?.run(), testRunWorker?.run()]);
   const { routeEvent } = createEventRouter({ db, client: temporal.client, taskQueue, logger });
   const tenant = await db.tenant.create({ data: { slug: `t-${randomUUID()}`, name: 'Run tenant' } });
 
@@ -65,6 +68,7 @@ export async function startRunHarness(options: HarnessOptions = {}) {
     client: temporal.client,
     tenant,
     taskQueue,
+    testTaskQueue,
     routeEvent,
 
     /** Stores a workflow with `definition` published as its next version, trigger included. */
@@ -119,6 +123,7 @@ export async function startRunHarness(options: HarnessOptions = {}) {
 
     async stop() {
       worker?.shutdown();
+      testRunWorker?.shutdown();
       await running;
       await temporal.connection.close();
       await db.$disconnect();

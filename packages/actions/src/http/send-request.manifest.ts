@@ -39,4 +39,9 @@ export const sendRequestManifest = defineManifest({
   // POST and friends may create something each time they run.
   idempotent: false,
   sideEffects: true,
+  // A mapped method (an expression) is taken as one that may write.
+  callHasSideEffects: (input) => {
+    const method = (input as { method?: unknown } | null)?.method ?? 'GET';
+    return method !== 'GET';
+  },
 });

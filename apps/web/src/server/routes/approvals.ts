@@ -83,7 +83,7 @@ const fieldValue: Record<ApprovalFormField['type'], (field: ApprovalFormField) =
 };
 
 /** The decision's data must fill the task's form: required fields present, each of its type. */
-function formSchema(fields: ApprovalFormField[]) {
+export function formSchema(fields: ApprovalFormField[]) {
   return z.strictObject(
     Object.fromEntries(fields.map((field) => [field.name, field.required ? fieldValue[field.type](field) : fieldValue[field.type](field).optional()])),
   );

@@ -23,6 +23,7 @@ import { getRunView } from './run-view';
 import { health, readiness } from './system';
 import { previewTemplateUpgradeRoute, upgradeTemplateRoute } from './template-upgrades';
 import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
+import { answerTestRunRoute, getTestRun, getTestRunPlan, startTestRunRoute } from './test-runs';
 import { deleteWorkflow } from './workflow-delete';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
@@ -47,6 +48,10 @@ export const routes: Route[] = [
   deleteWorkflow,
   listWorkflowVersions,
   publishWorkflow,
+  getTestRunPlan,
+  startTestRunRoute,
+  getTestRun,
+  answerTestRunRoute,
   previewTemplateUpgradeRoute,
   upgradeTemplateRoute,
   listTemplates,

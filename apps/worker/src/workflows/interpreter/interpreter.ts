@@ -1,4 +1,4 @@
-import type { ApprovalDecision, DeliveredEvent, RunEvent, RunFailureDetails, RunInput, RunResult, RunResume } from '@cascade/temporal/interpreter-contract';
+import type { ApprovalDecision, DeliveredEvent, RunEvent, RunFailureDetails, RunInput, RunResult, RunResume, SkippedDelay } from '@cascade/temporal/interpreter-contract';
 import {
   DEFAULT_PORT,
   ERROR_PORT,
@@ -37,6 +37,7 @@ export class Interpreter implements RunState {
   readonly records: RunRecords;
   readonly waits = new Map<string, RunEvent[]>();
   readonly decisions = new Map<string, ApprovalDecision | undefined>();
+  readonly skippedDelays = new Set<string>();
   /** Live branches of the top level; continue-as-new happens only when one remains. */
   private branches = 1;
   private top: Scope | undefined;
@@ -55,6 +56,11 @@ export class Interpreter implements RunState {
 
   onApprovalDecided(decision: ApprovalDecision): void {
     if (this.decisions.has(decision.taskId) && this.decisions.get(decision.taskId) === undefined) this.decisions.set(decision.taskId, decision);
+  }
+
+  /** Only a test run's delays can be skipped; a production run ignores the signal. */
+  onDelaySkipped({ key }: SkippedDelay): void {
+    if (this.input.test) this.skippedDelays.add(key);
   }
 
   async execute(): Promise<RunResult> {

@@ -1,9 +1,10 @@
-import { INTERPRETER_REVISION, RUN_SIGNALS, type ApprovalDecision, type DeliveredEvent, type RunInput, type RunResult } from '@cascade/temporal/interpreter-contract';
+import { INTERPRETER_REVISION, RUN_SIGNALS, type ApprovalDecision, type DeliveredEvent, type RunInput, type RunResult, type SkippedDelay } from '@cascade/temporal/interpreter-contract';
 import { defineSignal, setHandler } from '@temporalio/workflow';
 import { Interpreter } from './interpreter';
 
 export const deliverEventSignal = defineSignal<[DeliveredEvent]>(RUN_SIGNALS.deliverEvent);
 export const decideApprovalSignal = defineSignal<[ApprovalDecision]>(RUN_SIGNALS.decideApproval);
+export const skipDelaySignal = defineSignal<[SkippedDelay]>(RUN_SIGNALS.skipDelay);
 
 /** The interpreter workflow: one run of one published workflow version. */
 export async function runWorkflow(input: RunInput): Promise<RunResult> {
@@ -15,5 +16,6 @@ export async function runWorkflow(input: RunInput): Promise<RunResult> {
   const interpreter = new Interpreter(input);
   setHandler(deliverEventSignal, (delivered) => interpreter.onEventDelivered(delivered));
   setHandler(decideApprovalSignal, (decision) => interpreter.onApprovalDecided(decision));
+  setHandler(skipDelaySignal, (skipped) => interpreter.onDelaySkipped(skipped));
   return interpreter.execute();
 }

@@ -44,7 +44,7 @@ function fieldErrorsOf(body: unknown): FieldError[] {
   );
 }
 
-async function call<Value>(url: string, init: RequestInit, failure: string): Promise<ApiResult<Value>> {
+export async function call<Value>(url: string, init: RequestInit, failure: string): Promise<ApiResult<Value>> {
   const response = await fetch(url, {
     ...init,
     cache: 'no-store',

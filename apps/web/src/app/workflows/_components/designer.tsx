@@ -19,6 +19,7 @@ import { ShortcutSheet } from './editing/shortcut-sheet';
 import { Inspector } from './inspector/inspector';
 import { Palette } from './palette';
 import { TemplateUpgradeBanner } from './template-upgrade/template-upgrade-banner';
+import { TestRunPanel } from './test-run/test-run-panel';
 import { ProblemsPanel } from './problems-panel';
 import { Toolbar } from './toolbar';
 import { useEditingShortcuts } from './use-editing-shortcuts';
@@ -63,6 +64,7 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
   const api = useWorkflowApi(workflow, state, dirty, dispatch);
   useLeaveWarning(dirty);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [testing, setTesting] = useState(false);
   const save = () => {
     if (dirty) void api.save();
   };
@@ -86,6 +88,7 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
           onSave={save}
           onPublish={() => void api.publish()}
           onToggleEnabled={() => void api.toggleEnabled()}
+          onTestRun={() => setTesting(true)}
         />
         <EditingBar state={state} dispatch={dispatch} readOnly={readOnly} onShowShortcuts={() => setShortcutsOpen(true)} />
         <ShortcutSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
@@ -107,6 +110,7 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
           <Canvas selectedNodeIds={state.selectedNodeIds} selectedEdgeIds={state.selectedEdgeIds} problemsByNode={byNode} collapsedBodies={state.collapsedBodies} />
           <Inspector selectedNodeId={state.selectedNodeId} problemsByNode={byNode} />
         </div>
+        {testing && <TestRunPanel workflowId={workflow.id} ensureSaved={async () => !dirty || api.save()} onClose={() => setTesting(false)} />}
         <div className={styles.panels}>
           <ProblemsPanel problems={problems} checking={checking} refused={state.serverProblems} onSelect={(id) => dispatch({ type: 'selectNode', id })} />
           <VersionsPanel versions={api.versions} />

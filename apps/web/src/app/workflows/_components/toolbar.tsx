@@ -13,9 +13,10 @@ interface ToolbarProps {
   onSave: () => void;
   onPublish: () => void;
   onToggleEnabled: () => void;
+  onTestRun: () => void;
 }
 
-export function Toolbar({ name, dirty, enabled, latestVersion, status, readOnly, onSave, onPublish, onToggleEnabled }: ToolbarProps) {
+export function Toolbar({ name, dirty, enabled, latestVersion, status, readOnly, onSave, onPublish, onToggleEnabled, onTestRun }: ToolbarProps) {
   const busy = status.kind === 'busy';
   return (
     <header className={styles.toolbar}>
@@ -36,6 +37,9 @@ export function Toolbar({ name, dirty, enabled, latestVersion, status, readOnly,
       </label>
       <button type="button" className={styles.secondary} onClick={onSave} disabled={busy || readOnly || !dirty}>
         Save draft
+      </button>
+      <button type="button" className={styles.secondary} onClick={onTestRun} disabled={busy || readOnly} data-testid="test-run-open">
+        Test run
       </button>
       <button type="button" onClick={onPublish} disabled={busy || readOnly}>
         Publish

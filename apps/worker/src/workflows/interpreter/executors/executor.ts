@@ -51,6 +51,8 @@ export interface RunState {
   readonly waits: Map<string, RunEvent[]>;
   /** Each open approval task's decision, undefined until it comes. */
   readonly decisions: Map<string, ApprovalDecision | undefined>;
+  /** Step keys of delays a test run was told to skip. */
+  readonly skippedDelays: Set<string>;
   /** Evaluates in the workflow: pure, with the workflow clock as `$now`, so replays agree. */
   evaluate(expression: string, scope: Scope, event?: RunEvent): Promise<unknown>;
   map(mapping: Mapping, scope: Scope): Promise<unknown>;

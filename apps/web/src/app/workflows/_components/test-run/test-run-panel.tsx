@@ -1,0 +1,57 @@
+'use client';
+
+import { useState } from 'react';
+import styles from '../designer.module.css';
+import { startTestRun, type TestRunStart, type TestRunView } from './test-run-api';
+import { TestRunLive } from './test-run-live';
+import { TestRunSetup } from './test-run-setup';
+
+interface TestRunPanelProps {
+  workflowId: string;
+  /** Saves unsaved changes first, since a test runs the stored draft; false when saving failed. */
+  ensureSaved: () => Promise<boolean>;
+  onClose: () => void;
+}
+
+/**
+ * The designer's "Test run" panel: runs the current draft on the real worker without publishing
+ * anything, and shows it going, its waits answerable here. A new test starts from the setup again.
+ */
+export function TestRunPanel({ workflowId, ensureSaved, onClose }: TestRunPanelProps) {
+  const [run, setRun] = useState<TestRunView>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ message: string; details: string[] }>();
+
+  const start = async (request: TestRunStart) => {
+    setBusy(true);
+    setFailure(undefined);
+    const saved = await ensureSaved();
+    const result = saved ? await startTestRun(workflowId, request) : undefined;
+    setBusy(false);
+    if (!result) return setFailure({ message: 'Save the draft first: the test runs the saved draft', details: [] });
+    if (!result.ok) {
+      const details = [...result.problems.map((problem) => `${problem.nodeId ?? 'workflow'}: ${problem.message}`), ...result.fieldErrors.filter(() => result.problems.length === 0).map((e) => `${e.path}: ${e.message}`)];
+      return setFailure({ message: result.message, details });
+    }
+    setRun(result.value);
+  };
+
+  return (
+    <section className={`${styles.panel} ${styles.testRunPanel}`} data-testid="test-run-panel" aria-label="Test run">
+      <header className={styles.inspectorHeader}>
+        <h2>Test run</h2>
+        <span>
+          {run && <button type="button" className={styles.secondary} onClick={() => setRun(undefined)}>New test</button>}{' '}
+          <button type="button" className={styles.secondary} onClick={onClose}>Close</button>
+        </span>
+      </header>
+      {failure && (
+        <div role="alert" className="error" data-testid="test-run-refused">
+          {failure.message}
+          {failure.details.length > 0 && <ul>{failure.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>}
+        </div>
+      )}
+      {run ? <TestRunLive key={run.id} initial={run} /> : <TestRunSetup workflowId={workflowId} busy={busy} onStart={(request) => void start(request)} />}
+    </section>
+  );
+}

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getEventDefinition } from '@cascade/catalog';
+import { TEST_RUN_TIMEOUT_MS, testRunWorkflowId } from '@cascade/temporal/test-runs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callRoute, createTenantWithKey } from '@/test/api';
+import { eventually, startWorkerStack } from '@/test/worker-stack';
+import type { ProblemDetail } from '@/server/http/problem';
+import { closeServices, db, temporal } from '@/server/services';
+import type { TestRunView } from '@/server/test-runs/test-run-view';
+import { publishEvents } from './events';
+import { listRuns } from './runs';
+import { answerTestRunRoute, getTestRun, getTestRunPlan, startTestRunRoute } from './test-runs';
+import { deleteWorkflow } from './workflow-delete';
+import { createWorkflow } from './workflows';
+
+// Test runs through the routes, on the real worker's test task queue and the real Temporal.
+const stack = await startWorkerStack();
+/** A local HTTP server recording what reaches it: a stubbed call must leave it nothing. */
+const crm = { url: '', requests: [] as string[], http: undefined as Server | undefined };
+beforeAll(async () => {
+  crm.http = createServer((request, response) => {
+    crm.requests.push(`${request.method} ${request.url}`);
+    request.resume().on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+  });
+  await new Promise<void>((resolve) => crm.http!.listen(0, '127.0.0.1', resolve));
+  crm.url = `http://localhost:${(crm.http.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  crm.http?.closeAllConnections();
+  await new Promise((resolve) => crm.http?.close(resolve));
+  await stack.stop();
+  await closeServices();
+});
+
+const overdue = getEventDefinition('INVOICE_OVERDUE')!.example as Record<string, unknown>;
+const payment = getEventDefinition('PAYMENT_RECORDED')!.example as Record<string, unknown>;
+
+function draft(name: string) {
+  return {
+    schemaVersion: 1,
+    name,
+    nodes: [
+      { id: 'start', type: 'trigger', event: 'INVOICE_OVERDUE' },
+      { id: 'post', type: 'action', action: 'http.request', input: { method: 'POST', url: `${crm.url}/notes`, body: { invoice: { $expr: 'event.data.invoiceId' } } } },
+      { id: 'paid', type: 'waitForEvent', event: 'PAYMENT_RECORDED', timeout: 'PT10M', correlation: { event: 'event.data.clientId', run: 'event.data.clientId' } },
+      { id: 'announce', type: 'emit', event: 'billing.plan.changed', data: { tenantId: { $expr: 'run.tenantId' }, oldPlan: 'overdue', newPlan: 'paid' } },
+      { id: 'done', type: 'end' },
+    ],
+    edges: [
+      { id: 'e1', from: 'start', to: 'post' },
+      { id: 'e2', from: 'post', to: 'paid' },
+      { id: 'e3', from: 'paid', to: 'announce', port: 'received' },
+      { id: 'e4', from: 'paid', to: 'done', port: 'timeout' },
+      { id: 'e5', from: 'announce', to: 'done' },
+    ],
+  };
+}
+
+/** The answer's JSON, once its status is as expected: a test run by default. */
+async function json<Body = TestRunView>(response: Promise<Response>, status: number): Promise<Body> {
+  const answer = await response;
+  const text = await answer.text();
+  expect(answer.status, text).toBe(status);
+  return JSON.parse(text) as Body;
+}
+
+type Problem = { title: string; errors: ProblemDetail[] };
+
+async function tenantWithDraft(definition: object = draft(`Test ${randomUUID()}`)) {
+  const { tenantId, apiKey } = await createTenantWithKey(['admin']);
+  const workflow = await json<{ id: string }>(callRoute(createWorkflow, { apiKey, body: { name: `Draft ${randomUUID()}`, definition } }), 201);
+  return { tenantId, apiKey, workflowId: workflow.id as string };
+}
+
+describe('test runs of a draft through the API', () => {
+  it('stubs the POST, answers the wait from the panel, records the emit, and leaves production untouched', async () => {
+    const { tenantId, apiKey, workflowId } = await tenantWithDraft();
+    const clientId = randomUUID();
+    const plan = await json<{ sample: unknown; actions: unknown[] }>(callRoute(getTestRunPlan, { apiKey, params: { id: workflowId } }), 200);
+    expect(plan.sample).toEqual({ type: 'INVOICE_OVERDUE', data: overdue });
+    expect(plan.actions).toEqual([{ nodeId: 'post', actionId: 'http.request', stubbedByDefault: true, cannedOutput: { status: 0, headers: {}, body: null, url: '' } }]);
+
+    const started = await json(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: { ...overdue, clientId } } } }), 201);
+    const params = { id: workflowId, testRunId: started.id as string };
+    const waiting = await eventually(async () => {
+      const view = await json(callRoute(getTestRun, { apiKey, params }), 200);
+      return view.waiting.length ? view : undefined;
+    });
+    expect(waiting.waiting).toEqual([
+      { kind: 'event', key: 'paid', nodeId: 'paid', eventType: 'PAYMENT_RECORDED', expiresAt: expect.any(String), matchingData: { ...payment, clientId } },
+    ]);
+    expect(waiting.nodes).toEqual(expect.arrayContaining([{ nodeId: 'post', state: 'completed' }, { nodeId: 'paid', state: 'waiting' }, { nodeId: 'announce', state: 'not-reached' }]));
+    expect(waiting.stubbedCalls).toEqual([{ key: 'post', nodeId: 'post', input: { method: 'POST', url: `${crm.url}/notes`, body: { invoice: overdue.invoiceId } }, output: { status: 0, headers: {}, body: null, url: '' } }]);
+
+    // Another client's payment does not correlate: refused, naming what the run waits for.
+    const stranger = await json<Problem>(callRoute(answerTestRunRoute, { apiKey, params, body: { kind: 'event', key: 'paid', data: { ...payment, clientId: 'someone-else' } } }), 422);
+    expect(stranger.errors).toEqual([expect.objectContaining({ path: '/body/data', expected: JSON.stringify(clientId), received: '"someone-else"' })]);
+    const invalid = await json<Problem>(callRoute(answerTestRunRoute, { apiKey, params, body: { kind: 'event', key: 'paid', data: { clientId } } }), 422);
+    expect(invalid.errors.length).toBeGreaterThan(0);
+
+    await json(callRoute(answerTestRunRoute, { apiKey, params, body: { kind: 'event', key: 'paid', data: { ...payment, clientId } } }), 202);
+    const done = await eventually(async () => {
+      const view = await json(callRoute(getTestRun, { apiKey, params }), 200);
+      return view.status === 'COMPLETED' ? view : undefined;
+    });
+    expect(done.steps.map((step) => [step.key, step.status, step.effect])).toEqual([
+      ['start', 'COMPLETED', null], ['post', 'COMPLETED', 'stubbed'], ['paid', 'COMPLETED', null], ['announce', 'COMPLETED', null], ['done', 'COMPLETED', null],
+    ]);
+    expect(done.nodes.map((node) => node.state)).toEqual(['completed', 'completed', 'completed', 'completed', 'completed']);
+    expect(done.takenEdges.sort()).toEqual(['e1', 'e2', 'e3', 'e5']);
+    expect(done.emits).toEqual([{ key: 'announce', nodeId: 'announce', type: 'billing.plan.changed', version: 1, data: { tenantId, oldPlan: 'overdue', newPlan: 'paid' } }]);
+    expect(done.waiting).toEqual([]);
+
+    expect(crm.requests).toEqual([]);
+    expect(await db().event.count({ where: { tenantId } })).toBe(0);
+    expect(await db().run.count({ where: { tenantId } })).toBe(0);
+    expect((await json<{ items: unknown[] }>(callRoute(listRuns, { apiKey }), 200)).items).toEqual([]);
+    // A finished run waits for nothing.
+    await json(callRoute(answerTestRunRoute, { apiKey, params, body: { kind: 'skipDelay', key: 'paid' } }), 409);
+  });
+
+  it('lets an allowed action act, and runs on a past event of the log', async () => {
+    const definition = draft(`Allowed ${randomUUID()}`);
+    definition.nodes[2] = { id: 'paid', type: 'setVariables', assign: { paid: true } } as never;
+    definition.edges = definition.edges.filter((edge) => edge.id !== 'e4').map((edge) => (edge.id === 'e3' ? { id: 'e3', from: 'paid', to: 'announce' } : edge));
+    const { apiKey, workflowId } = await tenantWithDraft(definition);
+    const eventId = randomUUID();
+    await json(callRoute(publishEvents, { apiKey, body: { id: eventId, type: 'INVOICE_OVERDUE', source: 'billing', data: overdue } }), 202);
+    const started = await json(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { eventId, stubs: { post: { mode: 'allow' } } } }), 201);
+    const done = await eventually(async () => {
+      const view = await json(callRoute(getTestRun, { apiKey, params: { id: workflowId, testRunId: started.id } }), 200);
+      return view.status === 'COMPLETED' ? view : undefined;
+    });
+    expect((done.event as { id: string }).id).toBe(eventId);
+    expect(done.steps.find((step) => step.key === 'post')).toMatchObject({ effect: 'allowed', output: { status: 200, body: { ok: true } } });
+    expect(crm.requests).toEqual(['POST /notes']);
+    crm.requests.length = 0;
+  });
+
+  it('skips a delay and decides an approval from the panel', async () => {
+    const { apiKey, workflowId } = await tenantWithDraft({
+      schemaVersion: 1,
+      name: `Approve ${randomUUID()}`,
+      nodes: [
+        { id: 'start', type: 'trigger', event: 'INVOICE_OVERDUE' },
+        { id: 'later', type: 'delay', duration: 'PT6H' },
+        { id: 'ask', type: 'approval', title: 'Write off?', assignees: ['finance'], timeout: 'P3D', formFields: [{ name: 'reason', label: 'Reason', type: 'text', required: true }] },
+        { id: 'done', type: 'end' },
+      ],
+      edges: [
+        { id: 'e1', from: 'start', to: 'later' },
+        { id: 'e2', from: 'later', to: 'ask' },
+        { id: 'e3', from: 'ask', to: 'done', port: 'approved' },
+        { id: 'e4', from: 'ask', to: 'done', port: 'rejected' },
+      ],
+    });
+    const started = await json(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: overdue } } }), 201);
+    const params = { id: workflowId, testRunId: started.id as string };
+    const waitingOn = (kind: string) =>
+      eventually(async () => {
+        const view = await json(callRoute(getTestRun, { apiKey, params }), 200);
+        return view.waiting.find((entry) => entry.kind === kind);
+      });
+    expect(await waitingOn('delay')).toEqual({ kind: 'delay', key: 'later', nodeId: 'later', until: expect.any(String) });
+    await json(callRoute(answerTestRunRoute, { apiKey, params, body: { kind: 'event', key: 'later', data: {} } }), 409);
+    await json(callRoute(answerTestRunRoute, { apiKey, params, body: { kind: 'skipDelay', key: 'later' } }), 202);
+    expect(await waitingOn('approval')).toMatchObject({ key: 'ask', title: 'Write off?' });
+    const unfilled = await json<Problem>(callRoute(answerTestRunRoute, { apiKey, params, body: { kind: 'approval', key: 'ask', outcome: 'approved', data: {} } }), 422);
+    expect(unfilled.errors).toEqual([expect.objectContaining({ path: '/body/data/reason' })]);
+    await json(callRoute(answerTestRunRoute, { apiKey, params, body: { kind: 'approval', key: 'ask', outcome: 'approved', data: { reason: 'bankrupt' } } }), 202);
+    const done = await eventually(async () => {
+      const view = await json(callRoute(getTestRun, { apiKey, params }), 200);
+      return view.status === 'COMPLETED' ? view : undefined;
+    });
+    expect(done.steps.find((step) => step.key === 'ask')!.output).toMatchObject({ outcome: 'approved', data: { reason: 'bankrupt' } });
+    expect(done.steps.find((step) => step.key === 'later')!.output).toMatchObject({ skipped: true });
+  });
+
+  it('ends the test runs still going when their workflow is deleted', async () => {
+    const { tenantId, apiKey, workflowId } = await tenantWithDraft();
+    const started = await json(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: overdue } } }), 201);
+    await eventually(async () => ((await json(callRoute(getTestRun, { apiKey, params: { id: workflowId, testRunId: started.id } }), 200)).waiting.length ? true : undefined));
+    await json<unknown>(callRoute(deleteWorkflow, { apiKey, params: { id: workflowId } }), 200);
+    expect(await db().testRun.count({ where: { tenantId } })).toBe(0);
+    const described = await (await temporal()).workflow.getHandle(testRunWorkflowId(tenantId, started.id)).describe();
+    expect(described.status.name).toBe('TERMINATED');
+  });
+
+  it('shows a test run past its time limit as cancelled, and takes no answer for it', async () => {
+    const { tenantId, apiKey, workflowId } = await tenantWithDraft();
+    const id = randomUUID();
+    await db().testRun.create({
+      data: { id, tenantId, workflowId, temporalWorkflowId: testRunWorkflowId(tenantId, id), definition: draft('Old'), event: {}, stubs: {}, startedBy: 'tester', startedAt: new Date(Date.now() - 2 * TEST_RUN_TIMEOUT_MS) },
+    });
+    const view = await json(callRoute(getTestRun, { apiKey, params: { id: workflowId, testRunId: id } }), 200);
+    expect(view).toMatchObject({ status: 'CANCELLED', error: { message: 'The test run was ended after 24 hours' }, waiting: [] });
+    await json(callRoute(answerTestRunRoute, { apiKey, params: { id: workflowId, testRunId: id }, body: { kind: 'skipDelay', key: 'later' } }), 409);
+  });
+
+  it('answers another tenant’s test run as one that does not exist', async () => {
+    const a = await tenantWithDraft();
+    const b = await tenantWithDraft();
+    const started = await json(callRoute(startTestRunRoute, { apiKey: a.apiKey, params: { id: a.workflowId }, body: { event: { data: { ...overdue, clientId: 'c-1' } } } }), 201);
+    for (const params of [{ id: a.workflowId, testRunId: started.id }, { id: b.workflowId, testRunId: started.id }]) {
+      const ofA = await json<Problem>(callRoute(getTestRun, { apiKey: b.apiKey, params }), 404);
+      const ofNothing = await json<Problem>(callRoute(getTestRun, { apiKey: b.apiKey, params: { ...params, testRunId: randomUUID() } }), 404);
+      expect(ofA.title).toBe(ofNothing.title);
+      await json(callRoute(answerTestRunRoute, { apiKey: b.apiKey, params, body: { kind: 'event', key: 'paid', data: { ...payment, clientId: 'c-1' } } }), 404);
+    }
+    await json(callRoute(startTestRunRoute, { apiKey: b.apiKey, params: { id: a.workflowId }, body: {} }), 404);
+  });
+
+  it('refuses an invalid draft with 422 naming each problem, and starts nothing', async () => {
+    const broken = draft(`Broken ${randomUUID()}`);
+    broken.nodes[1] = { id: 'post', type: 'action', action: 'no.such-action', input: {} } as never;
+    const { tenantId, apiKey, workflowId } = await tenantWithDraft(broken);
+    const problem = await json<Problem>(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: overdue } } }), 422);
+    expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ nodeId: 'post', path: expect.stringContaining('nodes/post') })]));
+    expect(await db().testRun.count({ where: { tenantId } })).toBe(0);
+  });
+
+  it('refuses hostile input: a sample that fails its schema, an oversized one, stubs of unknown nodes, a sample of another type', async () => {
+    const { tenantId, apiKey, workflowId } = await tenantWithDraft();
+    const params = { id: workflowId };
+    const wrong = await json<Problem>(callRoute(startTestRunRoute, { apiKey, params, body: { event: { data: { ...overdue, amountDue: 'lots' } } } }), 422);
+    expect(wrong.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^\/body\/event\/data\/amountDue/) })]));
+    const unknownNode = await json<Problem>(callRoute(startTestRunRoute, { apiKey, params, body: { stubs: { nowhere: { mode: 'allow' } } } }), 422);
+    expect(unknownNode.errors).toEqual([expect.objectContaining({ path: '/body/stubs/nowhere' })]);
+    const otherType = await json<Problem>(callRoute(startTestRunRoute, { apiKey, params, body: { event: { type: 'PAYMENT_RECORDED', data: payment } } }), 422);
+    expect(otherType.errors).toEqual([expect.objectContaining({ path: '/body/event/type', expected: 'INVOICE_OVERDUE' })]);
+
+    // Larger than an event may be (512 KiB) but within the body limit, then beyond the body limit (1 MiB).
+    for (const size of [700 * 1024, 4 * 1024 * 1024]) {
+      const started = performance.now();
+      await json(callRoute(startTestRunRoute, { apiKey, params, body: { event: { data: { ...overdue, notes: 'x'.repeat(size) } } } }), 413);
+      console.log(`oversized sample of ${size} bytes refused in ${(performance.now() - started).toFixed(0)} ms`);
+    }
+    expect(await db().testRun.count({ where: { tenantId } })).toBe(0);
+  });
+});
