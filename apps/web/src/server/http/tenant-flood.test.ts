@@ -23,6 +23,9 @@ let port: number;
 beforeAll(async () => {
   vi.stubEnv('RATE_LIMIT_TENANT_EVENTS_PER_SECOND', String(TENANT_EVENTS_PER_SECOND));
   vi.stubEnv('RATE_LIMIT_BURST_SECONDS', '1');
+  // No worker dispatches beside this test, so B's 1,300 events would stay waiting past the intake's
+  // backlog bound (ingest-backlog.test.ts); this test is about the rate limit alone.
+  vi.stubEnv('INGEST_MAX_TENANT_BACKLOG', '0');
   server = createServer(createRequestListener(async (_request, response) => void response.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
