@@ -24,7 +24,7 @@ const DraftPins = z
   })
   .meta({ id: 'DraftPins' });
 
-const PinRequest = z.discriminatedUnion('kind', [
+const PinRequest = z.union([
   z.strictObject({ kind: z.literal('typed'), output: z.unknown().refine((value) => value !== undefined, 'Give the output, as JSON').describe('The output, as JSON') }),
   z.strictObject({ kind: z.literal('sample') }),
   z.strictObject({ kind: z.literal('run'), runId: z.uuid(), key: nodeId.optional().describe('The step’s key in that run; defaults to the node id') }),

@@ -39,7 +39,9 @@ export function PinnedData({ node }: { node: DraftNode }) {
 
   if (!nodeTest || !topLevel || node.type === 'trigger') return null;
   const pin = pins?.pins[node.id];
-  const shown = text ?? (pin ? pretty(pin.output) : '');
+  // The editor opens on the stored pin and is started over only when the pin changes, not as one types.
+  const stored = pin ? pretty(pin.output) : '';
+  const shown = text ?? stored;
 
   const change = async (request: Promise<Awaited<ReturnType<typeof pinNode>>>, done: string) => {
     const result = await request;
@@ -66,7 +68,7 @@ export function PinnedData({ node }: { node: DraftNode }) {
         A test of a later node alone, or from a later node, uses this as <code>steps.{node.id}.output</code>. Kept with the draft, never published.
       </p>
       {pins && (
-        <JsonEditor key={`${node.id}:${pin?.pinnedAt ?? 'none'}`} text={shown} label={`Pinned output of ${node.id}`} onChange={setText} readOnly={readOnly} className="json-editor" testId="pinned-output" />
+        <JsonEditor text={stored} label={`Pinned output of ${node.id}`} onChange={setText} readOnly={readOnly} className="json-editor" testId="pinned-output" />
       )}
       <div className={styles.buttonRow}>
         <button type="button" className={styles.secondary} disabled={readOnly || !shown.trim()} onClick={pinTyped} data-testid="pin-typed">Pin this output</button>
