@@ -93,6 +93,27 @@ describe('pinned data of a draft', () => {
     expect(crm.requests).toEqual([]);
   });
 
+  it('runs from a node with the earlier outputs pinned from a past run, the earlier nodes not run', async () => {
+    const { tenantId, apiKey, workflowId } = await tenantWithDraft();
+    const { id: versionId } = await json<{ id: string }>(callRoute(publishWorkflow, { apiKey, params: { id: workflowId } }), 201);
+    const runId = randomUUID();
+    await db().run.create({ data: { id: runId, tenantId, workflowId, versionId, temporalWorkflowId: `pins-${runId}` } });
+    await db().runStep.create({ data: { runId, nodeId: 'client', key: 'client', status: 'COMPLETED', output: { body: { name: 'From the run' } }, startedAt: new Date() } });
+    await db().runStep.create({ data: { runId, nodeId: 'merged', key: 'merged', status: 'COMPLETED', output: { value: { name: 'From the run', invoice: 'INV-RUN' } }, startedAt: new Date() } });
+    await json<PinsAnswer>(pin(apiKey, workflowId, { fromRunId: runId }), 200);
+    crm.requests.length = 0;
+    const started = await json<TestRunView>(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: overdue }, scope: { mode: 'from', nodeId: 'push' } } }), 201);
+    const view = await eventually(async () => {
+      const current = await json<TestRunView>(callRoute(getTestRun, { apiKey, params: { id: workflowId, testRunId: started.id } }), 200);
+      return current.status === 'COMPLETED' ? current : undefined;
+    });
+    expect(view.scope).toEqual({ mode: 'from', nodeId: 'push', pinned: ['client', 'merged'] });
+    expect(view.steps.map((step) => step.nodeId)).toEqual(['push', 'done']);
+    expect(view.stubbedCalls).toEqual([expect.objectContaining({ nodeId: 'push', input: expect.objectContaining({ body: { name: 'From the run', invoice: 'INV-RUN' } }) })]);
+    expect(view.nodes.find((node) => node.nodeId === 'client')?.state).not.toBe('completed');
+    expect(crm.requests).toEqual([]);
+  });
+
   it('pins typed, sample and past-run outputs with the draft, and never publishes them', async () => {
     const { tenantId, apiKey, workflowId } = await tenantWithDraft();
     const typed = await json<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'client', source: { kind: 'typed', output: { status: 'two hundred' } } }), 200);

@@ -16,7 +16,7 @@ export function ScopedResult({ run }: { run: TestRunView }) {
   return (
     <section data-testid="test-run-node-result" aria-label={`Result of ${nodeId}`}>
       <h3>
-        {SCOPE_LABELS[mode]}: <code>{nodeId}</code>
+        Result of <code>{nodeId}</code> <span className="muted">({SCOPE_LABELS[mode].toLowerCase()})</span>
       </h3>
       {pinned.length > 0 && <p className="muted">Pinned outputs stood in for {pinned.join(', ')}.</p>}
       {!step ? (
