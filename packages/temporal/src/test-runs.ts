@@ -3,6 +3,7 @@ import type { WorkflowDefinition } from '@cascade/workflow';
 import type { Client } from '@temporalio/client';
 import { WORKFLOW_NAMES } from './index';
 import { INTERPRETER_REVISION, type RunEvent, type RunInput } from './interpreter-contract';
+import { scopedRun, type TestScope } from './test-scope';
 
 /**
  * Test runs of drafts (DESIGN.md §9): the interpreter workflow on a task queue of their own
@@ -32,6 +33,10 @@ export interface TestRunStart {
   stubs: Record<string, StubSetting>;
   startedBy: string;
   taskQueue: string;
+  /** Runs only part of the draft: one node, up to a node, or from a node (test-scope.ts). */
+  scope?: TestScope;
+  /** Pinned outputs by node id, standing in for the nodes a scoped test does not run. */
+  pinned?: Record<string, unknown>;
 }
 
 /** The longest a test run lives (a day): one left waiting is ended then, so none lingers. */
@@ -44,6 +49,9 @@ export const TEST_RUN_TIMEOUT_MS = 24 * 60 * 60 * 1000;
  */
 export async function startTestRun(db: Database, client: Client, start: TestRunStart): Promise<void> {
   const temporalWorkflowId = testRunWorkflowId(start.tenantId, start.id);
+  const scoped = start.scope ? scopedRun(start.definition, start.scope, start.pinned ?? {}) : { definition: start.definition };
+  // The pins a run from a node starts with: those of the nodes it does not reach first.
+  const pinned = scoped.resume ? Object.keys(scoped.resume.steps) : [];
   await db.testRun.create({
     data: {
       id: start.id,
@@ -53,6 +61,7 @@ export async function startTestRun(db: Database, client: Client, start: TestRunS
       definition: start.definition as unknown as Prisma.InputJsonObject,
       event: start.event as unknown as Prisma.InputJsonObject,
       stubs: start.stubs as Prisma.InputJsonObject,
+      ...(start.scope ? { scope: { ...start.scope, pinned } } : {}),
       startedBy: start.startedBy,
     },
   });
@@ -60,8 +69,9 @@ export async function startTestRun(db: Database, client: Client, start: TestRunS
     // A draft has no version: the test run's own id stands in for it, and its number is 0.
     run: { id: start.id, tenantId: start.tenantId, workflowId: start.workflowId, versionId: start.id, version: 0 },
     revision: INTERPRETER_REVISION,
-    definition: start.definition,
+    definition: scoped.definition,
     event: start.event,
+    ...(scoped.resume ? { resume: { ...scoped.resume, startedAt: new Date().toISOString() } } : {}),
     test: true,
   };
   try {
@@ -71,3 +81,5 @@ export async function startTestRun(db: Database, client: Client, start: TestRunS
     throw error;
   }
 }
+
+export { scopedRun, type TestScope, type TestScopeMode } from './test-scope';

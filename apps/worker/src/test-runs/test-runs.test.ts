@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getEventDefinition } from '@cascade/catalog';
 import type { RunEvent } from '@cascade/temporal';
-import { startTestRun, testRunWorkflowId, type StubSetting } from '@cascade/temporal/test-runs';
+import { startTestRun, testRunWorkflowId, type StubSetting, type TestScope } from '@cascade/temporal/test-runs';
 import type { WorkflowDefinition, WorkflowNode } from '@cascade/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startRunHarness, type RunHarness } from '../testing/run-harness';
@@ -55,11 +55,11 @@ function sampleEvent(type: string, data: Record<string, unknown>): RunEvent {
   };
 }
 
-async function start(definition: WorkflowDefinition, stubs: Record<string, StubSetting> = {}) {
+async function start(definition: WorkflowDefinition, stubs: Record<string, StubSetting> = {}, scoped: { scope?: TestScope; pinned?: Record<string, unknown> } = {}) {
   const workflow = await harness.db.workflow.create({ data: { tenantId: harness.tenant.id, name: `${definition.name} ${randomUUID()}`, draft: definition as object } });
   const id = randomUUID();
   await startTestRun(harness.db, harness.client, {
-    id, tenantId: harness.tenant.id, workflowId: workflow.id, definition, event: sampleEvent('INVOICE_OVERDUE', { clientId }), stubs, startedBy: 'tester', taskQueue: harness.testTaskQueue,
+    id, tenantId: harness.tenant.id, workflowId: workflow.id, definition, event: sampleEvent('INVOICE_OVERDUE', { clientId }), stubs, startedBy: 'tester', taskQueue: harness.testTaskQueue, ...scoped,
   });
   return { id, workflowId: workflow.id, handle: harness.client.workflow.getHandle(testRunWorkflowId(harness.tenant.id, id)) };
 }
@@ -126,5 +126,72 @@ describe('test runs of a draft on the test task queue', () => {
     const row = await harness.db.testRun.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe('FAILED');
     expect((row.steps as unknown as Record<string, TestStepWrite>).bad).toMatchObject({ status: 'FAILED', error: { type: 'InvalidActionInput' } });
+  });
+});
+
+/** trigger → look up the client (GET) → merge it with the invoice → POST it to the CRM → end */
+function enrichDraft(name: string): WorkflowDefinition {
+  return draft(name, [
+    { id: 'client', type: 'action', action: 'http.request', input: { method: 'GET', url: `${server.url}/clients/1` } },
+    { id: 'merged', type: 'action', action: 'data.merge', input: { objects: [{ $expr: 'steps.client.output.body' }, { invoice: { $expr: 'event.data.invoiceId' } }] } },
+    { id: 'push', type: 'action', action: 'http.request', input: { method: 'POST', url: `${server.url}/crm`, body: { $expr: 'steps.merged.output.value' } } },
+  ], ['start->client', 'client->merged', 'merged->push', 'push->done']);
+}
+
+const pinnedClient = { status: 200, headers: {}, url: 'pinned', body: { name: 'Pinned Client', tier: 'gold' } };
+
+describe('testing one node, up to a node, or from a node', () => {
+  it('runs one node alone with the pinned output of the node before it, and nothing else runs', async () => {
+    server.requests.length = 0;
+    const { id, handle } = await start(enrichDraft('One node'), {}, { scope: { mode: 'node', nodeId: 'merged' }, pinned: { client: pinnedClient } });
+    await handle.result();
+    const row = await harness.db.testRun.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe('COMPLETED');
+    expect(row.scope).toEqual({ mode: 'node', nodeId: 'merged', pinned: ['client'] });
+    const steps = row.steps as unknown as Record<string, TestStepWrite>;
+    expect(Object.keys(steps)).toEqual(['merged']);
+    const invoiceId = (row.event as { data: { invoiceId: string } }).data.invoiceId;
+    expect(steps.merged).toMatchObject({ status: 'COMPLETED', input: { objects: [pinnedClient.body, { invoice: invoiceId }] }, output: { value: { name: 'Pinned Client', tier: 'gold', invoice: invoiceId } } });
+    // The GET before it and the POST after it never ran.
+    expect(server.requests).toEqual([]);
+  });
+
+  it('tests a side-effecting node alone on pinned input: stubbed, its input resolved, no request made', async () => {
+    server.requests.length = 0;
+    const { id, handle } = await start(enrichDraft('One POST'), {}, { scope: { mode: 'node', nodeId: 'push' }, pinned: { merged: { value: { name: 'Pinned' } } } });
+    await handle.result();
+    const steps = await stepsOf(id);
+    expect(Object.keys(steps)).toEqual(['push']);
+    expect(steps.push).toMatchObject({ status: 'COMPLETED', stubbed: true, input: { method: 'POST', body: { name: 'Pinned' } }, output: { status: 0 } });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('runs from a node on, the earlier nodes skipped and their pinned outputs used', async () => {
+    server.requests.length = 0;
+    const { id, handle } = await start(enrichDraft('From here'), {}, { scope: { mode: 'from', nodeId: 'merged' }, pinned: { client: pinnedClient } });
+    await handle.result();
+    const steps = await stepsOf(id);
+    expect(Object.keys(steps).sort()).toEqual(['done', 'merged', 'push']);
+    expect(steps.push).toMatchObject({ stubbed: true, input: { body: { name: 'Pinned Client', tier: 'gold' } } });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('runs up to a node, which is the last to run', async () => {
+    server.requests.length = 0;
+    const { id, handle } = await start(enrichDraft('Up to here'), {}, { scope: { mode: 'upTo', nodeId: 'merged' } });
+    await handle.result();
+    const steps = await stepsOf(id);
+    expect(Object.keys(steps).sort()).toEqual(['client', 'merged', 'start']);
+    // The GET ran for real (it has no side effect); the POST after the node did not.
+    expect(server.requests.map((request) => [request.method, request.path])).toEqual([['GET', '/clients/1']]);
+    expect(steps.merged).toMatchObject({ status: 'COMPLETED', output: { value: { created: true } } });
+  });
+
+  it('shows the error of a node tested alone whose pinned input its action refuses', async () => {
+    const { id, handle } = await start(enrichDraft('Refused pin'), {}, { scope: { mode: 'node', nodeId: 'merged' }, pinned: { client: { body: 'not an object' } } });
+    await expect(handle.result()).rejects.toThrow();
+    const row = await harness.db.testRun.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe('FAILED');
+    expect((row.steps as unknown as Record<string, TestStepWrite>).merged).toMatchObject({ status: 'FAILED' });
   });
 });

@@ -25,6 +25,7 @@ import { previewTemplateUpgradeRoute, upgradeTemplateRoute } from './template-up
 import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
 import { answerTestRunRoute, getTestRun, getTestRunPlan, startTestRunRoute } from './test-runs';
 import { deleteWorkflow } from './workflow-delete';
+import { getDraftPins, pinDraftData } from './draft-pins';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
 
 /** Every HTTP route of Cascade; the OpenAPI document is generated from this list. */
@@ -52,6 +53,8 @@ export const routes: Route[] = [
   startTestRunRoute,
   getTestRun,
   answerTestRunRoute,
+  getDraftPins,
+  pinDraftData,
   previewTemplateUpgradeRoute,
   upgradeTemplateRoute,
   listTemplates,

@@ -32,6 +32,13 @@ const StartTestRun = z
       .record(nodeId, StubSetting)
       .default({})
       .describe('Per action node: stub it with this canned output, or allow it to act. Unlisted nodes with side effects are stubbed with a default output'),
+    scope: z
+      .strictObject({
+        mode: z.enum(['node', 'upTo', 'from']).describe('node: the node alone; upTo: from the trigger, ending with the node; from: from the node on'),
+        nodeId: nodeId.describe('A top-level node of the draft, not the trigger'),
+      })
+      .optional()
+      .describe('Run only part of the draft. For node and from, the draft’s pins stand in for the outputs of the nodes not run (PUT …/pins)'),
   })
   .refine((body) => !(body.event && body.eventId), { path: ['eventId'], message: 'Give a sample event or a past event id, not both' })
   .meta({ id: 'TestRunRequest' });
@@ -51,7 +58,7 @@ export const startTestRunRoute = defineRoute({
     400: 'The sample event holds text PostgreSQL cannot store',
     404: 'No such workflow in the caller’s tenant',
     413: 'The body or the sample event is too large',
-    422: 'The draft is invalid (each problem addressed by node and field), the sample event fails its schema, or a stub names no action node',
+    422: 'The draft is invalid (each problem addressed by node and field), the sample event fails its schema, a stub names no action node, or the scope names no top-level node but the trigger',
   },
   async handle({ params, body, principal }) {
     const id = await startDraftTestRun(principal.tenantId, params.id, body, principal.id);

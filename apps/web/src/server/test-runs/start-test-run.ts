@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { defaultCannedOutput, getActionManifest, stubbedByDefault } from '@cascade/actions';
 import { getEventDefinition } from '@cascade/catalog';
 import { toEnvelope, type StoredEnvelope } from '@cascade/db';
-import { startTestRun, type StubSetting } from '@cascade/temporal/test-runs';
+import { startTestRun, type StubSetting, type TestScope } from '@cascade/temporal/test-runs';
 import type { WorkflowDefinition, WorkflowNode } from '@cascade/workflow';
 import { webEnv } from '../../env.server';
 import { HttpError, unprocessable, type ProblemDetail } from '../http/problem';
 import { findWorkflow } from '../routes/workflows';
+import { pinnableNode, pinnedOutputs, pinsOf } from './draft-pins';
 import { db, ingestion, temporal } from '../services';
 import { publishableDefinition } from '../workflow-publishing';
 
@@ -17,6 +18,8 @@ export interface TestRunRequest {
   /** A past event of the tenant's log to run on instead. */
   eventId?: string;
   stubs: Record<string, StubSetting>;
+  /** Only part of the draft: the node alone, up to it, or from it (with the draft's pins). */
+  scope?: TestScope | undefined;
 }
 
 /** Every action node of a flow, forEach bodies included. */
@@ -33,9 +36,11 @@ export async function startDraftTestRun(tenantId: string, workflowId: string, re
   const workflow = await findWorkflow(tenantId, workflowId);
   const definition = await publishableDefinition(tenantId, workflow.draft);
   checkStubs(definition, request.stubs);
+  if (request.scope) pinnableNode(definition, request.scope.nodeId, '/body/scope/nodeId');
   const event = request.eventId ? await pastEvent(tenantId, request.eventId) : await sampleEvent(tenantId, definition, request.event ?? { data: {} });
   const id = randomUUID();
-  await startTestRun(db(), await temporal(), { id, tenantId, workflowId, definition, event, stubs: request.stubs, startedBy, taskQueue: webEnv().CASCADE_TEST_TASK_QUEUE });
+  const scoped = request.scope ? { scope: request.scope, pinned: pinnedOutputs(pinsOf(workflow), definition) } : {};
+  await startTestRun(db(), await temporal(), { id, tenantId, workflowId, definition, event, stubs: request.stubs, startedBy, taskQueue: webEnv().CASCADE_TEST_TASK_QUEUE, ...scoped });
   return id;
 }
 

@@ -53,6 +53,10 @@ export const TestRunView = z
     finishedAt: z.iso.datetime().nullable(),
     event: z.unknown().describe('The event the test ran on, as `event` shows it to expressions'),
     definition: z.unknown().describe('The draft as it was when the test started'),
+    scope: z
+      .object({ mode: z.enum(['node', 'upTo', 'from']), nodeId: z.string(), pinned: z.array(z.string()).describe('Nodes whose pinned outputs stood in for running them') })
+      .nullable()
+      .describe('The part of the draft the test ran; null for the whole draft'),
     steps: z.array(TestRunStep).describe('In the order they started'),
     nodes: z.array(z.object({ nodeId: z.string(), state: z.enum(['not-reached', 'running', 'waiting', 'completed', 'failed', 'skipped']) })).describe('Each top-level node’s state, as the run viewer colours it'),
     takenEdges: z.array(z.string()),
@@ -134,6 +138,7 @@ export function toTestRunView(row: TestRun): TestRunView {
     finishedAt: row.finishedAt?.toISOString() ?? null,
     event: row.event,
     definition: row.definition,
+    scope: (row.scope ?? null) as TestRunView['scope'],
     nodes: nodes.map(({ nodeId, state }) => ({ nodeId, state })),
     takenEdges,
     steps: steps.map((step) => ({

@@ -19,6 +19,8 @@ import { ShortcutSheet } from './editing/shortcut-sheet';
 import { Inspector } from './inspector/inspector';
 import { Palette } from './palette';
 import { TemplateUpgradeBanner } from './template-upgrade/template-upgrade-banner';
+import { NodeTestContext } from './test-run/node-test-context';
+import type { TestScope } from './test-run/test-run-api';
 import { TestRunPanel } from './test-run/test-run-panel';
 import { ProblemsPanel } from './problems-panel';
 import { Toolbar } from './toolbar';
@@ -64,7 +66,9 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
   const api = useWorkflowApi(workflow, state, dirty, dispatch);
   useLeaveWarning(dirty);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const [testing, setTesting] = useState(false);
+  // The test panel: closed, open on the whole draft, or open on part of it (from a node's inspector).
+  const [testing, setTesting] = useState<{ scope?: TestScope } | false>(false);
+  const nodeTest = useMemo(() => ({ workflowId: workflow.id, openScopedTest: (scope: TestScope) => setTesting({ scope }) }), [workflow.id]);
   const save = () => {
     if (dirty) void api.save();
   };
@@ -88,7 +92,7 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
           onSave={save}
           onPublish={() => void api.publish()}
           onToggleEnabled={() => void api.toggleEnabled()}
-          onTestRun={() => setTesting(true)}
+          onTestRun={() => setTesting({})}
         />
         <EditingBar state={state} dispatch={dispatch} readOnly={readOnly} onShowShortcuts={() => setShortcutsOpen(true)} />
         <ShortcutSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
@@ -108,9 +112,11 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
         <div className={styles.workspace}>
           <Palette selectedNodeId={state.selectedNodeId} />
           <Canvas selectedNodeIds={state.selectedNodeIds} selectedEdgeIds={state.selectedEdgeIds} problemsByNode={byNode} collapsedBodies={state.collapsedBodies} />
-          <Inspector selectedNodeId={state.selectedNodeId} problemsByNode={byNode} />
+          <NodeTestContext value={nodeTest}>
+            <Inspector selectedNodeId={state.selectedNodeId} problemsByNode={byNode} />
+          </NodeTestContext>
         </div>
-        {testing && <TestRunPanel workflowId={workflow.id} ensureSaved={async () => !dirty || api.save()} onClose={() => setTesting(false)} />}
+        {testing && <TestRunPanel key={JSON.stringify(testing)} workflowId={workflow.id} scope={testing.scope} ensureSaved={async () => !dirty || api.save()} onClose={() => setTesting(false)} />}
         <div className={styles.panels}>
           <ProblemsPanel problems={problems} checking={checking} refused={state.serverProblems} onSelect={(id) => dispatch({ type: 'selectNode', id })} />
           <VersionsPanel versions={api.versions} />

@@ -14,6 +14,7 @@ import { Connections } from './connections';
 import { DataPicker } from './data-picker';
 import { IdentityFields } from './identity-fields';
 import { NodeFields } from './node-fields';
+import { PinnedData } from './pinned-data';
 import { PickerTargetProvider } from './picker-target';
 import { PreviewNodeProvider, PreviewSampleProvider } from './preview-sample';
 import { SampleChooser } from './sample-chooser';
@@ -70,6 +71,7 @@ function NodeInspector({ node, problems }: { node: DraftNode; problems: Problem[
       </PickerTargetProvider>
       <Connections node={node} problems={problems} />
       {runsSomething && <ReliabilityFields editor={editor} />}
+      <PinnedData node={node} />
       {problems.length > 0 && (
         <section aria-label="Problems of this node">
           <h3>Problems</h3>

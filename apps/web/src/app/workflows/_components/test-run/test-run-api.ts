@@ -1,3 +1,4 @@
+import type { DraftPins, StoredPin } from '@/server/test-runs/draft-pins';
 import type { TestRunView } from '@/server/test-runs/test-run-view';
 import { call } from '../api';
 
@@ -11,7 +12,13 @@ export interface TestPlan {
   actions: Array<{ nodeId: string; actionId: string; stubbedByDefault: boolean; cannedOutput: unknown }>;
 }
 
-export type TestRunStart = { event: { data: unknown }; stubs: Record<string, StubSetting> } | { eventId: string; stubs: Record<string, StubSetting> };
+/** Which part of the draft a test runs: the node alone, up to it, or from it (with the draft's pins). */
+export interface TestScope {
+  mode: 'node' | 'upTo' | 'from';
+  nodeId: string;
+}
+
+export type TestRunStart = ({ event: { data: unknown } } | { eventId: string }) & { stubs: Record<string, StubSetting>; scope?: TestScope };
 
 export type TestRunAnswer =
   | { kind: 'event'; key: string; data: unknown }
@@ -27,3 +34,19 @@ export const answerTestRun = (workflowId: string, testRunId: string, answer: Tes
   call<TestRunView>(`/api/v1/workflows/${workflowId}/test-runs/${testRunId}/answers`, { method: 'POST', body: JSON.stringify(answer) }, 'The answer was refused');
 
 export const testRunUrl = (workflowId: string, testRunId: string) => `/api/v1/workflows/${workflowId}/test-runs/${testRunId}`;
+
+export type { DraftPins, StoredPin };
+export type PinsAnswer = { pins: DraftPins; warnings: Array<{ path: string; message: string }> };
+export type PinRequest = { kind: 'typed'; output: unknown } | { kind: 'sample' } | { kind: 'run'; runId: string };
+
+export const loadPins = (workflowId: string) => call<PinsAnswer>(`/api/v1/workflows/${workflowId}/pins`, { method: 'GET' }, 'Loading the pinned data failed');
+
+/** Pins `source`'s output to the node, or unpins it given null. */
+export const pinNode = (workflowId: string, nodeId: string, source: PinRequest | null) =>
+  call<PinsAnswer>(`/api/v1/workflows/${workflowId}/pins`, { method: 'PUT', body: JSON.stringify({ nodeId, source }) }, 'The pin was refused');
+
+/** Pins every output a past run recorded for the draft's nodes. */
+export const pinRun = (workflowId: string, fromRunId: string) =>
+  call<PinsAnswer>(`/api/v1/workflows/${workflowId}/pins`, { method: 'PUT', body: JSON.stringify({ fromRunId }) }, 'Pinning the run’s outputs was refused');
+
+export const SCOPE_LABELS: Record<TestScope['mode'], string> = { node: 'Test this node', upTo: 'Run up to here', from: 'Run from here' };

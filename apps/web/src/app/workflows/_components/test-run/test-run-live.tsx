@@ -5,6 +5,7 @@ import { useLiveJson } from '@/components/live/use-live-json';
 import { STATE_LABELS, type NodeDecoration } from '@/components/workflow-graph/decorated-node';
 import { ReadOnlyGraph } from '@/components/workflow-graph/read-only-graph';
 import styles from '../designer.module.css';
+import { ScopedResult } from './scoped-result';
 import { WaitingAnswer } from './test-run-answers';
 import { testRunUrl, type TestRunView } from './test-run-api';
 
@@ -27,6 +28,7 @@ export function TestRunLive({ initial }: { initial: TestRunView }) {
         Test run <span data-testid="test-run-status" className={run.status === 'FAILED' ? 'status-bad' : undefined}>{run.status}</span>
         <span className="muted"> · nothing it does is published or counted with production runs</span>
       </p>
+      <ScopedResult run={run} />
       {error && <p role="alert" className="error" data-testid="test-run-error">{error.node ? `${error.node}: ` : ''}{error.message}</p>}
       <ReadOnlyGraph definition={run.definition} label={`Test run of ${(run.definition as { name?: string }).name ?? 'the draft'}`} testId="test-run-canvas" height={520}
         decorations={decorations} takenEdges={taken} activeNodes={active} />

@@ -2,12 +2,14 @@
 
 import { useState } from 'react';
 import styles from '../designer.module.css';
-import { startTestRun, type TestRunStart, type TestRunView } from './test-run-api';
+import { SCOPE_LABELS, startTestRun, type TestRunStart, type TestRunView, type TestScope } from './test-run-api';
 import { TestRunLive } from './test-run-live';
 import { TestRunSetup } from './test-run-setup';
 
 interface TestRunPanelProps {
   workflowId: string;
+  /** Runs only part of the draft: set when the panel is opened from a node's inspector. */
+  scope?: TestScope | undefined;
   /** Saves unsaved changes first, since a test runs the stored draft; false when saving failed. */
   ensureSaved: () => Promise<boolean>;
   onClose: () => void;
@@ -17,7 +19,7 @@ interface TestRunPanelProps {
  * The designer's "Test run" panel: runs the current draft on the real worker without publishing
  * anything, and shows it going, its waits answerable here. A new test starts from the setup again.
  */
-export function TestRunPanel({ workflowId, ensureSaved, onClose }: TestRunPanelProps) {
+export function TestRunPanel({ workflowId, scope, ensureSaved, onClose }: TestRunPanelProps) {
   const [run, setRun] = useState<TestRunView>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ message: string; details: string[] }>();
@@ -26,7 +28,7 @@ export function TestRunPanel({ workflowId, ensureSaved, onClose }: TestRunPanelP
     setBusy(true);
     setFailure(undefined);
     const saved = await ensureSaved();
-    const result = saved ? await startTestRun(workflowId, request) : undefined;
+    const result = saved ? await startTestRun(workflowId, scope ? { ...request, scope } : request) : undefined;
     setBusy(false);
     if (!result) return setFailure({ message: 'Save the draft first: the test runs the saved draft', details: [] });
     if (!result.ok) {
@@ -39,7 +41,7 @@ export function TestRunPanel({ workflowId, ensureSaved, onClose }: TestRunPanelP
   return (
     <section className={`${styles.panel} ${styles.testRunPanel}`} data-testid="test-run-panel" aria-label="Test run">
       <header className={styles.inspectorHeader}>
-        <h2>Test run</h2>
+        <h2>{scope ? <>{SCOPE_LABELS[scope.mode]}: <code>{scope.nodeId}</code></> : 'Test run'}</h2>
         <span>
           {run && <button type="button" className={styles.secondary} onClick={() => setRun(undefined)}>New test</button>}{' '}
           <button type="button" className={styles.secondary} onClick={onClose}>Close</button>
@@ -51,7 +53,7 @@ export function TestRunPanel({ workflowId, ensureSaved, onClose }: TestRunPanelP
           {failure.details.length > 0 && <ul>{failure.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>}
         </div>
       )}
-      {run ? <TestRunLive key={run.id} initial={run} /> : <TestRunSetup workflowId={workflowId} busy={busy} onStart={(request) => void start(request)} />}
+      {run ? <TestRunLive key={run.id} initial={run} /> : <TestRunSetup workflowId={workflowId} scope={scope} busy={busy} onStart={(request) => void start(request)} />}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import styles from '../designer.module.css';
-import { loadTestPlan, type StubSetting, type TestPlan, type TestRunStart } from './test-run-api';
+import { loadPins, loadTestPlan, type DraftPins, type StubSetting, type TestPlan, type TestRunStart, type TestScope } from './test-run-api';
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -24,12 +24,13 @@ interface StubDraft {
  * What a test run starts with: a sample event (the trigger's example, editable) or a past event's
  * id, and per action node whether it is stubbed, with the canned output it answers, or allowed to act.
  */
-export function TestRunSetup({ workflowId, busy, onStart }: { workflowId: string; busy: boolean; onStart: (start: TestRunStart) => void }) {
+export function TestRunSetup({ workflowId, scope, busy, onStart }: { workflowId: string; scope?: TestScope | undefined; busy: boolean; onStart: (start: TestRunStart) => void }) {
   const [plan, setPlan] = useState<TestPlan>();
   const [failure, setFailure] = useState<string>();
   const [sample, setSample] = useState('');
   const [eventId, setEventId] = useState('');
   const [stubs, setStubs] = useState<Record<string, StubDraft>>({});
+  const [pins, setPins] = useState<DraftPins>();
 
   useEffect(() => {
     void loadTestPlan(workflowId).then((result) => {
@@ -39,6 +40,11 @@ export function TestRunSetup({ workflowId, busy, onStart }: { workflowId: string
       setStubs(Object.fromEntries(result.value.actions.map((action) => [action.nodeId, { allow: !action.stubbedByDefault, output: pretty(action.cannedOutput) }])));
     });
   }, [workflowId]);
+
+  const usesPins = scope !== undefined && scope.mode !== 'upTo';
+  useEffect(() => {
+    if (usesPins) void loadPins(workflowId).then((result) => result.ok && setPins(result.value.pins));
+  }, [workflowId, usesPins]);
 
   const start = () => {
     const settings: Record<string, StubSetting> = {};
@@ -61,6 +67,7 @@ export function TestRunSetup({ workflowId, busy, onStart }: { workflowId: string
   if (!plan) return <p className={failure ? 'error' : 'muted'} role={failure ? 'alert' : 'status'}>{failure ?? 'Loading the draft’s actions…'}</p>;
   return (
     <div data-testid="test-run-setup">
+      {scope && <ScopeNote scope={scope} pins={pins} />}
       <div className={styles.field}>
         <label htmlFor="test-run-sample">Sample {plan.sample?.type ?? 'trigger'} payload (JSON)</label>
         <textarea id="test-run-sample" data-testid="test-run-sample" rows={8} value={sample} onChange={(e) => setSample(e.target.value)} disabled={!!eventId.trim()} />
@@ -95,5 +102,22 @@ export function TestRunSetup({ workflowId, busy, onStart }: { workflowId: string
         Start test run
       </button>
     </div>
+  );
+}
+
+const SCOPE_NOTES: Record<TestScope['mode'], string> = {
+  node: 'Only this node runs, on the event below.',
+  upTo: 'The draft runs from its trigger and stops after this node.',
+  from: 'The draft runs from this node on; the nodes before it do not run.',
+};
+
+/** What a partial test runs, and which pinned outputs stand in for the nodes it does not run. */
+function ScopeNote({ scope, pins }: { scope: TestScope; pins: DraftPins | undefined }) {
+  const pinned = Object.keys(pins ?? {}).filter((nodeId) => nodeId !== scope.nodeId);
+  return (
+    <p className={styles.hint} data-testid="test-run-scope">
+      {SCOPE_NOTES[scope.mode]}{' '}
+      {scope.mode !== 'upTo' && (pinned.length > 0 ? <>Pinned outputs used for: {pinned.map((nodeId) => <code key={nodeId}>{nodeId} </code>)}</> : <>No node is pinned: earlier nodes’ outputs are empty.</>)}
+    </p>
   );
 }
