@@ -69,7 +69,9 @@ function parseNode(raw: unknown, id: string | undefined, site: ProblemSite, prob
     problems.push(problemAt(site, 'schema', 'A node is a JSON object'));
     return undefined;
   }
-  const parsed: ParsedNode | undefined = id === undefined ? undefined : { id, type: String(raw.type), site };
+  // Not String(raw.type): an object whose `toString` is not a function makes it throw.
+  const type = typeof raw.type === 'string' ? raw.type : (JSON.stringify(raw.type) ?? 'none');
+  const parsed: ParsedNode | undefined = id === undefined ? undefined : { id, type, site };
   if (!isNodeType(raw.type)) {
     const written = raw.type === undefined ? 'A node needs a type' : `${JSON.stringify(raw.type)} is not a node type`;
     problems.push(problemAt(site, 'unknown-node-type', `${written}; the types are ${NODE_TYPES.join(', ')}`, 'type'));

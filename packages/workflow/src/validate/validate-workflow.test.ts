@@ -42,6 +42,8 @@ const broken: Row[] = [
   ['a malformed expression leaf', (d) => setInput(d, 'notify', 'message', { $expr: 42 }), [{ code: 'schema', nodeId: 'notify', field: 'input.message' }]],
   ['an edge without a target', (d) => void delete edgeOf(d, 'e20').to, [{ code: 'schema', edgeId: 'e20', field: 'to' }]],
   ['an unknown node type', (d) => void (nodeOf(d, 'notify').type = 'teleport'), [{ code: 'unknown-node-type', nodeId: 'notify', field: 'type' }]],
+  // Found by the generated-definitions property: String() of this object throws.
+  ['a node type that is an object with a non-callable toString', (d) => void (nodeOf(d, 'notify').type = { toString: [] }), [{ code: 'unknown-node-type', nodeId: 'notify', field: 'type' }]],
   ['a waitForEvent without correlation', (d) => void delete nodeOf(d, 'wait').correlation, [{ code: 'missing-correlation', nodeId: 'wait', field: 'correlation' }]],
 
   ['more nodes than the limit', (d) => {
