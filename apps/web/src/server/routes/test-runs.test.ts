@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getEventDefinition } from '@cascade/catalog';
 import { TEST_RUN_TIMEOUT_MS, testRunWorkflowId } from '@cascade/temporal/test-runs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
+import { recordingServer } from '@/test/recording-server';
 import { eventually, startWorkerStack } from '@/test/worker-stack';
 import type { ProblemDetail } from '@/server/http/problem';
 import { closeServices, db, temporal } from '@/server/services';
@@ -17,19 +16,8 @@ import { createWorkflow } from './workflows';
 
 // Test runs through the routes, on the real worker's test task queue and the real Temporal.
 const stack = await startWorkerStack();
-/** A local HTTP server recording what reaches it: a stubbed call must leave it nothing. */
-const crm = { url: '', requests: [] as string[], http: undefined as Server | undefined };
-beforeAll(async () => {
-  crm.http = createServer((request, response) => {
-    crm.requests.push(`${request.method} ${request.url}`);
-    request.resume().on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
-  });
-  await new Promise<void>((resolve) => crm.http!.listen(0, '127.0.0.1', resolve));
-  crm.url = `http://localhost:${(crm.http.address() as AddressInfo).port}`;
-});
+const crm = recordingServer();
 afterAll(async () => {
-  crm.http?.closeAllConnections();
-  await new Promise((resolve) => crm.http?.close(resolve));
   await stack.stop();
   await closeServices();
 });
