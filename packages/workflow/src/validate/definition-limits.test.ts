@@ -10,6 +10,12 @@ const nested = (depth: number) => {
   for (let level = depth; level >= 1; level--) flow = { nodes: [{ id: `each${level}`, type: 'forEach', items: 'event.data.lines', body: flow }], edges: [] };
   return { schemaVersion: 1, name: 'Nested', ...flow };
 };
+/** `levels` arrays, one inside the other, around a 0. */
+const nestedArrays = (levels: number) => {
+  let deep: unknown = 0;
+  for (let level = 0; level < levels; level++) deep = [deep];
+  return deep;
+};
 const codesAndFields = (definition: unknown) => checkDefinitionLimits(definition).map(({ code, field, nodeId }) => ({ code, field, nodeId }));
 
 describe('checkDefinitionLimits', () => {
@@ -43,15 +49,20 @@ describe('checkDefinitionLimits', () => {
     expect(problem).toMatchObject({ code: 'too-large', message: expect.stringContaining('the limit is 1048576 bytes (1 MiB)') });
   });
 
-  it('stays bounded on hostile nesting: 100,000 forEach levels, or variables nested too deep to serialise', () => {
+  it('refuses objects and arrays nested past the limit anywhere, naming where', () => {
+    const within = { ...withNodes(1), variables: { deep: nestedArrays(DEFINITION_LIMITS.jsonDepth - 2) } };
+    expect(checkDefinitionLimits(within)).toEqual([]);
+    const [problem] = checkDefinitionLimits({ ...withNodes(1), variables: { deep: nestedArrays(DEFINITION_LIMITS.jsonDepth - 1) } });
+    expect(problem).toMatchObject({ code: 'too-large', message: expect.stringMatching(/more than 64 levels deep at \/variables\/deep(\/0){62}; the limit is 64$/) });
+  });
+
+  it('stays bounded on hostile nesting: 100,000 forEach levels, or a million nested arrays', () => {
     const started = performance.now();
-    const [tooDeep, unwritable] = checkDefinitionLimits(nested(100_000));
+    const [tooDeep, nesting] = checkDefinitionLimits(nested(100_000));
     expect(tooDeep).toMatchObject({ code: 'too-large', field: 'body', nodeId: 'each6' });
-    expect(unwritable?.message).toContain('nested too deeply to write as JSON');
-    let deep: unknown = 0;
-    for (let level = 0; level < 1_000_000; level++) deep = [deep];
-    const [problem] = checkDefinitionLimits({ ...withNodes(1), variables: { deep } });
-    expect(problem?.message).toContain('nested too deeply to write as JSON');
+    expect(nesting?.message).toContain('more than 64 levels deep');
+    const [problem] = checkDefinitionLimits({ ...withNodes(1), variables: { deep: nestedArrays(1_000_000) } });
+    expect(problem?.message).toContain('more than 64 levels deep at /variables/deep/0/0');
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -1,3 +1,4 @@
+import { firstPointerDeeperThan } from '@cascade/catalog';
 import { problemAt, type Problem } from './problems';
 
 /**
@@ -13,6 +14,12 @@ export const DEFINITION_LIMITS = {
   bytes: 1024 * 1024,
   /** forEach nodes inside one another's bodies: iterations multiply with each level, and three is already rare. */
   forEachDepth: 5,
+  /**
+   * Levels of objects and arrays anywhere in the definition. Five forEach levels take 15 of them
+   * (`nodes`, the index, `body`), which leaves room for any mapping; parsing deeper values recurses
+   * and could run out of stack.
+   */
+  jsonDepth: 64,
 } as const;
 
 /**
@@ -45,22 +52,23 @@ export function checkDefinitionLimits(definition: unknown): Problem[] {
     const message = `${which} lies within ${DEFINITION_LIMITS.forEachDepth} forEach bodies; the limit is ${DEFINITION_LIMITS.forEachDepth} levels of forEach`;
     problems.push(problemAt(id === undefined ? {} : { nodeId: id }, 'too-large', message, id === undefined ? undefined : 'body'));
   }
+  const nestedAt = firstPointerDeeperThan(definition, DEFINITION_LIMITS.jsonDepth);
+  if (nestedAt !== undefined) {
+    const message = `The definition nests objects and arrays more than ${DEFINITION_LIMITS.jsonDepth} levels deep at ${nestedAt}; the limit is ${DEFINITION_LIMITS.jsonDepth}`;
+    problems.push(problemAt({}, 'too-large', message));
+    // Too deep to measure safely, and already refused.
+    return problems;
+  }
   const bytes = jsonBytes(definition);
-  if (bytes === undefined || bytes > DEFINITION_LIMITS.bytes) {
-    const size = bytes === undefined ? 'is nested too deeply to write as JSON' : `takes ${bytes} bytes as JSON`;
-    problems.push(problemAt({}, 'too-large', `The definition ${size}; the limit is ${DEFINITION_LIMITS.bytes} bytes (1 MiB)`));
+  if (bytes > DEFINITION_LIMITS.bytes) {
+    problems.push(problemAt({}, 'too-large', `The definition takes ${bytes} bytes as JSON; the limit is ${DEFINITION_LIMITS.bytes} bytes (1 MiB)`));
   }
   return problems;
 }
 
-/** UTF-8 length of the value as JSON; undefined when it is nested deeper than the serialiser can go. */
-function jsonBytes(value: unknown): number | undefined {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch {
-    return undefined;
-  }
+/** UTF-8 length of the value as JSON; only called within the depth limit, so the serialiser cannot overflow. */
+function jsonBytes(value: unknown): number {
+  const json = JSON.stringify(value) as string | undefined;
   let bytes = 0;
   for (let index = 0; index < (json?.length ?? 0); index++) {
     const code = json!.charCodeAt(index);

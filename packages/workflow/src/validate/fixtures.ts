@@ -34,7 +34,8 @@ const events: Record<string, CatalogEvent | CatalogEvent[]> = {
 };
 
 function eventAt(type: string, version: number | undefined): CatalogEvent | undefined {
-  const entry = events[type];
+  // An own entry only: a type named `__proto__` or `toString` is unknown, as in the real catalogs' maps.
+  const entry = Object.hasOwn(events, type) ? events[type] : undefined;
   const versions = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
   return version === undefined ? versions.at(-1) : versions.find((event) => event.version === version);
 }
@@ -54,7 +55,7 @@ const actions = {
 
 export const testCatalog: ValidationCatalog = {
   getEvent: eventAt,
-  getAction: (id) => actions[id as keyof typeof actions],
+  getAction: (id) => (Object.hasOwn(actions, id) ? actions[id as keyof typeof actions] : undefined),
   getWorkflow: (id, version) =>
     id === 'collect-payment' && version === 1 ? { validateInput: (input) => checkValue(z.object({ invoiceId: z.string() }), input) } : undefined,
 };
