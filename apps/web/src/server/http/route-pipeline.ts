@@ -39,7 +39,8 @@ export interface RouteAnswer {
 
 /**
  * The one pipeline every route runs, behind either adapter: authenticate (and, for a session
- * cookie, refuse cross-site changes) → rate limit → parse params, query
+ * cookie, refuse cross-site changes) → rate limit → the route's own admission (`admit`: the intake
+ * refuses a tenant whose backlog is full before reading its body) → parse params, query
  * and body with the spec's schemas → handle → audit a change → check the response against its schema. Bad input
  * is answered with a precise 4xx problem document; anything unexpected is logged and answered 500
  * without internals. Every answer is counted in the web app's metrics.
