@@ -1,6 +1,7 @@
 import type { Database } from '@cascade/db';
 import type { IngestOptions, Ingestion } from '@cascade/ingestion';
 import type { Logger } from '@cascade/logger';
+import { contextOfHeaders, SpanKind, withSpan } from '@cascade/telemetry';
 import type { FieldError } from '@cascade/catalog';
 import { AckPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -23,7 +24,9 @@ export interface NatsConsumerOptions {
  * bound to; a message naming another tenant is dead-lettered. A message is acked only
  * after its event is committed (or found to be a duplicate); an invalid one is republished to the
  * dead-letter subject with the reason and terminated; a transient failure (database down) is
- * nak'ed and redelivered. Messages are handled in order, a batch at a time.
+ * nak'ed and redelivered. Messages are handled in order, a batch at a time. A message carrying a
+ * W3C `traceparent` header continues its producer's trace, as an HTTP request does, and the event
+ * stores it for the dispatcher.
  */
 export async function consumeNatsSource(source: NatsSource, options: NatsConsumerOptions): Promise<{ stop(): Promise<void> }> {
   const { nc, logger } = options;
@@ -38,7 +41,18 @@ export async function consumeNatsSource(source: NatsSource, options: NatsConsume
   const tenantOf = createTenantResolver(source, options.db);
   let running = true;
 
-  const handle = async (message: JsMsg) => {
+  const handle = (message: JsMsg) =>
+    withSpan(
+      `receive ${source.stream}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextOfHeaders((name) => message.headers?.get(name) || undefined),
+        attributes: { 'messaging.system': 'nats', 'messaging.destination.name': source.stream },
+      },
+      () => store(message),
+    );
+
+  const store = async (message: JsMsg) => {
     let body: unknown;
     try {
       body = message.json();
