@@ -95,6 +95,18 @@ export async function markDispatched(db: Database, done: ReadonlyArray<DispatchD
 }
 
 /**
+ * Extends the lease of rows still being dispatched, so a short lease (which a killed dispatcher's
+ * rows wait out) does not hand a slow batch to another dispatcher while it is in flight.
+ */
+export async function renewClaims(db: Database, claimed: ReadonlyArray<{ id: bigint }>, leaseMs: number): Promise<void> {
+  if (claimed.length === 0) return;
+  await db.$executeRaw`
+    UPDATE dispatches
+       SET next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}::double precision)
+     WHERE id = ANY(${claimed.map((row) => row.id)}::bigint[]) AND status = 'PENDING'`;
+}
+
+/**
  * Hands claimed dispatches back without counting the attempt: what failed was not the event but
  * something every event needs (the run engine was unreachable), so they are due again at once.
  */

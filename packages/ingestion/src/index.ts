@@ -24,6 +24,7 @@ export {
   markDispatched,
   markFailed,
   releaseClaims,
+  renewClaims,
   replayDeadLetters,
   replayDispatch,
   type ClaimedDispatch,

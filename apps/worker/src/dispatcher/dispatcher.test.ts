@@ -60,6 +60,26 @@ describe('dispatcher', () => {
     expect(seen.sort()).toEqual([...ids].sort());
   });
 
+  it('renews the lease of a batch still in flight, so a slow dispatch is not taken over by another dispatcher', async () => {
+    const seen: string[] = [];
+    const slow: DispatchEvents = async (events: Event[]) => {
+      seen.push(...events.map((event) => event.id));
+      // Four leases long: without renewal the other dispatcher would claim the rows three times over.
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      return new Map(events.map((event) => [dispatchKey(event.tenantId, event.id), { ok: true, notes: [], decisions: [] }]));
+    };
+    const options = { db, databaseUrl, logger, channel: DISPATCH_CHANNEL, idlePollMs: 20, leaseMs: 300, dispatchEvents: slow };
+    const first = startDispatcher(options);
+    const ids = await storeEvents(5);
+    await until(async () => seen.length === ids.length);
+    const second = startDispatcher(options);
+    await until(async () => (await dispatchedCount(ids)) === ids.length);
+    await Promise.all([first.stop(), second.stop()]);
+    expect(seen.sort()).toEqual([...ids].sort());
+    const rows = await db.dispatch.findMany({ where: { eventId: { in: ids } } });
+    expect(rows.map((row) => row.attempts)).toEqual([1, 1, 1, 1, 1]);
+  });
+
   it('retries a failing dispatch with backoff and dead-letters it after the last attempt, keeping the error', async () => {
     const deadBefore = await metricValue(workerMetrics, 'cascade_dead_letters_total', { queue: 'dispatch' });
     const [id] = await storeEvents(1);
