@@ -1,4 +1,5 @@
-import { expect, test } from '../fixtures';
+import { createDatabase } from '@cascade/db';
+import { expect, slaBreach, test } from '../fixtures';
 
 test('an admin sets retention windows, sees a bad one refused with its field named, and keeps for ever again', async ({ adminPage: page }) => {
   await page.goto('/settings/retention');
@@ -26,4 +27,25 @@ test('an admin sets retention windows, sees a bad one refused with its field nam
   await expect(page.getByTestId('retention-summary')).toHaveText('Events are kept for ever; finished runs with their steps are kept for ever.');
   const trail = await page.request.get('/api/v1/audit?action=putRetention&limit=5');
   expect((await trail.json()).items[0]).toMatchObject({ action: 'putRetention', summary: { eventLogDays: null, runHistoryDays: null } });
+});
+
+test('an event retention archived and deleted says so on its page, naming its archive folder', async ({ adminPage: page, request, cascade }) => {
+  const published = await request.post('/api/v1/events', { headers: { authorization: `Bearer ${cascade.apiKey}` }, data: slaBreach(`T-retired-${Date.now()}`) });
+  expect(published.status()).toBe(202);
+  const [{ id }] = ((await published.json()) as { accepted: Array<{ id: string }> }).accepted;
+
+  // Retired as a retention pass retires it: the id kept for deduplication, the event deleted once dispatched.
+  const db = createDatabase(process.env.CASCADE_E2E_DATABASE_URL!);
+  await expect.poll(async () => (await db.dispatch.findFirst({ where: { eventId: id } }))?.status).toBe('DISPATCHED');
+  const event = await db.event.findFirstOrThrow({ where: { id } });
+  await db.retiredEventId.create({ data: { tenantId: event.tenantId, id, receivedOn: new Date('2026-11-02T00:00:00Z') } });
+  await db.event.delete({ where: { tenantId_id: { tenantId: event.tenantId, id } } });
+  await db.$disconnect();
+
+  await page.goto(`/events/${id}`);
+  await expect(page.getByTestId('event-retired')).toContainText('received on 2026-11-02, before the tenant’s retention window');
+  await expect(page.getByTestId('event-retired')).toContainText(`${event.tenantId}/2026-11-02/events-*.ndjson.gz`);
+  await page.screenshot({ path: test.info().outputPath('retired-event.png') });
+  const answer = await request.get(`/api/v1/events/${id}`, { headers: { authorization: `Bearer ${cascade.apiKey}` } });
+  expect(answer.status()).toBe(410);
 });

@@ -20,6 +20,17 @@ export function findEvent(tenantId: string, id: string) {
   return db().event.findUnique({ where: { tenantId_id: { tenantId, id } }, include: { dispatch: true } });
 }
 
+/**
+ * Where a tenant's event went that retention archived and deleted: the UTC day it was received,
+ * which names its archive folder (`<tenant id>/<day>/events-*.ndjson.gz`); null for an id never retired.
+ */
+export async function retiredEvent(tenantId: string, id: string): Promise<{ receivedOn: string; archivedUnder: string } | null> {
+  const retired = await db().retiredEventId.findUnique({ where: { tenantId_id: { tenantId, id } } });
+  if (!retired) return null;
+  const receivedOn = retired.receivedOn.toISOString().slice(0, 10);
+  return { receivedOn, archivedUnder: `${tenantId}/${receivedOn}/events-*.ndjson.gz` };
+}
+
 /** A tenant's events with their dispatch rows, newest (or oldest) first: the one query behind the event log API and pages. */
 export function findEvents(tenantId: string, filter: EventLogFilter, take: number, after: Prisma.EventWhereInput = {}, order: 'desc' | 'asc' = 'desc') {
   return db().event.findMany({

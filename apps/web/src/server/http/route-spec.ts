@@ -69,7 +69,7 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
     otherStatuses?: Partial<Record<200 | 201, string>>;
   };
   /** Error statuses this route answers besides the generic ones, for the OpenAPI document. */
-  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 422 | 503, string>>;
+  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 503, string>>;
   handle(input: {
     params: z.infer<P>;
     query: z.infer<Q>;

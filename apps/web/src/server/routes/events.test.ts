@@ -100,6 +100,20 @@ describe('the event log', () => {
     expect((await callRoute(getEvent, { apiKey: b.apiKey, params: { id } })).status).toBe(404);
   });
 
+  it('answers 410 naming the archive folder for an event retention archived, and 404 to another tenant', async () => {
+    const a = await publishable();
+    const b = await publishable();
+    const id = randomUUID();
+    await db().retiredEventId.create({ data: { tenantId: a.tenantId, id, receivedOn: new Date('2026-11-02T00:00:00Z') } });
+
+    const gone = await callRoute(getEvent, { apiKey: a.apiKey, params: { id } });
+    expect(gone.status).toBe(410);
+    expect((await gone.json()).detail).toBe(
+      `Event ${id} was received on 2026-11-02, before the retention window, and has been archived and deleted; its record is in the archive under ${a.tenantId}/2026-11-02/events-*.ndjson.gz`,
+    );
+    expect((await callRoute(getEvent, { apiKey: b.apiKey, params: { id } })).status).toBe(404);
+  });
+
   it('says why a dispatched event started no run, from what the dispatcher recorded', async () => {
     const { tenantId, apiKey } = await publishable();
     const published = await (await callRoute(publishEvents, { apiKey, body: overdue('i-8') })).json();

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { webEnv } from '../../env.server';
 import { dispatchExplanationSchema, emitterOfEvent, explainDispatch } from '../event-links';
 import { admitToBacklog } from '../ingest-backlog';
-import { DISPATCH_STATUSES, findEvents, runsOfEvent, type EventLogRow } from '../event-log';
+import { DISPATCH_STATUSES, findEvents, retiredEvent, runsOfEvent, type EventLogRow } from '../event-log';
 import { defineRoute } from '../http/define-route';
 import { afterKey, pageOf, pageQuery, toPage } from '../http/pagination';
 import { HttpError, notFound } from '../http/problem';
@@ -188,10 +188,13 @@ export const getEvent = defineRoute({
   scope: 'workflows:read',
   params: z.object({ id: z.uuid() }),
   response: { status: 200, description: 'The event', schema: EventDetail },
-  errors: { 404: 'No such event in the caller’s tenant' },
+  errors: {
+    404: 'No such event in the caller’s tenant',
+    410: 'The event was received before the tenant’s retention window and has been archived and deleted; the detail names its archive folder',
+  },
   async handle({ params, principal }) {
     const [row] = await findEvents(principal.tenantId, { id: params.id }, 1);
-    if (!row) throw notFound(`No event ${params.id} in this tenant`);
+    if (!row) throw await missingEvent(principal.tenantId, params.id);
     const [{ started, signalled }, notStarted, emittedBy] = await Promise.all([
       runsOfEvent(principal.tenantId, row.id),
       explainDispatch(principal.tenantId, row),
@@ -210,6 +213,13 @@ export const getEvent = defineRoute({
     };
   },
 });
+
+/** 410 for an event retention archived and deleted, so a caller knows to look in the archive; 404 for one never seen. */
+async function missingEvent(tenantId: string, id: string): Promise<HttpError> {
+  const retired = await retiredEvent(tenantId, id);
+  if (!retired) return notFound(`No event ${id} in this tenant`);
+  return new HttpError(410, 'Gone', `Event ${id} was received on ${retired.receivedOn}, before the retention window, and has been archived and deleted; its record is in the archive under ${retired.archivedUnder}`);
+}
 
 export const replayEvent = defineRoute({
   method: 'POST',

@@ -6,7 +6,7 @@ import { AppShell } from '@/components/app-shell';
 import { DateTime } from '@/components/date-time';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { emitterOfEvent, explainDispatch } from '@/server/event-links';
-import { findEvent, runsOfEvent } from '@/server/event-log';
+import { findEvent, retiredEvent, runsOfEvent } from '@/server/event-log';
 import { requireSession } from '@/server/session';
 import { NoRunReasons } from './no-run-reasons';
 import { ReplayButton } from './replay-button';
@@ -28,7 +28,23 @@ export default async function EventPage({ params }: EventPageProps) {
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const event = await findEvent(session.tenantId, id);
-  if (!event) notFound();
+  if (!event) {
+    const retired = await retiredEvent(session.tenantId, id);
+    if (!retired) notFound();
+    return (
+      <AppShell session={session}>
+        <p><Link href="/events">← Event log</Link></p>
+        <h1 className="wrap-anywhere">Event <code className="muted event-id">{id}</code></h1>
+        <div className="card" data-testid="event-retired">
+          <p>
+            This event was received on {retired.receivedOn}, before the tenant’s <Link href="/settings/retention">retention window</Link>,
+            and has been archived and deleted from the event log.
+          </p>
+          <p className="muted">Its record is in the archive under <code>{retired.archivedUnder}</code>. A re-sent copy is still answered as a duplicate.</p>
+        </div>
+      </AppShell>
+    );
+  }
   const [{ started, signalled }, explanation, emitter] = await Promise.all([
     runsOfEvent(session.tenantId, id),
     explainDispatch(session.tenantId, event),
