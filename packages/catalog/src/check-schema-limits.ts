@@ -1,6 +1,7 @@
 import { expandPayloadFields } from './field-list';
 import type { FieldError } from './field-errors';
 import type { JsonSchema } from './json-schema';
+import { firstPointerDeeperThan } from './json-depth';
 import { describeExpansionLimit, schemaLimits } from './schema-limits';
 
 /**
@@ -24,31 +25,4 @@ export function checkSchemaLimits(schema: JsonSchema, at: string): FieldError[] 
     return [{ path: at, message: describeExpansionLimit(stoppedAt), expected: `${limit} (schemaLimits.${stoppedAt.limit})` }];
   }
   return [];
-}
-
-interface Visit {
-  value: unknown;
-  key: string;
-  parent: Visit | undefined;
-  depth: number;
-}
-
-/**
- * Walks without recursion, so a hostile nesting cannot overflow the stack it is measured on, and
- * spells out only the pointer it reports (building every pointer could cost depth × size).
- */
-export function firstPointerDeeperThan(document: unknown, maxDepth: number): string | undefined {
-  const pending: Visit[] = [{ value: document, key: '', parent: undefined, depth: 0 }];
-  for (let visit = pending.pop(); visit; visit = pending.pop()) {
-    if (typeof visit.value !== 'object' || visit.value === null) continue;
-    if (visit.depth >= maxDepth) return pointerOf(visit);
-    for (const [key, value] of Object.entries(visit.value)) pending.push({ value, key, parent: visit, depth: visit.depth + 1 });
-  }
-  return undefined;
-}
-
-function pointerOf(visit: Visit): string {
-  const keys: string[] = [];
-  for (let at: Visit | undefined = visit; at?.parent; at = at.parent) keys.unshift(at.key.replaceAll('~', '~0').replaceAll('/', '~1'));
-  return keys.map((key) => `/${key}`).join('');
 }

@@ -15,7 +15,8 @@ export { expandPayloadFields, listPayloadFields, payloadFieldsOf } from './field
 export type { FieldExpansion, PayloadField } from './field-list';
 export { describeExpansionLimit, ExpansionBudgetExceeded, schemaLimits } from './schema-limits';
 export type { ExpansionLimit } from './schema-limits';
-export { checkSchemaLimits, firstPointerDeeperThan } from './check-schema-limits';
+export { checkSchemaLimits } from './check-schema-limits';
+export { checkJsonDepth, firstPointerDeeperThan, MAX_JSON_DEPTH } from './json-depth';
 
 export { checkCompatibility } from './compatibility';
 export type { CompatibilityResult, SchemaChange, SchemaChangeKind } from './compatibility';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_JSON_DEPTH } from '@cascade/catalog';
 import { createDatabase } from '@cascade/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MAX_EVENT_BYTES, eventSizeBytes } from './event-size';
@@ -86,6 +87,18 @@ describe('ingestEvents', () => {
     expect(result.rejected.map((r) => [r.index, r.status, r.errors.map((e) => e.path)])).toEqual([
       [1, 400, ['/data/ticketId']],
       [2, 400, ['/source', '/data/\u0000']],
+    ]);
+  });
+
+  it('refuses by index an item nested past MAX_JSON_DEPTH, naming where, and stores the rest of the batch', async () => {
+    // 5,000 levels overflowed the serialiser and failed the whole request with a 500.
+    const nested = JSON.parse(`${'['.repeat(5_000)}${']'.repeat(5_000)}`) as unknown;
+    const result = await ingestion.ingest(publisher, [breach(), breach({ data: { ...breach().data, nested } })], options);
+    expect(result.accepted.map((a) => a.index)).toEqual([0]);
+    const [rejected] = result.rejected;
+    expect(rejected).toMatchObject({ index: 1, status: 400, detail: `The event nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep` });
+    expect(rejected!.errors).toEqual([
+      { path: `/data/nested${'/0'.repeat(MAX_JSON_DEPTH - 2)}`, message: `Objects and arrays nest more than ${MAX_JSON_DEPTH} levels deep here`, expected: `at most ${MAX_JSON_DEPTH} levels of objects and arrays` },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { isUuid, parseIncomingEvent, type EventEnvelope, type FieldError } from '@cascade/catalog';
+import { checkJsonDepth, isUuid, MAX_JSON_DEPTH, parseIncomingEvent, type EventEnvelope, type FieldError } from '@cascade/catalog';
 import { findUnstorableText, type Database } from '@cascade/db';
 import { currentTraceParent } from '@cascade/telemetry';
 import { createEventTypeRegistry, type EventTypeRegistry } from './event-types';
@@ -112,7 +112,10 @@ async function checkEvent(
   item: unknown,
   options: IngestOptions,
 ): Promise<{ envelope: EventEnvelope } | Omit<RejectedEvent, 'index'>> {
-  // Before anything else reads it: such text would fail the commit it shares with other callers.
+  // Before anything else reads it: a value nested thousands deep overflows whatever serialises it.
+  const tooDeep = checkJsonDepth(item, '');
+  if (tooDeep.length) return { status: 400, detail: `The event nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`, errors: tooDeep };
+  // Such text would fail the commit it shares with other callers.
   const unstorable = findUnstorableText(item);
   if (unstorable.length) return { status: 400, detail: 'The event holds text PostgreSQL cannot store', errors: unstorable };
   const parsed = parseIncomingEvent(item);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { checkJsonDepth, MAX_JSON_DEPTH } from '@cascade/catalog';
 import { findUnstorableText, isDatabaseUnavailable } from '@cascade/db';
 import { contextOfHeaders, SpanKind, SpanStatusCode, withSpan } from '@cascade/telemetry';
 import { type z } from 'zod';
@@ -72,7 +73,7 @@ async function answerWithinSpan(spec: AnyRouteSpec, request: RouteRequest): Prom
     const maxBodyBytes = typeof spec.maxBodyBytes === 'function' ? spec.maxBodyBytes() : spec.maxBodyBytes;
     const rawBody = spec.body ? await readJsonBody(request, maxBodyBytes) : undefined;
     if (principal && spec.rateLimit) chargeRest(principal, rateUnit, spec.rateLimit.count(rawBody));
-    if (spec.body && !spec.bodyParsedByHandler) refuseUnstorableText(rawBody);
+    if (spec.body && !spec.bodyParsedByHandler) refuseUnstorableBody(rawBody);
     const body = spec.body && !spec.bodyParsedByHandler ? parsePart(spec.body, rawBody, 'body') : rawBody;
     const fingerprint = typeof spec.etag === 'function' ? await spec.etag({ params, query, principal }) : undefined;
     const tag = fingerprint === undefined ? undefined : entityTag(fingerprint);
@@ -152,10 +153,14 @@ function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, w
 }
 
 /**
- * Text PostgreSQL cannot store (U+0000, lone surrogates) would fail the write the body leads to, as
- * a 500; it is refused here with its paths. Ingestion, which parses its own bodies, refuses it per event.
+ * A body nested past MAX_JSON_DEPTH would overflow the stack of whatever serialises it, and text
+ * PostgreSQL cannot store (U+0000, lone surrogates) would fail the write the body leads to: both
+ * were answered 500, and are refused here with their paths. Ingestion, which parses its own bodies,
+ * refuses them per event.
  */
-function refuseUnstorableText(body: unknown): void {
+function refuseUnstorableBody(body: unknown): void {
+  const tooDeep = checkJsonDepth(body, '/body');
+  if (tooDeep.length) throw badRequest(`The body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`, tooDeep);
   const unstorable = findUnstorableText(body, '/body');
   if (unstorable.length) throw badRequest('The body holds text PostgreSQL cannot store', unstorable);
 }

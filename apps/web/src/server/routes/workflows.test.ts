@@ -1,4 +1,4 @@
-import { getEventDefinition } from '@cascade/catalog';
+import { getEventDefinition, MAX_JSON_DEPTH } from '@cascade/catalog';
 import { describe, expect, it } from 'vitest';
 import { callRoute, createTenantWithKey } from '@/test/api';
 import { db } from '@/server/services';
@@ -251,3 +251,17 @@ describe('text PostgreSQL cannot store', () => {
     expect(await db().workflow.count({ where: { tenantId } })).toBe(0);
   });
 });
+
+describe('bodies nested past MAX_JSON_DEPTH', () => {
+  it('are refused with 400 naming where, before anything is written, instead of overflowing a serialiser', async () => {
+    const { apiKey, tenantId } = await createTenantWithKey(['workflows:read', 'workflows:write']);
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const response = await callRoute(createWorkflow, { apiKey, rawBody: `{"name":"Deep","definition":{"variables":{"v":${deep}}}}`, headers: { 'content-type': 'application/json' } });
+    expect(response.status).toBe(400);
+    const problem = await response.json();
+    expect(problem.detail).toBe(`The body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`);
+    expect(problem.errors[0].path).toBe(`/body/definition/variables/v${'/0'.repeat(MAX_JSON_DEPTH - 3)}`);
+    expect(await db().workflow.count({ where: { tenantId } })).toBe(0);
+  });
+});
+
