@@ -1,5 +1,5 @@
 import { readDraft, type DraftEdge, type DraftNode } from '../../designer/draft';
-import { deriveNodeStates, type NodeRunState, type RunSituation } from './node-states';
+import { deriveNodeStates, type NodeRunState, type NodeState, type RunSituation } from './node-states';
 
 /**
  * A run's states over the whole definition: the top level, and every forEach body at any depth.
@@ -41,22 +41,31 @@ export function flatNodes(nodes: readonly DraftNode[]): DraftNode[] {
   return nodes.flatMap((node) => [node, ...(node.type === 'forEach' ? flatNodes(bodyOf(node).nodes) : [])]);
 }
 
+/**
+ * Whether a forEach's body was entered: once an iteration left steps, its entry edge is taken and
+ * what it leads to reached; a forEach that is over without one (no items) skipped its body; one
+ * not reached yet has not decided.
+ */
+function bodyEntered(state: NodeState, iterations: number): boolean | undefined {
+  if (iterations > 0) return true;
+  return state === 'completed' || state === 'skipped' ? false : undefined;
+}
+
 /** Every node's state, outer ones before the nodes of their bodies, and the edges taken at every level. */
 export function deriveFlowStates(flow: Flow, situation: RunSituation, tracking: BodyTracking): { nodes: FlowNodeState[]; takenEdges: string[] } {
   const nodes: FlowNodeState[] = [];
   const takenEdges: string[] = [];
-  const visit = (graph: Flow, inBodyOf: string | null, entered: boolean) => {
+  const visit = (graph: Flow, inBodyOf: string | null, entered: boolean | undefined) => {
     const derived = deriveNodeStates(graph, situation, entered);
     takenEdges.push(...(inBodyOf !== null && tracking.takenInBody ? tracking.takenInBody(inBodyOf, graph) : derived.takenEdges));
-    const bodies: Array<[DraftNode, number]> = [];
+    const bodies: Array<[DraftNode, boolean | undefined]> = [];
     for (const [index, state] of derived.nodes.entries()) {
       const node = graph.nodes[index]!;
       const iterations = node.type === 'forEach' ? tracking.iterationsOf(node.id) : null;
       nodes.push({ ...state, inBodyOf, iterations });
-      if (iterations !== null) bodies.push([node, iterations]);
+      if (iterations !== null) bodies.push([node, bodyEntered(state.state, iterations)]);
     }
-    // A body is entered once an iteration left steps: its entry edge is taken, what it leads to reached.
-    for (const [node, iterations] of bodies) visit(bodyOf(node), node.id, entered && iterations > 0);
+    for (const [node, bodyWas] of bodies) visit(bodyOf(node), node.id, bodyWas);
   };
   visit(flow, null, true);
   return { nodes, takenEdges };
