@@ -30,7 +30,7 @@ export interface BodyTracking {
   takenInBody?: (forEachId: string, body: Flow) => Iterable<string>;
 }
 
-/** The body a forEach holds, read as a draft reads it; nodes and edges of other types hold none. */
+/** The body a forEach holds, read leniently as a draft is read: empty when it holds none. */
 export function bodyOf(node: DraftNode): Flow {
   const body = (node as { body?: { nodes?: unknown; edges?: unknown } }).body;
   return readDraft({ nodes: body?.nodes ?? [], edges: body?.edges ?? [] }, node.id).definition;
