@@ -3,14 +3,16 @@
 import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, type CSSProperties } from 'react';
-import { toFlowEdges, toFlowNodes, type WorkflowFlowEdge, type WorkflowFlowNode } from '@/designer/to-flow';
+import type { DraftDefinition } from '@/designer/draft';
+import { createFlowCache, toFlowEdges, toFlowNodes, type WorkflowFlowEdge, type WorkflowFlowNode } from '@/designer/to-flow';
+import { DecoratedBodyGroup } from './decorated-body-group';
 import { DecoratedNodeCard, type NodeDecoration } from './decorated-node';
 import type { EdgeMark } from './diff-overlay';
 import { previewDefinition } from './preview-definition';
 import styles from './read-only-graph.module.css';
 
-// The decorated card is the designer's card wherever a node has no decoration.
-const nodeTypes = { workflow: DecoratedNodeCard };
+// The decorated card is the designer's card wherever a node has no decoration; an open body is its group.
+const nodeTypes = { workflow: DecoratedNodeCard, body: DecoratedBodyGroup };
 const TAKEN_EDGE = { stroke: 'var(--ok)', strokeWidth: 3 };
 const UNTAKEN_EDGE = { opacity: 0.35 };
 const MARKED_EDGE: Record<EdgeMark, CSSProperties> = {
@@ -36,27 +38,37 @@ interface ReadOnlyGraphProps {
   onNodeClick?: ((nodeId: string) => void) | undefined;
   /** Taller than the default, for a page whose subject is the graph. */
   height?: number | undefined;
+  /** Draws each forEach body open, its steps inside its group as the designer draws them, rather than folded into a card. */
+  openBodies?: boolean | undefined;
+}
+
+/** React Flow's nodes and edges of a definition: bodies folded into cards, or open as the designer's groups. */
+function flowOf(definition: DraftDefinition, openBodies: boolean) {
+  if (!openBodies) return { nodes: toFlowNodes(definition), edges: toFlowEdges(definition) };
+  const derive = createFlowCache();
+  return { nodes: derive.nodes(definition), edges: derive.edges(definition) };
 }
 
 /**
  * A definition drawn as the designer draws it (the same cards, the same derivation), to look at
  * only: nothing moves, connects, or is deleted; the view fits the whole graph. Pan and zoom stay.
  */
-export function ReadOnlyGraph({ definition, label, testId = 'read-only-graph', decorations, takenEdges, activeNodes, edgeMarks, onNodeClick, height }: ReadOnlyGraphProps) {
+export function ReadOnlyGraph({ definition, label, testId = 'read-only-graph', decorations, takenEdges, activeNodes, edgeMarks, onNodeClick, height, openBodies = false }: ReadOnlyGraphProps) {
   const shown = useMemo(() => previewDefinition(definition, label), [definition, label]);
+  const flow = useMemo(() => flowOf(shown, openBodies), [shown, openBodies]);
   const { nodes, edges } = useMemo(() => {
-    const flowNodes: WorkflowFlowNode[] = toFlowNodes(shown).map((node) => {
+    const flowNodes: WorkflowFlowNode[] = flow.nodes.map((node) => {
       const decoration = decorations?.get(node.id);
       return { ...node, deletable: false, ...(decoration ? { data: { ...node.data, decoration } } : {}) };
     });
-    const flowEdges: WorkflowFlowEdge[] = toFlowEdges(shown).map((edge) => {
+    const flowEdges: WorkflowFlowEdge[] = flow.edges.map((edge) => {
       const taken = takenEdges?.has(edge.id);
       const mark = edgeMarks?.get(edge.id);
       const style = edgeMarks ? (mark ? MARKED_EDGE[mark] : undefined) : decorations ? (taken ? TAKEN_EDGE : UNTAKEN_EDGE) : undefined;
       return { ...edge, deletable: false, focusable: false, ...(style ? { style } : {}), ...(taken && activeNodes?.has(edge.target) ? { animated: true } : {}) };
     });
     return { nodes: flowNodes, edges: flowEdges };
-  }, [shown, decorations, takenEdges, activeNodes, edgeMarks]);
+  }, [flow, decorations, takenEdges, activeNodes, edgeMarks]);
   return (
     <div className={styles.graph} style={height ? { height } : undefined} data-testid={testId} role="figure" aria-label={label}>
       <ReactFlowProvider>

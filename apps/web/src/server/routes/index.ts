@@ -23,7 +23,7 @@ import { getRunView } from './run-view';
 import { health, readiness } from './system';
 import { previewTemplateUpgradeRoute, upgradeTemplateRoute } from './template-upgrades';
 import { getTemplate, instantiateTemplateRoute, listTemplates, registerTemplateRoute } from './templates';
-import { answerTestRunRoute, getTestRun, getTestRunPlan, startTestRunRoute } from './test-runs';
+import { answerTestRunRoute, getTestRun, getTestRunPlan, listTestRunsRoute, startTestRunRoute } from './test-runs';
 import { deleteWorkflow } from './workflow-delete';
 import { getDraftPins, pinDraftData } from './draft-pins';
 import { createWorkflow, getWorkflow, listWorkflowVersions, listWorkflows, publishWorkflow, saveWorkflow } from './workflows';
@@ -51,6 +51,7 @@ export const routes: Route[] = [
   publishWorkflow,
   getTestRunPlan,
   startTestRunRoute,
+  listTestRunsRoute,
   getTestRun,
   answerTestRunRoute,
   getDraftPins,

@@ -46,7 +46,7 @@ const RunView = z.object({
   }),
   definition: z.unknown().describe('The published version the run executes'),
   nodes: z.array(NodeRunState),
-  takenEdges: z.array(z.string()).describe('Ids of the edges the run took'),
+  takenEdges: z.array(z.string()).describe('Ids of the edges the run took, those of forEach bodies included (read from the ports their nodes’ last steps left by)'),
   forEach: z.record(z.string(), z.object({ iterations: z.number().int(), body: z.array(NodeRunState) })),
   children: z.array(z.object({ stepKey: z.string(), nodeId: z.string(), runId: z.uuid(), status: z.enum(RUN_STATUSES) })),
   waits: z.array(WaitExplanation),

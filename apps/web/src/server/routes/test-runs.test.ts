@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { getEventDefinition } from '@cascade/catalog';
 import { TEST_RUN_TIMEOUT_MS, testRunWorkflowId } from '@cascade/temporal/test-runs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { callRoute, createTenantWithKey } from '@/test/api';
+import { callRoute, createApiKey, createSignedInUser, createTenantWithKey } from '@/test/api';
 import { recordingServer } from '@/test/recording-server';
 import { eventually, startWorkerStack } from '@/test/worker-stack';
 import type { ProblemDetail } from '@/server/http/problem';
@@ -10,7 +10,7 @@ import { closeServices, db, temporal } from '@/server/services';
 import type { TestRunView } from '@/server/test-runs/test-run-view';
 import { publishEvents } from './events';
 import { listRuns } from './runs';
-import { answerTestRunRoute, getTestRun, getTestRunPlan, startTestRunRoute } from './test-runs';
+import { answerTestRunRoute, getTestRun, getTestRunPlan, listTestRunsRoute, startTestRunRoute } from './test-runs';
 import { deleteWorkflow } from './workflow-delete';
 import { createWorkflow } from './workflows';
 
@@ -79,7 +79,11 @@ describe('test runs of a draft through the API', () => {
     expect(waiting.waiting).toEqual([
       { kind: 'event', key: 'paid', nodeId: 'paid', eventType: 'PAYMENT_RECORDED', expiresAt: expect.any(String), matchingData: { ...payment, clientId } },
     ]);
-    expect(waiting.nodes).toEqual(expect.arrayContaining([{ nodeId: 'post', state: 'completed' }, { nodeId: 'paid', state: 'waiting' }, { nodeId: 'announce', state: 'not-reached' }]));
+    expect(waiting.nodes).toEqual(expect.arrayContaining([
+      { nodeId: 'post', state: 'completed', steps: 1, iterations: null, inBodyOf: null },
+      { nodeId: 'paid', state: 'waiting', steps: 1, iterations: null, inBodyOf: null },
+      { nodeId: 'announce', state: 'not-reached', steps: 0, iterations: null, inBodyOf: null },
+    ]));
     expect(waiting.stubbedCalls).toEqual([{ key: 'post', nodeId: 'post', input: { method: 'POST', url: `${crm.url}/notes`, body: { invoice: overdue.invoiceId } }, output: { status: 0, headers: {}, body: null, url: '' } }]);
 
     // Another client's payment does not correlate: refused, naming what the run waits for.
@@ -226,5 +230,137 @@ describe('test runs of a draft through the API', () => {
       console.log(`oversized sample of ${size} bytes refused in ${(performance.now() - started).toFixed(0)} ms`);
     }
     expect(await db().testRun.count({ where: { tenantId } })).toBe(0);
+  });
+
+  it('shows each forEach body node summed over its iterations, with the body edges any iteration took', async () => {
+    const { apiKey, workflowId } = await tenantWithDraft({
+      schemaVersion: 1,
+      name: `Per line ${randomUUID()}`,
+      nodes: [
+        { id: 'start', type: 'trigger', event: 'INVOICE_OVERDUE' },
+        {
+          id: 'lines', type: 'forEach', items: '[1, 2, 3]', concurrency: 1,
+          body: {
+            nodes: [
+              { id: 'note', type: 'action', action: 'http.request', input: { method: 'POST', url: `${crm.url}/lines`, body: { line: { $expr: 'steps.lines.item' } } } },
+              { id: 'big', type: 'condition', expression: 'steps.lines.item > 1' },
+              { id: 'loud', type: 'action', action: 'core.log', input: { message: 'big line' } },
+              { id: 'quiet', type: 'action', action: 'core.log', input: { message: 'small line' } },
+            ],
+            edges: [
+              { id: 'b1', from: 'lines', to: 'note', port: 'item' },
+              { id: 'b2', from: 'note', to: 'big' },
+              { id: 'b3', from: 'big', to: 'loud', port: 'true' },
+              { id: 'b4', from: 'big', to: 'quiet', port: 'false' },
+            ],
+          },
+        },
+        { id: 'done', type: 'end' },
+      ],
+      edges: [
+        { id: 'e1', from: 'start', to: 'lines' },
+        { id: 'e2', from: 'lines', to: 'done', port: 'done' },
+      ],
+    });
+    const started = await json(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: overdue } } }), 201);
+    const done = await eventually(async () => {
+      const view = await json(callRoute(getTestRun, { apiKey, params: { id: workflowId, testRunId: started.id } }), 200);
+      return view.status === 'RUNNING' ? undefined : view;
+    });
+    expect(done.status).toBe('COMPLETED');
+    expect(done.nodes).toEqual([
+      { nodeId: 'start', state: 'completed', steps: 1, iterations: null, inBodyOf: null },
+      { nodeId: 'lines', state: 'completed', steps: 1, iterations: 3, inBodyOf: null },
+      { nodeId: 'done', state: 'completed', steps: 1, iterations: null, inBodyOf: null },
+      { nodeId: 'note', state: 'completed', steps: 3, iterations: null, inBodyOf: 'lines' },
+      { nodeId: 'big', state: 'completed', steps: 3, iterations: null, inBodyOf: 'lines' },
+      // The true branch ran for items 2 and 3, the false one for item 1: both are taken.
+      { nodeId: 'loud', state: 'completed', steps: 2, iterations: null, inBodyOf: 'lines' },
+      { nodeId: 'quiet', state: 'completed', steps: 1, iterations: null, inBodyOf: 'lines' },
+    ]);
+    expect(done.takenEdges.sort()).toEqual(['b1', 'b2', 'b3', 'b4', 'e1', 'e2']);
+    expect(done.stubbedCalls.map((call) => call.key)).toEqual(['lines[0].note', 'lines[1].note', 'lines[2].note']);
+    expect(crm.requests).toEqual([]);
+  });
+
+  it('shows a body node failed when one iteration failed it, and what follows the forEach not reached', async () => {
+    const { apiKey, workflowId } = await tenantWithDraft({
+      schemaVersion: 1,
+      name: `Failing line ${randomUUID()}`,
+      nodes: [
+        { id: 'start', type: 'trigger', event: 'INVOICE_OVERDUE' },
+        {
+          id: 'lines', type: 'forEach', items: '[1, 2, 3]', concurrency: 1,
+          body: {
+            nodes: [
+              { id: 'big', type: 'condition', expression: 'steps.lines.item = 2' },
+              { id: 'refuse', type: 'fail', message: "'line ' & steps.lines.item & ' refused'" },
+              { id: 'fine', type: 'action', action: 'core.log', input: { message: 'fine' } },
+            ],
+            edges: [
+              { id: 'b1', from: 'lines', to: 'big', port: 'item' },
+              { id: 'b2', from: 'big', to: 'refuse', port: 'true' },
+              { id: 'b3', from: 'big', to: 'fine', port: 'false' },
+            ],
+          },
+        },
+        { id: 'done', type: 'end' },
+      ],
+      edges: [
+        { id: 'e1', from: 'start', to: 'lines' },
+        { id: 'e2', from: 'lines', to: 'done', port: 'done' },
+      ],
+    });
+    const started = await json(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: overdue } } }), 201);
+    const failed = await eventually(async () => {
+      const view = await json(callRoute(getTestRun, { apiKey, params: { id: workflowId, testRunId: started.id } }), 200);
+      return view.status === 'RUNNING' ? undefined : view;
+    });
+    expect(failed.status).toBe('FAILED');
+    const states = Object.fromEntries(failed.nodes.map((node) => [node.nodeId, [node.state, node.steps]]));
+    // The fail node records no step: the run's error names it, and the forEach it failed.
+    expect(failed.error).toEqual({ node: 'lines[1].refuse', message: 'line 2 refused' });
+    expect(states).toEqual({ start: ['completed', 1], lines: ['failed', 1], big: ['completed', 2], refuse: ['failed', 1], fine: ['completed', 1], done: ['not-reached', 0] });
+    expect(failed.takenEdges.sort()).toEqual(['b1', 'b2', 'b3', 'e1']);
+  });
+
+  it('lists a workflow’s test runs newest first, page by page, to a viewer too', async () => {
+    const { tenantId, apiKey, workflowId } = await tenantWithDraft();
+    const first = await json(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: overdue } } }), 201);
+    const second = await json(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: overdue }, scope: { mode: 'node', nodeId: 'announce' } } }), 201);
+    type Page = { items: Array<{ id: string; status: string; eventType: string | null; scope: { mode: string; nodeId: string } | null; startedBy: string }>; nextCursor: string | null };
+    const viewer = await createApiKey(tenantId, ['workflows:read']);
+    const all = await json<Page>(callRoute(listTestRunsRoute, { apiKey: viewer, params: { id: workflowId } }), 200);
+    expect(all.items.map((item) => item.id)).toEqual([second.id, first.id]);
+    expect(all.items[0]).toMatchObject({ eventType: 'INVOICE_OVERDUE', scope: { mode: 'node', nodeId: 'announce' } });
+    expect(all.items[1]).toMatchObject({ status: 'RUNNING', eventType: 'INVOICE_OVERDUE', scope: null });
+    expect(all.nextCursor).toBeNull();
+    const { cookie } = await createSignedInUser(tenantId, 'VIEWER');
+    const page1 = await json<Page>(callRoute(listTestRunsRoute, { headers: { cookie }, params: { id: workflowId }, query: 'limit=1' }), 200);
+    expect(page1.items.map((item) => item.id)).toEqual([second.id]);
+    const page2 = await json<Page>(callRoute(listTestRunsRoute, { apiKey, params: { id: workflowId }, query: `limit=1&cursor=${page1.nextCursor}` }), 200);
+    expect(page2).toEqual({ items: [expect.objectContaining({ id: first.id })], nextCursor: null });
+
+    // Another workflow's test runs are not among them; another tenant's workflow is as absent as none.
+    const other = await tenantWithDraft();
+    expect((await json<Page>(callRoute(listTestRunsRoute, { apiKey: other.apiKey, params: { id: other.workflowId } }), 200)).items).toEqual([]);
+    const ofA = await json<Problem>(callRoute(listTestRunsRoute, { apiKey: other.apiKey, params: { id: workflowId } }), 404);
+    const ofNothing = await json<Problem>(callRoute(listTestRunsRoute, { apiKey: other.apiKey, params: { id: randomUUID() } }), 404);
+    expect(ofA.title).toBe(ofNothing.title);
+  });
+
+  it('refuses a bad page query with 400 naming the field', async () => {
+    const { apiKey, workflowId } = await tenantWithDraft();
+    const params = { id: workflowId };
+    const forged = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const [query, path] of [
+      ['limit=0', '/query/limit'], ['limit=101', '/query/limit'], ['limit=ten', '/query/limit'], ['cursor=%%%', '/query/cursor'],
+      [`cursor=${forged(['yesterday', randomUUID()])}`, '/query/cursor'], [`cursor=${forged([new Date().toISOString(), 'not-a-uuid'])}`, '/query/cursor'],
+      [`cursor=${forged([new Date().toISOString()])}`, '/query/cursor'],
+    ] as const) {
+      const problem = await json<Problem>(callRoute(listTestRunsRoute, { apiKey, params, query }), 400);
+      expect(problem.errors, query).toEqual([expect.objectContaining({ path })]);
+    }
+    await json<Problem>(callRoute(listTestRunsRoute, { apiKey, params: { id: 'not-a-uuid' } }), 400);
   });
 });

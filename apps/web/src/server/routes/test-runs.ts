@@ -1,7 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route';
+import { pageOf, pageQuery } from '../http/pagination';
 import { answerTestRun, findTestRun } from '../test-runs/answer-test-run';
+import { listTestRuns, TestRunSummary } from '../test-runs/list-test-runs';
 import { startDraftTestRun, testPlanOf } from '../test-runs/start-test-run';
 import { toTestRunView, TestRunView } from '../test-runs/test-run-view';
 import { db } from '../services';
@@ -87,6 +89,21 @@ export const getTestRunPlan = defineRoute({
     const workflow = await findWorkflow(principal.tenantId, params.id);
     return testPlanOf(principal.tenantId, workflow.draft);
   },
+});
+
+export const listTestRunsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/workflows/{id}/test-runs',
+  operationId: 'listTestRuns',
+  summary: 'The workflow’s past test runs, newest first: what each ran on, which part of the draft, and how it ended',
+  tags: ['Test runs'],
+  scope: 'workflows:read',
+  params: workflowParams,
+  query: z.object({ ...pageQuery({ max: 100, default: 20 }) }),
+  etag: 'body',
+  response: { status: 200, description: 'Newest first; with an ETag, 304 when `If-None-Match` holds it', schema: pageOf(TestRunSummary) },
+  errors: { 404: 'No such workflow in the caller’s tenant' },
+  handle: ({ params, query, principal }) => listTestRuns(principal.tenantId, params.id, query),
 });
 
 export const getTestRun = defineRoute({

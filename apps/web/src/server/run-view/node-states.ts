@@ -55,9 +55,10 @@ export function portTaken(type: string, aggregate: NodeAggregate): string | unde
  * with steps completed or failed; one parked on a wait or an approval waiting; one the run has
  * reached by a taken edge but not yet recorded is running (a delay, waiting); one every path to
  * which was decided without reaching it was skipped; anything else was not reached. Edges from
- * outside the flow (a forEach body's entry edges) count as taken when `entered`.
+ * outside the flow (a forEach body's entry edges) count as taken when `entered`, as not taken when
+ * it is false (the body was decided against), and as undecided when it is undefined.
  */
-export function deriveNodeStates(flow: { nodes: readonly FlowNode[]; edges: readonly FlowEdge[] }, situation: RunSituation, entered = true) {
+export function deriveNodeStates(flow: { nodes: readonly FlowNode[]; edges: readonly FlowEdge[] }, situation: RunSituation, entered: boolean | undefined = true) {
   const byNode = new Map(situation.aggregates.map((aggregate) => [aggregate.nodeId, aggregate]));
   const types = new Map(flow.nodes.map((node) => [node.id, node.type]));
   const running = situation.runStatus === 'RUNNING';

@@ -82,7 +82,7 @@ describe('a run on its canvas: each node’s state from per-node aggregates', ()
     const view = await (await callRoute(getRunView, { apiKey, params: { id: run.id } })).json();
     expect(stateOf(view)).toEqual({ start: 'completed', check: 'completed', call: 'completed', other: 'skipped', other2: 'skipped', lines: 'completed', await: 'waiting', done: 'not-reached' });
     expect(view.nodes.find((node: { nodeId: string }) => node.nodeId === 'call')).toMatchObject({ retries: 2, durationMs: 3000 });
-    expect(view.takenEdges.sort()).toEqual(['e1', 'e2', 'e5', 'e6']);
+    expect(view.takenEdges.sort()).toEqual(['b1', 'e1', 'e2', 'e5', 'e6']);
     expect(view.forEach.lines).toMatchObject({ iterations: 3, body: [{ nodeId: 'notify', state: 'completed', steps: 3, completed: 3, retries: 1 }] });
     expect(view.nodes.find((node: { nodeId: string }) => node.nodeId === 'await')).toMatchObject({ startedAt: at(startedAt, 10).toISOString(), finishedAt: null });
 

@@ -5,7 +5,8 @@ import { eventsOfRun } from '../event-links';
 import { findRun } from '../run-store';
 import { db } from '../services';
 import { aggregateNodes, countIterations } from './node-aggregates';
-import { deriveNodeStates } from './node-states';
+import { deriveFlowStates, flatNodes, type FlowNodeState } from './flow-states';
+import type { NodeRunState } from './node-states';
 import { explainWaits, nodeIdOfKey } from './wait-explanation';
 
 /** Emitting steps and sub-workflow children read for one view at most; a larger run lists the rest through the steps API. */
@@ -31,16 +32,17 @@ export async function loadRunView(tenantId: string, runId: string, now = new Dat
   for (const wait of run.waits) if (!wait.closedAt) parked.set(nodeIdOfKey(wait.nodeKey), wait.openedAt);
   for (const task of run.approvalTasks) if (task.status === 'PENDING') parked.set(nodeIdOfKey(task.nodeKey), task.createdAt);
   const situation = { runStatus: run.status, aggregates, parked, now };
-  const { nodes, takenEdges } = deriveNodeStates(definition, situation);
-  const [iterations, events, waits] = await Promise.all([
-    Promise.all(definition.nodes.filter((node) => node.type === 'forEach').map(async (node) => {
-      const count = await countIterations(run.id, node.id);
-      // The body's nodes over all iterations: a body node failed if it failed in any of them.
-      return [node.id, { iterations: count, body: deriveNodeStates(bodyOf(node), situation, count > 0).nodes }] as const;
-    })),
+  const loops = definition.nodes.filter((node) => node.type === 'forEach');
+  const [counts, events, waits] = await Promise.all([
+    Promise.all(loops.map(async (node) => [node.id, await countIterations(run.id, node.id)] as const)).then((entries) => new Map(entries)),
     eventsOfRun(tenantId, { id: run.id, eventId: run.eventId, steps: emitting.map((row) => ({ key: row.key, output: { eventId: row.event_id } })), waits: run.waits }),
     explainWaits(tenantId, run.waits, allNodes),
   ]);
+  // The body's nodes over all iterations: a body node failed if it failed in any of them.
+  const flow = deriveFlowStates(definition, situation, { iterationsOf: (id) => counts.get(id) ?? 0 });
+  const stateOf = ({ inBodyOf: _in, iterations: _iterations, ...state }: FlowNodeState): NodeRunState => state;
+  const nodes = flow.nodes.filter((node) => node.inBodyOf === null).map(stateOf);
+  const iterations = loops.map((node) => [node.id, { iterations: counts.get(node.id) ?? 0, body: flow.nodes.filter((body) => body.inBodyOf === node.id).map(stateOf) }] as const);
   return {
     run: {
       id: run.id, workflowId: run.workflowId, workflowName: run.workflow.name, version: run.version.version, status: run.status,
@@ -49,7 +51,7 @@ export async function loadRunView(tenantId: string, runId: string, now = new Dat
     },
     definition: version.definition,
     nodes,
-    takenEdges,
+    takenEdges: flow.takenEdges,
     forEach: Object.fromEntries(iterations),
     children,
     waits,
@@ -74,16 +76,6 @@ export async function loadRunView(tenantId: string, runId: string, now = new Dat
 export type RunView = Awaited<ReturnType<typeof loadRunView>>;
 
 const eventLink = (event: { id: string; type: string; receivedAt: Date }) => ({ id: event.id, type: event.type, receivedAt: event.receivedAt.toISOString() });
-
-function bodyOf(node: DraftNode): { nodes: DraftNode[]; edges: Array<{ id: string; from: string; to: string; port?: string }> } {
-  const body = (node as { body?: { nodes?: unknown; edges?: unknown } }).body;
-  return readDraft({ nodes: body?.nodes ?? [], edges: body?.edges ?? [] }, node.id).definition;
-}
-
-/** The definition's nodes with those of every forEach body, at any depth. */
-function flatNodes(nodes: readonly DraftNode[]): DraftNode[] {
-  return nodes.flatMap((node) => [node, ...(node.type === 'forEach' ? flatNodes(bodyOf(node).nodes) : [])]);
-}
 
 /** The runs a run's sub-workflow nodes started, running ones too; each names its step key in its Temporal id (`<parent>/<step key>`). */
 async function childRuns(run: { id: string; temporalWorkflowId: string }) {

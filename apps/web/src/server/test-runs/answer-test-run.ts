@@ -16,6 +16,9 @@ export type TestRunAnswer =
   | { kind: 'approval'; key: string; outcome: 'approved' | 'rejected'; data: Record<string, unknown>; comment?: string | undefined }
   | { kind: 'skipDelay'; key: string };
 
+/** A test run still marked running past its time limit: Temporal has ended it. */
+export const pastTimeLimit = (row: { status: string; startedAt: Date }) => row.status === 'RUNNING' && Date.now() - row.startedAt.getTime() > TEST_RUN_TIMEOUT_MS;
+
 /**
  * The tenant's test run of that workflow, or 404: another tenant's is as absent as one that never
  * was. One still marked running past its time limit was ended by Temporal, which runs none of its
@@ -24,7 +27,7 @@ export type TestRunAnswer =
 export async function findTestRun(tenantId: string, workflowId: string, testRunId: string): Promise<TestRun> {
   const row = await db().testRun.findFirst({ where: { id: testRunId, tenantId, workflowId } });
   if (!row) throw notFound(`No test run ${testRunId} of workflow ${workflowId} in this tenant`);
-  if (row.status === 'RUNNING' && Date.now() - row.startedAt.getTime() > TEST_RUN_TIMEOUT_MS) {
+  if (pastTimeLimit(row)) {
     const error = { message: `The test run was ended after ${TEST_RUN_TIMEOUT_MS / 3_600_000} hours` };
     return db().testRun.update({ where: { id: row.id }, data: { status: 'CANCELLED', finishedAt: new Date(row.startedAt.getTime() + TEST_RUN_TIMEOUT_MS), error } });
   }

@@ -1,33 +1,14 @@
 import 'server-only';
 import type { TestRun } from '@cascade/db';
 import { z } from 'zod';
-import type { NodeAggregate } from '../run-view/node-aggregates';
-import { deriveNodeStates } from '../run-view/node-states';
-import { matchingEventDraft, nodeIdOfKey } from '../run-view/wait-explanation';
+import { matchingEventDraft } from '../run-view/wait-explanation';
+import { nodeStates, type StoredTestStep } from './test-run-states';
 
 /**
  * A test run as the designer's test panel and the API show it: its steps (what the canvas
  * colours), what it recorded instead of acting (stubbed calls, emits), and what waits for the
  * author (open waits, approvals and delays, each answerable by its step key).
  */
-
-/** A step as the test worker writes it (apps/worker/src/test-runs/test-run-records.ts). */
-interface StoredTestStep {
-  key: string;
-  nodeId: string;
-  status: 'RUNNING' | 'COMPLETED' | 'FAILED';
-  attempts?: number;
-  input?: unknown;
-  output?: unknown;
-  error?: unknown;
-  startedAt: string;
-  finishedAt?: string;
-  stubbed?: true;
-  allowed?: true;
-  emitted?: { type: string; version?: number; data: unknown };
-  wait?: { waitId: string; eventType: string; correlationKey: string; correlationExpression: string; expiresAt: string };
-  approval?: { taskId: string; title: string; assignees: string[]; formFields: unknown[]; dueAt: string };
-}
 
 export const TestRunStep = z
   .object({
@@ -43,23 +24,39 @@ export const TestRunStep = z
   })
   .meta({ id: 'TestRunStep' });
 
+export const TestRunScope = z
+  .object({ mode: z.enum(['node', 'upTo', 'from']), nodeId: z.string(), pinned: z.array(z.string()).describe('Nodes whose pinned outputs stood in for running them') })
+  .nullable()
+  .describe('The part of the draft the test ran; null for the whole draft');
+
+export const TestRunStatus = z.enum(['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED']);
+
 export const TestRunView = z
   .object({
     id: z.uuid(),
     workflowId: z.uuid(),
-    status: z.enum(['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED']),
+    status: TestRunStatus,
     error: z.unknown().nullable(),
     startedAt: z.iso.datetime(),
     finishedAt: z.iso.datetime().nullable(),
     event: z.unknown().describe('The event the test ran on, as `event` shows it to expressions'),
     definition: z.unknown().describe('The draft as it was when the test started'),
-    scope: z
-      .object({ mode: z.enum(['node', 'upTo', 'from']), nodeId: z.string(), pinned: z.array(z.string()).describe('Nodes whose pinned outputs stood in for running them') })
-      .nullable()
-      .describe('The part of the draft the test ran; null for the whole draft'),
+    scope: TestRunScope,
     steps: z.array(TestRunStep).describe('In the order they started'),
-    nodes: z.array(z.object({ nodeId: z.string(), state: z.enum(['not-reached', 'running', 'waiting', 'completed', 'failed', 'skipped']) })).describe('Each top-level node’s state, as the run viewer colours it'),
-    takenEdges: z.array(z.string()),
+    nodes: z
+      .array(
+        z.object({
+          nodeId: z.string(),
+          state: z.enum(['not-reached', 'running', 'waiting', 'completed', 'failed', 'skipped']),
+          steps: z.number().int().describe('Times the node ran: once, or once per forEach iteration that reached it'),
+          iterations: z.number().int().nullable().describe('For a forEach: the iterations that left steps; null for other nodes'),
+          inBodyOf: z.string().nullable().describe('The forEach whose body holds the node; null at the top level'),
+        }),
+      )
+      .describe(
+        'Every node’s state, forEach bodies at any depth included, as the run viewer colours it. A body node’s state sums its iterations: failed when one failed, running while one runs, completed when every one that reached it completed',
+      ),
+    takenEdges: z.array(z.string()).describe('Ids of the edges the run took, those inside forEach bodies included (taken in any iteration)'),
     emits: z.array(z.object({ key: z.string(), nodeId: z.string(), type: z.string(), version: z.number().int().nullable(), data: z.unknown() })).describe('Events the run would have emitted; none was published'),
     stubbedCalls: z.array(z.object({ key: z.string(), nodeId: z.string(), input: z.unknown().nullable(), output: z.unknown().nullable() })),
     waiting: z
@@ -86,34 +83,6 @@ export const storedSteps = (row: TestRun): StoredTestStep[] =>
 
 export type { StoredTestStep };
 
-/**
- * The steps summed up per node, as the run viewer's query does for a production run's step rows
- * (node-aggregates.ts): a test run's few steps are in its row already, so this sums them in memory.
- */
-function aggregate(steps: readonly StoredTestStep[]): NodeAggregate[] {
-  const byNode = new Map<string, StoredTestStep[]>();
-  for (const step of steps) byNode.set(step.nodeId, [...(byNode.get(step.nodeId) ?? []), step]);
-  return [...byNode].map(([nodeId, of]) => {
-    const last = of.at(-1)!;
-    const output = last.output;
-    const lastResult = output === undefined || output === null || typeof output === 'boolean' || typeof output === 'string' ? (output ?? null)
-      : typeof (output as { outcome?: unknown }).outcome === 'string' ? { outcome: (output as { outcome: string }).outcome } : {};
-    const finished = of.every((step) => step.finishedAt);
-    return {
-      nodeId, steps: of.length, lastStatus: last.status, lastResult,
-      completed: of.filter((step) => step.status === 'COMPLETED').length,
-      failed: of.filter((step) => step.status === 'FAILED').length,
-      running: of.filter((step) => step.status === 'RUNNING').length,
-      retries: of.reduce((sum, step) => sum + Math.max((step.attempts ?? 1) - 1, 0), 0),
-      firstStartedAt: new Date(of[0]!.startedAt),
-      lastFinishedAt: finished ? new Date(of.map((step) => step.finishedAt!).sort().at(-1)!) : null,
-      busyMs: 0,
-    };
-  });
-}
-
-type FlowOf = Parameters<typeof deriveNodeStates>[0];
-
 /** The value a correlation key encodes (its JSON text, see correlationKey). */
 function parseKey(key: string): unknown {
   try {
@@ -126,9 +95,7 @@ function parseKey(key: string): unknown {
 export function toTestRunView(row: TestRun): TestRunView {
   const steps = storedSteps(row);
   const open = row.status === 'RUNNING' ? steps.filter((step) => step.status === 'RUNNING') : [];
-  const parked = new Map(open.map((step) => [nodeIdOfKey(step.key), new Date(step.startedAt)]));
-  const flow = row.definition as unknown as FlowOf;
-  const { nodes, takenEdges } = deriveNodeStates(flow, { runStatus: row.status, aggregates: aggregate(steps), parked, now: new Date() });
+  const { nodes, takenEdges } = nodeStates(row, steps, new Date());
   return {
     id: row.id,
     workflowId: row.workflowId,
@@ -139,7 +106,7 @@ export function toTestRunView(row: TestRun): TestRunView {
     event: row.event,
     definition: row.definition,
     scope: (row.scope ?? null) as TestRunView['scope'],
-    nodes: nodes.map(({ nodeId, state }) => ({ nodeId, state })),
+    nodes: nodes.map(({ nodeId, state, steps: times, iterations, inBodyOf }) => ({ nodeId, state, steps: times, iterations, inBodyOf })),
     takenEdges,
     steps: steps.map((step) => ({
       key: step.key,

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { DateTime } from '@/components/date-time';
 import { STATE_LABELS, type NodeDecoration } from '@/components/workflow-graph/decorated-node';
 import { ReadOnlyGraph } from '@/components/workflow-graph/read-only-graph';
+import { repeatCaption } from '@/components/workflow-graph/run-caption';
 import type { RunView } from '@/server/run-view/run-view';
 import { formatDuration } from './format-duration';
 import { NodeDetails, type StepRecord } from './node-details';
@@ -129,10 +130,7 @@ function ClosedWait({ wait }: { wait: RunView['waits'][number] }) {
 function captionOf(node: RunView['nodes'][number], iterations: number | undefined): string {
   const parts: string[] = [STATE_LABELS[node.state]];
   if (node.durationMs !== null && node.state !== 'skipped') parts.push(formatDuration(node.durationMs));
-  if (iterations !== undefined) parts.push(`${iterations} iteration${iterations === 1 ? '' : 's'}`);
-  else if (node.steps > 1) parts.push(`${node.steps}×`);
-  if (node.retries > 0) parts.push(`retried ${node.retries}×`);
-  return parts.join(' · ');
+  return [...parts, ...repeatCaption(node, iterations)].join(' · ');
 }
 
 /** Node id → type over the stored definition, forEach bodies included, for the timeline's waits. */

@@ -1,10 +1,11 @@
 import type { DraftPins, StoredPin } from '@/server/test-runs/draft-pins';
+import type { TestRunSummary } from '@/server/test-runs/list-test-runs';
 import type { TestRunView } from '@/server/test-runs/test-run-view';
 import { call } from '../api';
 
 /** The test-run routes as the designer's test panel calls them (same-origin, with the session cookie). */
 
-export type { TestRunView };
+export type { TestRunSummary, TestRunView };
 export type StubSetting = { mode: 'stub'; output: unknown } | { mode: 'allow' };
 
 export interface TestPlan {
@@ -34,6 +35,19 @@ export const answerTestRun = (workflowId: string, testRunId: string, answer: Tes
   call<TestRunView>(`/api/v1/workflows/${workflowId}/test-runs/${testRunId}/answers`, { method: 'POST', body: JSON.stringify(answer) }, 'The answer was refused');
 
 export const testRunUrl = (workflowId: string, testRunId: string) => `/api/v1/workflows/${workflowId}/test-runs/${testRunId}`;
+
+export const loadTestRun = (workflowId: string, testRunId: string) => call<TestRunView>(testRunUrl(workflowId, testRunId), { method: 'GET' }, 'Loading the test run failed');
+
+/** Past test runs the panel shows at a time. */
+export const RECENT_TEST_RUNS = 10;
+
+/** A page of the workflow's past test runs, newest first; `cursor` is the previous page's `nextCursor`. */
+export const listTestRuns = (workflowId: string, cursor?: string) =>
+  call<{ items: TestRunSummary[]; nextCursor: string | null }>(
+    `/api/v1/workflows/${workflowId}/test-runs?limit=${RECENT_TEST_RUNS}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    { method: 'GET' },
+    'Loading the past test runs failed',
+  );
 
 export type { DraftPins, StoredPin };
 export type PinsAnswer = { pins: DraftPins; warnings: Array<{ path: string; message: string }> };

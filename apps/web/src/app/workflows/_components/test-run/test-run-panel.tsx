@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import styles from '../designer.module.css';
-import { SCOPE_LABELS, startTestRun, type TestRunStart, type TestRunView, type TestScope } from './test-run-api';
+import { loadTestRun, SCOPE_LABELS, startTestRun, type TestRunStart, type TestRunView, type TestScope } from './test-run-api';
+import { TestRunHistory } from './test-run-history';
 import { TestRunLive } from './test-run-live';
 import { TestRunSetup } from './test-run-setup';
 
@@ -17,7 +18,8 @@ interface TestRunPanelProps {
 
 /**
  * The designer's "Test run" panel: runs the current draft on the real worker without publishing
- * anything, and shows it going, its waits answerable here. A new test starts from the setup again.
+ * anything, and shows it going, its waits answerable here. A new test starts from the setup again,
+ * beside the recent test runs, any of which opens as one just run does.
  */
 export function TestRunPanel({ workflowId, scope, ensureSaved, onClose }: TestRunPanelProps) {
   const [run, setRun] = useState<TestRunView>();
@@ -38,6 +40,13 @@ export function TestRunPanel({ workflowId, scope, ensureSaved, onClose }: TestRu
     setRun(result.value);
   };
 
+  const open = async (testRunId: string) => {
+    setFailure(undefined);
+    const result = await loadTestRun(workflowId, testRunId);
+    if (!result.ok) return setFailure({ message: result.message, details: [] });
+    setRun(result.value);
+  };
+
   return (
     <section className={`${styles.panel} ${styles.testRunPanel}`} data-testid="test-run-panel" aria-label="Test run">
       <header className={styles.inspectorHeader}>
@@ -53,7 +62,12 @@ export function TestRunPanel({ workflowId, scope, ensureSaved, onClose }: TestRu
           {failure.details.length > 0 && <ul>{failure.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>}
         </div>
       )}
-      {run ? <TestRunLive key={run.id} initial={run} /> : <TestRunSetup workflowId={workflowId} scope={scope} busy={busy} onStart={(request) => void start(request)} />}
+      {run ? <TestRunLive key={run.id} initial={run} /> : (
+        <>
+          <TestRunSetup workflowId={workflowId} scope={scope} busy={busy} onStart={(request) => void start(request)} />
+          <TestRunHistory workflowId={workflowId} onOpen={(testRunId) => void open(testRunId)} />
+        </>
+      )}
     </section>
   );
 }

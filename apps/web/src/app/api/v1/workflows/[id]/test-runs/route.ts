@@ -1,4 +1,5 @@
-import { startTestRunRoute } from '@/server/routes/test-runs';
+import { listTestRunsRoute, startTestRunRoute } from '@/server/routes/test-runs';
 
 export const dynamic = 'force-dynamic';
+export const GET = listTestRunsRoute.handler;
 export const POST = startTestRunRoute.handler;
