@@ -32,7 +32,7 @@ test('an admin sets retention windows, sees a bad one refused with its field nam
 test('an event retention archived and deleted says so on its page, naming its archive folder', async ({ adminPage: page, request, cascade }) => {
   const published = await request.post('/api/v1/events', { headers: { authorization: `Bearer ${cascade.apiKey}` }, data: slaBreach(`T-retired-${Date.now()}`) });
   expect(published.status()).toBe(202);
-  const [{ id }] = ((await published.json()) as { accepted: Array<{ id: string }> }).accepted;
+  const { id } = ((await published.json()) as { accepted: [{ id: string }] }).accepted[0];
 
   // Retired as a retention pass retires it: the id kept for deduplication, the event deleted once dispatched.
   const db = createDatabase(process.env.CASCADE_E2E_DATABASE_URL!);
