@@ -20,7 +20,7 @@ const Definition = z
 
 /** Room beside the largest definition for the name, description and JSON around it. */
 export const MAX_SAVE_BODY_BYTES = DEFINITION_LIMITS.bytes + 64 * 1024;
-const overLimits = `The definition exceeds a limit: ${DEFINITION_LIMITS.nodes} nodes or ${DEFINITION_LIMITS.edges} edges (forEach bodies included), ${DEFINITION_LIMITS.bytes} bytes of JSON, or ${DEFINITION_LIMITS.forEachDepth} levels of forEach`;
+const overLimits = `The definition exceeds a limit: ${DEFINITION_LIMITS.nodes} nodes or ${DEFINITION_LIMITS.edges} edges (forEach bodies included), ${DEFINITION_LIMITS.bytes} bytes of JSON, ${DEFINITION_LIMITS.forEachDepth} levels of forEach, or ${DEFINITION_LIMITS.jsonDepth} levels of objects and arrays`;
 
 export const WorkflowSummary = z
   .object({
