@@ -1,63 +1,30 @@
-import { randomUUID } from 'node:crypto';
-import { createDatabase } from '@cascade/db';
 import { createIngestion, DEFAULT_RESTRICTED_NAMESPACES } from '@cascade/ingestion';
 import { createLogger } from '@cascade/logger';
 import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectDeadLetters, drained as drainedConsumer, startNatsServer, type TestNatsServer } from '../testing/nats-server';
+import { describe, expect, it } from 'vitest';
+import { collectDeadLetters, drained as drainedConsumer, useNatsTestContext, workOrderCompleted } from '../testing/nats-server';
 import { consumeNatsSource } from './consume';
 import type { NatsSource } from './sources';
 
-const db = createDatabase(inject('databaseUrl'));
+const nats = useNatsTestContext('acme');
+const { db } = nats;
 const logger = createLogger('nats-test', { level: 'silent' });
-let server: TestNatsServer;
-let nc: NatsConnection;
-let slug: string;
-let tenantId: string;
-let source: NatsSource;
+const source: NatsSource = { stream: 'WO_TEST', subjects: ['wo.>'], durable: 'cascade-test', tenant: { subjectToken: 1, allowed: [nats.slug, 'nobody'] }, createStream: true };
 
-beforeAll(async () => {
-  server = await startNatsServer();
-  nc = await connect({ servers: server.address });
-  slug = `acme-${randomUUID().slice(0, 8)}`;
-  tenantId = (await db.tenant.create({ data: { slug, name: 'Acme' } })).id;
-  source = { stream: 'WO_TEST', subjects: ['wo.>'], durable: 'cascade-test', tenant: { subjectToken: 1, allowed: [slug, 'nobody'] }, createStream: true };
-});
+const drained = () => drainedConsumer(nats.nc, source);
 
-afterAll(async () => {
-  await nc?.close();
-  await server?.stop();
-  await db.$disconnect();
-});
-
-const drained = () => drainedConsumer(nc, source);
-
-const completed = (workOrderId: string) => ({
-  id: randomUUID(),
-  type: 'work_order.completed',
-  source: 'qms',
-  data: {
-    tenantId: slug,
-    workOrderId,
-    masterId: null,
-    completedAt: '2026-03-10T09:24:00Z',
-    actualDurationHours: 2.4,
-    estimatedDurationHours: 2,
-    variancePercent: 20,
-  },
-});
+const completed = (workOrderId: string) => workOrderCompleted(nats.slug, workOrderId);
 
 describe('NATS JetStream source', () => {
   it('stores valid messages once, dead-letters invalid ones with the reason, and resumes after a restart', async () => {
     const ingestion = createIngestion(db);
-    const options = { nc, db, ingestion, logger, ingestOptions: { restrictedNamespaces: DEFAULT_RESTRICTED_NAMESPACES, maxCausationDepth: 20 } };
-    const { letters: deadLetters, stop: stopCollecting } = collectDeadLetters(nc);
+    const options = { nc: nats.nc, db, ingestion, logger, ingestOptions: { restrictedNamespaces: DEFAULT_RESTRICTED_NAMESPACES, maxCausationDepth: 20 } };
+    const { letters: deadLetters, stop: stopCollecting } = collectDeadLetters(nats.nc);
 
     let consumer = await consumeNatsSource(source, options);
-    const js = jetstream(nc);
+    const js = jetstream(nats.nc);
     const good = completed('wo-1');
-    const subject = `wo.${slug}.work_order.completed`;
+    const subject = `wo.${nats.slug}.work_order.completed`;
     await js.publish(subject, JSON.stringify(good));
     await js.publish(subject, JSON.stringify(good)); // redelivered by the producer: a duplicate
     await js.publish(subject, JSON.stringify({ ...completed('wo-2'), data: { workOrderId: 'wo-2' } }));
@@ -65,9 +32,9 @@ describe('NATS JetStream source', () => {
     await js.publish('wo.nobody.work_order.completed', JSON.stringify(completed('wo-3')));
     await drained();
 
-    expect(await db.event.count({ where: { tenantId, id: good.id } })).toBe(1);
-    expect(await db.event.count({ where: { tenantId, publishedBy: 'nats:WO_TEST' } })).toBe(1);
-    await nc.flush();
+    expect(await db.event.count({ where: { tenantId: nats.tenantId, id: good.id } })).toBe(1);
+    expect(await db.event.count({ where: { tenantId: nats.tenantId, publishedBy: 'nats:WO_TEST' } })).toBe(1);
+    await nats.nc.flush();
     expect(deadLetters.map((d) => d.subject).sort()).toEqual([
       `cascade.dlq.${subject}`,
       `cascade.dlq.${subject}`,
@@ -83,6 +50,6 @@ describe('NATS JetStream source', () => {
     await drained();
     await consumer.stop();
     stopCollecting();
-    expect(await db.event.count({ where: { tenantId, id: whileStopped.id } })).toBe(1);
+    expect(await db.event.count({ where: { tenantId: nats.tenantId, id: whileStopped.id } })).toBe(1);
   });
 });

@@ -1,54 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { createDatabase } from '@cascade/db';
 import { createIngestion, DEFAULT_RESTRICTED_NAMESPACES } from '@cascade/ingestion';
 import { createLogger } from '@cascade/logger';
 import { jetstream } from '@nats-io/jetstream';
-import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectDeadLetters, drained, startNatsServer, type TestNatsServer } from '../testing/nats-server';
+import { headers } from '@nats-io/transport-node';
+import { describe, expect, it } from 'vitest';
+import { collectDeadLetters, drained, useNatsTestContext } from '../testing/nats-server';
 import { consumeNatsSource } from './consume';
 import { toHeaderValue } from './dead-letter';
 import type { NatsSource } from './sources';
 
-const db = createDatabase(inject('databaseUrl'));
-let server: TestNatsServer;
-let nc: NatsConnection;
-let slug: string;
-let tenantId: string;
-
-beforeAll(async () => {
-  server = await startNatsServer();
-  nc = await connect({ servers: server.address });
-  slug = `acme-${randomUUID().slice(0, 8)}`;
-  tenantId = (await db.tenant.create({ data: { slug, name: 'Acme' } })).id;
-});
-
-afterAll(async () => {
-  await nc?.close();
-  await server?.stop();
-  await db.$disconnect();
-});
+const nats = useNatsTestContext('acme');
+const { db } = nats;
 
 describe('dead-lettering a NATS message', () => {
   it('dead-letters a message whose key holds CR LF, instead of redelivering it for ever', async () => {
-    const source: NatsSource = { stream: 'WO_HEADERS', subjects: ['wo.>'], durable: 'cascade-test', tenant: { subjectToken: 1, allowed: [slug] }, createStream: true };
+    const source: NatsSource = { stream: 'WO_HEADERS', subjects: ['wo.>'], durable: 'cascade-test', tenant: { subjectToken: 1, allowed: [nats.slug] }, createStream: true };
     const ingestOptions = { restrictedNamespaces: DEFAULT_RESTRICTED_NAMESPACES, maxCausationDepth: 20 };
     const logger = createLogger('nats-dead-letter-test', { level: 'silent' });
-    const deadLetters = collectDeadLetters(nc);
-    const consumer = await consumeNatsSource(source, { nc, db, ingestion: createIngestion(db), logger, ingestOptions });
-    const subject = `wo.${slug}.work_order.completed`;
-    const hostile = { id: randomUUID(), type: 'work_order.completed', source: 'qms', 'x\r\nInjected: yes': 1, data: { tenantId: slug } };
+    const deadLetters = collectDeadLetters(nats.nc);
+    const consumer = await consumeNatsSource(source, { nc: nats.nc, db, ingestion: createIngestion(db), logger, ingestOptions });
+    const subject = `wo.${nats.slug}.work_order.completed`;
+    const hostile = { id: randomUUID(), type: 'work_order.completed', source: 'qms', 'x\r\nInjected: yes': 1, data: { tenantId: nats.slug } };
 
-    await jetstream(nc).publish(subject, JSON.stringify(hostile));
-    await drained(nc, source); // before the fix: nak'ed and redelivered until this gives up
+    await jetstream(nats.nc).publish(subject, JSON.stringify(hostile));
+    await drained(nats.nc, source); // before the fix: nak'ed and redelivered until this gives up
     await consumer.stop();
-    await nc.flush();
+    await nats.nc.flush();
     deadLetters.stop();
 
     expect(deadLetters.letters).toEqual([
       { subject: `cascade.dlq.${subject}`, reason: '400 The event envelope is invalid.: /x\\u000d\\u000aInjected: yes Unknown field' },
     ]);
-    expect(await db.event.count({ where: { tenantId } })).toBe(0);
+    expect(await db.event.count({ where: { tenantId: nats.tenantId } })).toBe(0);
   });
 
   it('makes any reason a header value NATS accepts, bounded to 4,000 characters', () => {

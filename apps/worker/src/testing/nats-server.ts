@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureDebianPackage, getFreePort, isPortInUse, stopChild } from '@cascade/devstack';
+import { createDatabase, type Database } from '@cascade/db';
 import { jetstreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { REASON_HEADER, type NatsSource } from '../nats/sources';
 
 export interface TestNatsServer {
@@ -54,3 +57,36 @@ export function collectDeadLetters(nc: NatsConnection): { letters: Array<{ subje
   });
   return { letters, stop: () => subscription.unsubscribe() };
 }
+
+/** What a NATS test file works with: a server, a connection to it, and a tenant messages name by its slug. */
+export interface NatsTestContext {
+  db: Database;
+  server: TestNatsServer;
+  nc: NatsConnection;
+  slug: string;
+  tenantId: string;
+}
+
+/** Starts the context before the file's tests and stops it after them; the tenant's slug, `<prefix>-<random>`, is known at once. */
+export function useNatsTestContext(prefix: string): NatsTestContext {
+  const context = { db: createDatabase(inject('databaseUrl')), slug: `${prefix}-${randomUUID().slice(0, 8)}` } as NatsTestContext;
+  beforeAll(async () => {
+    context.server = await startNatsServer();
+    context.nc = await connect({ servers: context.server.address });
+    context.tenantId = (await context.db.tenant.create({ data: { slug: context.slug, name: prefix } })).id;
+  });
+  afterAll(async () => {
+    await context.nc?.close();
+    await context.server?.stop();
+    await context.db.$disconnect();
+  });
+  return context;
+}
+
+/** A valid `work_order.completed` envelope of the tenant slugged `slug`, as a producer publishes it. */
+export const workOrderCompleted = (slug: string, workOrderId: string) => ({
+  id: randomUUID(),
+  type: 'work_order.completed',
+  source: 'qms',
+  data: { tenantId: slug, workOrderId, masterId: null, completedAt: '2026-03-10T09:24:00Z', actualDurationHours: 2.4, estimatedDurationHours: 2, variancePercent: 20 },
+});
