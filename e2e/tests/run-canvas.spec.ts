@@ -23,8 +23,8 @@ test('run canvas: a run with a branch, a forEach and a wait, watched live while 
           edges: [{ id: 'b1', from: 'lines', to: 'note', port: 'item' }, { id: 'b2', from: 'note', to: 'noted' }],
         },
       },
-      { id: 'delivered', type: 'waitForEvent', event: 'NOTIFICATION_DELIVERED', correlation: { event: 'event.data.notificationId', run: 'event.data.ticketId' }, timeout: 'P1D', position: { x: 0, y: 470 } },
-      { id: 'done', type: 'end', position: { x: 200, y: 640 } },
+      { id: 'delivered', type: 'waitForEvent', event: 'NOTIFICATION_DELIVERED', correlation: { event: 'event.data.notificationId', run: 'event.data.ticketId' }, timeout: 'P1D', position: { x: 0, y: 820 } },
+      { id: 'done', type: 'end', position: { x: 200, y: 990 } },
     ],
     edges: [
       { id: 'e1', from: 'start', to: 'check' },
@@ -59,11 +59,15 @@ test('run canvas: a run with a branch, a forEach and a wait, watched live while 
   await expect(node('quiet')).toHaveAttribute('data-state', 'skipped');
   await expect(node('done')).toHaveAttribute('data-state', 'not-reached');
   await expect(node('lines').getByTestId('run-node-caption')).toContainText('3 iterations');
+  // The body is drawn open inside its loop, each node summed over the iterations.
+  await expect(node('note')).toHaveAttribute('data-state', 'completed');
+  await expect(node('note').getByTestId('run-node-caption')).toContainText('3×');
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByTestId('run-canvas').screenshot({ path: test.info().outputPath('run-canvas-waiting.png') });
 
   // A forEach's iterations one by one, each with its body's steps.
-  await node('lines').click();
+  // On its header: the body's nodes fill the rest of the loop.
+  await node('lines').click({ position: { x: 40, y: 14 } });
   const details = page.getByTestId('node-details');
   const bodyStep = details.getByTestId('node-step').filter({ hasText: /\.note ·/ });
   await expect(bodyStep).toContainText('lines[0].note');

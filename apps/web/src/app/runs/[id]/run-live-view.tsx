@@ -29,8 +29,10 @@ export function RunLiveView({ initial, firstSteps }: { initial: RunView; firstSt
   const nodeTypes = useMemo(() => typesOf(view.definition), [view.definition]);
   const { decorations, active } = useMemo(() => {
     const map = new Map<string, NodeDecoration>();
-    for (const node of view.nodes) map.set(node.nodeId, { state: node.state, caption: captionOf(node, view.forEach[node.nodeId]?.iterations) });
-    return { decorations: map, active: new Set(view.nodes.filter((node) => node.state === 'running' || node.state === 'waiting').map((node) => node.nodeId)) };
+    // forEach bodies are drawn open: each body node shows its state summed over the iterations.
+    const all = [...view.nodes, ...Object.values(view.forEach).flatMap((loop) => loop.body)];
+    for (const node of all) map.set(node.nodeId, { state: node.state, caption: captionOf(node, view.forEach[node.nodeId]?.iterations) });
+    return { decorations: map, active: new Set(all.filter((node) => node.state === 'running' || node.state === 'waiting').map((node) => node.nodeId)) };
   }, [view.nodes, view.forEach]);
   const taken = useMemo(() => new Set(view.takenEdges), [view.takenEdges]);
   const eventLink = (event: { id: string; type: string }) => <Link href={`/events/${event.id}`}><code>{event.type}</code> · <code>{event.id}</code></Link>;
@@ -65,7 +67,7 @@ export function RunLiveView({ initial, firstSteps }: { initial: RunView; firstSt
           <li className="muted">Click a node for its input, output, error and attempts.</li>
         </ul>
         <ReadOnlyGraph definition={view.definition} label={`Run of ${run.workflowName}`} testId="run-canvas" height={560}
-          decorations={decorations} takenEdges={taken} activeNodes={active} onNodeClick={setSelected} />
+          decorations={decorations} takenEdges={taken} activeNodes={active} onNodeClick={setSelected} openBodies />
       </section>
       {selected && <NodeDetails key={selected} view={view} nodeId={selected} onClose={() => setSelected(undefined)} />}
       {openWaits.length > 0 && (
