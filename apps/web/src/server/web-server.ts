@@ -12,6 +12,14 @@ import { registerBuiltInTemplates } from './templates/built-in';
 const SHUTDOWN_GRACE_MS = 8_000;
 
 /**
+ * How long an idle keep-alive connection stays open. Node's default, 5 s, equals the idle timeout
+ * of Node's own HTTP agent, so a client reusing a connection just as the server closed it got
+ * ECONNRESET on a plain GET (seen in the browser tests under load). Longer than the clients' and
+ * proxies' (60 s behind the usual load balancers), it is always the client that closes first.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
  * Next's documented custom server on PORT: the API routes are answered here over node:http, and
  * Next handles everything else exactly as `next start` would (the same request handlers). On
  * SIGINT or SIGTERM it stops accepting connections, lets in-flight requests finish, then closes
@@ -34,6 +42,9 @@ export async function startWebServer(options: { dir: string }): Promise<void> {
     if (stopping) response.setHeader('connection', 'close');
     answer(request, response);
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Node requires the wait for a request's headers to outlast the keep-alive wait.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await listen(server, env.PORT).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigurationError('PORT', `cannot listen on ${env.PORT}: ${error.code ?? error.message}`);
   });
