@@ -72,9 +72,22 @@ test('expression editor: a condition is typed with completion, previewed live, a
   await expect(page.locator('.cm-tooltip-lint')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('inline-error.png') });
 
-  // An expression that never ends is stopped by the sandbox; the page stays usable.
+  // An expression that never ends is stopped by the sandbox, in a worker: the page keeps drawing frames meanwhile.
+  await page.evaluate(() => {
+    const frames: number[] = [];
+    (window as unknown as { frameGaps: number[] }).frameGaps = frames;
+    let last = performance.now();
+    const tick = (now: number) => {
+      frames.push(now - last);
+      last = now;
+      if (frames.length < 600) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   await expression.fill('($loop := function($n) { $loop($n + 1) }; $loop(0))');
   await expect(preview.getByTestId('preview-error')).toContainText('The expression was stopped');
+  const gaps = await page.evaluate(() => (window as unknown as { frameGaps: number[] }).frameGaps);
+  console.log(`longest frame while a runaway expression previewed: ${Math.round(Math.max(...gaps))} ms over ${gaps.length} frames`);
   await expression.fill('event.data.ticketId');
   await expect(preview.getByTestId('preview-value')).toHaveText(`"${ticket}"`);
 

@@ -2,7 +2,8 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { previewContext, type PreviewContext } from '@/designer/expression/preview-context';
-import { previewExpression, type PreviewResult } from '@/designer/expression/preview';
+import type { PreviewResult } from '@/designer/expression/preview';
+import { previewOffThread } from '@/designer/expression/preview-off-thread';
 import type { ExpressionScope } from '@/designer/suggestions';
 import { useDesigner } from '../designer-context';
 import styles from '../designer.module.css';
@@ -14,8 +15,8 @@ const DEBOUNCE_MS = 250;
 const SHOWN_CHARS = 2_000;
 
 /**
- * The expression's value at its node against the designer's chosen sample, computed in the page by
- * the engine's sandboxed evaluator: as JSON, or the error a run would stop with. Says which of the
+ * The expression's value at its node against the designer's chosen sample, computed off the page's
+ * thread (a Web Worker) by the engine's sandboxed evaluator: as JSON, or the error a run would stop with. Says which of the
  * values it read are made up (steps that have not run, placeholders) rather than the sample's.
  */
 export function ExpressionPreview({ source, scope }: { source: string; scope: ExpressionScope }) {
@@ -34,7 +35,7 @@ export function ExpressionPreview({ source, scope }: { source: string; scope: Ex
     if (!built || source.trim() === '') return;
     let current = true;
     const timer = setTimeout(() => {
-      void previewExpression(source, built.context).then((outcome) => {
+      void previewOffThread(source, built.context).then((outcome) => {
         if (current) setResult({ source, outcome });
       });
     }, DEBOUNCE_MS);
