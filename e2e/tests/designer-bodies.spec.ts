@@ -242,3 +242,34 @@ test('steps copied inside a forEach body paste and duplicate back into that body
   await expect(page.getByTestId('designer-notice')).toHaveText(/^Copied the 2 selected node\(s\) of the body of forEach_1 only: 1 selected elsewhere were left out/);
   await page.screenshot({ path: test.info().outputPath('body-copy-notice.png') });
 });
+
+test('a forEach group grows around a step while it is dragged past its border; the drop is one undo step', async ({ adminPage: page }) => {
+  await workflowWithForEach(page, `Body drag ${Date.now()}`);
+  // The whole workflow in view, with room right of the group to drag into.
+  await page.getByTestId('designer-canvas').locator('.react-flow__controls-fitview').click();
+  const group = page.getByTestId('node-forEach_1');
+  const before = (await group.boundingBox())!;
+  const step = (await page.getByTestId('node-end_2').boundingBox())!;
+  await page.mouse.move(step.x + step.width / 2, step.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(step.x + step.width / 2 + 160, step.y + 10 + (before.y + before.height - step.y - step.height) + 30, { steps: 15 });
+
+  // Still held: the step is past the group's old right and bottom borders, and the group already reaches round it.
+  const during = (await group.boundingBox())!;
+  const dragged = (await page.getByTestId('node-end_2').boundingBox())!;
+  expect(dragged.x + dragged.width - during.x).toBeGreaterThan(before.width);
+  expect(dragged.y + dragged.height - during.y).toBeGreaterThan(before.height);
+  expect(during.x + during.width).toBeGreaterThan(dragged.x + dragged.width);
+  expect(during.y + during.height).toBeGreaterThan(dragged.y + dragged.height);
+  await page.screenshot({ path: test.info().outputPath('body-growing-mid-drag.png') });
+
+  await page.mouse.up();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  const dropped = (await group.boundingBox())!;
+  expect(Math.abs(dropped.height - during.height)).toBeLessThan(2);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await group.boundingBox())!.height)).toBe(Math.round(before.height));
+  const home = (await page.getByTestId('node-end_2').boundingBox())!;
+  const undone = (await group.boundingBox())!;
+  expect(home.y + home.height).toBeLessThan(undone.y + undone.height);
+});

@@ -1,0 +1,48 @@
+import type { Position } from './draft';
+import { groupSizeAround } from './group-geometry';
+
+/** What sizing a group needs of a canvas node; React Flow's nodes, as `createFlowCache` derives them, have it. */
+export interface CanvasBox {
+  id: string;
+  parentId?: string | undefined;
+  position: Position;
+  width?: number | undefined;
+  height?: number | undefined;
+  measured?: { width?: number | undefined; height?: number | undefined } | undefined;
+}
+
+/**
+ * The canvas's nodes with each group holding a dragged node (and every group around that one) sized
+ * around its steps where the drag has them now, as `createFlowCache` sizes it once the drag is
+ * committed: a step dragged past its group's border is drawn inside it all the way, not only once
+ * dropped, and the drop changes nothing more. Only those groups are sized, from positions and sizes
+ * the nodes already hold: one pass over the nodes for their steps, none when nothing dragged sits in
+ * a group (the nodes come back as they were), and a group whose size holds keeps its object.
+ */
+export function growGroupsAroundDrag<Node extends CanvasBox>(nodes: Node[], dragged: { has(id: string): boolean }): Node[] {
+  const draggedParents = new Set<string>();
+  for (const node of nodes) if (node.parentId !== undefined && dragged.has(node.id)) draggedParents.add(node.parentId);
+  if (draggedParents.size === 0) return nodes;
+
+  const byId = new Map<string, Node>();
+  for (const node of nodes) byId.set(node.id, node);
+  const groups = new Set<string>();
+  for (const first of draggedParents) for (let id: string | undefined = first; id !== undefined && !groups.has(id); id = byId.get(id)?.parentId) groups.add(id);
+  const steps = new Map<string, Node[]>([...groups].map((id) => [id, []]));
+  for (const node of nodes) if (node.parentId !== undefined) steps.get(node.parentId)?.push(node);
+  const depth = (id: string) => {
+    let levels = 0;
+    for (let parent = byId.get(id)?.parentId; parent !== undefined; parent = byId.get(parent)?.parentId) levels += 1;
+    return levels;
+  };
+
+  const resized = new Map<string, Node>();
+  // Inner groups first, so the groups around them are sized around their new size.
+  for (const id of [...groups].sort((a, b) => depth(b) - depth(a))) {
+    const group = byId.get(id);
+    if (!group) continue;
+    const { width, height } = groupSizeAround(steps.get(id)!.map((step) => resized.get(step.id) ?? step));
+    if (width !== group.width || height !== group.height) resized.set(id, { ...group, width, height, measured: { width, height } });
+  }
+  return resized.size === 0 ? nodes : nodes.map((node) => resized.get(node.id) ?? node);
+}
