@@ -265,8 +265,12 @@ test('a forEach group grows around a step while it is dragged past its border; t
 
   await page.mouse.up();
   await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  // Dropped, the group fits the step exactly: no larger than while it grew, the step still inside.
   const dropped = (await group.boundingBox())!;
-  expect(Math.abs(dropped.height - during.height)).toBeLessThan(2);
+  const landed = (await page.getByTestId('node-end_2').boundingBox())!;
+  expect(dropped.height).toBeLessThanOrEqual(during.height);
+  expect(dropped.y + dropped.height).toBeGreaterThan(landed.y + landed.height);
+  expect(dropped.x + dropped.width).toBeGreaterThan(landed.x + landed.width);
   await page.keyboard.press('Control+z');
   await expect.poll(async () => Math.round((await group.boundingBox())!.height)).toBe(Math.round(before.height));
   const home = (await page.getByTestId('node-end_2').boundingBox())!;

@@ -12,12 +12,19 @@ export interface CanvasBox {
 }
 
 /**
- * The canvas's nodes with each group holding a dragged node (and every group around that one) sized
- * around its steps where the drag has them now, as `createFlowCache` sizes it once the drag is
- * committed: a step dragged past its group's border is drawn inside it all the way, not only once
- * dropped, and the drop changes nothing more. Only those groups are sized, from positions and sizes
- * the nodes already hold: one pass over the nodes for their steps, none when nothing dragged sits in
- * a group (the nodes come back as they were), and a group whose size holds keeps its object.
+ * How far past a dragged step a group reaches once it has to grow: it then grows every few frames of
+ * a drag rather than every one (each resize has React Flow measure the group and reroute its edges).
+ */
+export const DRAG_GROWTH_SLACK = 60;
+
+/**
+ * The canvas's nodes with each group holding a dragged node (and every group around that one) grown
+ * to reach round its steps where the drag has them now, by the rule `createFlowCache` sizes groups
+ * with: a step dragged past its group's border is drawn inside it all the way, not only once dropped.
+ * A group never shrinks during a drag; the drop draws it at its exact size. Only those groups are
+ * sized, from positions and sizes the nodes already hold: one pass over the nodes for their steps,
+ * none when nothing dragged sits in a group (the nodes come back as they were), and a group that
+ * need not grow keeps its object.
  */
 export function growGroupsAroundDrag<Node extends CanvasBox>(nodes: Node[], dragged: { has(id: string): boolean }): Node[] {
   const draggedParents = new Set<string>();
@@ -41,7 +48,9 @@ export function growGroupsAroundDrag<Node extends CanvasBox>(nodes: Node[], drag
   for (const id of [...groups].sort((a, b) => depth(b) - depth(a))) {
     const group = byId.get(id);
     if (!group) continue;
-    const { width, height } = groupSizeAround(steps.get(id)!.map((step) => resized.get(step.id) ?? step));
+    const needed = groupSizeAround(steps.get(id)!.map((step) => resized.get(step.id) ?? step));
+    const width = group.width === undefined || needed.width > group.width ? needed.width + DRAG_GROWTH_SLACK : group.width;
+    const height = group.height === undefined || needed.height > group.height ? needed.height + DRAG_GROWTH_SLACK : group.height;
     if (width !== group.width || height !== group.height) resized.set(id, { ...group, width, height, measured: { width, height } });
   }
   return resized.size === 0 ? nodes : nodes.map((node) => resized.get(node.id) ?? node);
