@@ -22,3 +22,31 @@ export function generatedWorkflow(size: number) {
   });
   return { schemaVersion: 1, name: `Canvas benchmark ${size}`, nodes, edges };
 }
+
+/**
+ * The same chain of log actions (`size - 3` of them, each leading on to the next) inside the body of
+ * one forEach between the trigger and the end: what a drag of a body step, which resizes the group
+ * around it as it goes, is measured on. Body positions are relative to the group, below its card.
+ */
+export function generatedForEachWorkflow(size: number) {
+  const COLUMNS = 10;
+  const steps = Math.max(1, size - 3);
+  const nodes = Array.from({ length: steps }, (_, index) => ({
+    id: `step_${index + 1}`, type: 'action', action: 'core.log', input: { message: `Step ${index + 1}` },
+    position: { x: 24 + (index % COLUMNS) * 300, y: 136 + Math.floor(index / COLUMNS) * 220 },
+  }));
+  const edges = [
+    { id: 'each_item', from: 'each', to: 'step_1', port: 'item' },
+    ...nodes.slice(1).map((node, index) => ({ id: `next_${index + 1}`, from: nodes[index]!.id, to: node.id })),
+  ];
+  return {
+    schemaVersion: 1,
+    name: `Canvas benchmark ${size} in a body`,
+    nodes: [
+      { id: 'start', type: 'trigger', event: 'TICKET_SLA_STAGE_BREACHED', position: { x: 0, y: 0 } },
+      { id: 'each', type: 'forEach', items: 'event.data.lines', concurrency: 1, position: { x: 0, y: 220 }, body: { nodes, edges } },
+      { id: 'done', type: 'end', position: { x: 0, y: 500 + Math.ceil(steps / COLUMNS) * 220 } },
+    ],
+    edges: [{ id: 'into_each', from: 'start', to: 'each' }, { id: 'after_each', from: 'each', to: 'done', port: 'done' }],
+  };
+}

@@ -70,16 +70,20 @@ export async function pageTime(page: Page, timeWhen: () => number | false): Prom
   return (await handle.jsonValue()) as number;
 }
 
-/** The id of a node card wholly inside the canvas, to click and drag. */
-export async function nodeInView(page: Page): Promise<string> {
-  const id = await page.evaluate(() => {
+/**
+ * The id of a node card wholly inside the canvas, to click and drag: the first found with room below
+ * it, or the lowest on screen; only cards whose id starts with `prefix` when one is given.
+ */
+export async function nodeInView(page: Page, { prefix = '', lowest = false } = {}): Promise<string> {
+  const id = await page.evaluate(({ prefix, lowest }) => {
     const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-    const inside = [...document.querySelectorAll<HTMLElement>('.react-flow__node-workflow')].find((node) => {
+    const inside = [...document.querySelectorAll<HTMLElement>('.react-flow__node-workflow')].filter((node) => {
       const box = node.getBoundingClientRect();
-      return node.checkVisibility() && box.left > pane.left + 40 && box.right < pane.right - 40 && box.top > pane.top + 40 && box.bottom < pane.bottom - 200;
+      return (node.dataset.id ?? '').startsWith(prefix) && node.checkVisibility() && box.left > pane.left + 40 && box.right < pane.right - 40 && box.top > pane.top + 40 && box.bottom < pane.bottom - (lowest ? 40 : 200);
     });
-    return inside?.dataset.id;
-  });
+    const bottom = (node: HTMLElement) => node.getBoundingClientRect().bottom;
+    return (lowest ? inside.sort((a, b) => bottom(b) - bottom(a)) : inside)[0]?.dataset.id;
+  }, { prefix, lowest });
   if (!id) throw new Error('No node card is wholly in view');
   return id;
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { createWorkflow, dragConnect, holdConnection } from '../designer-steps';
 import { expect, test } from '../fixtures';
@@ -179,4 +180,100 @@ test('palette entries dropped in an open forEach group join its body, on its edg
   await page.getByTestId('toggle-body-forEach_1').click();
   await expect(page.getByTestId('toggle-body-forEach_1')).toHaveText('Open body (4 steps)');
   await expect(page.getByTestId('node-condition_1')).toHaveCount(0);
+});
+
+/** The draft as the designer's Export writes it: the same JSON the JSON view shows. */
+async function exportedDraft(page: Page) {
+  const started = page.waitForEvent('download');
+  await page.getByRole('toolbar', { name: 'Editing' }).getByRole('button', { name: 'Export' }).click();
+  return JSON.parse(await readFile((await (await started).path())!, 'utf8')) as { nodes: Array<{ id: string; body?: { nodes: Array<{ id: string }>; edges: unknown[] } }> };
+}
+
+test('steps copied inside a forEach body paste and duplicate back into that body; a selection across flows copies one', async ({ adminPage: page }) => {
+  await workflowWithForEach(page, `Body clipboard ${Date.now()}`);
+  await page.getByTestId('add-step-forEach_1').selectOption('action');
+  await expect(page.getByTestId('node-action_1')).toBeVisible();
+  await page.getByTestId('node-action_1').click();
+
+  // Copied, then pasted with the pointer over the group's free room: a second action in the body.
+  await page.keyboard.press('Control+c');
+  const group = (await page.getByTestId('node-forEach_1').boundingBox())!;
+  await page.mouse.move(group.x + group.width - 30, group.y + group.height - 60);
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('node-action_2')).toBeVisible();
+  await expect(flowNode(page, 'action_2')).toHaveClass(/selected/);
+  await expect(page.getByTestId('node-forEach_1')).toContainText('body of 3 node(s)');
+  await page.screenshot({ path: test.info().outputPath('body-paste.png') });
+
+  await page.getByRole('toolbar', { name: 'Editing' }).getByRole('button', { name: 'JSON' }).click();
+  const json = page.getByTestId('json-view').getByRole('textbox', { name: 'Workflow JSON' });
+  // The editor draws only the lines in view: the body's nodes come last but one, at the end of the text.
+  await json.click();
+  await page.keyboard.press('Control+End');
+  await expect(json).toContainText('"action_2"');
+  await page.screenshot({ path: test.info().outputPath('body-paste-json.png') });
+  await page.getByTestId('json-view').getByRole('button', { name: 'Cancel' }).click();
+  const draft = await exportedDraft(page);
+  expect(draft.nodes.map((node) => node.id)).toEqual(['trigger_1', 'end_1', 'forEach_1']);
+  expect(draft.nodes[2]!.body!.nodes.map((node) => node.id)).toEqual(['end_2', 'action_1', 'action_2']);
+
+  // Duplicated with Ctrl-D: beside the original, in the same body. One undo takes it back out.
+  await page.getByTestId('node-action_1').click();
+  await page.keyboard.press('Control+d');
+  await expect(page.getByTestId('node-action_3')).toBeVisible();
+  expect((await exportedDraft(page)).nodes[2]!.body!.nodes.map((node) => node.id)).toContain('action_3');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('node-action_3')).toHaveCount(0);
+
+  // Pasted away from the group, the copy goes on the top level.
+  const canvas = (await page.getByTestId('designer-canvas').boundingBox())!;
+  const away = { x: canvas.x + 15, y: canvas.y + 15 };
+  expect(away.x < group.x || away.y < group.y).toBe(true);
+  await page.mouse.move(away.x, away.y);
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('node-action_3')).toBeVisible();
+  expect((await exportedDraft(page)).nodes.map((node) => node.id)).toEqual(['trigger_1', 'end_1', 'forEach_1', 'action_3']);
+
+  // Two body steps and a top-level node selected: the body's two are copied, and the designer says so.
+  await page.getByTestId('node-action_1').click();
+  await page.getByTestId('node-action_2').click({ modifiers: ['Shift'] });
+  await page.getByTestId('node-end_1').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Control+c');
+  await expect(page.getByTestId('designer-notice')).toHaveText(/^Copied the 2 selected node\(s\) of the body of forEach_1 only: 1 selected elsewhere were left out/);
+  await page.screenshot({ path: test.info().outputPath('body-copy-notice.png') });
+});
+
+test('a forEach group grows around a step while it is dragged past its border; the drop is one undo step', async ({ adminPage: page }) => {
+  await workflowWithForEach(page, `Body drag ${Date.now()}`);
+  // The whole workflow in view, with room right of the group to drag into.
+  await page.getByTestId('designer-canvas').locator('.react-flow__controls-fitview').click();
+  const group = page.getByTestId('node-forEach_1');
+  const before = (await group.boundingBox())!;
+  const step = (await page.getByTestId('node-end_2').boundingBox())!;
+  await page.mouse.move(step.x + step.width / 2, step.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(step.x + step.width / 2 + 160, step.y + 10 + (before.y + before.height - step.y - step.height) + 30, { steps: 15 });
+
+  // Still held: the step is past the group's old right and bottom borders, and the group already reaches round it.
+  const during = (await group.boundingBox())!;
+  const dragged = (await page.getByTestId('node-end_2').boundingBox())!;
+  expect(dragged.x + dragged.width - during.x).toBeGreaterThan(before.width);
+  expect(dragged.y + dragged.height - during.y).toBeGreaterThan(before.height);
+  expect(during.x + during.width).toBeGreaterThan(dragged.x + dragged.width);
+  expect(during.y + during.height).toBeGreaterThan(dragged.y + dragged.height);
+  await page.screenshot({ path: test.info().outputPath('body-growing-mid-drag.png') });
+
+  await page.mouse.up();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  // Dropped, the group fits the step exactly: no larger than while it grew, the step still inside.
+  const dropped = (await group.boundingBox())!;
+  const landed = (await page.getByTestId('node-end_2').boundingBox())!;
+  expect(dropped.height).toBeLessThanOrEqual(during.height);
+  expect(dropped.y + dropped.height).toBeGreaterThan(landed.y + landed.height);
+  expect(dropped.x + dropped.width).toBeGreaterThan(landed.x + landed.width);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await group.boundingBox())!.height)).toBe(Math.round(before.height));
+  const home = (await page.getByTestId('node-end_2').boundingBox())!;
+  const undone = (await group.boundingBox())!;
+  expect(home.y + home.height).toBeLessThan(undone.y + undone.height);
 });

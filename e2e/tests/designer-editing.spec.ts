@@ -53,6 +53,8 @@ test('undo and redo take back every edit, an inspector change as one step, and C
 });
 
 test('several nodes are selected by Shift-click or a box, copied, pasted at the pointer with new ids and their edge, and deleted', async ({ adminPage: page }) => {
+  // Room right of the workflow for the copies, which land at the pointer, clear of the originals.
+  await page.setViewportSize({ width: 1600, height: 1000 });
   await createWorkflow(page, `Copy paste ${Date.now()}`);
   await page.getByTestId('palette-action').click();
   await dragConnect(page, 'handle-action_1-next', 'handle-end_1-in');
@@ -64,8 +66,11 @@ test('several nodes are selected by Shift-click or a box, copied, pasted at the 
   await page.keyboard.press('Control+c');
 
   const canvas = (await page.getByTestId('designer-canvas').boundingBox())!;
-  // Right of the middle, with room for the copies to be boxed whole without the canvas panning.
-  await page.mouse.move(canvas.x + canvas.width * 0.55, canvas.y + 60);
+  // Right of the originals, zoomed out so the copies land whole in view (a copy landing partly
+  // outside is brought into view, which moves the canvas) and can be boxed without the canvas panning.
+  await page.getByTestId('designer-canvas').locator('.react-flow__controls-zoomout').click();
+  const pointer = { x: canvas.x + canvas.width / 2 + 110, y: canvas.y + 60 };
+  await page.mouse.move(pointer.x, pointer.y);
   await page.keyboard.press('Control+v');
   await expect(page.getByTestId('node-action_2')).toBeVisible();
   await expect(page.getByTestId('node-end_2')).toBeVisible();
@@ -74,6 +79,10 @@ test('several nodes are selected by Shift-click or a box, copied, pasted at the 
   await expect(flowNode(page, 'action_1')).not.toHaveClass(/selected/);
   const pastedAt = (await page.getByTestId('node-action_2').boundingBox())!;
   expect(pastedAt.x).toBeGreaterThan(canvas.x + canvas.width / 2);
+  // At the pointer: the copies' top-left corner is where it was.
+  const pastedEnd = (await page.getByTestId('node-end_2').boundingBox())!;
+  expect(Math.abs(Math.min(pastedAt.x, pastedEnd.x) - pointer.x)).toBeLessThan(2);
+  expect(Math.abs(Math.min(pastedAt.y, pastedEnd.y) - pointer.y)).toBeLessThan(2);
   await page.screenshot({ path: test.info().outputPath('pasted.png') });
 
   const exported = JSON.parse((await exportDraft(page)).text);

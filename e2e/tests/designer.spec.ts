@@ -165,6 +165,46 @@ test('leaving the designer by an in-app link with unsaved changes asks first; de
   expect(asked).toHaveLength(3);
 });
 
+test('the browser’s Back button with unsaved changes asks first; declining stays on the designer with the changes, a saved draft leaves freely', async ({ adminPage: page }) => {
+  await createWorkflow(page, `Back guarded ${Date.now()}`);
+  const designerUrl = page.url();
+  await page.getByTestId('palette-action').click();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => void asked.push(dialog.message()));
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  // A move the page cancels never loads anything, so Playwright's wait for it is cut short.
+  await page.goBack({ timeout: 2_000 }).catch(() => null);
+  await expect.poll(() => asked).toEqual([expect.stringContaining('unsaved changes')]);
+  await expect(page).toHaveURL(designerUrl);
+  await expect(page.getByTestId('node-action_1')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await page.screenshot({ path: test.info().outputPath('declined-back.png') });
+
+  // Back asks again (once the page has been used since: browsers let a page hold Back only once per
+  // interaction, so none can trap its visitors), and accepted, leaves.
+  await page.getByTestId('node-action_1').click();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.goBack();
+  await expect(page).toHaveURL(/\/workflows$/);
+  await expect(page.getByRole('form', { name: 'New workflow' })).toBeVisible();
+  expect(asked).toHaveLength(2);
+  await page.screenshot({ path: test.info().outputPath('accepted-back.png') });
+
+  // Forward to the designer (the edit was never saved), then with everything saved Back asks nothing.
+  await page.goForward();
+  await expect(page).toHaveURL(designerUrl);
+  await expect(page.getByTestId('node-trigger_1')).toBeVisible();
+  await expect(page.getByTestId('node-action_1')).toHaveCount(0);
+  await page.getByTestId('palette-action').click();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/workflows$/);
+  expect(asked).toHaveLength(2);
+});
+
 test('a wait for event shows its one timeout, entered as a number and a unit and stored as ISO 8601', async ({ adminPage: page }) => {
   await createWorkflow(page, `Wait for a reply ${Date.now()}`);
   await page.getByTestId('palette-waitForEvent').click();

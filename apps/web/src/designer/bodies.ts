@@ -44,6 +44,23 @@ export function scopeOfEdge(graph: Graph, edgeId: string, scope: Scope = []): Sc
   return undefined;
 }
 
+/** Where a node sits: the graph holding it, that graph's scope, and its index among the graph's nodes. */
+export interface NodePlace {
+  graph: Graph;
+  scope: Scope;
+  index: number;
+}
+
+/** The place of every node at any depth, found in one pass (`scopeOf` for many ids would walk the workflow once per id). */
+export function nodePlaces(graph: Graph, scope: Scope = [], places = new Map<string, NodePlace>()): Map<string, NodePlace> {
+  graph.nodes.forEach((node, index) => {
+    places.set(node.id, { graph, scope, index });
+    const body = bodyOf(node);
+    if (body) nodePlaces(body, [...scope, node.id], places);
+  });
+  return places;
+}
+
 /** The graph at `scope`, or undefined when that body is not there. */
 export function graphAt(graph: Graph, scope: Scope): Graph | undefined {
   let at: Graph | undefined = graph;

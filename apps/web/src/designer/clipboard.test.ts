@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { besideOriginal, copyNodes, pasteNodes } from './clipboard';
+import { graphAt } from './bodies';
+import { besideOriginal, copyNodes, copyNotice, pasteNodes, pasteTarget } from './clipboard';
 import type { DraftDefinition } from './draft';
-import { loggingWorkflow } from './fixtures';
+import { forEachWorkflow, loggingWorkflow } from './fixtures';
+import { BODY_HEADER, BODY_PADDING } from './group-geometry';
 
 describe('copy and paste', () => {
   it('copies the selected nodes with the edges between them, dropping edges to nodes left behind', () => {
@@ -51,6 +53,90 @@ describe('copy and paste', () => {
     const once = pasteNodes(workflow, clipboard, besideOriginal(clipboard));
     const twice = pasteNodes(once.definition, clipboard, besideOriginal(clipboard));
     expect([once.ids, twice.ids]).toEqual([['end_2'], ['end_3']]);
+  });
+});
+
+describe('copy and paste inside a forEach body', () => {
+  const bodyOfLines = (definition: DraftDefinition) => graphAt(definition, ['lines'])!;
+
+  it('copies steps selected inside a body with the edges between them, but not the edge entering the body', () => {
+    const clipboard = copyNodes(forEachWorkflow(), ['logLine', 'lineDone'])!;
+    expect(clipboard.scope).toEqual(['lines']);
+    expect(clipboard.nodes.map((n) => n.id)).toEqual(['logLine', 'lineDone']);
+    expect(clipboard.edges).toEqual([{ id: 'b1', from: 'logLine', to: 'lineDone', port: 'next' }]);
+    expect(clipboard.leftOut).toBe(0);
+    expect(copyNotice(clipboard)).toBeUndefined();
+  });
+
+  it('pastes into the body they came from, with ids unique across every flow, leaving the top level as it was', () => {
+    const workflow = forEachWorkflow();
+    const clipboard = copyNodes(workflow, ['logLine', 'lineDone'])!;
+    const pasted = pasteNodes(workflow, clipboard, { x: 300, y: 200 }, clipboard.scope);
+    // action_1 and end_1 are taken on the top level, e1 and e2 there too.
+    expect(pasted.ids).toEqual(['action_2', 'end_2']);
+    expect(pasted.definition.nodes.map((n) => n.id)).toEqual(workflow.nodes.map((n) => n.id));
+    expect(pasted.definition.edges).toEqual(workflow.edges);
+    const body = bodyOfLines(pasted.definition);
+    expect(body.nodes.map((n) => n.id)).toEqual(['logLine', 'lineDone', 'action_2', 'end_2']);
+    expect(body.nodes.slice(2).map((n) => n.position)).toEqual([{ x: 300, y: 200 }, { x: 300, y: 380 }]);
+    expect(body.edges.at(-1)).toEqual({ id: 'e3', from: 'action_2', to: 'end_2', port: 'next' });
+  });
+
+  it('pastes steps copied from a body on the top level when that is where they go, or when the body is gone', () => {
+    const workflow = forEachWorkflow();
+    const clipboard = copyNodes(workflow, ['logLine'])!;
+    const onTop = pasteNodes(workflow, clipboard, { x: 900, y: 0 });
+    expect(onTop.definition.nodes.at(-1)).toMatchObject({ id: 'action_2', position: { x: 900, y: 0 } });
+    expect(bodyOfLines(onTop.definition)).toEqual(bodyOfLines(workflow));
+    const withoutBody = { ...workflow, nodes: workflow.nodes.filter((n) => n.id !== 'lines') };
+    expect(pasteNodes(withoutBody, clipboard, { x: 0, y: 0 }, ['lines']).definition.nodes.at(-1)?.id).toBe('action_2');
+  });
+
+  it('duplicates a step beside the original, in its own body', () => {
+    const workflow = forEachWorkflow();
+    const clipboard = copyNodes(workflow, ['logLine'])!;
+    const duplicated = pasteNodes(workflow, clipboard, besideOriginal(clipboard), clipboard.scope);
+    expect(bodyOfLines(duplicated.definition).nodes.at(-1)).toMatchObject({ id: 'action_2', position: { x: 64, y: 238 } });
+  });
+
+  it('copies only the flow holding most of a selection spanning two, and says what it left out', () => {
+    const workflow = forEachWorkflow();
+    const clipboard = copyNodes(workflow, ['end_1', 'logLine', 'lineDone'])!;
+    expect(clipboard.scope).toEqual(['lines']);
+    expect(clipboard.nodes.map((n) => n.id)).toEqual(['logLine', 'lineDone']);
+    expect(clipboard.leftOut).toBe(1);
+    expect(copyNotice(clipboard)).toBe('Copied the 2 selected node(s) of the body of lines only: 1 selected elsewhere were left out, as edges cannot cross into or out of a forEach body.');
+    // No edge of the copy leads out of it.
+    const inside = new Set(clipboard.nodes.map((n) => n.id));
+    expect(clipboard.edges.every((e) => inside.has(e.from) && inside.has(e.to))).toBe(true);
+    // On a tie, the flow of the first selected node.
+    expect(copyNodes(workflow, ['end_1', 'logLine'])).toMatchObject({ scope: [], leftOut: 1 });
+  });
+
+  it('takes a step inside a selected forEach along with its group, not as a flow of its own', () => {
+    const clipboard = copyNodes(forEachWorkflow(), ['logLine', 'lineDone', 'lines'])!;
+    expect(clipboard).toMatchObject({ scope: [], leftOut: 0 });
+    expect(clipboard.nodes.map((n) => n.id)).toEqual(['lines']);
+  });
+
+  it('ignores ids no flow holds', () => {
+    expect(copyNodes(forEachWorkflow(), ['nowhere', 'trigger_1'])).toBeUndefined();
+  });
+});
+
+describe('where a paste at the pointer goes', () => {
+  const group = { position: { x: 300, y: 180 }, width: 400, height: 500 };
+  const fromBody = copyNodes(forEachWorkflow(), ['logLine'])!;
+
+  it('into the body copied from while the pointer is over its group, relative to the group, below its card', () => {
+    expect(pasteTarget(fromBody, { x: 400, y: 500 }, group)).toEqual({ at: { x: 100, y: 320 }, scope: ['lines'] });
+    expect(pasteTarget(fromBody, { x: 301, y: 190 }, group)).toEqual({ at: { x: BODY_PADDING, y: BODY_HEADER + BODY_PADDING }, scope: ['lines'] });
+  });
+
+  it('onto the top level at the pointer anywhere else, when the group is not drawn open, or for nodes copied from the top level', () => {
+    expect(pasteTarget(fromBody, { x: 100, y: 100 }, group)).toEqual({ at: { x: 100, y: 100 }, scope: [] });
+    expect(pasteTarget(fromBody, { x: 400, y: 500 }, undefined)).toEqual({ at: { x: 400, y: 500 }, scope: [] });
+    expect(pasteTarget(copyNodes(forEachWorkflow(), ['end_1'])!, { x: 400, y: 500 }, group)).toEqual({ at: { x: 400, y: 500 }, scope: [] });
   });
 });
 

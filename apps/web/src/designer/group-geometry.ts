@@ -35,6 +35,16 @@ export function groupSize(steps: ReadonlyArray<{ position: Position; width: numb
   return { width: Math.max(NODE_WIDTH + 2 * BODY_PADDING, right + BODY_PADDING), height: bottom + BODY_PADDING + BODY_PORT_ROW };
 }
 
+/** A step as the canvas holds it: its place in the group and its size once known. */
+export interface DrawnStep {
+  position: Position;
+  measured?: { width?: number | undefined; height?: number | undefined } | undefined;
+}
+
+/** The size of an open group around its steps as drawn; a step not measured yet counts as a card's width, half as tall. */
+export const groupSizeAround = (steps: readonly DrawnStep[]): { width: number; height: number } =>
+  groupSize(steps.map((step) => ({ position: step.position, width: step.measured?.width ?? NODE_WIDTH, height: step.measured?.height ?? NODE_WIDTH / 2 })));
+
 /** Where a step of a body sits, placed or not. */
 export const stepPosition = (node: DraftNode, index: number): Position => node.position ?? bodyDefaultPosition(index);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { graphAt } from './bodies';
 import { copyNodes } from './clipboard';
 import { moveNode, updateNode } from './edit';
-import { loggingWorkflow } from './fixtures';
+import { forEachWorkflow, loggingWorkflow } from './fixtures';
 import { HISTORY_LIMIT } from './history';
 import { canRedo, canUndo, designerReducer, initialDesignerState, type DesignerAction, type DesignerState } from './store';
 
@@ -81,6 +82,15 @@ describe('paste', () => {
     const clipboard = copyNodes(start.definition, ['action_1', 'end_1'])!;
     const pasted = run(start, { type: 'paste', clipboard, at: { x: 400, y: 0 } });
     expect(pasted.selectedNodeIds).toEqual(['action_2', 'end_2']);
+    expect(run(pasted, { type: 'undo' }).definition).toBe(start.definition);
+  });
+
+  it('pastes into a forEach body as one undo step too', () => {
+    const start = initialDesignerState(forEachWorkflow());
+    const clipboard = copyNodes(start.definition, ['logLine', 'lineDone'])!;
+    const pasted = run(start, { type: 'paste', clipboard, at: { x: 300, y: 200 }, scope: clipboard.scope });
+    expect(pasted.selectedNodeIds).toEqual(['action_2', 'end_2']);
+    expect(graphAt(pasted.definition, ['lines'])!.nodes).toHaveLength(4);
     expect(run(pasted, { type: 'undo' }).definition).toBe(start.definition);
   });
 });

@@ -1,4 +1,5 @@
 import type { NodeType, Problem } from '@cascade/workflow';
+import type { Scope } from './bodies';
 import { allEdgeIds, allNodeIds, type DraftDefinition, type Position } from './draft';
 import { pasteNodes, type Clipboard } from './clipboard';
 import { addNode, insertNodeOnEdge } from './edit';
@@ -39,8 +40,11 @@ export type DesignerAction =
   | { type: 'addNode'; nodeType: NodeType; position: Position; parent?: string | undefined; fields?: Record<string, unknown>; onEdge?: string }
   /** Folds a node's body away, or opens it again. */
   | { type: 'toggleBody'; id: string }
-  /** Adds copied nodes with fresh ids, their top-left corner at `at`, and selects them. */
-  | { type: 'paste'; clipboard: Clipboard; at: Position }
+  /**
+   * Adds copied nodes with fresh ids to the flow at `scope` (the top level when absent), their
+   * top-left corner at `at`, and selects them: one undo step.
+   */
+  | { type: 'paste'; clipboard: Clipboard; at: Position; scope?: Scope }
   | { type: 'selectNode'; id: string | undefined }
   | { type: 'selectNodes'; ids: readonly string[] }
   | { type: 'selectEdges'; ids: readonly string[] }
@@ -100,7 +104,7 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
       return { ...withNodeSelection(added, [node.id]), selectedEdgeIds: [] };
     }
     case 'paste': {
-      const pasted = pasteNodes(state.definition, action.clipboard, action.at);
+      const pasted = pasteNodes(state.definition, action.clipboard, action.at, action.scope);
       const edited = { ...state, definition: pasted.definition, serverProblems: [], history: record(state.history, state.definition) };
       return { ...withNodeSelection(edited, pasted.ids), selectedEdgeIds: [] };
     }

@@ -2,7 +2,7 @@ import { Position as Side, type CoordinateExtent, type Edge, type Node, type Nod
 import type { Problem } from '@cascade/workflow';
 import { bodyPortOfNode, type Graph } from './bodies';
 import { bodyOf, defaultPosition, type DraftDefinition, type DraftEdge, type DraftNode, type Position } from './draft';
-import { BODY_HEADER, entryHandleAt, foldedGroupHeight, groupSize, NODE_WIDTH, stepPosition } from './group-geometry';
+import { BODY_HEADER, entryHandleAt, foldedGroupHeight, groupSizeAround, NODE_WIDTH, stepPosition } from './group-geometry';
 import { nodeSummary, nodeTypeLabel } from './node-types';
 import { acceptsIncoming, canvasPortsOf, portOf } from './ports';
 import { problemLabel } from './problems';
@@ -75,7 +75,7 @@ function accessibleText(node: DraftNode, typeLabel: string, summary: string, pro
 
 /**
  * Where a step may be dragged, relative to its group: not above the group's card or left of it, but
- * as far right or down as wanted, the group growing around it when the drag ends. (`extent:
+ * as far right or down as wanted, the group growing around it as it goes (group-drag.ts). (`extent:
  * 'parent'` would hold a step inside the group's present size, so a body could never grow.)
  */
 const STEP_EXTENT: CoordinateExtent = [[0, BODY_HEADER], [Infinity, Infinity]];
@@ -105,7 +105,7 @@ function toFlowNode(node: DraftNode, { position, parentId, steps, grouped = fals
   const body = port === undefined ? undefined : { port, expanded: steps !== undefined, steps: inner?.nodes.length ?? 0, entryX: entry.x };
   // A folded group keeps its own card (body-group.tsx), as tall as its text; every other node is a node-cards card.
   const { width, height } = steps
-    ? groupSize(steps.map((step) => ({ position: step.position, width: step.measured?.width ?? NODE_WIDTH, height: step.measured?.height ?? NODE_WIDTH / 2 })))
+    ? groupSizeAround(steps)
     : { width: NODE_WIDTH, height: body ? foldedGroupHeight(ports.length, problems.length) : estimatedNodeHeight(ports.length) };
   const handles = knownHandles(ports, entered, width, height);
   if (steps && port) handles.push({ id: port, type: 'source', position: Side.Bottom, x: entry.x - HANDLE / 2, y: entry.y - HANDLE / 2, width: HANDLE, height: HANDLE });

@@ -3,7 +3,7 @@
 import '@xyflow/react/dist/style.css';
 import type { Problem } from '@cascade/workflow';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { useLeaveWarning } from '@/components/use-leave-warning';
 import { createBrowserCatalog, type CustomEventFields, type PublishedWorkflow, type RemoteActionOption } from '@/designer/browser-catalog';
 import { readDraft } from '@/designer/draft';
@@ -72,7 +72,13 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
   const save = () => {
     if (dirty) void api.save();
   };
-  useEditingShortcuts({ state, dispatch, readOnly, onSave: save, onShowShortcuts: () => setShortcutsOpen(true) });
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (notice === undefined) return;
+    const clear = setTimeout(() => setNotice(undefined), NOTICE_MS);
+    return () => clearTimeout(clear);
+  }, [notice]);
+  useEditingShortcuts({ state, dispatch, readOnly, onSave: save, onShowShortcuts: () => setShortcutsOpen(true), onNotice: setNotice });
 
   const context = useMemo(
     () => ({ definition: state.definition, dispatch, catalog, events, workflows, remoteActions, readOnly }),
@@ -80,7 +86,6 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
   );
   return (
     <DesignerContext value={context}>
-      <ReactFlowProvider>
       <div className={styles.designer}>
         <Toolbar
           name={state.definition.name}
@@ -116,16 +121,23 @@ function DesignerWorkspace({ workflow, draft, events, customEvents, workflows, r
             <Inspector selectedNodeId={state.selectedNodeId} problemsByNode={byNode} />
           </NodeTestContext>
         </div>
+        {notice && (
+          <p role="status" className={styles.notice} data-testid="designer-notice">
+            {notice}
+          </p>
+        )}
         {testing && <TestRunPanel key={JSON.stringify(testing)} workflowId={workflow.id} scope={testing.scope} ensureSaved={async () => !dirty || api.save()} onClose={() => setTesting(false)} />}
         <div className={styles.panels}>
           <ProblemsPanel problems={problems} checking={checking} refused={state.serverProblems} onSelect={(id) => dispatch({ type: 'selectNode', id })} />
           <VersionsPanel versions={api.versions} />
         </div>
       </div>
-      </ReactFlowProvider>
     </DesignerContext>
   );
 }
+
+/** How long a passing notice stays: long enough to read two lines. */
+const NOTICE_MS = 6_000;
 
 /** The refused publish's problems that the browser's validator does not also report. */
 function withRefused(problems: readonly Problem[], refused: readonly Problem[]): Problem[] {

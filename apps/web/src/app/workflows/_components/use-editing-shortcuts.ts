@@ -2,7 +2,7 @@
 
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, type Dispatch } from 'react';
-import { besideOriginal, copyNodes, type Clipboard } from '@/designer/clipboard';
+import { besideOriginal, copyNodes, copyNotice, pasteTarget, type Clipboard } from '@/designer/clipboard';
 import { removeEdges, removeNodes } from '@/designer/edit';
 import { commandFor, isTextEntry, type Command } from '@/designer/shortcuts';
 import type { DesignerAction, DesignerState } from '@/designer/store';
@@ -19,11 +19,13 @@ interface EditingShortcuts {
   readOnly: boolean;
   onSave: () => void;
   onShowShortcuts: () => void;
+  /** Says something in passing: what a copy of a selection spanning several flows left out. */
+  onNotice: (message: string | undefined) => void;
 }
 
 /** The designer's keyboard: undo/redo, clipboard, delete, select all, save and the shortcut sheet. */
 export function useEditingShortcuts(options: EditingShortcuts) {
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, getInternalNode } = useReactFlow();
   const latest = useRef(options);
   useEffect(() => {
     latest.current = options;
@@ -41,6 +43,18 @@ export function useEditingShortcuts(options: EditingShortcuts) {
       const inside = rect && at && at.x >= rect.left && at.x <= rect.right && at.y >= rect.top && at.y <= rect.bottom;
       const screen = inside ? at : rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 0, y: 0 };
       return screenToFlowPosition(screen);
+    };
+    /** The group the clipboard's nodes were copied from, as drawn now; undefined when it is folded or not drawn. */
+    const sourceGroup = (copied: Clipboard, collapsed: readonly string[]) => {
+      const owner = copied.scope.at(-1);
+      const group = owner === undefined || collapsed.includes(owner) ? undefined : getInternalNode(owner);
+      if (!group?.measured.width || !group.measured.height) return undefined;
+      return { position: group.internals.positionAbsolute, width: group.measured.width, height: group.measured.height };
+    };
+    const copySelection = (state: DesignerState) => {
+      const copied = copyNodes(state.definition, state.selectedNodeIds);
+      latest.current.onNotice(copied && copyNotice(copied));
+      return copied;
     };
     const run = (command: Command) => {
       const { state, dispatch, readOnly, onSave, onShowShortcuts } = latest.current;
@@ -63,7 +77,7 @@ export function useEditingShortcuts(options: EditingShortcuts) {
           dispatch({ type: 'selectNodes', ids: [] });
           return dispatch({ type: 'selectEdges', ids: [] });
         case 'copy':
-          clipboard = copyNodes(state.definition, state.selectedNodeIds) ?? clipboard;
+          clipboard = copySelection(state) ?? clipboard;
           return;
       }
       if (readOnly) return;
@@ -75,15 +89,20 @@ export function useEditingShortcuts(options: EditingShortcuts) {
           return dispatch({ type: command });
         case 'delete':
           return deleteSelection();
-        case 'cut':
-          clipboard = copyNodes(state.definition, state.selectedNodeIds) ?? clipboard;
-          return deleteSelection();
+        case 'cut': {
+          // Only what was copied goes: a selection spanning several flows keeps the part left out.
+          const copied = copySelection(state);
+          if (!copied) return deleteSelection();
+          clipboard = copied;
+          const ids = copied.nodes.map((node) => node.id);
+          return dispatch({ type: 'edit', apply: (d) => removeEdges(removeNodes(d, ids), state.selectedEdgeIds) });
+        }
         case 'paste':
-          if (clipboard) dispatch({ type: 'paste', clipboard, at: pastePosition() });
+          if (clipboard) dispatch({ type: 'paste', clipboard, ...pasteTarget(clipboard, pastePosition(), sourceGroup(clipboard, state.collapsedBodies)) });
           return;
         case 'duplicate': {
-          const copied = copyNodes(state.definition, state.selectedNodeIds);
-          if (copied) dispatch({ type: 'paste', clipboard: copied, at: besideOriginal(copied) });
+          const copied = copySelection(state);
+          if (copied) dispatch({ type: 'paste', clipboard: copied, at: besideOriginal(copied), scope: copied.scope });
         }
       }
     };
@@ -101,5 +120,5 @@ export function useEditingShortcuts(options: EditingShortcuts) {
       document.removeEventListener('pointermove', track);
       document.removeEventListener('keydown', onKeyDown);
     };
-  }, [screenToFlowPosition]);
+  }, [screenToFlowPosition, getInternalNode]);
 }

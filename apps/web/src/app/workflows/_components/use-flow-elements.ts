@@ -5,6 +5,7 @@ import type { EdgeChange, Node, NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Position } from '@/designer/draft';
 import { moveNodes, removeEdges, removeNodes } from '@/designer/edit';
+import { growGroupsAroundDrag } from '@/designer/group-drag';
 import { moveNotes, noteFlowId, noteIdOf, readNotes, type DraftNote } from '@/designer/notes';
 import { applySelectChanges } from '@/designer/selection';
 import { createFlowCache, type WorkflowFlowEdge, type WorkflowFlowNode } from '@/designer/to-flow';
@@ -26,8 +27,9 @@ interface FlowElementsInput {
 /**
  * React Flow's nodes and edges for the definition, and what becomes of the changes it reports.
  * Derived objects are reused for whatever did not change (see `createFlowCache`), so a selection or
- * an edit re-renders only the cards it touches. A drag moves nodes in this hook's state only, and is
- * committed to the definition once, when it ends: one edit, however many frames it took.
+ * an edit re-renders only the cards it touches. A drag moves nodes in this hook's state only, the
+ * groups around dragged steps growing with them as they go, and is committed to the definition once,
+ * when it ends: one edit, however many frames it took.
  */
 export function useFlowElements({ selectedNodeIds, selectedEdgeIds, problemsByNode, collapsedBodies }: FlowElementsInput) {
   const { definition, dispatch } = useDesigner();
@@ -47,7 +49,8 @@ export function useFlowElements({ selectedNodeIds, selectedEdgeIds, problemsByNo
   const noteNodes = useMemo(() => readNotes(storedNotes).map(toNoteNode), [storedNotes]);
   const nodes = useMemo(() => {
     const all: CanvasNode[] = noteNodes.length === 0 ? derivedNodes : [...noteNodes, ...derivedNodes];
-    return dragged.size === 0 ? all : all.map((node) => (dragged.has(node.id) ? { ...node, position: dragged.get(node.id)!, dragging: true } : node));
+    if (dragged.size === 0) return all;
+    return growGroupsAroundDrag(all.map((node) => (dragged.has(node.id) ? { ...node, position: dragged.get(node.id)!, dragging: true } : node)), dragged);
   }, [derivedNodes, noteNodes, dragged]);
   const edges = useMemo(() => cache.edges(definition, { selectedEdgeIds: selectedEdges, collapsed }), [cache, definition, selectedEdges, collapsed]);
 
