@@ -18,7 +18,8 @@ import { archiveFromEnv, startRetention } from './retention/index';
 import { installTemporalRuntime } from './temporal-runtime';
 import { tracingClientInterceptors } from './tracing';
 import { startWebhookDeliveries } from './webhooks/webhook-outbox';
-import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from './worker';
+import { createCascadeWorker, createTestRunWorker } from './worker';
+import { loadWorkflowBundle } from './workflow-bundle';
 
 const logger = createLogger('worker');
 installTemporalRuntime(logger);
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     eventBufferMs: env.CASCADE_EVENT_BUFFER_SECONDS * 1000,
   };
   // One bundle serves both task queues: production runs, and drafts' test runs kept apart from them.
-  const workflowBundle = await bundleWorkflows(tracing);
+  const workflowBundle = await loadWorkflowBundle(tracing, logger);
   const worker = await createCascadeWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, tracing, dependencies, workflowBundle });
   const testRunWorker = await createTestRunWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, tracing, dependencies, workflowBundle, taskQueue: env.CASCADE_TEST_TASK_QUEUE });
   const nats = env.NATS_URL ? await startNatsSources(env.NATS_URL, env.NATS_SOURCES, { db, ingestion, ingestOptions, logger }) : undefined;
