@@ -18,7 +18,9 @@ import { archiveFromEnv, startRetention } from './retention/index';
 import { installTemporalRuntime } from './temporal-runtime';
 import { tracingClientInterceptors } from './tracing';
 import { startWebhookDeliveries } from './webhooks/webhook-outbox';
-import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from './worker';
+import { watchTemporal, whenTemporalReachable } from './temporal-reachability';
+import { createCascadeWorker, createTestRunWorker } from './worker';
+import { loadWorkflowBundle } from './workflow-bundle';
 
 const logger = createLogger('worker');
 installTemporalRuntime(logger);
@@ -31,16 +33,21 @@ async function main(): Promise<void> {
     throw new ConfigurationError('DATABASE_URL', `cannot reach PostgreSQL at ${redactUrl(env.DATABASE_URL)}: ${database.error}`);
   }
   const tracing = startTracing('cascade-worker', env);
-  const { connection, client } = await connectNativeTemporal({
-    address: env.TEMPORAL_ADDRESS,
-    namespace: env.TEMPORAL_NAMESPACE,
-    interceptors: tracingClientInterceptors(tracing),
-  }).catch((error: Error) => {
-    throw new ConfigurationError('TEMPORAL_ADDRESS', `cannot reach Temporal at ${env.TEMPORAL_ADDRESS}: ${error.message}`);
-  });
-  const metricsServer = await serveMetrics(env.WORKER_METRICS_PORT).catch((error: NodeJS.ErrnoException) => {
+  // One bundle serves both task queues: production runs, and drafts' test runs kept apart from them.
+  // Loaded before Temporal is probed: bundling (without a current prebuilt bundle) holds the event loop for seconds.
+  const workflowBundle = await loadWorkflowBundle(tracing, logger);
+  // Temporal away (not started yet, restarting) is waited out rather than exited on: the SDK's
+  // workers resume polling by themselves once it answers, so no relaunch is needed for it.
+  const temporalWatch = watchTemporal({ settings: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE }, logger });
+  let polling = false;
+  const notReady = () => [...(temporalWatch.reachable ? [] : ['temporal']), ...(polling ? [] : ['workers'])];
+  // Listening before Temporal answers, so /ready says what the worker waits for.
+  const metricsServer = await serveMetrics(env.WORKER_METRICS_PORT, notReady).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigurationError('WORKER_METRICS_PORT', `cannot listen on ${env.WORKER_METRICS_PORT}: ${error.code ?? error.message}`);
   });
+  const { connection, client } = await whenTemporalReachable(temporalWatch, () =>
+    connectNativeTemporal({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, interceptors: tracingClientInterceptors(tracing) }),
+  );
 
   measureBacklogWith(() => countPendingDispatches(db));
   const ingestion = createIngestion(db, { ingested: countIngested });
@@ -54,10 +61,12 @@ async function main(): Promise<void> {
     secrets: createSecretStore(db, env.CASCADE_SECRET_KEY),
     eventBufferMs: env.CASCADE_EVENT_BUFFER_SECONDS * 1000,
   };
-  // One bundle serves both task queues: production runs, and drafts' test runs kept apart from them.
-  const workflowBundle = await bundleWorkflows(tracing);
-  const worker = await createCascadeWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, tracing, dependencies, workflowBundle });
-  const testRunWorker = await createTestRunWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, tracing, dependencies, workflowBundle, taskQueue: env.CASCADE_TEST_TASK_QUEUE });
+  const worker = await whenTemporalReachable(temporalWatch, () =>
+    createCascadeWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, tracing, dependencies, workflowBundle }),
+  );
+  const testRunWorker = await whenTemporalReachable(temporalWatch, () =>
+    createTestRunWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, tracing, dependencies, workflowBundle, taskQueue: env.CASCADE_TEST_TASK_QUEUE }),
+  );
   const nats = env.NATS_URL ? await startNatsSources(env.NATS_URL, env.NATS_SOURCES, { db, ingestion, ingestOptions, logger }) : undefined;
   const dispatcher = startDispatcher({
     db,
@@ -93,7 +102,10 @@ async function main(): Promise<void> {
   logger.info({ taskQueue: TASK_QUEUE, testTaskQueue: env.CASCADE_TEST_TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS, metricsPort: env.WORKER_METRICS_PORT }, 'worker started');
 
   // Worker.run() installs its own SIGINT/SIGTERM handlers and resolves once it has drained.
-  await Promise.all([worker.run(), testRunWorker.run()]);
+  const running = Promise.all([worker.run(), testRunWorker.run()]);
+  polling = true;
+  await running;
+  await temporalWatch.stop();
   await dispatcher.stop();
   await webhooks.stop();
   await retention?.stop();

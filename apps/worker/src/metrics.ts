@@ -73,9 +73,27 @@ export const deadLetters = new Counter({
   registers: [workerMetrics],
 });
 
-/** Serves GET /metrics (Prometheus text format) on `port`; rejects when the port is taken. */
-export function serveMetrics(port: number): Promise<Server> {
+export const temporalReachable = new Gauge({
+  name: 'cascade_worker_temporal_reachable',
+  help: 'Whether Temporal answered the worker\'s latest probe (1) or not (0); the worker waits for it meanwhile',
+  registers: [workerMetrics],
+});
+
+/** What the worker cannot work without and does not have now: empty once it is ready. */
+export type Readiness = () => string[];
+
+/**
+ * Serves GET /metrics (Prometheus text format) and GET /ready on `port`: /ready answers 200, or
+ * 503 naming what is missing (`{"down": ["temporal"]}`), for an orchestrator's readiness probe.
+ * Rejects when the port is taken.
+ */
+export function serveMetrics(port: number, readiness: Readiness = () => []): Promise<Server> {
   const server = createServer((request, response) => {
+    if (request.url === '/ready') {
+      const down = readiness();
+      response.writeHead(down.length ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ ready: !down.length, down }));
+      return;
+    }
     if (request.url !== '/metrics') {
       response.writeHead(404).end();
       return;

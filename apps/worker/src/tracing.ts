@@ -23,12 +23,17 @@ export function tracingClientInterceptors(tracing: Tracing | undefined): ClientI
   return tracing ? { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } : undefined;
 }
 
+/** The modules bundled into the workflow code when it is traced (they need the exporter sink of `tracingWorkerOptions`). */
+export function tracingWorkflowModules(traced: boolean): string[] {
+  return traced ? [workflowInterceptorsModule] : [];
+}
+
 /** The worker options that trace workflows and activities; none without tracing, so it costs nothing. */
 export function tracingWorkerOptions(tracing: Tracing | undefined): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
   if (!tracing) return {};
   return {
     interceptors: {
-      workflowModules: [workflowInterceptorsModule],
+      workflowModules: tracingWorkflowModules(true),
       activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })],
     },
     sinks: { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) },

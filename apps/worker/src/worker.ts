@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { TASK_QUEUE } from '@cascade/temporal';
 import type { Tracing } from '@cascade/telemetry/setup';
-import { bundleWorkflowCode, DefaultLogger, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from './activities/index';
 import { createTestRunActivities } from './test-runs/test-run-activities';
 import { tracingWorkerOptions } from './tracing';
@@ -52,10 +52,4 @@ export function createTestRunWorker(options: CascadeWorkerOptions & { taskQueue:
     shutdownGraceTime: '10s',
     ...tracingWorkerOptions(options.tracing),
   });
-}
-
-/** The workflow code bundled once, for a process that hosts both workers; with tracing's workflow interceptors when it is on. */
-export function bundleWorkflows(tracing?: Tracing): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
-  const workflowInterceptorModules = tracingWorkerOptions(tracing).interceptors?.workflowModules ?? [];
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules, logger: new DefaultLogger('WARN') });
 }

@@ -65,8 +65,9 @@ describe('superviseProcess', () => {
   });
 
   it('restarts a relaunch that exits 78: the same configuration started before, so a server it checks at start is restarting', async () => {
-    // The worker killed while Temporal is down exits 78 on its relaunch ("cannot reach Temporal");
-    // giving up then left Cascade without a worker for good (the fault suite's finding).
+    // The worker killed while PostgreSQL restarts exits 78 on its relaunch ("cannot reach PostgreSQL",
+    // as it did for Temporal before it waited for it); giving up then left Cascade without a worker
+    // for good (the fault suite's finding).
     const marker = path.join(await mkdtemp(path.join(os.tmpdir(), 'cascade-supervisor-')), 'launched');
     const script = `const fs = require('fs'); if (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); process.exit(3); } process.exit(78);`;
     const lines: string[] = [];

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import type { Duration } from '@temporalio/common';
 
 export const DEFAULT_NAMESPACE = 'default';
 /** The task queue every Cascade workflow and activity runs on. */
@@ -11,10 +12,11 @@ export interface TemporalSettings {
 
 /**
  * The one way Cascade reaches Temporal from outside the worker. The worker itself starts runs
- * through its own NativeConnection (DESIGN.md §8); everything else connects here.
+ * through its own NativeConnection (DESIGN.md §8); everything else connects here. `connectTimeout`:
+ * how long to keep trying to reach a server that does not answer (a probe wants it short).
  */
-export async function connectTemporal(settings: TemporalSettings): Promise<Client> {
-  const connection = await Connection.connect({ address: settings.address, connectTimeout: '5s' });
+export async function connectTemporal(settings: TemporalSettings, { connectTimeout = '5s' }: { connectTimeout?: Duration } = {}): Promise<Client> {
+  const connection = await Connection.connect({ address: settings.address, connectTimeout });
   return new Client({ connection, namespace: settings.namespace });
 }
 

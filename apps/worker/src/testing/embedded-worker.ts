@@ -7,7 +7,8 @@ import { startDispatcher } from '../dispatcher/dispatcher';
 import { createEventRouter } from '../dispatcher/route-event';
 import { installTemporalRuntime } from '../temporal-runtime';
 import { tracingClientInterceptors } from '../tracing';
-import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from '../worker';
+import { bundleWorkflows } from '../workflow-bundle';
+import { createCascadeWorker, createTestRunWorker } from '../worker';
 import { testDependencies } from './run-harness';
 
 export interface EmbeddedWorkerOptions {

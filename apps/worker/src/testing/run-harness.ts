@@ -12,7 +12,8 @@ import type { ActivityDependencies } from '../activities/index';
 import { createEventRouter } from '../dispatcher/route-event';
 import { countIngested } from '../metrics';
 import { createActionServices } from '../services/action-services';
-import { bundleWorkflows, createCascadeWorker, createTestRunWorker } from '../worker';
+import { bundleWorkflows } from '../workflow-bundle';
+import { createCascadeWorker, createTestRunWorker } from '../worker';
 
 export interface HarnessOptions {
   eventBufferMs?: number;

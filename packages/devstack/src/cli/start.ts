@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   await assertPortsFree(env);
   mkdirSync(env.CASCADE_DATA_DIR, { recursive: true });
 
-  log('Building the web app (cached while unchanged) …');
+  // The web app depends on the worker, so this also bundles the worker's workflow code (apps/worker/dist/),
+  // which the worker then loads instead of bundling at every start.
+  log("Building the web app and the worker's workflow bundle (cached while unchanged) …");
   const build = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@cascade/web', '--output-logs=errors-only'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',

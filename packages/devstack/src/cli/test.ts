@@ -28,7 +28,9 @@ const steps: Step[] = [
   { name: 'Typecheck', command: ['npx', 'turbo', 'run', 'typecheck', '--continue', '--output-logs=errors-only'] },
   // Before the tests: the supervision test starts the stack as `./cascade start` does, which then
   // finds the build cached instead of building while every other test competes for the machine.
-  { name: 'Build the web app', command: ['npx', 'turbo', 'run', 'build', '--filter=@cascade/web', '--output-logs=errors-only'] },
+  // It builds the worker's workflow bundle too (the web app depends on the worker), which the
+  // workers of the benchmark, cluster and fault steps load instead of bundling at each start.
+  { name: "Build the web app and the worker's workflow bundle", command: ['npx', 'turbo', 'run', 'build', '--filter=@cascade/web', '--output-logs=errors-only'] },
   {
     name: 'Unit and integration tests (real PostgreSQL and Temporal)',
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],

@@ -22,7 +22,8 @@ import { TEMPORAL_SERVER_VERSION } from '../temporal-server';
 import { measureCapacity, type CapacityFigures } from './capacity';
 import { publishAll } from './publish';
 import { progressOf, reconcile, type Reconciliation } from './reconcile';
-import { startClusterStack } from './stack';
+import type { SupervisedProcess } from '../supervisor';
+import { startClusterStack, type ClusterStack } from './stack';
 import { clusterWorkflow, overdueInvoice, paymentRecorded } from './workflow';
 
 const quick = process.env.CLUSTER_QUICK === '1';
@@ -45,14 +46,18 @@ async function correctness(): Promise<number> {
 
     let started = performance.now();
     let killed = '';
+    let workingAgain: Promise<number | undefined> | undefined;
     const burst = await publishAll(cascade.webUrls, apiKey, clients.map(({ eventId, clientId }) => overdueInvoice(tenantId, eventId, clientId)), {
       onAcknowledged: (count) => {
         if (killed || count < events / 2 || !victim.pid) return;
         killed = `the first worker (pid ${victim.pid}) killed with SIGKILL after ${count} events acknowledged`;
+        workingAgain = secondsUntilWorking(db, victim, victim.pid);
         process.kill(victim.pid, 'SIGKILL');
       },
     });
     say(`burst: ${burst.acknowledged.length} of ${events} acknowledged in ${since(started)} (${burst.byWeb.join(' + ')} by the two web processes, ${burst.retries} sends repeated); ${killed || 'no worker killed'}`);
+    const backSeconds = await workingAgain;
+    if (workingAgain) say(`the killed worker's successor was working ${backSeconds === undefined ? 'NOT within 2 min' : `${backSeconds.toFixed(1)} s after the kill`} (its heartbeat row written)`);
     const allWaiting = await until(async () => (await progressOf(db, tenantId, workflowId)).waiting >= burst.acknowledged.length);
     say(`${allWaiting ? 'every run waits' : 'NOT every run waits'} for its payment ${since(started)} after the burst began`);
 
@@ -94,12 +99,22 @@ async function capacity(): Promise<number> {
   return 0;
 }
 
-/** Polls `check` every half second for up to ten minutes; false if it never held. */
-async function until(check: () => Promise<boolean>, timeoutMs = 600_000): Promise<boolean> {
+/** Seconds until the supervisor's next worker (a pid other than `killed`) has written its heartbeat row, which it does once it polls. */
+async function secondsUntilWorking(db: ClusterStack['db'], worker: SupervisedProcess, killed: number): Promise<number | undefined> {
+  const since = performance.now();
+  const working = async () => {
+    const pid = worker.pid;
+    return pid !== undefined && pid !== killed && (await db.workerHeartbeat.count({ where: { workerId: `${os.hostname()}:${pid}` } })) > 0;
+  };
+  return (await until(working, 120_000, 100)) ? (performance.now() - since) / 1000 : undefined;
+}
+
+/** Polls `check` every half second (or `everyMs`) for up to ten minutes (or `timeoutMs`); false if it never held. */
+async function until(check: () => Promise<boolean>, timeoutMs = 600_000, everyMs = 500): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return true;
-    await sleep(500);
+    await sleep(everyMs);
   }
   return false;
 }

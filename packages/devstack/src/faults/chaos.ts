@@ -22,6 +22,14 @@ export interface Fault {
   at: number;
 }
 
+export interface ChaosOutcome {
+  faults: Fault[];
+  /** Seconds from each worker kill until its successor was working (its heartbeat row written). */
+  workerBackSeconds: number[];
+  /** Seconds from Temporal answering again until the target saw the next side-effect request: runs going on. */
+  workResumedAfterTemporalSeconds: number | undefined;
+}
+
 /** The process's supervisor stopped restarting it: the lane that kills it cannot go on. */
 class GaveUp extends Error {}
 
@@ -40,26 +48,39 @@ export async function runChaos(
     workerWorking: (pid: number) => Promise<boolean>;
     /** Side-effect requests the target holds unanswered. */
     effectsInFlight: () => number;
+    /** Side-effect requests the target has received so far. */
+    effectsSeen: () => number;
     web: SupervisedProcess;
     servers: RestartableServers;
     publication: RunningPublication;
   },
   log: (line: string) => void,
-): Promise<Fault[]> {
+): Promise<ChaosOutcome> {
   const started = Date.now();
   const faults: Fault[] = [];
+  const workerBackSeconds: number[] = [];
+  let workResumedAfterTemporalSeconds: number | undefined;
   const note = (what: string) => {
     const fault = { what, at: (Date.now() - started) / 1000 };
     faults.push(fault);
     log(`${fault.at.toFixed(1).padStart(6)} s  ${what}`);
   };
 
+  /**
+   * Seconds from `since` until the worker is working. The pid is read afresh each time: a relaunch
+   * that exits again (PostgreSQL restarting under it) is followed by another.
+   */
+  const workingWorker = async (since: number) => {
+    const working = async () => targets.workerWorking(await runningPid(targets.worker));
+    while (!(await working()) && Date.now() - since < 120_000) await sleep(200);
+    return (Date.now() - since) / 1000;
+  };
+
   const workerLane = async () => {
-    let killedAt = started;
+    let killedAt: number | undefined;
     for (let kill = 1; kill <= plan.workerKills; kill += 1) {
-      const up = await runningPid(targets.worker);
-      for (let waitedMs = 0; !(await targets.workerWorking(up)) && waitedMs < 60_000; waitedMs += 200) await sleep(200);
-      const back = ((Date.now() - killedAt) / 1000).toFixed(1);
+      const backSeconds = await workingWorker(killedAt ?? started);
+      if (killedAt !== undefined) workerBackSeconds.push(backSeconds);
       await sleep(between(...plan.killGapMs));
       const midRequest = kill % 2 === 0;
       // Bounded: once the backlog is done no request comes, and the kill lands between runs.
@@ -71,7 +92,12 @@ export async function runChaos(
       // Until its supervisor has seen the exit, the pid (and its heartbeat row) is the dead worker's.
       while (targets.worker.pid === pid) await sleep(10);
       const midEffect = inFlight ? `, ${inFlight} side-effect requests in flight` : '';
-      note(`worker killed with SIGKILL (${kill} of ${plan.workerKills}, pid ${pid}${midEffect}; it was working ${back} s after the previous kill)`);
+      const previous = kill === 1 ? '' : `; it was working ${backSeconds.toFixed(1)} s after the previous kill`;
+      note(`worker killed with SIGKILL (${kill} of ${plan.workerKills}, pid ${pid}${midEffect}${previous})`);
+    }
+    if (killedAt !== undefined) {
+      workerBackSeconds.push(await workingWorker(killedAt));
+      note(`worker working again ${workerBackSeconds.at(-1)!.toFixed(1)} s after the last kill`);
     }
   };
 
@@ -93,7 +119,15 @@ export async function runChaos(
     note(`Temporal dev server stopped for ${plan.temporalDownMs / 1000} s`);
     await sleep(plan.temporalDownMs);
     await targets.servers.startTemporal();
+    const backAt = Date.now();
     note('Temporal dev server started again on the same SQLite file');
+    // The worker rode the outage out (or its relaunch waited for Temporal): the next effect says runs go on.
+    const seen = targets.effectsSeen();
+    for (let waitedMs = 0; targets.effectsSeen() === seen && waitedMs < 120_000; waitedMs += 50) await sleep(50);
+    if (targets.effectsSeen() > seen) {
+      workResumedAfterTemporalSeconds = (Date.now() - backAt) / 1000;
+      note(`runs went on ${workResumedAfterTemporalSeconds.toFixed(1)} s after Temporal answered again (the next side-effect request)`);
+    }
   };
 
   // A lane whose process is gone for good says so and stops; what was lost is for the reconciliation to show.
@@ -102,7 +136,7 @@ export async function runChaos(
     note(error.message);
   };
   await Promise.all([workerLane().catch(reportGaveUp), infrastructureLane().catch(reportGaveUp)]);
-  return faults;
+  return { faults, workerBackSeconds, workResumedAfterTemporalSeconds };
 }
 
 /** The supervised process's pid once it is running (its supervisor may be waiting to restart it). */

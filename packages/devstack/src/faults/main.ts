@@ -73,8 +73,9 @@ async function main(): Promise<number> {
       db.workerHeartbeat.count({ where: { workerId: `${os.hostname()}:${pid}` } }).then((n) => n > 0, () => false);
     const loadFrom = Date.now();
     const publication = publishWithRetries(producer, SOURCE, { count: settings.events, rate: settings.rate, giveUpAfterMs: 300_000 });
-    const [faults, published] = await Promise.all([
-      runChaos(settings.plan, { worker, workerWorking, effectsInFlight: () => target.inFlight, web, servers, publication }, (line) => console.log(`  ${line}`)),
+    const chaos = { worker, workerWorking, effectsInFlight: () => target.inFlight, effectsSeen: () => target.record.requests, web, servers, publication };
+    const [{ faults, workerBackSeconds, workResumedAfterTemporalSeconds }, published] = await Promise.all([
+      runChaos(settings.plan, chaos, (line) => console.log(`  ${line}`)),
       publication.done,
     ]);
     const faultsDone = Date.now();
@@ -87,6 +88,7 @@ async function main(): Promise<number> {
       settings: { events: settings.events, rate: settings.rate, ...settings.plan },
       published,
       faults,
+      recovery: { workerBackSeconds, workResumedAfterTemporalSeconds },
       figures,
       gaveUp,
       timings: { startedIn, loadSeconds: (faultsDone - loadFrom) / 1000, atRest, restAfter, total: (Date.now() - began) / 1000 },

@@ -1,5 +1,5 @@
 import { machineLoad } from '../bench/runs/stats';
-import type { ChaosPlan, Fault } from './chaos';
+import type { ChaosOutcome, ChaosPlan, Fault } from './chaos';
 import type { Reconciliation } from './reconcile';
 import type { Publication } from './retrying-publisher';
 
@@ -8,6 +8,7 @@ export interface FaultReport {
   settings: ChaosPlan & { events: number; rate: number };
   published: Publication;
   faults: Fault[];
+  recovery: Omit<ChaosOutcome, 'faults'>;
   figures: Reconciliation;
   /** Why a supervisor stopped restarting the web app or the worker, if one did. */
   gaveUp: string | undefined;
@@ -18,7 +19,7 @@ const counts = (record: Record<string, number> | Map<string, number>) =>
   [...(record instanceof Map ? record : Object.entries(record))].map(([name, n]) => `${name} ${n}`).join(', ') || 'none';
 
 /** Prints what the suite found; answers the exit code: 1 when a goal-0 figure is not 0. */
-export function printReport({ settings, published, faults, figures, gaveUp, timings }: FaultReport): number {
+export function printReport({ settings, published, faults, recovery, figures, gaveUp, timings }: FaultReport): number {
   const goals: Array<[string, number, string]> = [
     ['acknowledged events lost', figures.acknowledgedLost, 'goal 0'],
     ['runs per (trigger, event) ≠ 1', figures.runsPerTriggerEventNotOne, 'goal 0'],
@@ -33,6 +34,9 @@ export function printReport({ settings, published, faults, figures, gaveUp, timi
     `${published.refused.length} refused, ${published.abandoned.length} abandoned after 5 min of retries`);
   console.log(`  attempts not answered 202, retried: ${counts(published.failedAttempts)}`);
   console.log(`  refused: ${counts(new Map(published.refused.map((r) => [r.id, r.status])))}`.slice(0, 400));
+  const back = recovery.workerBackSeconds.map((seconds) => seconds.toFixed(1)).join(', ') || 'none measured';
+  const resumed = recovery.workResumedAfterTemporalSeconds?.toFixed(1);
+  console.log(`recovery: the worker was working again ${back} s after each kill; runs went on ${resumed === undefined ? 'NOT (no side-effect request came)' : `${resumed} s`} after Temporal answered again`);
   if (gaveUp) console.log(`supervision gave up: ${gaveUp}`);
   console.log(
     timings.atRest
