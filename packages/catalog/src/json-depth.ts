@@ -2,11 +2,12 @@ import type { FieldError } from './field-errors';
 
 /**
  * How deep any JSON document Cascade takes in may nest: a request body, an event, a message.
- * Nothing legitimate comes near it (definitions are held to 64 levels, JSON Schemas to 128), and
- * serialising a value thousands of levels deep overflows the stack: an event 5,000 levels deep
- * was answered 500 before this bound.
+ * Twice the deepest the specific limits let through (a JSON Schema is held to 128 levels, which 128
+ * nested properties already pass at 256; definitions to 64), so those answer with their own precise
+ * 422, and far from what overflows a serialiser: an event 5,000 levels deep was answered 500 before
+ * this bound.
  */
-export const MAX_JSON_DEPTH = 256;
+export const MAX_JSON_DEPTH = 512;
 
 /** One error naming where `document` first nests deeper than `maxDepth`, its path under `at`; none when it does not. */
 export function checkJsonDepth(document: unknown, at: string, maxDepth: number = MAX_JSON_DEPTH): FieldError[] {

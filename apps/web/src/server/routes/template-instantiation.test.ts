@@ -67,8 +67,8 @@ describe('instantiating templates', () => {
     expect(unpublishable.status).toBe(422);
     expect(((await unpublishable.json()) as Problem).errors).toEqual([expect.objectContaining({ path: '/nodes/start/event', code: 'unknown-event' })]);
 
-    // A value nested past any definition's depth, which the validator's and storage's recursive walks could not take.
-    const levels = 100_000;
+    // A value nested past a template parameter's depth (deeper than MAX_JSON_DEPTH, every body is refused with 400).
+    const levels = 400;
     const rawBody = JSON.stringify({ parameters: { threshold: 1, message: 'DEEP' }, publish: true }).replace('"DEEP"', `${'['.repeat(levels)}${']'.repeat(levels)}`);
     const started = performance.now();
     const deep = await callRoute(instantiateTemplateRoute, { apiKey, params: { key }, rawBody, headers: { 'content-type': 'application/json' } });
