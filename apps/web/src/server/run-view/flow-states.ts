@@ -1,4 +1,4 @@
-import { readDraft, type DraftEdge, type DraftNode } from '../../designer/draft';
+import { bodyOf, readDraft, type DraftEdge, type DraftNode } from '../../designer/draft';
 import { deriveNodeStates, type NodeRunState, type NodeState, type RunSituation } from './node-states';
 
 /**
@@ -30,15 +30,17 @@ export interface BodyTracking {
   takenInBody?: (forEachId: string, body: Flow) => Iterable<string>;
 }
 
-/** The body a forEach holds, read leniently as a draft is read: empty when it holds none. */
-export function bodyOf(node: DraftNode): Flow {
-  const body = (node as { body?: { nodes?: unknown; edges?: unknown } }).body;
-  return readDraft({ nodes: body?.nodes ?? [], edges: body?.edges ?? [] }, node.id).definition;
+/**
+ * The flow a node's body holds (the registry says which node types hold one), read leniently as a
+ * draft is read: empty when it holds none.
+ */
+function flowOfBody(node: DraftNode): Flow {
+  return readDraft(bodyOf(node) ?? {}, node.id).definition;
 }
 
 /** The definition's nodes with those of every forEach body, at any depth. */
 export function flatNodes(nodes: readonly DraftNode[]): DraftNode[] {
-  return nodes.flatMap((node) => [node, ...(node.type === 'forEach' ? flatNodes(bodyOf(node).nodes) : [])]);
+  return nodes.flatMap((node) => [node, ...flatNodes(flowOfBody(node).nodes)]);
 }
 
 /**
@@ -65,7 +67,7 @@ export function deriveFlowStates(flow: Flow, situation: RunSituation, tracking: 
       nodes.push({ ...state, inBodyOf, iterations });
       if (iterations !== null) bodies.push([node, bodyEntered(state.state, iterations)]);
     }
-    for (const [node, bodyWas] of bodies) visit(bodyOf(node), node.id, bodyWas);
+    for (const [node, bodyWas] of bodies) visit(flowOfBody(node), node.id, bodyWas);
   };
   visit(flow, null, true);
   return { nodes, takenEdges };
