@@ -41,24 +41,27 @@ const pending = new Map<number, Pending>();
  * available (tests in Node, or a worker that failed to load).
  */
 export function previewOffThread(source: string, context: ExpressionContext, now = Date.now()): Promise<PreviewResult> {
-  const running = unavailable ? undefined : currentWorker();
-  if (!running) return previewExpression(source, context, { now });
+  const ask = { id: ++lastId, source, context, now };
+  const running = currentWorker();
+  if (!running) return inPage(ask);
   return new Promise((resolve) => {
-    const ask = { id: ++lastId, source, context, now };
     pending.set(ask.id, { ask, resolve, deadline: deadlineFor(ask.id) });
     try {
       running.postMessage(ask);
     } catch {
       // A context that cannot be copied to the worker (it always should be: it is JSON) is previewed here.
       settle(ask.id);
-      void previewExpression(source, context, { now }).then(resolve);
+      void inPage(ask).then(resolve);
     }
   });
 }
 
+/** The preview computed on the page's thread, where no worker can take it. */
+const inPage = (ask: PreviewAsk) => previewExpression(ask.source, ask.context, { now: ask.now });
+
 function currentWorker(): Worker | undefined {
   if (worker) return worker;
-  if (typeof Worker === 'undefined') return undefined;
+  if (unavailable || typeof Worker === 'undefined') return undefined;
   try {
     worker = new Worker(new URL('./preview.worker.ts', import.meta.url));
   } catch {
@@ -76,7 +79,7 @@ function currentWorker(): Worker | undefined {
     worker = undefined;
     for (const id of [...pending.keys()]) {
       const waiting = settle(id)!;
-      void previewExpression(waiting.ask.source, waiting.ask.context, { now: waiting.ask.now }).then(waiting.resolve);
+      void inPage(waiting.ask).then(waiting.resolve);
     }
   });
   return worker;
@@ -96,7 +99,7 @@ function deadlineFor(id: number): ReturnType<typeof setTimeout> {
         fresh.postMessage(waiting.ask);
       } else {
         pending.delete(waiting.ask.id);
-        void previewExpression(waiting.ask.source, waiting.ask.context, { now: waiting.ask.now }).then(waiting.resolve);
+        void inPage(waiting.ask).then(waiting.resolve);
       }
     }
   }, PREVIEW_TIMEOUT_MS + GRACE_MS);
