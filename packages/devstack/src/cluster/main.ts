@@ -21,7 +21,7 @@ import { publishWorkflow } from '../bench/e2e/workflow';
 import { TEMPORAL_SERVER_VERSION } from '../temporal-server';
 import { measureCapacity, type CapacityFigures } from './capacity';
 import { publishAll } from './publish';
-import { progressOf, reconcile, type Reconciliation } from './reconcile';
+import { openInTemporal, progressOf, reconcile, type Reconciliation } from './reconcile';
 import type { SupervisedProcess } from '../supervisor';
 import { startClusterStack, type ClusterStack } from './stack';
 import { clusterWorkflow, overdueInvoice, paymentRecorded } from './workflow';
@@ -65,8 +65,10 @@ async function correctness(): Promise<number> {
     const payments = await publishAll(cascade.webUrls, apiKey, clients.map(({ clientId }) => paymentRecorded(tenantId, clientId)));
     const allFinished = await until(async () => (await progressOf(db, tenantId, workflowId)).completed >= burst.acknowledged.length);
     say(`payments: ${payments.acknowledged.length} acknowledged; ${allFinished ? 'every run finished' : 'NOT every run finished'} ${since(started)} after the first`);
-    const settled = await until(async () => (await progressOf(db, tenantId, workflowId)).pending === 0);
-    say(`${settled ? 'every event dispatched' : 'NOT every event dispatched'} ${since(started)} after the first payment (the killed worker's claims pass after their lease)`);
+    const dispatched = await until(async () => (await progressOf(db, tenantId, workflowId)).pending === 0);
+    say(`${dispatched ? 'every event dispatched' : 'NOT every event dispatched'} ${since(started)} after the first payment (the killed worker's claims pass after their lease)`);
+    const closed = await until(async () => (await openInTemporal(stack.temporal, workflowId)) === 0, 60_000);
+    say(`${closed ? 'every run closed' : 'NOT every run closed'} in Temporal's visibility store ${since(started)} after the first payment`);
 
     const found = await reconcile(db, stack.temporal, tenantId, workflowId, burst.acknowledged);
     printReconciliation(found, events - burst.acknowledged.length, events - payments.acknowledged.length);
