@@ -1,8 +1,9 @@
 import 'server-only';
-import { Prisma, RunStatus } from '@cascade/db';
+import { appendAuditEntry, Prisma, RunStatus } from '@cascade/db';
 import { RUN_SIGNALS, type ApprovalDecision } from '@cascade/temporal';
 import { restartFailedRun } from '@cascade/temporal/restart-run';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import type { AuditInTransaction } from './audit/route-audit';
 import { HttpError, notFound } from './http/problem';
 import { db, temporal } from './services';
 
@@ -116,18 +117,26 @@ export async function retryRun(tenantId: string, id: string): Promise<void> {
   await restartFailedRun(db(), await temporal(), { ...run, eventId });
 }
 
-/** Records a decision on a pending approval task, then hands it to the waiting run. */
-export async function decideApproval(tenantId: string, taskId: string, decision: Omit<ApprovalDecision, 'taskId'>) {
-  const decided = await db().approvalTask.updateManyAndReturn({
-    where: { id: taskId, tenantId, status: 'PENDING' },
-    data: {
-      status: decision.outcome === 'approved' ? 'APPROVED' : 'REJECTED',
-      decision: { data: decision.data, ...(decision.comment ? { comment: decision.comment } : {}) } as Prisma.InputJsonObject,
-      decidedBy: decision.decidedBy,
-      decidedAt: new Date(),
-    },
+/**
+ * Records a decision on a pending approval task with its audit entry, in one transaction, then
+ * hands it to the waiting run. A run that cannot be told gets the task back as it was, and the
+ * trail a second entry saying the decision was withdrawn, so it never shows a decision the run
+ * did not get without saying so.
+ */
+export async function decideApproval(tenantId: string, taskId: string, decision: Omit<ApprovalDecision, 'taskId'>, audit: AuditInTransaction) {
+  const task = await db().$transaction(async (tx) => {
+    const [decided] = await tx.approvalTask.updateManyAndReturn({
+      where: { id: taskId, tenantId, status: 'PENDING' },
+      data: {
+        status: decision.outcome === 'approved' ? 'APPROVED' : 'REJECTED',
+        decision: { data: decision.data, ...(decision.comment ? { comment: decision.comment } : {}) } as Prisma.InputJsonObject,
+        decidedBy: decision.decidedBy,
+        decidedAt: new Date(),
+      },
+    });
+    if (decided) await audit(tx);
+    return decided;
   });
-  const [task] = decided;
   if (!task) {
     const existing = await db().approvalTask.findFirst({ where: { id: taskId, tenantId } });
     if (!existing) throw notFound(`No approval task ${taskId} in this tenant`);
@@ -137,12 +146,26 @@ export async function decideApproval(tenantId: string, taskId: string, decision:
   try {
     await (await temporal()).workflow.getHandle(task.temporalWorkflowId).signal(RUN_SIGNALS.decideApproval, signal);
   } catch (error) {
-    // The run could not be told: put the task back, so nothing is recorded that the run did not get.
-    await db().approvalTask.update({ where: { id: taskId }, data: { status: 'PENDING', decision: Prisma.DbNull, decidedBy: null, decidedAt: null } });
-    if (error instanceof WorkflowNotFoundError) throw new HttpError(409, 'Conflict', 'The run waiting for this task has ended; the decision was not recorded');
+    const ended = error instanceof WorkflowNotFoundError;
+    await withdrawDecision(tenantId, taskId, ended ? 'the run waiting for this task has ended' : 'the run could not be reached');
+    if (ended) throw new HttpError(409, 'Conflict', 'The run waiting for this task has ended; the decision was not recorded');
     throw error;
   }
   return task;
+}
+
+/** Puts a task back to pending after its decision could not reach the run, and says so in the trail. */
+async function withdrawDecision(tenantId: string, taskId: string, reason: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    await tx.approvalTask.update({ where: { id: taskId }, data: { status: 'PENDING', decision: Prisma.DbNull, decidedBy: null, decidedAt: null } });
+    await appendAuditEntry(tx, {
+      tenantId,
+      actor: { type: 'system', id: null },
+      action: 'approvalDecisionWithdrawn',
+      target: `/api/v1/approvals/${taskId}/decision`,
+      summary: { reason },
+    });
+  });
 }
 
 /** The approvals page: tasks waiting for a decision, oldest first, and the latest decided ones. */

@@ -113,7 +113,7 @@ export const decideApprovalRoute = defineRoute({
     409: 'The task was already decided or timed out',
     422: 'The form data does not fit the task’s fields',
   },
-  async handle({ params, body, principal }) {
+  async handle({ params, body, principal, audit }) {
     const task = await db().approvalTask.findFirst({ where: { id: params.id, tenantId: principal.tenantId } });
     if (!task) throw notFound(`No approval task ${params.id} in this tenant`);
     const decider = principal.user ? { kind: 'user' as const, id: principal.id, ...principal.user } : { kind: 'apiKey' as const, id: principal.id };
@@ -128,7 +128,7 @@ export const decideApprovalRoute = defineRoute({
       data: body.data,
       decidedBy: principal.id,
       ...(body.comment ? { comment: body.comment } : {}),
-    });
+    }, audit);
     return toTask(decided);
   },
 });

@@ -40,6 +40,12 @@ async function waitingTask(tenantId: string, assignees: string[]) {
 
 const approve = { outcome: 'approved', data: { reason: 'within budget' } };
 
+/** The tenant's audit trail, oldest first: what was done to what, by whom, and a withdrawal's reason. */
+async function trailOf(tenantId: string) {
+  const entries = await db().auditEntry.findMany({ where: { tenantId }, orderBy: { seq: 'asc' } });
+  return entries.map(({ action, actorType, target, summary }) => ({ action, actorType, target, ...(actorType === 'system' ? { summary } : {}) }));
+}
+
 describe('runs API', () => {
   it('lists and shows the runs of the caller’s tenant with their steps, and nothing of another tenant', async () => {
     const a = await createTenantWithKey(['workflows:read', 'workflows:write']);
@@ -86,6 +92,11 @@ describe('runs API', () => {
     const orphan = await callRoute(decideApprovalRoute, { apiKey, params: { id: task.id }, body: { outcome: 'approved', data: { reason: 'ok' } } });
     expect(orphan.status).toBe(409);
     expect((await db().approvalTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('PENDING');
+    // The decision was audited with its record; the trail then says it was withdrawn, and why.
+    expect(await trailOf(tenantId)).toEqual([
+      { action: 'decideApproval', actorType: 'apiKey', target: `/api/v1/approvals/${task.id}/decision` },
+      { action: 'approvalDecisionWithdrawn', actorType: 'system', target: `/api/v1/approvals/${task.id}/decision`, summary: { reason: 'the run waiting for this task has ended' } },
+    ]);
   });
 
   it('takes a decision from an assignee (by user id, email or role) or an admin, and refuses any other user with 403', async () => {
@@ -132,5 +143,6 @@ describe('runs API', () => {
     const decided = await callRoute(decideApprovalRoute, { apiKey: decider, params: { id: task.id }, body: approve });
     expect(decided.status).toBe(200);
     expect(await decided.json()).toMatchObject({ status: 'APPROVED', decision: { data: { reason: 'within budget' } } });
+    expect(await trailOf(tenantId)).toEqual([{ action: 'decideApproval', actorType: 'apiKey', target: `/api/v1/approvals/${task.id}/decision` }]);
   });
 });
