@@ -1,5 +1,6 @@
 import { DISPATCH_CHANNEL, sql, type Database } from '@cascade/db';
 import { enqueueInsertedEvents } from './dispatch-queue';
+import { INSERT_EVENTS_MARK } from './earlier-inserts';
 
 /** One event row as stored; JSON columns are already plain values. */
 export interface EventRow {
@@ -101,12 +102,13 @@ const enqueue = enqueueInsertedEvents('$2');
  * One statement, so one round trip and one commit: insert the events (skipping ids already
  * stored for the tenant, or stored once and retired by retention), a dispatch row for each new
  * one, and wake the dispatchers. Retention commits an id to retired_event_ids before it deletes
- * the event, so at every moment one of the two tables holds it.
+ * the event, so at every moment one of the two tables holds it, and waits for the inserts that
+ * started before the ids committed (waitForEarlierEventInserts) before it deletes.
  */
 async function insertEvents(db: Database, rows: EventRow[]): Promise<Set<string>> {
   const result = await sql<{ tenant_id: string; id: string }>(
     db,
-    `
+    `${INSERT_EVENTS_MARK}
     WITH incoming AS (
       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
         tenant_id uuid, id uuid, type text, version int, source text, occurred_at timestamptz,

@@ -32,3 +32,4 @@ export {
   type DispatchDone,
 } from './dispatch-queue';
 export { dispatchDecisionSchema, notStartedDecisionSchemas, readDispatchDecisions, type DispatchDecision } from './dispatch-decisions';
+export { INSERT_EVENTS_MARK, waitForEarlierEventInserts } from './earlier-inserts';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createDatabase, sql } from '@cascade/db';
+import { INSERT_EVENTS_MARK } from '@cascade/ingestion';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readArchive, retentionFixtures } from './retention-fixtures';
 import { retireEvents } from './retire-events';
@@ -80,5 +81,23 @@ describe('retireEvents', () => {
     const context = await fixtures.context({ archive: replayingArchive });
     expect(await retireEvents(context, tenant.id, 30)).toEqual({ deleted: 0, full: false });
     expect(await storedIds(tenant.id)).toEqual(new Set([id]));
+  });
+
+  it('deletes only once every event insert that started before the retired ids committed has ended', async () => {
+    const tenant = await fixtures.tenant();
+    const id = randomUUID();
+    await fixtures.publish(tenant.publisher, [id]);
+    await fixtures.ageEvents(tenant.id, [id], 40);
+    // An insert in flight, on a session of its own: it checked retired ids before they committed.
+    const other = createDatabase(inject('databaseUrl'));
+    const order: string[] = [];
+    const insert = sql(other, `${INSERT_EVENTS_MARK} SELECT pg_sleep(0.8)`, []).then(() => order.push('insert ended'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const retired = await retireEvents(await fixtures.context(), tenant.id, 30);
+    order.push('event deleted');
+    await insert;
+    await other.$disconnect();
+    expect(retired).toEqual({ deleted: 1, full: false });
+    expect(order).toEqual(['insert ended', 'event deleted']);
   });
 });

@@ -1,4 +1,5 @@
 import { sql } from '@cascade/db';
+import { waitForEarlierEventInserts } from '@cascade/ingestion';
 import { archiveFiles, utcDay } from './archive-file';
 import type { RetentionContext } from './retention-context';
 
@@ -53,6 +54,8 @@ export async function retireEvents(context: RetentionContext, tenantId: string, 
      ON CONFLICT DO NOTHING`,
     [tenantId, ids],
   );
+  // An insert that started before the ids committed checked them in its older snapshot.
+  if (!(await waitForEarlierEventInserts(db))) return { deleted: 0, full: false };
   const deleted = await sql(db, `DELETE FROM events e WHERE e.id = ANY($4::uuid[]) AND ${RETIRABLE} RETURNING e.id`, [tenantId, days, eventBufferSeconds, ids]);
   return { deleted: deleted.length, full: rows.length === batchSize };
 }
