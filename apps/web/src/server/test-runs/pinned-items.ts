@@ -4,7 +4,7 @@ import type { TestIterations } from '@cascade/temporal/test-runs';
 import { dataInScope, evaluateExpression, type StepRecord, type WorkflowDefinition } from '@cascade/workflow';
 import { findNode } from '../../designer/bodies';
 import { readDraft } from '../../designer/draft';
-import { sampleOf } from '../../designer/expression/sample-values';
+import { bodyItemSample } from '../../designer/expression/sample-values';
 import { db } from '../services';
 import { validationCatalogFor } from '../validation-catalog';
 
@@ -44,8 +44,7 @@ export async function testIterations(tenantId: string, definition: WorkflowDefin
     owners.map((owner) => {
       const pin = pinned[owner];
       if (pin) return [owner, { item: pin.value, index: pin.index, from: pin.source.kind }];
-      const itemField = scope.find((root) => root.path === `steps.${owner}`)?.children.find((child) => child.name === 'item');
-      return [owner, { item: itemField ? sampleOf(itemField) : null, index: 0, from: 'sample' }];
+      return [owner, { item: bodyItemSample(scope, owner), index: 0, from: 'sample' }];
     }),
   );
 }
