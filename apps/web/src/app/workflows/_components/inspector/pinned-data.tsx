@@ -70,6 +70,10 @@ export function PinnedData({ node }: { node: DraftNode }) {
   return (
     <fieldset className={styles.group} data-testid="pinned-data" aria-label="Pinned data">
       <legend>Pinned data</legend>
+      {/* The node's input from each body it sits in comes first: a test of it alone needs it. */}
+      {pins && owners.map((ownerId) => (
+        <BodyItemPin key={ownerId} nodeId={node.id} ownerId={ownerId} workflowId={nodeTest.workflowId} pins={pins} onChange={(request, done) => void change(request, done)} onRefused={refuse} />
+      ))}
       <p className={styles.hint}>
         {pin ? <>Pinned from {sourceText(pin)}. </> : <>Not pinned. </>}
         A test of a later node alone, or from a later node, uses this as <code>steps.{node.id}.output</code>. Kept with the draft, never published.
@@ -98,9 +102,6 @@ export function PinnedData({ node }: { node: DraftNode }) {
           {message.details.length > 0 && <ul>{message.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>}
         </div>
       )}
-      {pins && owners.map((ownerId) => (
-        <BodyItemPin key={ownerId} nodeId={node.id} ownerId={ownerId} workflowId={nodeTest.workflowId} pins={pins} onChange={(request, done) => void change(request, done)} onRefused={refuse} />
-      ))}
       <div className={styles.buttonRow}>
         {scopes.map((mode) => (
           <button key={mode} type="button" disabled={readOnly} onClick={() => nodeTest.openScopedTest({ mode, nodeId: node.id })} data-testid={`scoped-test-${mode}`}>
