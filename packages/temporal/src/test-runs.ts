@@ -3,7 +3,7 @@ import type { WorkflowDefinition } from '@cascade/workflow';
 import type { Client } from '@temporalio/client';
 import { WORKFLOW_NAMES } from './index';
 import { INTERPRETER_REVISION, type RunEvent, type RunInput } from './interpreter-contract';
-import { scopedRun, type TestScope } from './test-scope';
+import { scopedRun, type TestIterations, type TestScope } from './test-scope';
 
 /**
  * Test runs of drafts (DESIGN.md §9): the interpreter workflow on a task queue of their own
@@ -37,6 +37,8 @@ export interface TestRunStart {
   scope?: TestScope;
   /** Pinned outputs by node id, standing in for the nodes a scoped test does not run. */
   pinned?: Record<string, unknown>;
+  /** For a body node tested alone: the item and index of each body it sits in, and where each came from. */
+  iterations?: Record<string, TestIterations[string] & { from: 'typed' | 'run' | 'sample' }>;
 }
 
 /** The longest a test run lives (a day): one left waiting is ended then, so none lingers. */
@@ -49,9 +51,11 @@ export const TEST_RUN_TIMEOUT_MS = 24 * 60 * 60 * 1000;
  */
 export async function startTestRun(db: Database, client: Client, start: TestRunStart): Promise<void> {
   const temporalWorkflowId = testRunWorkflowId(start.tenantId, start.id);
-  const scoped = start.scope ? scopedRun(start.definition, start.scope, start.pinned ?? {}) : { definition: start.definition };
+  const iterations = start.iterations ?? {};
+  const scoped = start.scope ? scopedRun(start.definition, start.scope, start.pinned ?? {}, iterations) : { definition: start.definition };
   // The pins a run from a node starts with: those of the nodes it does not reach first.
-  const pinned = scoped.resume ? Object.keys(scoped.resume.steps) : [];
+  const pinned = scoped.resume ? Object.keys(scoped.resume.steps).filter((nodeId) => !(nodeId in iterations)) : [];
+  const items = Object.keys(iterations).length > 0 ? { items: iterations } : {};
   await db.testRun.create({
     data: {
       id: start.id,
@@ -61,7 +65,7 @@ export async function startTestRun(db: Database, client: Client, start: TestRunS
       definition: start.definition as unknown as Prisma.InputJsonObject,
       event: start.event as unknown as Prisma.InputJsonObject,
       stubs: start.stubs as Prisma.InputJsonObject,
-      ...(start.scope ? { scope: { ...start.scope, pinned } } : {}),
+      ...(start.scope ? { scope: { ...start.scope, pinned, ...items } as Prisma.InputJsonObject } : {}),
       startedBy: start.startedBy,
     },
   });
@@ -82,4 +86,4 @@ export async function startTestRun(db: Database, client: Client, start: TestRunS
   }
 }
 
-export { scopedRun, type TestScope, type TestScopeMode } from './test-scope';
+export { scopedRun, type TestIterations, type TestScope, type TestScopeMode } from './test-scope';

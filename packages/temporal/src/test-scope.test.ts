@@ -42,4 +42,24 @@ describe('the part of a draft a scoped test runs', () => {
     expect(run.definition.edges.map((edge) => `${edge.from}->${edge.to}`)).toEqual(['start->split', 'split->left', 'split->right', 'left->join', 'right->join']);
     expect(run.resume).toBeUndefined();
   });
+  it('runs a node inside nested bodies alone: lifted beside the trigger, each body’s item and index standing in for its own pin', () => {
+    const looped = {
+      ...draft,
+      nodes: [
+        draft.nodes[0]!,
+        {
+          id: 'lines', type: 'forEach', items: 'event.data.lines', concurrency: 1,
+          body: {
+            nodes: [{ id: 'parts', type: 'forEach', items: 'steps.lines.item.parts', concurrency: 1, body: { nodes: [{ id: 'note', type: 'setVariables', assign: { n: 1 } }], edges: [{ id: 'p', from: 'parts', to: 'note', port: 'item' }] } }],
+            edges: [{ id: 'l', from: 'lines', to: 'parts', port: 'item' }],
+          },
+        },
+      ] as WorkflowNode[],
+      edges: [{ id: 'e', from: 'start', to: 'lines' }],
+    };
+    const iterations = { lines: { item: { parts: [7] }, index: 2 }, parts: { item: 7, index: 0 } };
+    const run = scopedRun(looped, { mode: 'node', nodeId: 'note' }, { lines: ['the loop’s own output'], left: 1 }, iterations);
+    expect(run.definition.nodes.map((node) => node.id)).toEqual(['start', 'note']);
+    expect(run.resume?.steps).toEqual({ left: { output: 1 }, lines: { item: { parts: [7] }, index: 2 }, parts: { item: 7, index: 0 } });
+  });
 });

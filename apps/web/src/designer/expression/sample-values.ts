@@ -40,3 +40,12 @@ function sampleOfType(type: string, name: string): unknown {
       return null;
   }
 }
+
+/**
+ * A made-up item of the body `ownerId` holds, as a node inside it sees `steps.<ownerId>.item` (the
+ * fields in scope of that node): what a test of the node alone runs with when no item is pinned.
+ */
+export function bodyItemSample(fieldsInScope: readonly ScopeField[], ownerId: string): unknown {
+  const item = fieldsInScope.find((root) => root.path === `steps.${ownerId}`)?.children.find((child) => child.name === 'item');
+  return item ? sampleOf(item) : null;
+}

@@ -37,7 +37,7 @@ const StartTestRun = z
     scope: z
       .strictObject({
         mode: z.enum(['node', 'upTo', 'from']).describe('node: the node alone; upTo: from the trigger, ending with the node; from: from the node on'),
-        nodeId: nodeId.describe('A top-level node of the draft, not the trigger'),
+        nodeId: nodeId.describe('A top-level node of the draft, not the trigger; for node, one inside a body too (it runs with its body’s pinned item, else one generated from the items’ schema)'),
       })
       .optional()
       .describe('Run only part of the draft. For node and from, the draft’s pins stand in for the outputs of the nodes not run (PUT …/pins)'),
@@ -60,7 +60,7 @@ export const startTestRunRoute = defineRoute({
     400: 'The sample event holds text PostgreSQL cannot store',
     404: 'No such workflow in the caller’s tenant',
     413: 'The body or the sample event is too large',
-    422: 'The draft is invalid (each problem addressed by node and field), the sample event fails its schema, a stub names no action node, or the scope names no top-level node but the trigger',
+    422: 'The draft is invalid (each problem addressed by node and field), the sample event fails its schema, a stub names no action node, or the scope names no node of the draft but the trigger (for upTo and from, no top-level one)',
   },
   async handle({ params, body, principal }) {
     const id = await startDraftTestRun(principal.tenantId, params.id, body, principal.id);

@@ -2,10 +2,13 @@ import 'server-only';
 import { defaultCannedOutput, getActionManifest } from '@cascade/actions';
 import { firstPointerDeeperThan } from '@cascade/catalog';
 import type { WorkflowNode } from '@cascade/workflow';
+import { holdsBody, nodePlaces } from '../../designer/bodies';
+import { readDraft } from '../../designer/draft';
 import type { AuditInTransaction } from '../audit/route-audit';
 import { HttpError, unprocessable } from '../http/problem';
 import { findWorkflow } from '../routes/workflows';
 import { db } from '../services';
+import { itemsOfRunIteration, pinnedItemsOf, type PinnedItem, type PinnedItems } from './pinned-items';
 
 /**
  * Pinned data of a draft (README, "Testing one node"): per node, an output that stands in for the
@@ -51,21 +54,33 @@ export function topLevelNodesOf(draft: unknown): WorkflowNode[] {
   return (Array.isArray(listed) ? listed : []).filter((node): node is WorkflowNode => typeof node === 'object' && node !== null && typeof (node as { id?: unknown }).id === 'string');
 }
 
+/** A node of the draft and the ids of the nodes whose bodies hold it, outermost first ([] at the top level). */
+export interface PinnablePlace {
+  node: WorkflowNode;
+  owners: readonly string[];
+}
+
 /**
- * The top-level node `nodeId` of the draft that can be pinned or tested: 422 naming `path` when the
- * draft has no such node, or it is the trigger (whose output is the event the test runs on).
+ * The node `nodeId` of the draft, at any depth, that can be pinned or tested: 422 naming `path`
+ * when the draft has no such node, or it is the trigger (whose output is the event the test runs on).
  */
-export function pinnableNode(draft: unknown, nodeId: string, path: string): WorkflowNode {
-  const nodes = topLevelNodesOf(draft);
-  const node = nodes.find((candidate) => candidate.id === nodeId);
-  const choices = nodes.filter((candidate) => candidate.type !== 'trigger').map((candidate) => candidate.id);
-  if (!node) {
-    throw unprocessable(`The draft has no top-level node "${nodeId}"`, [{ path, message: 'names no top-level node of the draft', expected: `one of ${choices.join(', ') || '(no nodes)'}` }]);
+export function pinnablePlace(draft: unknown, nodeId: string, path: string): PinnablePlace {
+  const places = nodePlaces(readDraft(draft, '').definition);
+  const choices = [...places].filter(([, place]) => place.graph.nodes[place.index]!.type !== 'trigger').map(([id]) => id);
+  const place = places.get(nodeId);
+  const node = place?.graph.nodes[place.index];
+  if (!place || !node) {
+    throw unprocessable(`The draft has no node "${nodeId}"`, [{ path, message: 'names no node of the draft', expected: `one of ${choices.join(', ') || '(no nodes)'}` }]);
   }
   if (node.type === 'trigger') {
     throw unprocessable('The trigger’s output is the event the test runs on: choose a sample event instead', [{ path, message: 'names the trigger', expected: `one of ${choices.join(', ') || '(no other nodes)'}` }]);
   }
-  return node;
+  return { node: node as unknown as WorkflowNode, owners: place.scope };
+}
+
+/** Every node of the draft that holds a body (the registry says which types do), at any depth. */
+function bodyOwnerIds(draft: unknown): string[] {
+  return [...nodePlaces(readDraft(draft, '').definition)].filter(([, place]) => holdsBody(place.graph.nodes[place.index])).map(([id]) => id);
 }
 
 /**
@@ -75,13 +90,39 @@ export function pinnableNode(draft: unknown, nodeId: string, path: string): Work
  */
 export async function pinNodeOutput(tenantId: string, workflowId: string, nodeId: string, request: PinRequest | null, pinnedBy: string, audit: AuditInTransaction) {
   const workflow = await findWorkflow(tenantId, workflowId);
-  const node = pinnableNode(workflow.draft, nodeId, '/body/nodeId');
-  if (request === null) return { pins: await updatePins(workflow.id, (pins) => withoutPin(pins, nodeId), audit), warnings: [] };
-  const { output, source } = await resolvePin(tenantId, node, request);
+  const { node, owners } = pinnablePlace(workflow.draft, nodeId, '/body/nodeId');
+  if (request === null) return { ...(await updatePinned(workflow.id, (current) => ({ ...current, pins: withoutKey(current.pins, nodeId) }), audit)), warnings: [] };
+  const { output, source } = await resolvePin(tenantId, node, owners, request);
   checkOutputBounds(output, request.kind === 'typed' ? '/body/source/output' : '/body/source');
-  const pin: StoredPin = { output, source, pinnedAt: new Date().toISOString(), pinnedBy };
-  const pins = await updatePins(workflow.id, (current) => ({ ...current, [nodeId]: pin }), audit);
-  return { pins, warnings: request.kind === 'typed' ? fitWarnings(node, output) : [] };
+  const pinnedAt = new Date().toISOString();
+  const pin: StoredPin = { output, source, pinnedAt, pinnedBy };
+  // A body step copied from a run brings the items of its iteration, unless the author typed them.
+  const runItems: PinnedItems = {};
+  if (source.kind === 'run' && owners.length) {
+    for (const [owner, { value, index }] of Object.entries(await itemsOfRunIteration(tenantId, source.runId, source.key, owners, workflow.draft))) {
+      checkOutputBounds(value, '/body/source');
+      runItems[owner] = { value, index, source, pinnedAt, pinnedBy };
+    }
+  }
+  const taken = (items: PinnedItems): PinnedItems => Object.fromEntries(Object.entries(runItems).filter(([owner]) => items[owner]?.source.kind !== 'typed'));
+  const pinned = await updatePinned(workflow.id, (current) => ({ pins: { ...current.pins, [nodeId]: pin }, items: { ...current.items, ...taken(current.items) } }), audit);
+  return { ...pinned, warnings: request.kind === 'typed' ? fitWarnings(node, output) : [] };
+}
+
+/**
+ * Pins the item (and its index) that a test of a node inside `nodeId`'s body runs with, or unpins
+ * it given null: the node must hold a body (422 naming the field and the nodes that do).
+ */
+export async function pinBodyItem(tenantId: string, workflowId: string, nodeId: string, item: { value: unknown; index: number } | null, pinnedBy: string, audit: AuditInTransaction) {
+  const workflow = await findWorkflow(tenantId, workflowId);
+  const owners = bodyOwnerIds(workflow.draft);
+  if (!owners.includes(nodeId)) {
+    throw unprocessable(`"${nodeId}" holds no body whose item could be pinned`, [{ path: '/body/nodeId', message: 'names no node of the draft that holds a body', expected: `one of ${owners.join(', ') || '(no node of the draft holds a body)'}` }]);
+  }
+  if (item === null) return { ...(await updatePinned(workflow.id, (current) => ({ ...current, items: withoutKey(current.items, nodeId) }), audit)), warnings: [] };
+  checkOutputBounds(item.value, '/body/item/value');
+  const pinned: PinnedItem = { value: item.value, index: item.index, source: { kind: 'typed' }, pinnedAt: new Date().toISOString(), pinnedBy };
+  return { ...(await updatePinned(workflow.id, (current) => ({ ...current, items: { ...current.items, [nodeId]: pinned } }), audit)), warnings: [] };
 }
 
 /**
@@ -97,18 +138,21 @@ export async function pinRunOutputs(tenantId: string, workflowId: string, runId:
   const pinnedAt = new Date().toISOString();
   for (const step of steps) checkOutputBounds(step.output, `/body/runId`);
   const taken = Object.fromEntries(steps.map((step): [string, StoredPin] => [step.key, { output: step.output, source: { kind: 'run', runId, key: step.key }, pinnedAt, pinnedBy }]));
-  return { pins: await updatePins(workflow.id, (current) => ({ ...current, ...taken }), audit), warnings: [] };
+  return { ...(await updatePinned(workflow.id, (current) => ({ ...current, pins: { ...current.pins, ...taken } }), audit)), warnings: [] };
 }
 
-async function resolvePin(tenantId: string, node: WorkflowNode, request: PinRequest): Promise<{ output: unknown; source: PinSource }> {
+async function resolvePin(tenantId: string, node: WorkflowNode, owners: readonly string[], request: PinRequest): Promise<{ output: unknown; source: PinSource }> {
   switch (request.kind) {
     case 'typed':
       return { output: request.output, source: { kind: 'typed' } };
     case 'sample':
       return { output: await sampleOutputOf(tenantId, node), source: { kind: 'sample' } };
     case 'run': {
-      const key = request.key ?? node.id;
-      const step = await db().runStep.findFirst({ where: { runId: request.runId, key, run: { tenantId } }, select: { status: true, output: true } });
+      // A body node runs once per item, its keys `loop[2].node`: without a key, its first completed step.
+      const inBody = owners.length > 0 && request.key === undefined;
+      const where = inBody ? { runId: request.runId, nodeId: node.id, status: 'COMPLETED' as const, run: { tenantId } } : { runId: request.runId, key: request.key ?? node.id, run: { tenantId } };
+      const step = await db().runStep.findFirst({ where, orderBy: { startedAt: 'asc' }, select: { key: true, status: true, output: true } });
+      const key = step?.key ?? request.key ?? node.id;
       if (!step) throw unprocessable(`Run ${request.runId} of this tenant has no step "${key}"`, [{ path: '/body/source', message: 'names no recorded step of a run of this tenant', expected: 'a run id and the key of one of its steps' }]);
       if (step.status !== 'COMPLETED') throw unprocessable(`Step "${key}" of run ${request.runId} did not complete: it has no output to pin`, [{ path: '/body/source/key', message: `the step is ${step.status}`, expected: 'a completed step' }]);
       return { output: step.output, source: { kind: 'run', runId: request.runId, key } };
@@ -143,29 +187,38 @@ function fitWarnings(node: WorkflowNode, output: unknown): PinWarning[] {
   return parsed.error.issues.slice(0, 20).map((issue) => ({ path: ['/body/source/output', ...issue.path.map(String)].join('/'), message: `does not fit ${node.action}’s output: ${issue.message}` }));
 }
 
-function withoutPin(pins: DraftPins, nodeId: string): DraftPins {
-  return Object.fromEntries(Object.entries(pins).filter(([id]) => id !== nodeId));
+function withoutKey<Value>(record: Record<string, Value>, key: string): Record<string, Value> {
+  return Object.fromEntries(Object.entries(record).filter(([id]) => id !== key));
+}
+
+/** A draft's pinned data: the outputs by node id, and the items by the id of the node holding the body. */
+export interface Pinned {
+  pins: DraftPins;
+  items: PinnedItems;
 }
 
 /**
- * Changes the pins under a row lock, so two pins written at once both stay and the total stays
- * bounded; the call's audit entry commits with the change.
+ * Changes the pinned data under a row lock, so two pins written at once both stay and the total
+ * stays bounded; the call's audit entry commits with the change.
  */
-async function updatePins(workflowId: string, change: (pins: DraftPins) => DraftPins, audit: AuditInTransaction): Promise<DraftPins> {
+async function updatePinned(workflowId: string, change: (current: Pinned) => Pinned, audit: AuditInTransaction): Promise<Pinned> {
   return db().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<Array<{ pins: unknown }>>`SELECT pins FROM workflows WHERE id = ${workflowId}::uuid FOR UPDATE`;
-    const pins = change(pinsOf(row ?? { pins: {} }));
-    const bytes = Buffer.byteLength(JSON.stringify(pins));
+    const [row] = await tx.$queryRaw<Array<{ pins: unknown; pinned_items: unknown }>>`SELECT pins, pinned_items FROM workflows WHERE id = ${workflowId}::uuid FOR UPDATE`;
+    const next = change({ pins: pinsOf(row ?? { pins: {} }), items: pinnedItemsOf({ pinnedItems: row?.pinned_items }) });
+    const bytes = Buffer.byteLength(JSON.stringify(next));
     if (bytes > PIN_LIMITS.totalBytes) throw tooLarge(`The draft's pins would hold ${bytes} bytes of JSON, more than ${PIN_LIMITS.totalBytes}: unpin other nodes first`, '/body');
     // Not through the model: pins are no edit of the draft, so the workflow's updatedAt stays.
-    await tx.$executeRaw`UPDATE workflows SET pins = ${JSON.stringify(pins)}::jsonb WHERE id = ${workflowId}::uuid`;
+    await tx.$executeRaw`UPDATE workflows SET pins = ${JSON.stringify(next.pins)}::jsonb, pinned_items = ${JSON.stringify(next.items)}::jsonb WHERE id = ${workflowId}::uuid`;
     await audit(tx);
-    return pins;
+    return next;
   });
 }
 
-/** The pinned outputs a scoped test starts with: those of the draft's current top-level nodes. */
+/** The draft's pinned data as the API answers it. */
+export const pinnedOf = (row: { pins: unknown; pinnedItems: unknown }): Pinned => ({ pins: pinsOf(row), items: pinnedItemsOf(row) });
+
+/** The pinned outputs a scoped test starts with: those of the draft's current nodes, bodies included. */
 export function pinnedOutputs(pins: DraftPins, draft: unknown): Record<string, unknown> {
-  const present = new Set(topLevelNodesOf(draft).map((node) => node.id));
+  const present = nodePlaces(readDraft(draft, '').definition);
   return Object.fromEntries(Object.entries(pins).filter(([nodeId]) => present.has(nodeId)).map(([nodeId, pin]) => [nodeId, pin.output]));
 }

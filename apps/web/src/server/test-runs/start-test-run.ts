@@ -8,7 +8,8 @@ import type { WorkflowDefinition, WorkflowNode } from '@cascade/workflow';
 import { webEnv } from '../../env.server';
 import { HttpError, unprocessable, type ProblemDetail } from '../http/problem';
 import { findWorkflow } from '../routes/workflows';
-import { pinnableNode, pinnedOutputs, pinsOf } from './draft-pins';
+import { pinnablePlace, pinnedOutputs, pinsOf } from './draft-pins';
+import { pinnedItemsOf, testIterations } from './pinned-items';
 import { db, ingestion, temporal } from '../services';
 import { publishableDefinition } from '../workflow-publishing';
 
@@ -36,12 +37,25 @@ export async function startDraftTestRun(tenantId: string, workflowId: string, re
   const workflow = await findWorkflow(tenantId, workflowId);
   const definition = await publishableDefinition(tenantId, workflow.draft);
   checkStubs(definition, request.stubs);
-  if (request.scope) pinnableNode(definition, request.scope.nodeId, '/body/scope/nodeId');
+  const place = request.scope ? scopedPlace(definition, request.scope) : undefined;
   const event = request.eventId ? await pastEvent(tenantId, request.eventId) : await sampleEvent(tenantId, definition, request.event ?? { data: {} });
   const id = randomUUID();
-  const scoped = request.scope ? { scope: request.scope, pinned: pinnedOutputs(pinsOf(workflow), definition) } : {};
+  const iterations = place?.owners.length ? { iterations: await testIterations(tenantId, definition, place.node.id, place.owners, pinnedItemsOf(workflow)) } : {};
+  const scoped = request.scope ? { scope: request.scope, pinned: pinnedOutputs(pinsOf(workflow), definition), ...iterations } : {};
   await startTestRun(db(), await temporal(), { id, tenantId, workflowId, definition, event, stubs: request.stubs, startedBy, taskQueue: webEnv().CASCADE_TEST_TASK_QUEUE, ...scoped });
   return id;
+}
+
+/** The node a scope names: any node but the trigger for a test of the node alone, a top-level one otherwise. */
+function scopedPlace(definition: WorkflowDefinition, scope: TestScope) {
+  const place = pinnablePlace(definition, scope.nodeId, '/body/scope/nodeId');
+  if (place.owners.length > 0 && scope.mode !== 'node') {
+    const topLevel = definition.nodes.filter((node) => node.type !== 'trigger').map((node) => node.id);
+    throw unprocessable(`"${scope.nodeId}" sits inside the body of "${place.owners.at(-1)}": a node inside a body can be tested alone, not run ${scope.mode === 'upTo' ? 'up to' : 'from'}`, [
+      { path: '/body/scope/nodeId', message: 'names a node inside a body', expected: `a top-level node (one of ${topLevel.join(', ')}), or mode "node"` },
+    ]);
+  }
+  return place;
 }
 
 function triggerOf(definition: WorkflowDefinition) {

@@ -25,7 +25,15 @@ export const TestRunStep = z
   .meta({ id: 'TestRunStep' });
 
 export const TestRunScope = z
-  .object({ mode: z.enum(['node', 'upTo', 'from']), nodeId: z.string(), pinned: z.array(z.string()).describe('Nodes whose pinned outputs stood in for running them') })
+  .object({
+    mode: z.enum(['node', 'upTo', 'from']),
+    nodeId: z.string(),
+    pinned: z.array(z.string()).describe('Nodes whose pinned outputs stood in for running them'),
+    items: z
+      .record(z.string(), z.object({ item: z.unknown(), index: z.number().int(), from: z.enum(['typed', 'run', 'sample']) }))
+      .optional()
+      .describe('For a node inside a body: per node holding a body it sits in, the item and index it ran with, and where they came from (pinned, a past run’s iteration, or generated from the items’ schema)'),
+  })
   .nullable()
   .describe('The part of the draft the test ran; null for the whole draft');
 

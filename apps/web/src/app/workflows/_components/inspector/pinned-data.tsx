@@ -2,10 +2,12 @@
 
 import { useEffect, useState } from 'react';
 import { JsonEditor } from '@/components/json-editor';
+import { scopeOf } from '@/designer/bodies';
 import type { DraftNode } from '@/designer/draft';
 import { useDesigner } from '../designer-context';
 import styles from '../designer.module.css';
 import { useNodeTest } from '../test-run/node-test-context';
+import { BodyItemPin } from './body-item-pin';
 import { loadPins, pinNode, pinRun, SCOPE_LABELS, type PinRequest, type PinsAnswer, type StoredPin, type TestScope } from '../test-run/test-run-api';
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
@@ -17,9 +19,10 @@ function sourceText(pin: StoredPin): string {
 }
 
 /**
- * A top-level node's pinned data and its partial tests: the output a test of one node, or from a
- * node, uses in place of running this node (typed as JSON, the action's sample, or copied from a
- * past run's step), and the buttons that open the test panel on this node alone, up to it, or from it.
+ * A node's pinned data and its partial tests: the output a test of one node, or from a node, uses in
+ * place of running this node (typed as JSON, the action's sample, or copied from a past run's step),
+ * and the buttons that open the test panel on this node alone, up to it, or from it. A node inside a
+ * body is tested alone only, on the item of each body it sits in (pinned, or generated to start from).
  * Pins are stored with the draft and never published.
  */
 export function PinnedData({ node }: { node: DraftNode }) {
@@ -29,20 +32,23 @@ export function PinnedData({ node }: { node: DraftNode }) {
   const [text, setText] = useState<string>();
   const [runId, setRunId] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string; details: string[] }>();
-  const topLevel = definition.nodes.some((candidate) => candidate.id === node.id);
+  // The bodies the node sits in, outermost first; undefined while the node is not in the draft.
+  const owners = scopeOf(definition, node.id);
+  const present = owners !== undefined;
   const workflowId = nodeTest?.workflowId;
 
   useEffect(() => {
-    if (!workflowId || !topLevel) return;
+    if (!workflowId || !present) return;
     void loadPins(workflowId).then((result) => (result.ok ? setPins(result.value) : setMessage({ error: true, text: result.message, details: [] })));
-  }, [workflowId, topLevel]);
+  }, [workflowId, present]);
 
-  if (!nodeTest || !topLevel || node.type === 'trigger') return null;
+  if (!nodeTest || !owners || node.type === 'trigger') return null;
   const pin = pins?.pins[node.id];
   // The editor opens on the stored pin and is started over only when the pin changes, not as one types.
   const stored = pin ? pretty(pin.output) : '';
   const shown = text ?? stored;
 
+  const refuse = (text: string) => setMessage({ error: true, text, details: [] });
   const change = async (request: Promise<Awaited<ReturnType<typeof pinNode>>>, done: string) => {
     const result = await request;
     if (!result.ok) return setMessage({ error: true, text: result.message, details: result.fieldErrors.map((error) => `${error.path}: ${error.message}`) });
@@ -54,15 +60,20 @@ export function PinnedData({ node }: { node: DraftNode }) {
     try {
       void change(pinNode(nodeTest.workflowId, node.id, { kind: 'typed', output: JSON.parse(shown) as unknown }), 'Pinned.');
     } catch (error) {
-      setMessage({ error: true, text: `The pinned output is not JSON: ${(error as Error).message}`, details: [] });
+      refuse(`The pinned output is not JSON: ${(error as Error).message}`);
     }
   };
   const pinFrom = (source: PinRequest, done: string) => void change(pinNode(nodeTest.workflowId, node.id, source), done);
-  const scopes: Array<TestScope['mode']> = ['node', 'upTo', 'from'];
+  // Inside a body a node runs once per item: it can be tested alone, not run up to or from.
+  const scopes: Array<TestScope['mode']> = owners.length > 0 ? ['node'] : ['node', 'upTo', 'from'];
 
   return (
     <fieldset className={styles.group} data-testid="pinned-data" aria-label="Pinned data">
       <legend>Pinned data</legend>
+      {/* The node's input from each body it sits in comes first: a test of it alone needs it. */}
+      {pins && owners.map((ownerId) => (
+        <BodyItemPin key={ownerId} nodeId={node.id} ownerId={ownerId} workflowId={nodeTest.workflowId} pins={pins} onChange={(request, done) => void change(request, done)} onRefused={refuse} />
+      ))}
       <p className={styles.hint}>
         {pin ? <>Pinned from {sourceText(pin)}. </> : <>Not pinned. </>}
         A test of a later node alone, or from a later node, uses this as <code>steps.{node.id}.output</code>. Kept with the draft, never published.

@@ -1,4 +1,5 @@
 import type { DraftPins, StoredPin } from '@/server/test-runs/draft-pins';
+import type { PinnedItem, PinnedItems } from '@/server/test-runs/pinned-items';
 import type { TestRunSummary } from '@/server/test-runs/list-test-runs';
 import type { TestRunView } from '@/server/test-runs/test-run-view';
 import { call } from '../api';
@@ -49,8 +50,8 @@ export const listTestRuns = (workflowId: string, cursor?: string) =>
     'Loading the past test runs failed',
   );
 
-export type { DraftPins, StoredPin };
-export type PinsAnswer = { pins: DraftPins; warnings: Array<{ path: string; message: string }> };
+export type { DraftPins, PinnedItem, PinnedItems, StoredPin };
+export type PinsAnswer = { pins: DraftPins; items: PinnedItems; warnings: Array<{ path: string; message: string }> };
 export type PinRequest = { kind: 'typed'; output: unknown } | { kind: 'sample' } | { kind: 'run'; runId: string };
 
 export const loadPins = (workflowId: string) => call<PinsAnswer>(`/api/v1/workflows/${workflowId}/pins`, { method: 'GET' }, 'Loading the pinned data failed');
@@ -58,6 +59,10 @@ export const loadPins = (workflowId: string) => call<PinsAnswer>(`/api/v1/workfl
 /** Pins `source`'s output to the node, or unpins it given null. */
 export const pinNode = (workflowId: string, nodeId: string, source: PinRequest | null) =>
   call<PinsAnswer>(`/api/v1/workflows/${workflowId}/pins`, { method: 'PUT', body: JSON.stringify({ nodeId, source }) }, 'The pin was refused');
+
+/** Pins the item (and its index) a test of a node inside `nodeId`'s body runs with, or unpins it given null. */
+export const pinBodyItem = (workflowId: string, nodeId: string, item: { value: unknown; index: number } | null) =>
+  call<PinsAnswer>(`/api/v1/workflows/${workflowId}/pins`, { method: 'PUT', body: JSON.stringify({ nodeId, item }) }, 'The item was refused');
 
 /** Pins every output a past run recorded for the draft's nodes. */
 export const pinRun = (workflowId: string, fromRunId: string) =>
