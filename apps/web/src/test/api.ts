@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { generateApiKey, type ApiKeyScope } from '@cascade/db';
 import { sealData } from 'iron-session';
+import { expect } from 'vitest';
 import { webEnv } from '@/env.server';
 import type { Route } from '@/server/http/define-route';
 import { db } from '@/server/services';
@@ -35,6 +36,14 @@ export function callRoute(
   const url = `http://test${route.spec.path}${init.query ? `?${init.query}` : ''}`;
   const request = new Request(url, { method: route.spec.method, headers, body });
   return route.handler(request, { params: Promise.resolve(init.params ?? {}) });
+}
+
+/** The JSON body of a route's answer, once its status is `status`; the failure message holds the body otherwise. */
+export async function expectJson<Body>(response: Promise<Response>, status: number): Promise<Body> {
+  const answer = await response;
+  const text = await answer.text();
+  expect(answer.status, text).toBe(status);
+  return JSON.parse(text) as Body;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getEventDefinition } from '@cascade/catalog';
 import { afterAll, describe, expect, it } from 'vitest';
-import { callRoute, createTenantWithKey } from '@/test/api';
+import { callRoute, createTenantWithKey, expectJson } from '@/test/api';
 import { eventually, startWorkerStack } from '@/test/worker-stack';
 import type { ProblemDetail } from '@/server/http/problem';
 import { closeServices, db } from '@/server/services';
@@ -58,28 +58,22 @@ function draft(name: string) {
   };
 }
 
-async function json<Body>(response: Promise<Response>, status: number): Promise<Body> {
-  const answer = await response;
-  const text = await answer.text();
-  expect(answer.status, text).toBe(status);
-  return JSON.parse(text) as Body;
-}
 
 type Problem = { title: string; errors: ProblemDetail[] };
 type PinsAnswer = Pinned & { warnings: Array<{ path: string; message: string }> };
 
 async function tenantWithDraft() {
   const { tenantId, apiKey } = await createTenantWithKey(['admin']);
-  const workflow = await json<{ id: string }>(callRoute(createWorkflow, { apiKey, body: { name: `Body pins ${randomUUID()}`, definition: draft(`Body pins ${randomUUID()}`) } }), 201);
+  const workflow = await expectJson<{ id: string }>(callRoute(createWorkflow, { apiKey, body: { name: `Body pins ${randomUUID()}`, definition: draft(`Body pins ${randomUUID()}`) } }), 201);
   return { tenantId, apiKey, workflowId: workflow.id };
 }
 
 const pin = (apiKey: string, workflowId: string, body: unknown) => callRoute(pinDraftData, { apiKey, params: { id: workflowId }, body });
 
 async function testAlone(apiKey: string, workflowId: string, nodeId: string): Promise<TestRunView> {
-  const started = await json<TestRunView>(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: roleChanged }, scope: { mode: 'node', nodeId } } }), 201);
+  const started = await expectJson<TestRunView>(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: roleChanged }, scope: { mode: 'node', nodeId } } }), 201);
   return eventually(async () => {
-    const current = await json<TestRunView>(callRoute(getTestRun, { apiKey, params: { id: workflowId, testRunId: started.id } }), 200);
+    const current = await expectJson<TestRunView>(callRoute(getTestRun, { apiKey, params: { id: workflowId, testRunId: started.id } }), 200);
     return current.status === 'COMPLETED' || current.status === 'FAILED' ? current : undefined;
   });
 }
@@ -87,8 +81,8 @@ async function testAlone(apiKey: string, workflowId: string, nodeId: string): Pr
 describe('pinned data of nodes inside forEach bodies', () => {
   it('tests a body node alone on the item the author pinned, with earlier outputs pinned at the top level and in the body', async () => {
     const { apiKey, workflowId } = await tenantWithDraft();
-    await json<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'lookup', source: { kind: 'typed', output: { value: { user: 'pinned-user' } } } }), 200);
-    const pinned = await json<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'perRole', item: { value: 'auditor', index: 3 } }), 200);
+    await expectJson<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'lookup', source: { kind: 'typed', output: { value: { user: 'pinned-user' } } } }), 200);
+    const pinned = await expectJson<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'perRole', item: { value: 'auditor', index: 3 } }), 200);
     expect(pinned.items.perRole).toMatchObject({ value: 'auditor', index: 3, source: { kind: 'typed' } });
 
     const note = await testAlone(apiKey, workflowId, 'note');
@@ -98,25 +92,25 @@ describe('pinned data of nodes inside forEach bodies', () => {
     expect(note.steps[0]!.output).toEqual({ value: { role: 'auditor', position: 3, user: 'pinned-user' } });
 
     // An earlier body node's pin stands in for it inside the body.
-    await json<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'note', source: { kind: 'typed', output: { value: { role: 'pinned-note' } } } }), 200);
+    await expectJson<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'note', source: { kind: 'typed', output: { value: { role: 'pinned-note' } } } }), 200);
     const tagged = await testAlone(apiKey, workflowId, 'tagged');
     expect(tagged.steps.map((step) => [step.nodeId, step.output])).toEqual([['tagged', { value: { role: 'pinned-note', tag: 'seen' } }]]);
     expect(tagged.scope?.pinned.sort()).toEqual(['lookup', 'note']);
 
     // Two bodies deep: each body's item, the outer one pinned and the inner one too.
-    await json<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'perPart', item: { value: 'lead', index: 1 } }), 200);
+    await expectJson<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'perPart', item: { value: 'lead', index: 1 } }), 200);
     const part = await testAlone(apiKey, workflowId, 'part');
     expect(part.steps[0]!.output).toEqual({ value: { part: 'lead', of: 'auditor', at: 1 } });
     expect(part.scope?.items).toEqual({ perRole: { item: 'auditor', index: 3, from: 'typed' }, perPart: { item: 'lead', index: 1, from: 'typed' } });
 
     // Unpinned, the item is generated from the items' schema again.
-    const unpinned = await json<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'perRole', item: null }), 200);
+    const unpinned = await expectJson<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'perRole', item: null }), 200);
     expect(Object.keys(unpinned.items)).toEqual(['perPart']);
   });
 
   it('without a pinned item, runs a body node on one generated from the items’ schema', async () => {
     const { apiKey, workflowId } = await tenantWithDraft();
-    await json<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'lookup', source: { kind: 'typed', output: { value: {} } } }), 200);
+    await expectJson<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'lookup', source: { kind: 'typed', output: { value: {} } } }), 200);
     const note = await testAlone(apiKey, workflowId, 'note');
     expect(note.status, JSON.stringify(note.error)).toBe('COMPLETED');
     const generated = note.scope?.items?.perRole;
@@ -127,7 +121,7 @@ describe('pinned data of nodes inside forEach bodies', () => {
 
   it('takes the item of the iteration a body step pinned from a past run ran in, unless the author typed one', async () => {
     const { tenantId, apiKey, workflowId } = await tenantWithDraft();
-    const { id: versionId } = await json<{ id: string }>(callRoute(publishWorkflow, { apiKey, params: { id: workflowId } }), 201);
+    const { id: versionId } = await expectJson<{ id: string }>(callRoute(publishWorkflow, { apiKey, params: { id: workflowId } }), 201);
     const eventId = randomUUID();
     await db().event.create({ data: { tenantId, id: eventId, type: 'auth.role.changed', version: 1, source: 'test', occurredAt: new Date(), data: { ...roleChanged, newRoles: ['member', 'team_lead'] } } });
     const runId = randomUUID();
@@ -137,7 +131,7 @@ describe('pinned data of nodes inside forEach bodies', () => {
     await step('perRole[1].note', 'note', { value: { role: 'team_lead', position: 1 } });
     await step('perRole[1].perPart[1].part', 'part', { value: { part: 'lead' } });
 
-    const fromRun = await json<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'part', source: { kind: 'run', runId, key: 'perRole[1].perPart[1].part' } }), 200);
+    const fromRun = await expectJson<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'part', source: { kind: 'run', runId, key: 'perRole[1].perPart[1].part' } }), 200);
     expect(fromRun.items).toMatchObject({
       perRole: { value: 'team_lead', index: 1, source: { kind: 'run', runId, key: 'perRole[1].perPart[1].part' } },
       perPart: { value: 'lead', index: 1 },
@@ -146,38 +140,38 @@ describe('pinned data of nodes inside forEach bodies', () => {
     expect(part.scope?.items).toEqual({ perRole: { item: 'team_lead', index: 1, from: 'run' }, perPart: { item: 'lead', index: 1, from: 'run' } });
 
     // The author's item comes first: a later pin from the run leaves it.
-    await json<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'perRole', item: { value: 'typed-role', index: 0 } }), 200);
-    const noteFromRun = await json<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'note', source: { kind: 'run', runId } }), 200);
+    await expectJson<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'perRole', item: { value: 'typed-role', index: 0 } }), 200);
+    const noteFromRun = await expectJson<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'note', source: { kind: 'run', runId } }), 200);
     expect(noteFromRun.pins.note).toMatchObject({ output: { value: { role: 'team_lead', position: 1 } }, source: { kind: 'run', key: 'perRole[1].note' } });
     expect(noteFromRun.items.perRole).toMatchObject({ value: 'typed-role', source: { kind: 'typed' } });
-    const stored = await json<PinsAnswer>(callRoute(getDraftPins, { apiKey, params: { id: workflowId } }), 200);
+    const stored = await expectJson<PinsAnswer>(callRoute(getDraftPins, { apiKey, params: { id: workflowId } }), 200);
     expect(stored.items.perRole?.value).toBe('typed-role');
   });
 
   it('names the field and the choices when a pin, an item or a scope names no node that fits, and refuses a hostile item', async () => {
     const { apiKey, workflowId } = await tenantWithDraft();
     const every = 'one of lookup, perRole, note, tagged, perPart, part, done';
-    const unknown = await json<Problem>(pin(apiKey, workflowId, { nodeId: 'nowhere', source: { kind: 'typed', output: 1 } }), 422);
+    const unknown = await expectJson<Problem>(pin(apiKey, workflowId, { nodeId: 'nowhere', source: { kind: 'typed', output: 1 } }), 422);
     expect(unknown.errors).toEqual([expect.objectContaining({ path: '/body/nodeId', expected: every })]);
-    const scope = await json<Problem>(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: roleChanged }, scope: { mode: 'node', nodeId: 'noteTypo' } } }), 422);
+    const scope = await expectJson<Problem>(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: roleChanged }, scope: { mode: 'node', nodeId: 'noteTypo' } } }), 422);
     expect(scope.errors).toEqual([expect.objectContaining({ path: '/body/scope/nodeId', expected: every })]);
-    const upTo = await json<Problem>(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: roleChanged }, scope: { mode: 'upTo', nodeId: 'note' } } }), 422);
+    const upTo = await expectJson<Problem>(callRoute(startTestRunRoute, { apiKey, params: { id: workflowId }, body: { event: { data: roleChanged }, scope: { mode: 'upTo', nodeId: 'note' } } }), 422);
     expect(upTo.errors).toEqual([expect.objectContaining({ path: '/body/scope/nodeId', expected: 'a top-level node (one of lookup, perRole, done), or mode "node"' })]);
 
-    const notLoop = await json<Problem>(pin(apiKey, workflowId, { nodeId: 'note', item: { value: 'x' } }), 422);
+    const notLoop = await expectJson<Problem>(pin(apiKey, workflowId, { nodeId: 'note', item: { value: 'x' } }), 422);
     expect(notLoop.errors).toEqual([expect.objectContaining({ path: '/body/nodeId', expected: 'one of perRole, perPart' })]);
-    expect((await json<Problem>(pin(apiKey, workflowId, { nodeId: 'perRole', item: { index: 2 } }), 400)).errors[0]!.path).toBe('/body/item/value');
-    expect((await json<Problem>(pin(apiKey, workflowId, { nodeId: 'perRole', item: { value: 'x', index: -1 } }), 400)).errors[0]!.path).toBe('/body/item/index');
+    expect((await expectJson<Problem>(pin(apiKey, workflowId, { nodeId: 'perRole', item: { index: 2 } }), 400)).errors[0]!.path).toBe('/body/item/value');
+    expect((await expectJson<Problem>(pin(apiKey, workflowId, { nodeId: 'perRole', item: { value: 'x', index: -1 } }), 400)).errors[0]!.path).toBe('/body/item/index');
 
     const headers = { 'content-type': 'application/json' };
-    await json<Problem>(callRoute(pinDraftData, { apiKey, params: { id: workflowId }, rawBody: '{"nodeId":"perRole","item":{"value":[1,2', headers }), 400);
+    await expectJson<Problem>(callRoute(pinDraftData, { apiKey, params: { id: workflowId }, rawBody: '{"nodeId":"perRole","item":{"value":[1,2', headers }), 400);
     const nested = `${'{"a":'.repeat(400)}"bottom"${'}'.repeat(400)}`;
     const began = performance.now();
-    const deep = await json<Problem>(callRoute(pinDraftData, { apiKey, params: { id: workflowId }, rawBody: `{"nodeId":"perRole","item":{"value":${nested}}}`, headers }), 422);
+    const deep = await expectJson<Problem>(callRoute(pinDraftData, { apiKey, params: { id: workflowId }, rawBody: `{"nodeId":"perRole","item":{"value":${nested}}}`, headers }), 422);
     const took = performance.now() - began;
     console.log(`an item nested 400 deep is refused in ${took.toFixed(0)} ms`);
     expect(took).toBeLessThan(2000);
     expect(deep.errors[0]!.path).toMatch(/^\/body\/item\/value(\/a){64}$/);
-    expect((await json<PinsAnswer>(callRoute(getDraftPins, { apiKey, params: { id: workflowId } }), 200)).items).toEqual({});
+    expect((await expectJson<PinsAnswer>(callRoute(getDraftPins, { apiKey, params: { id: workflowId } }), 200)).items).toEqual({});
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { getEventDefinition } from '@cascade/catalog';
 import { TEST_RUN_TIMEOUT_MS, testRunWorkflowId } from '@cascade/temporal/test-runs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { callRoute, createApiKey, createSignedInUser, createTenantWithKey } from '@/test/api';
+import { callRoute, createApiKey, createSignedInUser, createTenantWithKey, expectJson } from '@/test/api';
 import { recordingServer } from '@/test/recording-server';
 import { eventually, startWorkerStack } from '@/test/worker-stack';
 import type { ProblemDetail } from '@/server/http/problem';
@@ -47,12 +47,7 @@ function draft(name: string) {
 }
 
 /** The answer's JSON, once its status is as expected: a test run by default. */
-async function json<Body = TestRunView>(response: Promise<Response>, status: number): Promise<Body> {
-  const answer = await response;
-  const text = await answer.text();
-  expect(answer.status, text).toBe(status);
-  return JSON.parse(text) as Body;
-}
+const json = <Body = TestRunView>(response: Promise<Response>, status: number) => expectJson<Body>(response, status);
 
 type Problem = { title: string; errors: ProblemDetail[] };
 
