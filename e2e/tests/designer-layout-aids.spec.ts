@@ -88,6 +88,12 @@ test('a sticky note is written on the canvas, saved with the definition, and pub
   definition.nodes = definition.nodes.filter((node) => node.id !== 'lonely');
   await openWorkflow(page, cascade.apiKey, definition);
   await expect(page.getByTestId('no-problems')).toBeVisible();
+  // Opened at a readable zoom, the branches reach past the canvas: the minimap shows where. Once
+  // the whole workflow is in view there is nothing to find on it, and the canvas keeps its corner.
+  const minimap = page.getByRole('img', { name: 'Minimap of the workflow' });
+  await expect(minimap).toBeVisible();
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await expect(minimap).toHaveCount(0);
 
   await page.getByTestId('add-note').click();
   const note = page.getByTestId('note-note_1');

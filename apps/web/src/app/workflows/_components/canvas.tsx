@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { allNodeIds, type DraftNode } from '@/designer/draft';
 import { connect, newEdgeProblem } from '@/designer/edit';
 import { estimatedNodeHeight, NODE_WIDTH, type WorkflowFlowEdge } from '@/designer/to-flow';
+import { boundsInView, topLevelBounds } from '@/designer/view-fit';
 import { BodyGroupCard } from './body-group/body-group';
 import { CanvasTools } from './canvas-tools';
 import { ConnectionHint } from './connection-hint';
@@ -80,10 +81,21 @@ export function Canvas({ selectedNodeIds, selectedEdgeIds, problemsByNode, colla
         <Background />
         <CanvasTools collapsedBodies={collapsedBodies} />
         <Controls showInteractive={false} fitViewOptions={FIT_ALL} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap of the workflow" />
+        <MiniMapWhenNeeded nodes={nodes} />
       </ReactFlow>
     </div>
   );
+}
+
+/**
+ * The minimap, shown while part of the workflow lies outside the view: a workflow that fits has
+ * nothing to find on it, and the canvas keeps the corner. The bounds are derived once per change of
+ * the nodes; a pan or zoom only compares them with the view, and re-renders when the answer flips.
+ */
+function MiniMapWhenNeeded({ nodes }: { nodes: readonly CanvasNode[] }) {
+  const bounds = useMemo(() => topLevelBounds(nodes), [nodes]);
+  const inView = useStore(useCallback((store) => boundsInView(bounds, store.transform, store), [bounds]));
+  return inView ? null : <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap of the workflow" />;
 }
 
 /**
