@@ -5,13 +5,16 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { linter } from '@codemirror/lint';
 import { Annotation, Compartment, EditorState } from '@codemirror/state';
-import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import { EditorView, dropCursor, keymap, placeholder as placeholderText } from '@codemirror/view';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { expressionCompletions } from '@/designer/expression/expression-completions';
+import { readFieldDrag } from '@/designer/field-drag';
 import { expressionDiagnostics } from '@/designer/expression/expression-diagnostics';
 import { jsonataLanguage } from '@/designer/expression/jsonata-language';
 import styles from '../designer.module.css';
 import type { PickerSpec } from './autocomplete';
+import { DropNote, useFieldDrop } from './field-drop';
+import mappingStyles from './mapping.module.css';
 import { usePickerTarget } from './picker-target';
 
 interface ExpressionEditorProps {
@@ -42,10 +45,13 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(null);
   const { setTarget } = usePickerTarget();
+  // The drop itself is CodeMirror's (below), at the position dropped on; this lights the editor up while a field is dragged.
+  const { state: drop, targetProps } = useFieldDrop(readOnly ? undefined : picker);
+  const droppable = drop !== undefined;
   // Callbacks read the latest props: the editor is made once, and must not restart (and lose its cursor) on each render.
-  const latest = useRef({ onChange, suggestions, picker, readOnly, setTarget });
+  const latest = useRef({ onChange, suggestions, picker, readOnly, setTarget, droppable });
   useLayoutEffect(() => {
-    latest.current = { onChange, suggestions, picker, readOnly, setTarget };
+    latest.current = { onChange, suggestions, picker, readOnly, setTarget, droppable };
   });
   // What the editor reported and the definition may not have echoed yet: a render of an older one
   // of these while typing goes on is not a change from outside, and must not undo the newer text.
@@ -54,17 +60,25 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
   const editable = useRef(new Compartment());
 
   useEffect(() => {
+    /** A picked path goes in over the selection, as the target wraps it: clicked at the caret, dropped where it fell. */
+    const insertPicked = (editor: EditorView, spec: PickerSpec, path: string) => {
+      editor.dispatch(editor.state.replaceSelection(spec.wrap ? spec.wrap(path) : path));
+      editor.focus();
+    };
     const becomeTarget = (editor: EditorView) => {
       const { picker: spec, readOnly: locked, setTarget: target } = latest.current;
       if (!spec || locked) return;
-      target({
-        label: spec.label,
-        scope: spec.scope,
-        accept: (path) => {
-          editor.dispatch(editor.state.replaceSelection(spec.wrap ? spec.wrap(path) : path));
-          editor.focus();
-        },
-      });
+      target({ label: spec.label, scope: spec.scope, accept: (path) => insertPicked(editor, spec, path) });
+    };
+    const dropField = (event: DragEvent, editor: EditorView) => {
+      const { picker: spec, droppable: takesDrop } = latest.current;
+      const path = spec && takesDrop ? readFieldDrag(event.dataTransfer) : undefined;
+      // Anything else (text, a field of another scope) is CodeMirror's own drop: the plain text goes in.
+      if (!spec || !path) return false;
+      const at = editor.posAtCoords({ x: event.clientX, y: event.clientY }, false);
+      editor.dispatch({ selection: { anchor: at } });
+      insertPicked(editor, spec, path);
+      return true;
     };
     const created = new EditorView({
       parent: host.current!,
@@ -78,6 +92,8 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
           autocompletion({ override: [expressionCompletions(() => latest.current.suggestions)], icons: false }),
           linter((editor) => expressionDiagnostics(editor.state.doc.toString()), { delay: 200 }),
           EditorView.lineWrapping,
+          dropCursor(),
+          EditorView.domEventHandlers({ drop: dropField }),
           attributes.current.of([]),
           editable.current.of([]),
           EditorView.updateListener.of((update) => {
@@ -128,5 +144,10 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
     });
   }, [label, placeholder, invalid, testId, readOnly]);
 
-  return <div ref={host} className={styles.expressionEditor} data-invalid={invalid || undefined} />;
+  return (
+    <div className={mappingStyles.dropZone}>
+      <div ref={host} {...targetProps} className={`${styles.expressionEditor} ${targetProps.className}`} data-invalid={invalid || undefined} />
+      <DropNote state={drop} label={picker?.label ?? label} />
+    </div>
+  );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, use, useMemo, useState, type ReactNode } from 'react';
+import type { ScopeField } from '@cascade/workflow';
 import type { ExpressionScope } from '@/designer/suggestions';
 
 /** The input a field clicked in the data picker goes into: the one focused last. */
@@ -13,16 +14,26 @@ export interface PickerTarget {
   accept: (path: string) => void;
 }
 
+/** A field being dragged out of the picker: the inputs it may be dropped on light up, and say whether it fits. */
+export interface DraggedField {
+  field: ScopeField;
+  /** The scope the picker listed it from: only inputs that see the same may take it. */
+  scope: ExpressionScope;
+}
+
 interface PickerTargetValue {
   target: PickerTarget | undefined;
   setTarget: (target: PickerTarget) => void;
+  dragged: DraggedField | undefined;
+  setDragged: (dragged: DraggedField | undefined) => void;
 }
 
-const PickerTargetContext = createContext<PickerTargetValue>({ target: undefined, setTarget: () => {} });
+const PickerTargetContext = createContext<PickerTargetValue>({ target: undefined, setTarget: () => {}, dragged: undefined, setDragged: () => {} });
 
 export function PickerTargetProvider({ children }: { children: ReactNode }) {
   const [target, setTarget] = useState<PickerTarget>();
-  const value = useMemo(() => ({ target, setTarget }), [target]);
+  const [dragged, setDragged] = useState<DraggedField>();
+  const value = useMemo(() => ({ target, setTarget, dragged, setDragged }), [target, dragged]);
   return <PickerTargetContext value={value}>{children}</PickerTargetContext>;
 }
 
