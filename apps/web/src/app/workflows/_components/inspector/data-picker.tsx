@@ -6,7 +6,7 @@ import { writeFieldDrag } from '@/designer/field-drag';
 import { scopeFields, type ExpressionScope } from '@/designer/suggestions';
 import { useDesigner } from '../designer-context';
 import styles from './mapping.module.css';
-import { usePickerTarget, type DraggedField } from './picker-target';
+import { usePickerTarget, type FieldDragging } from './picker-target';
 
 const RUN_SCOPE = { kind: 'run' } as const;
 
@@ -21,7 +21,7 @@ const OPEN_AT_FIRST = /^(event|event\.data|vars|steps\.[^.]+|steps\.[^.]+\.(outp
  */
 export function DataPicker({ nodeId }: { nodeId: string }) {
   const { definition, catalog, readOnly } = useDesigner();
-  const { target, setDragged } = usePickerTarget();
+  const { target, startDrag, endDrag } = usePickerTarget();
   const [query, setQuery] = useState('');
   const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [nudge, setNudge] = useState(false);
@@ -39,7 +39,7 @@ export function DataPicker({ nodeId }: { nodeId: string }) {
     setNudge(!target);
     target?.accept(field.path);
   };
-  const drag = dragHandlers(scope, setDragged);
+  const drag = dragHandlers(scope, { startDrag, endDrag });
   return (
     <section className={styles.picker} aria-label="Data in scope" data-testid="data-picker">
       <h3>Data in scope</h3>
@@ -76,18 +76,14 @@ interface RowProps {
   drag: ReturnType<typeof dragHandlers>;
 }
 
-/**
- * A row dragged out carries its path (see field-drag); the inputs learn of it through the picker's
- * context. That is set a tick later: changing the page in dragstart itself can make Chromium
- * cancel the drag.
- */
-function dragHandlers(scope: ExpressionScope, setDragged: (dragged: DraggedField | undefined) => void) {
+/** A row dragged out carries its path (see field-drag); the inputs learn of it through the picker's context. */
+function dragHandlers(scope: ExpressionScope, { startDrag, endDrag }: Pick<FieldDragging, 'startDrag' | 'endDrag'>) {
   return {
     start: (field: ScopeField, event: DragEvent) => {
       writeFieldDrag(event.dataTransfer, field.path);
-      setTimeout(() => setDragged({ field, scope }));
+      startDrag({ field, scope });
     },
-    end: () => setTimeout(() => setDragged(undefined)),
+    end: endDrag,
   };
 }
 
@@ -108,8 +104,8 @@ function FieldRow({ field, depth, isOpen, toggle, pick, drag }: RowProps) {
           className={styles.pick}
           data-testid={`pick-${field.path}`}
           title={`Map ${field.path}: click, or drag it onto an input`}
-          // mousedown, not click: the input being mapped keeps its focus and caret.
-          onMouseDown={(event) => event.preventDefault()}
+          // The button may take focus on mousedown (keeping it in the input would stop the drag from
+          // starting): the input keeps its caret, and taking the pick focuses it again.
           onClick={() => pick(field)}
           draggable
           onDragStart={(event) => drag.start(field, event)}

@@ -46,12 +46,11 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
   const view = useRef<EditorView>(null);
   const { setTarget } = usePickerTarget();
   // The drop itself is CodeMirror's (below), at the position dropped on; this lights the editor up while a field is dragged.
-  const { state: drop, targetProps } = useFieldDrop(readOnly ? undefined : picker);
-  const droppable = drop !== undefined;
+  const { state: drop, targetProps, takesDrop } = useFieldDrop(readOnly ? undefined : picker);
   // Callbacks read the latest props: the editor is made once, and must not restart (and lose its cursor) on each render.
-  const latest = useRef({ onChange, suggestions, picker, readOnly, setTarget, droppable });
+  const latest = useRef({ onChange, suggestions, picker, readOnly, setTarget, takesDrop });
   useLayoutEffect(() => {
-    latest.current = { onChange, suggestions, picker, readOnly, setTarget, droppable };
+    latest.current = { onChange, suggestions, picker, readOnly, setTarget, takesDrop };
   });
   // What the editor reported and the definition may not have echoed yet: a render of an older one
   // of these while typing goes on is not a change from outside, and must not undo the newer text.
@@ -71,8 +70,8 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
       target({ label: spec.label, scope: spec.scope, accept: (path) => insertPicked(editor, spec, path) });
     };
     const dropField = (event: DragEvent, editor: EditorView) => {
-      const { picker: spec, droppable: takesDrop } = latest.current;
-      const path = spec && takesDrop ? readFieldDrag(event.dataTransfer) : undefined;
+      const { picker: spec, takesDrop } = latest.current;
+      const path = spec && takesDrop(event.dataTransfer) ? readFieldDrag(event.dataTransfer) : undefined;
       // Anything else (text, a field of another scope) is CodeMirror's own drop: the plain text goes in.
       if (!spec || !path) return false;
       const at = editor.posAtCoords({ x: event.clientX, y: event.clientY }, false);

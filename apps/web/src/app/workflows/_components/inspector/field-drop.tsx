@@ -28,13 +28,16 @@ const sameScope = (a: ExpressionScope, b: ExpressionScope) => a.kind === b.kind 
  * the control itself (the expression editor inserts where the field is dropped).
  */
 export function useFieldDrop(spec: DropSpec | undefined, accept?: (path: string) => void) {
-  const { dragged } = usePickerTarget();
+  const { dragged, draggedNow } = usePickerTarget();
   // Over with which drag: a drag that ended elsewhere leaves no input lit for the next one.
   const [overWith, setOverWith] = useState<DraggedField>();
-  const offered = spec && dragged && sameScope(spec.scope, dragged.scope) ? dragged : undefined;
+  const offers = (candidate: DraggedField | undefined) => (spec && candidate && sameScope(spec.scope, candidate.scope) ? candidate : undefined);
+  const offered = offers(dragged);
   const state: DropState | undefined = offered && { fit: dropFit(offered.field, spec?.takes), over: overWith === offered };
+  /** Whether this input takes the field dragged at this moment (a drop may come before the render that lights it up). */
+  const takesDrop = (data: DataTransfer | null) => offers(draggedNow()) !== undefined && carriesField(data);
   const allow = (event: DragEvent) => {
-    if (!offered || !carriesField(event.dataTransfer)) return false;
+    if (!takesDrop(event.dataTransfer)) return false;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
     return true;
@@ -44,7 +47,7 @@ export function useFieldDrop(spec: DropSpec | undefined, accept?: (path: string)
     'data-drop': state ? (state.fit.fits ? 'fits' : 'mismatch') : undefined,
     'data-drop-over': state?.over || undefined,
     onDragEnter: (event: DragEvent) => {
-      if (allow(event)) setOverWith(offered);
+      if (allow(event)) setOverWith(draggedNow());
     },
     onDragOver: (event: DragEvent) => void allow(event),
     onDragLeave: (event: DragEvent) => {
@@ -53,13 +56,13 @@ export function useFieldDrop(spec: DropSpec | undefined, accept?: (path: string)
     },
     onDrop: (event: DragEvent) => {
       setOverWith(undefined);
-      const path = offered && accept && !event.defaultPrevented ? readFieldDrag(event.dataTransfer) : undefined;
+      const path = accept && !event.defaultPrevented && takesDrop(event.dataTransfer) ? readFieldDrag(event.dataTransfer) : undefined;
       if (!path) return;
       event.preventDefault();
       accept?.(path);
     },
   };
-  return { state, targetProps };
+  return { state, targetProps, takesDrop };
 }
 
 /** Beneath the input a field is dragged over: what dropping it does, or why its type does not fit. */

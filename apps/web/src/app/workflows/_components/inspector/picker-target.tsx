@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, use, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ScopeField } from '@cascade/workflow';
 import type { ExpressionScope } from '@/designer/suggestions';
 
@@ -21,20 +21,56 @@ export interface DraggedField {
   scope: ExpressionScope;
 }
 
-interface PickerTargetValue {
-  target: PickerTarget | undefined;
-  setTarget: (target: PickerTarget) => void;
+/** The field being dragged, known at once (a drop may follow its start straight away) and rendered a tick later. */
+export interface FieldDragging {
+  /** What the inputs draw while a field is dragged. */
   dragged: DraggedField | undefined;
-  setDragged: (dragged: DraggedField | undefined) => void;
+  /** The same, as of this very event: whether an input may take a drop does not wait for a render. */
+  draggedNow: () => DraggedField | undefined;
+  /** Changing the page within dragstart itself can make Chromium cancel the drag, so the render waits a tick. */
+  startDrag: (dragged: DraggedField) => void;
+  endDrag: () => void;
 }
 
-const PickerTargetContext = createContext<PickerTargetValue>({ target: undefined, setTarget: () => {}, dragged: undefined, setDragged: () => {} });
+interface PickerTargetValue extends FieldDragging {
+  target: PickerTarget | undefined;
+  setTarget: (target: PickerTarget) => void;
+}
+
+const PickerTargetContext = createContext<PickerTargetValue>({
+  target: undefined,
+  setTarget: () => {},
+  dragged: undefined,
+  draggedNow: () => undefined,
+  startDrag: () => {},
+  endDrag: () => {},
+});
 
 export function PickerTargetProvider({ children }: { children: ReactNode }) {
   const [target, setTarget] = useState<PickerTarget>();
-  const [dragged, setDragged] = useState<DraggedField>();
-  const value = useMemo(() => ({ target, setTarget, dragged, setDragged }), [target, dragged]);
+  const dragging = useFieldDragging();
+  const value = useMemo(() => ({ target, setTarget, ...dragging }), [target, dragging]);
   return <PickerTargetContext value={value}>{children}</PickerTargetContext>;
+}
+
+function useFieldDragging(): FieldDragging {
+  const [dragged, setDragged] = useState<DraggedField>();
+  const now = useRef<DraggedField>(undefined);
+  return useMemo(
+    () => ({
+      dragged,
+      draggedNow: () => now.current,
+      startDrag: (next: DraggedField) => {
+        now.current = next;
+        setTimeout(() => setDragged(next));
+      },
+      endDrag: () => {
+        now.current = undefined;
+        setTimeout(() => setDragged(undefined));
+      },
+    }),
+    [dragged],
+  );
 }
 
 export const usePickerTarget = () => use(PickerTargetContext);
