@@ -21,7 +21,6 @@ async function workflowWithRequest(request: APIRequestContext, apiKey: string, n
   return ((await created.json()) as { id: string }).id;
 }
 
-/** A screenshot while a drag is under way, straight from the browser; the drag cannot be dropped after it, only cancelled. */
 /** Presses on a picker row and moves off it: the drag starts (a first move straight onto a target would only start it). */
 async function startDrag(page: Page, row: Locator): Promise<void> {
   await row.hover();
@@ -29,8 +28,24 @@ async function startDrag(page: Page, row: Locator): Promise<void> {
   await page.mouse.move(0, 0);
 }
 
+/** In view, clear of the picker pinned to the inspector's bottom. */
 const toTop = (target: Locator) => target.evaluate((element) => element.scrollIntoView({ block: 'start' }));
 
+/**
+ * Drags a row onto a target and drops it. Not `locator.dragTo`: its one move from the row to the
+ * target may scroll the inspector under the pressed button first, and then no drag starts.
+ */
+async function dropOn(page: Page, row: Locator, target: Locator, position?: { x: number; y: number }): Promise<void> {
+  await toTop(target);
+  await startDrag(page, row);
+  await target.hover({ position });
+  await target.hover({ position });
+  // Chromium drops only where the page has answered a dragover: wait until the target shows it heard one.
+  await expect(page.locator('[data-drop-over]')).toHaveCount(1);
+  await page.mouse.up();
+}
+
+/** A screenshot while a drag is under way, straight from the browser; the drag cannot be dropped after it, only cancelled. */
 async function screenshotMidDrag(page: Page, name: string): Promise<void> {
   const session = await page.context().newCDPSession(page);
   const { data } = (await session.send('Page.captureScreenshot', { format: 'png' })) as { data: string };
@@ -39,6 +54,8 @@ async function screenshotMidDrag(page: Page, name: string): Promise<void> {
 }
 
 test('trigger fields dragged from the data picker map into an action input and into an expression editor where dropped', async ({ adminPage: page, request, cascade }) => {
+  // Seven drags, each waiting on the page: more than the default on a busy machine.
+  test.setTimeout(90_000);
   const id = await workflowWithRequest(request, cascade.apiKey, `Picker drag ${Date.now()}`);
   await page.goto(`/workflows/${id}`);
   await page.getByTestId('node-call').click();
@@ -79,15 +96,12 @@ test('trigger fields dragged from the data picker map into an action input and i
   await expect(inspector.locator('[data-drop]')).toHaveCount(0);
 
   // Dropped there, it maps as a click would: the input becomes the field's expression.
-  // In view first, clear of the picker pinned below: a press does not survive the page scrolling beneath it before the drag starts.
-  await toTop(url);
-  await ticketId.dragTo(url);
+  await dropOn(page, ticketId, url);
   await expect(form.getByTestId('expr-input.url')).toHaveText('event.data.ticketId');
   await expect(inspector.locator('[data-drop]')).toHaveCount(0);
 
-  // A number field into the number input, with Playwright's own drag.
-  await toTop(timeoutMs);
-  await picker.getByTestId('pick-event.data.overdueBySeconds').dragTo(timeoutMs);
+  // A number field into the number input.
+  await dropOn(page, picker.getByTestId('pick-event.data.overdueBySeconds'), timeoutMs);
   await expect(form.getByTestId('expr-input.timeoutMs')).toHaveText('event.data.overdueBySeconds');
 
   // Into an expression the field goes where it is dropped, not at the caret: here the caret is at the start, the drop at the end.
@@ -96,7 +110,7 @@ test('trigger fields dragged from the data picker map into an action input and i
   await page.keyboard.press('Home');
   await toTop(expression);
   const box = (await expression.boundingBox())!;
-  await ticketId.dragTo(expression, { targetPosition: { x: box.width - 4, y: box.height / 2 } });
+  await dropOn(page, ticketId, expression, { x: box.width - 4, y: box.height / 2 });
   await expect(expression).toHaveText('"https://example.com/tickets/" & event.data.ticketId');
 
   // The editor is lit as a target too while a field is dragged over it.

@@ -32,6 +32,22 @@ interface ExpressionEditorProps {
   picker?: PickerSpec;
 }
 
+/** A picked path goes in over the selection, as the target wraps it: clicked at the caret, dropped where it fell. */
+function insertPicked(editor: EditorView, spec: PickerSpec, path: string): void {
+  editor.dispatch(editor.state.replaceSelection(spec.wrap ? spec.wrap(path) : path));
+  editor.focus();
+}
+
+/** A field dropped on the editor goes in where it was dropped; anything else (text, a field of another scope) is left to CodeMirror. */
+function dropField(event: DragEvent, editor: EditorView, { picker: spec, takesDrop }: { picker?: PickerSpec; takesDrop: (data: DataTransfer | null) => boolean }): boolean {
+  const path = spec && takesDrop(event.dataTransfer) ? readFieldDrag(event.dataTransfer) : undefined;
+  if (!spec || !path) return false;
+  const at = editor.posAtCoords({ x: event.clientX, y: event.clientY }, false);
+  editor.dispatch({ selection: { anchor: at } });
+  insertPicked(editor, spec, path);
+  return true;
+}
+
 /** Marks a change that came from the definition rather than from typing: it is not reported back. */
 const fromOutside = Annotation.define<boolean>();
 
@@ -59,25 +75,10 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
   const editable = useRef(new Compartment());
 
   useEffect(() => {
-    /** A picked path goes in over the selection, as the target wraps it: clicked at the caret, dropped where it fell. */
-    const insertPicked = (editor: EditorView, spec: PickerSpec, path: string) => {
-      editor.dispatch(editor.state.replaceSelection(spec.wrap ? spec.wrap(path) : path));
-      editor.focus();
-    };
     const becomeTarget = (editor: EditorView) => {
       const { picker: spec, readOnly: locked, setTarget: target } = latest.current;
       if (!spec || locked) return;
       target({ label: spec.label, scope: spec.scope, accept: (path) => insertPicked(editor, spec, path) });
-    };
-    const dropField = (event: DragEvent, editor: EditorView) => {
-      const { picker: spec, takesDrop } = latest.current;
-      const path = spec && takesDrop(event.dataTransfer) ? readFieldDrag(event.dataTransfer) : undefined;
-      // Anything else (text, a field of another scope) is CodeMirror's own drop: the plain text goes in.
-      if (!spec || !path) return false;
-      const at = editor.posAtCoords({ x: event.clientX, y: event.clientY }, false);
-      editor.dispatch({ selection: { anchor: at } });
-      insertPicked(editor, spec, path);
-      return true;
     };
     const created = new EditorView({
       parent: host.current!,
@@ -92,7 +93,7 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
           linter((editor) => expressionDiagnostics(editor.state.doc.toString()), { delay: 200 }),
           EditorView.lineWrapping,
           dropCursor(),
-          EditorView.domEventHandlers({ drop: dropField }),
+          EditorView.domEventHandlers({ drop: (event, editor) => dropField(event, editor, latest.current) }),
           attributes.current.of([]),
           editable.current.of([]),
           EditorView.updateListener.of((update) => {
@@ -145,7 +146,17 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
 
   return (
     <div className={mappingStyles.dropZone}>
-      <div ref={host} {...targetProps} className={`${styles.expressionEditor} ${targetProps.className}`} data-invalid={invalid || undefined} />
+      <div
+        ref={host}
+        {...targetProps}
+        // A drop on the editor's frame, beside its text, goes in at the nearest position too (CodeMirror itself only hears drops on the text).
+        onDrop={(event) => {
+          targetProps.onDrop(event);
+          if (!event.defaultPrevented && view.current && dropField(event.nativeEvent, view.current, latest.current)) event.preventDefault();
+        }}
+        className={`${styles.expressionEditor} ${targetProps.className}`}
+        data-invalid={invalid || undefined}
+      />
       <DropNote state={drop} label={picker?.label ?? label} />
     </div>
   );
