@@ -74,6 +74,7 @@ export { validateWorkflow, type ValidationResult } from './validate/validate-wor
 export { eventFieldReads, type EventFieldRead } from './validate/event-reads';
 export { dataInScope, eventInScope } from './validate/data-in-scope';
 export { fieldTree, type ScopeField } from './validate/scope-tree';
+export { mappingTypeFits, describeMappingType } from './validate/mapping-types';
 export { pinEventVersions } from './validate/pin-event-versions';
 export { DEFINITION_LIMITS, checkDefinitionLimits } from './validate/definition-limits';
 export { PROBLEM_CODES, isWarning, type Problem, type ProblemCode, type ProblemFix } from './validate/problems';

@@ -22,8 +22,8 @@ export function checkMappingTypes(parsed: ParsedNode & { node: ShallowNode }, sc
       if (!into || !from) return [];
       const field = formatFieldPath([target.field, ...path]);
       const key = formatFieldPath(path);
-      if (!fits(from, into)) {
-        const message = `${from.path} is ${describeType(from)}, but ${key} of ${target.what} takes ${describeType(into)}`;
+      if (!mappingTypeFits(from, into)) {
+        const message = `${from.path} is ${describeMappingType(from)}, but ${key} of ${target.what} takes ${describeMappingType(into)}`;
         return [problemAt(parsed.site, 'mapping-type-mismatch', message, field)];
       }
       if (from.optional && !into.optional) {
@@ -54,14 +54,15 @@ function sourceTypes(from: ScopeField): string[] {
   return types.length > 0 ? types : ['null'];
 }
 
-function fits(from: ScopeField, into: CatalogField): boolean {
+/** Whether what `from` holds can be what `into` takes: the validator's check, and the designer's before a field is dropped. */
+export function mappingTypeFits(from: ScopeField, into: Pick<CatalogField, 'type'>): boolean {
   const source = sourceTypes(from);
   const target = typesOf(into.type);
   if (source.includes('unknown') || target.includes('unknown')) return true;
   return source.some((type) => target.some((wanted) => widen(type) === widen(wanted)));
 }
 
-function describeType(field: { type: string; perItem?: boolean }): string {
+export function describeMappingType(field: { type: string; perItem?: boolean }): string {
   if (field.perItem) return 'a list (one value per item of an array above it)';
   return typesOf(field.type).join(' or ');
 }

@@ -26,6 +26,8 @@ export interface PickerSpec {
   label: string;
   scope: ExpressionScope;
   wrap?: (path: string) => string;
+  /** The mapped key and its type, which a field dropped in should fit. */
+  takes?: { name: string; type: string };
 }
 
 /**

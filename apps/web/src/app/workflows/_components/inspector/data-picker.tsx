@@ -1,11 +1,12 @@
 'use client';
 
 import type { ScopeField } from '@cascade/workflow';
-import { useMemo, useState } from 'react';
-import { scopeFields } from '@/designer/suggestions';
+import { useMemo, useState, type DragEvent } from 'react';
+import { writeFieldDrag } from '@/designer/field-drag';
+import { scopeFields, type ExpressionScope } from '@/designer/suggestions';
 import { useDesigner } from '../designer-context';
 import styles from './mapping.module.css';
-import { usePickerTarget } from './picker-target';
+import { usePickerTarget, type FieldDragging } from './picker-target';
 
 const RUN_SCOPE = { kind: 'run' } as const;
 
@@ -15,11 +16,12 @@ const OPEN_AT_FIRST = /^(event|event\.data|vars|steps\.[^.]+|steps\.[^.]+\.(outp
 /**
  * Everything the selected node's expressions may read, typed from the schemas: clicking a field
  * maps it into the input focused last (as an expression leaf in a mapping, or at the caret of an
- * expression). Nested objects and arrays unfold; each field shows its type and description.
+ * expression), and dragging one maps it into the input it is dropped on. Nested objects and
+ * arrays unfold; each field shows its type and description.
  */
 export function DataPicker({ nodeId }: { nodeId: string }) {
   const { definition, catalog, readOnly } = useDesigner();
-  const { target } = usePickerTarget();
+  const { target, startDrag, endDrag } = usePickerTarget();
   const [query, setQuery] = useState('');
   const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [nudge, setNudge] = useState(false);
@@ -37,16 +39,17 @@ export function DataPicker({ nodeId }: { nodeId: string }) {
     setNudge(!target);
     target?.accept(field.path);
   };
+  const drag = dragHandlers(scope, { startDrag, endDrag });
   return (
     <section className={styles.picker} aria-label="Data in scope" data-testid="data-picker">
       <h3>Data in scope</h3>
       <p className={styles.pickerTarget} data-testid="picker-target">
         {target ? (
           <>
-            Click a field to map it into <strong>{target.label}</strong>
+            Click a field to map it into <strong>{target.label}</strong>, or drag it onto any input
           </>
         ) : (
-          'Click into an input above, then click a field here to map it.'
+          'Click into an input above, then click a field here to map it, or drag a field onto an input.'
         )}
       </p>
       {nudge && !target && (
@@ -57,7 +60,7 @@ export function DataPicker({ nodeId }: { nodeId: string }) {
       <input className={styles.pickerSearch} type="search" placeholder="Find a field…" aria-label="Find a field in scope" value={query} onChange={(e) => setQuery(e.target.value)} />
       <ul className={styles.tree} role="tree">
         {shown.map((field) => (
-          <FieldRow key={field.path} field={field} depth={0} isOpen={isOpen} toggle={toggle} pick={pick} />
+          <FieldRow key={field.path} field={field} depth={0} isOpen={isOpen} toggle={toggle} pick={pick} drag={drag} />
         ))}
       </ul>
     </section>
@@ -70,9 +73,21 @@ interface RowProps {
   isOpen: (field: ScopeField) => boolean;
   toggle: (field: ScopeField) => void;
   pick: (field: ScopeField) => void;
+  drag: ReturnType<typeof dragHandlers>;
 }
 
-function FieldRow({ field, depth, isOpen, toggle, pick }: RowProps) {
+/** A row dragged out carries its path (see field-drag); the inputs learn of it through the picker's context. */
+function dragHandlers(scope: ExpressionScope, { startDrag, endDrag }: Pick<FieldDragging, 'startDrag' | 'endDrag'>) {
+  return {
+    start: (field: ScopeField, event: DragEvent) => {
+      writeFieldDrag(event.dataTransfer, field.path);
+      startDrag({ field, scope });
+    },
+    end: endDrag,
+  };
+}
+
+function FieldRow({ field, depth, isOpen, toggle, pick, drag }: RowProps) {
   const open = field.children.length > 0 && isOpen(field);
   return (
     <li role="treeitem" aria-expanded={field.children.length > 0 ? open : undefined} aria-selected={false}>
@@ -88,10 +103,13 @@ function FieldRow({ field, depth, isOpen, toggle, pick }: RowProps) {
           type="button"
           className={styles.pick}
           data-testid={`pick-${field.path}`}
-          title={`Map ${field.path}`}
-          // mousedown, not click: the input being mapped keeps its focus and caret.
-          onMouseDown={(event) => event.preventDefault()}
+          title={`Map ${field.path}: click, or drag it onto an input`}
+          // The button may take focus on mousedown (keeping it in the input would stop the drag from
+          // starting): the input keeps its caret, and taking the pick focuses it again.
           onClick={() => pick(field)}
+          draggable
+          onDragStart={(event) => drag.start(field, event)}
+          onDragEnd={drag.end}
         >
           {field.name}
         </button>
@@ -108,7 +126,7 @@ function FieldRow({ field, depth, isOpen, toggle, pick }: RowProps) {
       {open && (
         <ul role="group">
           {field.children.map((child) => (
-            <FieldRow key={child.path} field={child} depth={depth + 1} isOpen={isOpen} toggle={toggle} pick={pick} />
+            <FieldRow key={child.path} field={child} depth={depth + 1} isOpen={isOpen} toggle={toggle} pick={pick} drag={drag} />
           ))}
         </ul>
       )}

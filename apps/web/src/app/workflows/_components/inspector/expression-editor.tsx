@@ -5,13 +5,16 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { linter } from '@codemirror/lint';
 import { Annotation, Compartment, EditorState } from '@codemirror/state';
-import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import { EditorView, dropCursor, keymap, placeholder as placeholderText } from '@codemirror/view';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { expressionCompletions } from '@/designer/expression/expression-completions';
+import { readFieldDrag } from '@/designer/field-drag';
 import { expressionDiagnostics } from '@/designer/expression/expression-diagnostics';
 import { jsonataLanguage } from '@/designer/expression/jsonata-language';
 import styles from '../designer.module.css';
 import type { PickerSpec } from './autocomplete';
+import { DropNote, useFieldDrop } from './field-drop';
+import mappingStyles from './mapping.module.css';
 import { usePickerTarget } from './picker-target';
 
 interface ExpressionEditorProps {
@@ -29,6 +32,22 @@ interface ExpressionEditorProps {
   picker?: PickerSpec;
 }
 
+/** A picked path goes in over the selection, as the target wraps it: clicked at the caret, dropped where it fell. */
+function insertPicked(editor: EditorView, spec: PickerSpec, path: string): void {
+  editor.dispatch(editor.state.replaceSelection(spec.wrap ? spec.wrap(path) : path));
+  editor.focus();
+}
+
+/** A field dropped on the editor goes in where it was dropped; anything else (text, a field of another scope) is left to CodeMirror. */
+function dropField(event: DragEvent, editor: EditorView, { picker: spec, takesDrop }: { picker?: PickerSpec; takesDrop: (data: DataTransfer | null) => boolean }): boolean {
+  const path = spec && takesDrop(event.dataTransfer) ? readFieldDrag(event.dataTransfer) : undefined;
+  if (!spec || !path) return false;
+  const at = editor.posAtCoords({ x: event.clientX, y: event.clientY }, false);
+  editor.dispatch({ selection: { anchor: at } });
+  insertPicked(editor, spec, path);
+  return true;
+}
+
 /** Marks a change that came from the definition rather than from typing: it is not reported back. */
 const fromOutside = Annotation.define<boolean>();
 
@@ -42,10 +61,12 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(null);
   const { setTarget } = usePickerTarget();
+  // The drop itself is CodeMirror's (below), at the position dropped on; this lights the editor up while a field is dragged.
+  const { state: drop, targetProps, takesDrop } = useFieldDrop(readOnly ? undefined : picker);
   // Callbacks read the latest props: the editor is made once, and must not restart (and lose its cursor) on each render.
-  const latest = useRef({ onChange, suggestions, picker, readOnly, setTarget });
+  const latest = useRef({ onChange, suggestions, picker, readOnly, setTarget, takesDrop });
   useLayoutEffect(() => {
-    latest.current = { onChange, suggestions, picker, readOnly, setTarget };
+    latest.current = { onChange, suggestions, picker, readOnly, setTarget, takesDrop };
   });
   // What the editor reported and the definition may not have echoed yet: a render of an older one
   // of these while typing goes on is not a change from outside, and must not undo the newer text.
@@ -57,14 +78,7 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
     const becomeTarget = (editor: EditorView) => {
       const { picker: spec, readOnly: locked, setTarget: target } = latest.current;
       if (!spec || locked) return;
-      target({
-        label: spec.label,
-        scope: spec.scope,
-        accept: (path) => {
-          editor.dispatch(editor.state.replaceSelection(spec.wrap ? spec.wrap(path) : path));
-          editor.focus();
-        },
-      });
+      target({ label: spec.label, scope: spec.scope, accept: (path) => insertPicked(editor, spec, path) });
     };
     const created = new EditorView({
       parent: host.current!,
@@ -78,6 +92,8 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
           autocompletion({ override: [expressionCompletions(() => latest.current.suggestions)], icons: false }),
           linter((editor) => expressionDiagnostics(editor.state.doc.toString()), { delay: 200 }),
           EditorView.lineWrapping,
+          dropCursor(),
+          EditorView.domEventHandlers({ drop: (event, editor) => dropField(event, editor, latest.current) }),
           attributes.current.of([]),
           editable.current.of([]),
           EditorView.updateListener.of((update) => {
@@ -128,5 +144,20 @@ export function ExpressionEditor({ label, value, onChange, suggestions, placehol
     });
   }, [label, placeholder, invalid, testId, readOnly]);
 
-  return <div ref={host} className={styles.expressionEditor} data-invalid={invalid || undefined} />;
+  return (
+    <div className={mappingStyles.dropZone}>
+      <div
+        ref={host}
+        {...targetProps}
+        // A drop on the editor's frame, beside its text, goes in at the nearest position too (CodeMirror itself only hears drops on the text).
+        onDrop={(event) => {
+          targetProps.onDrop(event);
+          if (!event.defaultPrevented && view.current && dropField(event.nativeEvent, view.current, latest.current)) event.preventDefault();
+        }}
+        className={`${styles.expressionEditor} ${targetProps.className}`}
+        data-invalid={invalid || undefined}
+      />
+      <DropNote state={drop} label={picker?.label ?? label} />
+    </div>
+  );
 }

@@ -93,7 +93,7 @@ function FormRow({ field, value, at, context, onChange }: FormRowProps) {
       <div className={styles.formControl}>
         <div>
           {computed ? (
-            <ExpressionInput label={field.name} path={path} source={value.$expr} onChange={(source) => onChange({ $expr: source })} suggestions={context.suggestions} readOnly={context.readOnly} invalid={problems.length > 0} />
+            <ExpressionInput label={field.name} path={path} type={field.type} source={value.$expr} onChange={(source) => onChange({ $expr: source })} suggestions={context.suggestions} readOnly={context.readOnly} invalid={problems.length > 0} />
           ) : nested ? (
             <fieldset id={id} className={styles.nested}>
               <ObjectRows fields={field.children} value={asObject(value)} at={at} context={context} onChange={(next) => onChange(Object.keys(next).length === 0 && field.optional ? undefined : next)} />

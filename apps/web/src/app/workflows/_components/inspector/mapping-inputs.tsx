@@ -5,6 +5,7 @@ import { useState } from 'react';
 import styles from './mapping.module.css';
 import { ExpressionEditor } from './expression-editor';
 import { ExpressionPreview } from './expression-preview';
+import { DropNote, useFieldDrop } from './field-drop';
 import { usePickerTarget } from './picker-target';
 
 const RUN = { kind: 'run' } as const;
@@ -14,6 +15,8 @@ interface ExpressionInputProps {
   label: string;
   /** The mapping path it sits at: `input.amount`, what the data picker names as its target. */
   path: string;
+  /** The type of the field it feeds, which a field dropped into it should fit. */
+  type: string;
   source: string;
   onChange: (source: string) => void;
   suggestions: readonly string[];
@@ -22,10 +25,20 @@ interface ExpressionInputProps {
 }
 
 /** A mapping value computed by an expression, previewed at its node: a picked field goes in at the cursor. */
-export function ExpressionInput({ label, path, source, onChange, suggestions, readOnly, invalid }: ExpressionInputProps) {
+export function ExpressionInput({ label, path, type, source, onChange, suggestions, readOnly, invalid }: ExpressionInputProps) {
   return (
     <span className={styles.expression}>
-      <ExpressionEditor label={label} value={source} onChange={onChange} suggestions={suggestions} placeholder="expression, e.g. event.data.id" readOnly={readOnly} invalid={invalid} testId={`expr-${path}`} picker={{ label: path, scope: RUN }} />
+      <ExpressionEditor
+        label={label}
+        value={source}
+        onChange={onChange}
+        suggestions={suggestions}
+        placeholder="expression, e.g. event.data.id"
+        readOnly={readOnly}
+        invalid={invalid}
+        testId={`expr-${path}`}
+        picker={{ label: path, scope: RUN, takes: { name: label, type } }}
+      />
       <ExpressionPreview source={source} scope={RUN} />
     </span>
   );
@@ -45,18 +58,24 @@ interface LiteralInputProps {
 /**
  * A fixed value, with the control its type calls for: a select for an enum or a boolean, a number
  * input, a text input, or JSON for anything the schema leaves open. Picking a field in the data
- * picker while it has focus turns it into that field's expression.
+ * picker while it has focus, or dropping one onto it, turns it into that field's expression.
  */
-export function LiteralInput({ id, path, field, value, onChange, readOnly, invalid }: LiteralInputProps) {
+export function LiteralInput(props: LiteralInputProps) {
+  const { path, field, onChange, readOnly } = props;
   const { setTarget } = usePickerTarget();
+  const accept = (picked: string) => onChange({ $expr: picked });
+  const { state, targetProps } = useFieldDrop(readOnly ? undefined : { scope: RUN, takes: field }, accept);
+  return (
+    <>
+      <LiteralControl {...props} extra={{ ...targetProps, onFocus: () => setTarget({ label: path, scope: RUN, accept }) }} />
+      <DropNote state={state} label={path} />
+    </>
+  );
+}
+
+function LiteralControl({ id, path, field, value, onChange, readOnly, invalid, extra }: LiteralInputProps & { extra: Record<string, unknown> }) {
   const types = field.type.split('|');
-  const common = {
-    id,
-    disabled: readOnly,
-    'aria-invalid': invalid || undefined,
-    'data-testid': `literal-${path}`,
-    onFocus: () => setTarget({ label: path, scope: RUN, accept: (picked: string) => onChange({ $expr: picked }) }),
-  };
+  const common = { ...extra, id, disabled: readOnly, 'aria-invalid': invalid || undefined, 'data-testid': `literal-${path}` };
   const clear = () => onChange(field.optional ? undefined : types.includes('string') ? '' : undefined);
   if (field.enum || (types.length === 1 && types[0] === 'boolean')) {
     const options = field.enum ?? [true, false];

@@ -1,6 +1,7 @@
 'use client';
 
-import { createContext, use, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ScopeField } from '@cascade/workflow';
 import type { ExpressionScope } from '@/designer/suggestions';
 
 /** The input a field clicked in the data picker goes into: the one focused last. */
@@ -13,17 +14,63 @@ export interface PickerTarget {
   accept: (path: string) => void;
 }
 
-interface PickerTargetValue {
+/** A field being dragged out of the picker: the inputs it may be dropped on light up, and say whether it fits. */
+export interface DraggedField {
+  field: ScopeField;
+  /** The scope the picker listed it from: only inputs that see the same may take it. */
+  scope: ExpressionScope;
+}
+
+/** The field being dragged, known at once (a drop may follow its start straight away) and rendered a tick later. */
+export interface FieldDragging {
+  /** What the inputs draw while a field is dragged. */
+  dragged: DraggedField | undefined;
+  /** The same, as of this very event: whether an input may take a drop does not wait for a render. */
+  draggedNow: () => DraggedField | undefined;
+  /** Changing the page within dragstart itself can make Chromium cancel the drag, so the render waits a tick. */
+  startDrag: (dragged: DraggedField) => void;
+  endDrag: () => void;
+}
+
+interface PickerTargetValue extends FieldDragging {
   target: PickerTarget | undefined;
   setTarget: (target: PickerTarget) => void;
 }
 
-const PickerTargetContext = createContext<PickerTargetValue>({ target: undefined, setTarget: () => {} });
+const PickerTargetContext = createContext<PickerTargetValue>({
+  target: undefined,
+  setTarget: () => {},
+  dragged: undefined,
+  draggedNow: () => undefined,
+  startDrag: () => {},
+  endDrag: () => {},
+});
 
 export function PickerTargetProvider({ children }: { children: ReactNode }) {
   const [target, setTarget] = useState<PickerTarget>();
-  const value = useMemo(() => ({ target, setTarget }), [target]);
+  const dragging = useFieldDragging();
+  const value = useMemo(() => ({ target, setTarget, ...dragging }), [target, dragging]);
   return <PickerTargetContext value={value}>{children}</PickerTargetContext>;
+}
+
+function useFieldDragging(): FieldDragging {
+  const [dragged, setDragged] = useState<DraggedField>();
+  const now = useRef<DraggedField>(undefined);
+  return useMemo(
+    () => ({
+      dragged,
+      draggedNow: () => now.current,
+      startDrag: (next: DraggedField) => {
+        now.current = next;
+        setTimeout(() => setDragged(next));
+      },
+      endDrag: () => {
+        now.current = undefined;
+        setTimeout(() => setDragged(undefined));
+      },
+    }),
+    [dragged],
+  );
 }
 
 export const usePickerTarget = () => use(PickerTargetContext);
