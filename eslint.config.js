@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/.next/**', '**/.turbo/**', '.data/**', 'packages/db/src/generated/**', '**/next-env.d.ts'],
+    ignores: ['**/node_modules/**', '**/.next/**', '**/.turbo/**', '**/dist/**', '.data/**', 'packages/db/src/generated/**', '**/next-env.d.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
