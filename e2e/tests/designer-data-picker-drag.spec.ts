@@ -31,18 +31,36 @@ async function startDrag(page: Page, row: Locator): Promise<void> {
 /** In view, clear of the picker pinned to the inspector's bottom. */
 const toTop = (target: Locator) => target.evaluate((element) => element.scrollIntoView({ block: 'start' }));
 
+/** Dispatches a drag event of `type` on the element, carrying the page's one DataTransfer of this drag, at client `at`. */
+const dispatchDrag = (element: Locator, type: string, at?: { x: number; y: number }) =>
+  element.evaluate(
+    (target, { type, at }) => {
+      const page = window as unknown as { fieldDrag?: DataTransfer };
+      if (type === 'dragstart') page.fieldDrag = new DataTransfer();
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, composed: true, dataTransfer: page.fieldDrag!, clientX: at?.x ?? 0, clientY: at?.y ?? 0 }));
+    },
+    { type, at },
+  );
+
 /**
- * Drags a row onto a target and drops it. Not `locator.dragTo`: its one move from the row to the
- * target may scroll the inspector under the pressed button first, and then no drag starts.
+ * Drags a row onto a target and drops it, as the page's own drag events: dragstart on the row,
+ * dragenter and dragover on the target, drop at `position` (the target's centre without one),
+ * dragend. The real mouse drags above show a drag starting and the targets lighting up. A real
+ * drop is not used here: on a loaded machine the browser's drag emulation can miss the dragstart
+ * that follows the first move, and then the button's release drops nothing.
  */
 async function dropOn(page: Page, row: Locator, target: Locator, position?: { x: number; y: number }): Promise<void> {
   await toTop(target);
-  await startDrag(page, row);
-  await target.hover({ position });
-  await target.hover({ position });
-  // Chromium drops only where the page has answered a dragover: wait until the target shows it heard one.
+  // The expression editor maps a point to a position by its last measure, taken in an animation frame after a scroll or an edit.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const box = (await target.boundingBox())!;
+  const at = { x: box.x + (position?.x ?? box.width / 2), y: box.y + (position?.y ?? box.height / 2) };
+  await dispatchDrag(row, 'dragstart');
+  await dispatchDrag(target, 'dragenter', at);
+  await dispatchDrag(target, 'dragover', at);
   await expect(page.locator('[data-drop-over]')).toHaveCount(1);
-  await page.mouse.up();
+  await dispatchDrag(target, 'drop', at);
+  await dispatchDrag(row, 'dragend');
 }
 
 /** A screenshot while a drag is under way, straight from the browser; the drag cannot be dropped after it, only cancelled. */
