@@ -63,6 +63,16 @@ async function dropOn(page: Page, row: Locator, target: Locator, position?: { x:
   await dispatchDrag(row, 'dragend');
 }
 
+/** Where the expression editor's text ends, relative to the editor: a drop there is on the text, past its last character. */
+const endOfText = (editor: Locator) =>
+  editor.evaluate((content) => {
+    const lines = content.querySelectorAll('.cm-line');
+    const range = document.createRange();
+    range.selectNodeContents(lines[lines.length - 1]!);
+    const [text, box] = [range.getBoundingClientRect(), content.getBoundingClientRect()];
+    return { x: text.right - box.left - 1, y: text.top - box.top + text.height / 2 };
+  });
+
 /** A screenshot while a drag is under way, straight from the browser; the drag cannot be dropped after it, only cancelled. */
 async function screenshotMidDrag(page: Page, name: string): Promise<void> {
   const session = await page.context().newCDPSession(page);
@@ -126,9 +136,10 @@ test('trigger fields dragged from the data picker map into an action input and i
   const expression = form.getByTestId('expr-input.url');
   await expression.fill('"https://example.com/tickets/" & ');
   await page.keyboard.press('Home');
+  // The edit has reached the definition (and the editor has laid out its new text) before the drop.
+  await expect(inspector.getByLabel('Input mapping')).toHaveValue(/"\$expr": "\\"https:\/\/example\.com\/tickets\/\\" & "/);
   await toTop(expression);
-  const box = (await expression.boundingBox())!;
-  await dropOn(page, ticketId, expression, { x: box.width - 4, y: box.height / 2 });
+  await dropOn(page, ticketId, expression, await endOfText(expression));
   await expect(expression).toHaveText('"https://example.com/tickets/" & event.data.ticketId');
 
   // The editor is lit as a target too while a field is dragged over it.
