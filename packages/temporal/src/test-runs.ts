@@ -54,7 +54,7 @@ export async function startTestRun(db: Database, client: Client, start: TestRunS
   const iterations = start.iterations ?? {};
   const scoped = start.scope ? scopedRun(start.definition, start.scope, start.pinned ?? {}, iterations) : { definition: start.definition };
   // The pins a run from a node starts with: those of the nodes it does not reach first.
-  const pinned = scoped.resume ? Object.keys(scoped.resume.steps).filter((nodeId) => !(nodeId in iterations)) : [];
+  const pinned = scoped.resume ? Object.keys(scoped.resume.steps).filter((nodeId) => !Object.hasOwn(iterations, nodeId)) : [];
   const items = Object.keys(iterations).length > 0 ? { items: iterations } : {};
   await db.testRun.create({
     data: {

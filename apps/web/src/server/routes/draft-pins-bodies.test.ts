@@ -79,6 +79,15 @@ async function testAlone(apiKey: string, workflowId: string, nodeId: string): Pr
 }
 
 describe('pinned data of nodes inside forEach bodies', () => {
+  it('tests a node inside a body whose node is named like a property of every object (constructor)', async () => {
+    const { apiKey } = await createTenantWithKey(['admin']);
+    const named = JSON.parse(JSON.stringify(draft(`Constructor ${randomUUID()}`)).replaceAll('perRole', 'constructor'));
+    const workflow = await expectJson<{ id: string }>(callRoute(createWorkflow, { apiKey, body: { name: named.name, definition: named } }), 201);
+    const note = await testAlone(apiKey, workflow.id, 'note');
+    expect(note.scope?.items).toEqual({ constructor: expect.objectContaining({ from: 'sample' }) });
+    expect(note.steps.map((step) => step.nodeId)).toEqual(['note']);
+  });
+
   it('tests a body node alone on the item the author pinned, with earlier outputs pinned at the top level and in the body', async () => {
     const { apiKey, workflowId } = await tenantWithDraft();
     await expectJson<PinsAnswer>(pin(apiKey, workflowId, { nodeId: 'lookup', source: { kind: 'typed', output: { value: { user: 'pinned-user' } } } }), 200);

@@ -97,14 +97,13 @@ export async function pinNodeOutput(tenantId: string, workflowId: string, nodeId
   const pinnedAt = new Date().toISOString();
   const pin: StoredPin = { output, source, pinnedAt, pinnedBy };
   // A body step copied from a run brings the items of its iteration, unless the author typed them.
-  const runItems: PinnedItems = {};
-  if (source.kind === 'run' && owners.length) {
-    for (const [owner, { value, index }] of Object.entries(await itemsOfRunIteration(tenantId, source.runId, source.key, owners, workflow.draft))) {
-      checkOutputBounds(value, '/body/source');
-      runItems[owner] = { value, index, source, pinnedAt, pinnedBy };
-    }
-  }
-  const taken = (items: PinnedItems): PinnedItems => Object.fromEntries(Object.entries(runItems).filter(([owner]) => items[owner]?.source.kind !== 'typed'));
+  const fromRun = source.kind === 'run' && owners.length ? source : undefined;
+  const recovered = fromRun ? Object.entries(await itemsOfRunIteration(tenantId, fromRun.runId, fromRun.key, owners)) : [];
+  for (const [, { value }] of recovered) checkOutputBounds(value, '/body/source');
+  // Own keys only: a node may be named `constructor`.
+  const typed = (items: PinnedItems, owner: string) => Object.hasOwn(items, owner) && items[owner]!.source.kind === 'typed';
+  const taken = (items: PinnedItems): PinnedItems =>
+    Object.fromEntries(recovered.filter(([owner]) => !typed(items, owner)).map(([owner, { value, index }]) => [owner, { value, index, source: fromRun!, pinnedAt, pinnedBy }]));
   const pinned = await updatePinned(workflow.id, (current) => ({ pins: { ...current.pins, [nodeId]: pin }, items: { ...current.items, ...taken(current.items) } }), audit);
   return { ...pinned, warnings: request.kind === 'typed' ? fitWarnings(node, output) : [] };
 }
@@ -217,8 +216,13 @@ async function updatePinned(workflowId: string, change: (current: Pinned) => Pin
 /** The draft's pinned data as the API answers it. */
 export const pinnedOf = (row: { pins: unknown; pinnedItems: unknown }): Pinned => ({ pins: pinsOf(row), items: pinnedItemsOf(row) });
 
-/** The pinned outputs a scoped test starts with: those of the draft's current nodes, bodies included. */
-export function pinnedOutputs(pins: DraftPins, draft: unknown): Record<string, unknown> {
-  const present = nodePlaces(readDraft(draft, '').definition);
-  return Object.fromEntries(Object.entries(pins).filter(([nodeId]) => present.has(nodeId)).map(([nodeId, pin]) => [nodeId, pin.output]));
+/**
+ * The pinned outputs a scoped test starts with: those of the draft's current top-level nodes, and
+ * for a test of a node inside a body (`inBody`) those of body nodes too. Otherwise a body's pins
+ * would seed every iteration of a forEach the test runs with outputs of steps it never ran.
+ */
+export function pinnedOutputs(pins: DraftPins, draft: unknown, { inBody }: { inBody: boolean }): Record<string, unknown> {
+  const places = nodePlaces(readDraft(draft, '').definition);
+  const counts = (nodeId: string) => places.has(nodeId) && (inBody || places.get(nodeId)!.scope.length === 0);
+  return Object.fromEntries(Object.entries(pins).filter(([nodeId]) => counts(nodeId)).map(([nodeId, pin]) => [nodeId, pin.output]));
 }

@@ -4,6 +4,7 @@ import type { TestIterations } from '@cascade/temporal/test-runs';
 import { dataInScope, evaluateExpression, type StepRecord, type WorkflowDefinition } from '@cascade/workflow';
 import { findNode } from '../../designer/bodies';
 import { readDraft } from '../../designer/draft';
+import { PREVIEW_TIMEOUT_MS } from '../../designer/expression/preview';
 import { bodyItemSample } from '../../designer/expression/sample-values';
 import { db } from '../services';
 import { validationCatalogFor } from '../validation-catalog';
@@ -38,11 +39,12 @@ export type TestIterationsFrom = Record<string, TestIterations[string] & { from:
  * node alone: the pinned one, else a value generated from what the schemas say the items are.
  */
 export async function testIterations(tenantId: string, definition: WorkflowDefinition, nodeId: string, owners: readonly string[], pinned: PinnedItems): Promise<TestIterationsFrom> {
-  const missing = owners.filter((owner) => !pinned[owner]);
+  const pinOf = (owner: string) => (Object.hasOwn(pinned, owner) ? pinned[owner] : undefined);
+  const missing = owners.filter((owner) => !pinOf(owner));
   const scope = missing.length ? dataInScope(definition, nodeId, await validationCatalogFor(tenantId)) : [];
   return Object.fromEntries(
     owners.map((owner) => {
-      const pin = pinned[owner];
+      const pin = pinOf(owner);
       if (pin) return [owner, { item: pin.value, index: pin.index, from: pin.source.kind }];
       return [owner, { item: bodyItemSample(scope, owner), index: 0, from: 'sample' }];
     }),
@@ -51,33 +53,43 @@ export async function testIterations(tenantId: string, definition: WorkflowDefin
 
 /**
  * The items of the iteration a past run's body step `key` ran in (`outer[2].inner[0].node`), one per
- * body it sits in: each body's `items` expression evaluated again on what the run recorded (its
- * event, the steps before the body, the iteration's earlier steps), sandboxed as in a run. Bodies
- * whose items cannot be recovered (the key names other bodies, the expression fails) are left out.
+ * body it sits in: each body's `items` expression, as the run's own version has it, evaluated again
+ * on what the run recorded (its event, the steps before the body, the iteration's earlier steps),
+ * sandboxed and bounded in time as a preview is, on the web server's thread. Bodies whose items
+ * cannot be recovered (the key names other bodies, the expression fails or runs too long) are left out.
  */
-export async function itemsOfRunIteration(tenantId: string, runId: string, key: string, owners: readonly string[], definition: unknown): Promise<Record<string, { value: unknown; index: number }>> {
+export async function itemsOfRunIteration(tenantId: string, runId: string, key: string, owners: readonly string[]): Promise<Record<string, { value: unknown; index: number }>> {
   const indices = iterationIndices(key, owners);
   if (!indices) return {};
-  const run = await db().run.findFirst({ where: { id: runId, tenantId }, select: { id: true, workflowId: true, tenantId: true, eventId: true, startedAt: true, version: { select: { version: true } } } });
+  const run = await db().run.findFirst({
+    where: { id: runId, tenantId },
+    select: { id: true, workflowId: true, tenantId: true, eventId: true, startedAt: true, version: { select: { version: true, definition: true } } },
+  });
   if (!run) return {};
   const eventRow = run.eventId ? await db().event.findFirst({ where: { tenantId, id: run.eventId } }) : null;
-  const recorded = await db().runStep.findMany({ where: { runId, status: 'COMPLETED' }, select: { key: true, output: true } });
+  // The steps before the bodies, and those of this one iteration of each: not every iteration's outputs.
+  const prefixes = owners.map((owner, depth) => owners.slice(0, depth + 1).map((id, level) => `${id}[${indices[level]}].`).join(''));
+  const recorded = await db().runStep.findMany({
+    where: { runId, status: 'COMPLETED', OR: [{ NOT: { key: { contains: '[' } } }, ...prefixes.map((prefix) => ({ key: { startsWith: prefix } }))] },
+    select: { key: true, output: true },
+  });
+  const version = readDraft(run.version.definition, '').definition;
   const context = {
     event: eventRow ? toEnvelope(eventRow) : null,
-    vars: { ...((definition as { variables?: Record<string, unknown> } | null)?.variables ?? {}) },
+    vars: { ...(version.variables ?? {}) },
     run: { id: run.id, workflowId: run.workflowId, workflowVersion: run.version.version, tenantId: run.tenantId, startedAt: run.startedAt.toISOString() },
   };
-  const draft = readDraft(definition, '').definition;
   const steps: Record<string, StepRecord> = {};
-  const found: Record<string, { value: unknown; index: number }> = {};
+  // Keyed by node ids, which may be `__proto__` or `constructor`: no prototype to collide with.
+  const found: Record<string, { value: unknown; index: number }> = Object.create(null);
   let prefix = '';
   for (const [depth, owner] of owners.entries()) {
     Object.assign(steps, stepsAt(recorded, prefix));
-    const expression = findNode(draft, owner)?.items;
+    const expression = findNode(version, owner)?.items;
     if (typeof expression !== 'string') break;
     let items: unknown;
     try {
-      items = await evaluateExpression(expression, { ...context, steps });
+      items = await evaluateExpression(expression, { ...context, steps }, { now: run.startedAt.getTime(), timeoutMs: PREVIEW_TIMEOUT_MS });
     } catch {
       break;
     }

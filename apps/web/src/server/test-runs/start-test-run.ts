@@ -41,7 +41,7 @@ export async function startDraftTestRun(tenantId: string, workflowId: string, re
   const event = request.eventId ? await pastEvent(tenantId, request.eventId) : await sampleEvent(tenantId, definition, request.event ?? { data: {} });
   const id = randomUUID();
   const iterations = place?.owners.length ? { iterations: await testIterations(tenantId, definition, place.node.id, place.owners, pinnedItemsOf(workflow)) } : {};
-  const scoped = request.scope ? { scope: request.scope, pinned: pinnedOutputs(pinsOf(workflow), definition), ...iterations } : {};
+  const scoped = request.scope ? { scope: request.scope, pinned: pinnedOutputs(pinsOf(workflow), definition, { inBody: Boolean(place?.owners.length) }), ...iterations } : {};
   await startTestRun(db(), await temporal(), { id, tenantId, workflowId, definition, event, stubs: request.stubs, startedBy, taskQueue: webEnv().CASCADE_TEST_TASK_QUEUE, ...scoped });
   return id;
 }

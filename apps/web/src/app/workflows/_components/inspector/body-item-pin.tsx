@@ -23,7 +23,8 @@ interface BodyItemPinProps {
   ownerId: string;
   workflowId: string;
   pins: PinsAnswer;
-  onChange: (result: Promise<PinChangeResult>, done: string) => void;
+  /** Resolves to whether the change was made. */
+  onChange: (result: Promise<PinChangeResult>, done: string) => Promise<boolean>;
   onRefused: (message: string) => void;
 }
 
@@ -34,7 +35,7 @@ interface BodyItemPinProps {
  */
 export function BodyItemPin({ nodeId, ownerId, workflowId, pins, onChange, onRefused }: BodyItemPinProps) {
   const { definition, catalog, readOnly } = useDesigner();
-  const pinned = pins.items[ownerId];
+  const pinned = Object.hasOwn(pins.items, ownerId) ? pins.items[ownerId] : undefined;
   const generated = useMemo(() => bodyItemSample(dataInScope(definition, nodeId, catalog), ownerId), [definition, nodeId, catalog, ownerId]);
   const stored = pretty(pinned ? pinned.value : generated);
   const [text, setText] = useState<string>();
@@ -49,9 +50,12 @@ export function BodyItemPin({ nodeId, ownerId, workflowId, pins, onChange, onRef
     } catch (error) {
       return onRefused(`The item of ${ownerId} is not JSON: ${(error as Error).message}`);
     }
-    onChange(pinBodyItem(workflowId, ownerId, { value, index: Number(shownIndex) }), `Pinned the item of ${ownerId}.`);
-    setText(undefined);
-    setIndex(undefined);
+    // What is typed stays until the pin is made: a refused one leaves it to be corrected.
+    void onChange(pinBodyItem(workflowId, ownerId, { value, index: Number(shownIndex) }), `Pinned the item of ${ownerId}.`).then((made) => {
+      if (!made) return;
+      setText(undefined);
+      setIndex(undefined);
+    });
   };
 
   return (
@@ -65,7 +69,7 @@ export function BodyItemPin({ nodeId, ownerId, workflowId, pins, onChange, onRef
       <div className={styles.buttonRow}>
         <button type="button" className={styles.secondary} disabled={readOnly} onClick={pin} data-testid={`pin-body-item-${ownerId}`}>Pin this item</button>
         {pinned && (
-          <button type="button" className={styles.secondary} disabled={readOnly} onClick={() => onChange(pinBodyItem(workflowId, ownerId, null), `Unpinned the item of ${ownerId}.`)}>
+          <button type="button" className={styles.secondary} disabled={readOnly} onClick={() => void onChange(pinBodyItem(workflowId, ownerId, null), `Unpinned the item of ${ownerId}.`)}>
             Unpin the item
           </button>
         )}

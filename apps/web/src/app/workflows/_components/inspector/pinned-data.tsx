@@ -49,12 +49,17 @@ export function PinnedData({ node }: { node: DraftNode }) {
   const shown = text ?? stored;
 
   const refuse = (text: string) => setMessage({ error: true, text, details: [] });
-  const change = async (request: Promise<Awaited<ReturnType<typeof pinNode>>>, done: string) => {
+  /** Shows what became of a change of the pins; true when it was made. */
+  const change = async (request: Promise<Awaited<ReturnType<typeof pinNode>>>, done: string): Promise<boolean> => {
     const result = await request;
-    if (!result.ok) return setMessage({ error: true, text: result.message, details: result.fieldErrors.map((error) => `${error.path}: ${error.message}`) });
+    if (!result.ok) {
+      setMessage({ error: true, text: result.message, details: result.fieldErrors.map((error) => `${error.path}: ${error.message}`) });
+      return false;
+    }
     setPins(result.value);
     setText(undefined);
     setMessage({ error: false, text: done, details: result.value.warnings.map((warning) => `${warning.path}: ${warning.message}`) });
+    return true;
   };
   const pinTyped = () => {
     try {
@@ -72,7 +77,7 @@ export function PinnedData({ node }: { node: DraftNode }) {
       <legend>Pinned data</legend>
       {/* The node's input from each body it sits in comes first: a test of it alone needs it. */}
       {pins && owners.map((ownerId) => (
-        <BodyItemPin key={ownerId} nodeId={node.id} ownerId={ownerId} workflowId={nodeTest.workflowId} pins={pins} onChange={(request, done) => void change(request, done)} onRefused={refuse} />
+        <BodyItemPin key={ownerId} nodeId={node.id} ownerId={ownerId} workflowId={nodeTest.workflowId} pins={pins} onChange={change} onRefused={refuse} />
       ))}
       <p className={styles.hint}>
         {pin ? <>Pinned from {sourceText(pin)}. </> : <>Not pinned. </>}
