@@ -21,13 +21,14 @@ export const INSERT_EVENTS_MARK = '/* cascade: insert events */';
  * connect as one role.
  */
 export async function waitForEarlierEventInserts(db: Database, { timeoutMs = 30_000, pollMs = 10 } = {}): Promise<boolean> {
-  const [{ now }] = (await sql<{ now: Date }>(db, 'SELECT clock_timestamp() AS now', [])) as [{ now: Date }];
+  // As text: a Date would drop the microseconds, and with them inserts begun in the last millisecond.
+  const [{ now }] = (await sql<{ now: string }>(db, 'SELECT clock_timestamp()::text AS now', [])) as [{ now: string }];
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [{ running }] = (await sql<{ running: number }>(
       db,
       `SELECT count(*)::int AS running FROM pg_stat_activity
-        WHERE state = 'active' AND pid <> pg_backend_pid() AND query_start < $1 AND starts_with(query, $2)`,
+        WHERE state = 'active' AND pid <> pg_backend_pid() AND query_start < $1::timestamptz AND starts_with(query, $2)`,
       [now, INSERT_EVENTS_MARK],
     )) as [{ running: number }];
     if (running === 0) return true;

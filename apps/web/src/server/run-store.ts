@@ -1,5 +1,5 @@
 import 'server-only';
-import { appendAuditEntry, Prisma, RunStatus } from '@cascade/db';
+import { appendAuditEntry, Prisma, RunStatus, type ApprovalStatus } from '@cascade/db';
 import { RUN_SIGNALS, type ApprovalDecision } from '@cascade/temporal';
 import { restartFailedRun } from '@cascade/temporal/restart-run';
 import { WorkflowNotFoundError } from '@temporalio/client';
@@ -147,22 +147,30 @@ export async function decideApproval(tenantId: string, taskId: string, decision:
     await (await temporal()).workflow.getHandle(task.temporalWorkflowId).signal(RUN_SIGNALS.decideApproval, signal);
   } catch (error) {
     const ended = error instanceof WorkflowNotFoundError;
-    await withdrawDecision(tenantId, taskId, ended ? 'the run waiting for this task has ended' : 'the run could not be reached');
+    await withdrawDecision(task, ended ? 'the run waiting for this task has ended' : 'the run could not be reached');
     if (ended) throw new HttpError(409, 'Conflict', 'The run waiting for this task has ended; the decision was not recorded');
     throw error;
   }
   return task;
 }
 
-/** Puts a task back to pending after its decision could not reach the run, and says so in the trail. */
-async function withdrawDecision(tenantId: string, taskId: string, reason: string): Promise<void> {
+/**
+ * Puts a task back to pending after its decision could not reach the run, and says so in the
+ * trail: only the decision made here, so one taken since (by the run timing the task out, or
+ * another decider) stays as it is.
+ */
+async function withdrawDecision(decided: { id: string; tenantId: string; status: ApprovalStatus; decidedBy: string | null }, reason: string): Promise<void> {
   await db().$transaction(async (tx) => {
-    await tx.approvalTask.update({ where: { id: taskId }, data: { status: 'PENDING', decision: Prisma.DbNull, decidedBy: null, decidedAt: null } });
+    const { count } = await tx.approvalTask.updateMany({
+      where: { id: decided.id, status: decided.status, decidedBy: decided.decidedBy },
+      data: { status: 'PENDING', decision: Prisma.DbNull, decidedBy: null, decidedAt: null },
+    });
+    if (count === 0) return;
     await appendAuditEntry(tx, {
-      tenantId,
+      tenantId: decided.tenantId,
       actor: { type: 'system', id: null },
       action: 'approvalDecisionWithdrawn',
-      target: `/api/v1/approvals/${taskId}/decision`,
+      target: `/api/v1/approvals/${decided.id}/decision`,
       summary: { reason },
     });
   });
